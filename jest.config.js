@@ -1,0 +1,20 @@
+/** Unit, component and integration tests (browser tests: jest.e2e.config.js). */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+  setupFilesAfterEnv: ['<rootDir>/tests/setup.ts'],
+  transform: {
+    '/loc/[a-z]{2}-[a-z]{2}\\.js$': '<rootDir>/tests/helpers/locTransform.js',
+    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.jest.json', isolatedModules: true, diagnostics: false }]
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  moduleNameMapper: {
+    '^DomainCardsWebPartStrings$': '<rootDir>/src/webparts/domainCards/loc/nl-nl.js',
+    '^SummaryWebPartStrings$': '<rootDir>/src/webparts/summary/loc/nl-nl.js',
+    '\\.(scss|css)$': '<rootDir>/tests/helpers/styleMock.js'
+  },
+  testTimeout: 30000
+};

@@ -1,0 +1,104 @@
+import { IAction, IDomainReport, IReport, IReportData, IRisk } from './types';
+
+/**
+ * Year logic of the voortgangsrapport (DESIGN.md):
+ * - Realisaties for year Y: realised actions with JaarGerealiseerd <= Y (new when = Y).
+ *   A realised action without a year was realised before the data in the lists starts.
+ * - Planning for Y: actions not realised by the end of Y, not cancelled, with
+ *   JaarGepland <= Y + 1 (new when JaarGepland = Y + 1).
+ * - Risks: risks of the domain open at some point in Y.
+ */
+
+export function isRealisedBy(action: IAction, year: number): boolean {
+  if (action.status !== 'Gerealiseerd') return false;
+  return action.realisedYear === undefined || action.realisedYear <= year;
+}
+
+export function isPlannedFor(action: IAction, year: number): boolean {
+  if (action.status === 'Geschrapt' || isRealisedBy(action, year)) return false;
+  return action.plannedYear === undefined || action.plannedYear <= year + 1;
+}
+
+export function isRiskOpenIn(risk: IRisk, year: number): boolean {
+  if (risk.yearIdentified !== undefined && risk.yearIdentified > year) return false;
+  if (risk.status === 'Afgesloten') {
+    return risk.yearClosed !== undefined && risk.yearClosed > year;
+  }
+  return risk.yearClosed === undefined || risk.yearClosed > year;
+}
+
+const PRIORITY_RANK: Record<string, number> = { Hoog: 0, Middel: 1, Laag: 2 };
+
+function byId<T extends { id: number }>(a: T, b: T): number {
+  return a.id - b.id;
+}
+
+function byRealisedYearDesc(a: IAction, b: IAction): number {
+  const ya = a.realisedYear === undefined ? -1 : a.realisedYear;
+  const yb = b.realisedYear === undefined ? -1 : b.realisedYear;
+  return yb - ya || a.id - b.id;
+}
+
+export function buildDomainReport(data: IReportData, domainId: number, year: number): IDomainReport | undefined {
+  const domain = data.domains.filter((d) => d.id === domainId)[0];
+  if (!domain) return undefined;
+  const actions = data.actions.filter((a) => a.domainIds.indexOf(domainId) >= 0).sort(byId);
+  const realised = actions.filter((a) => isRealisedBy(a, year));
+  const planned = actions.filter((a) => isPlannedFor(a, year));
+  const risks = data.risks
+    .filter((r) => r.domainId === domainId && isRiskOpenIn(r, year))
+    .sort((a, b) => (PRIORITY_RANK[a.priority] ?? 3) - (PRIORITY_RANK[b.priority] ?? 3) || a.id - b.id);
+  return {
+    domain,
+    risks,
+    realisationsNew: realised.filter((a) => a.realisedYear === year),
+    realisationsOlder: realised.filter((a) => a.realisedYear !== year).sort(byRealisedYearDesc),
+    planningNew: planned.filter((a) => a.plannedYear === year + 1),
+    planningOlder: planned.filter((a) => a.plannedYear !== year + 1)
+  };
+}
+
+/** The report for `year`: one entry per active domain, in domain order. */
+export function buildReport(data: IReportData, year: number): IReport {
+  const domains = data.domains
+    .filter((d) => d.active)
+    .sort((a, b) => a.order - b.order || a.id - b.id);
+  const reports: IDomainReport[] = [];
+  for (const d of domains) {
+    const r = buildDomainReport(data, d.id, year);
+    if (r) reports.push(r);
+  }
+  return { year, planningYear: year + 1, domains: reports };
+}
+
+/** Years that have data (realised, planned minus one, risks identified), newest first. */
+export function availableYears(data: IReportData): number[] {
+  const years: Record<number, true> = {};
+  for (const a of data.actions) {
+    if (a.realisedYear !== undefined) years[a.realisedYear] = true;
+    if (a.plannedYear !== undefined) years[a.plannedYear - 1] = true;
+  }
+  for (const r of data.risks) {
+    if (r.yearIdentified !== undefined) years[r.yearIdentified] = true;
+  }
+  return Object.keys(years).map(Number).sort((a, b) => b - a);
+}
+
+/**
+ * The year the cards open on: the configured year if given, else the latest year
+ * for which something was realised, else (no data yet) the previous calendar year,
+ * the year the council report is usually about.
+ */
+export function defaultReportYear(data: IReportData | undefined, configured: number | undefined, today: Date): number {
+  if (configured !== undefined && configured > 0) return configured;
+  const realisedYears = (data ? data.actions : [])
+    .filter((a) => a.status === 'Gerealiseerd' && a.realisedYear !== undefined)
+    .map((a) => a.realisedYear as number);
+  if (realisedYears.length > 0) return Math.max(...realisedYears);
+  return today.getFullYear() - 1;
+}
+
+/** The year to record when a planning item is moved to Realisaties from the view of `reportYear`. */
+export function realisationYearFor(action: IAction, reportYear: number): number {
+  return action.plannedYear !== undefined && action.plannedYear > reportYear ? action.plannedYear : reportYear;
+}

@@ -1,0 +1,290 @@
+/**
+ * The lists of the product, declared once. Provisioning (ensureSchema), the local
+ * server's forms, the site script and the data layer's field names all derive from here.
+ * Changes must stay additive: new lists, new fields, never renames or removals.
+ * Keep this file free of non-erasable TypeScript (no enums/namespaces): the local
+ * tooling imports it directly.
+ */
+
+export const SCHEMA_VERSION: number = 1;
+
+export type FieldType =
+  | 'Text'
+  | 'Note'
+  | 'Number'
+  | 'Choice'
+  | 'Boolean'
+  | 'DateTime'
+  | 'User'
+  | 'Lookup'
+  | 'LookupMulti';
+
+export interface IFieldSchema {
+  /** ASCII internal name, also the REST property name. */
+  internalName: string;
+  /** Dutch display name shown in list views and forms. */
+  displayName: string;
+  type: FieldType;
+  description?: string;
+  required?: boolean;
+  /** Filtered or sorted on by the app: must be indexed to survive the 5,000 item threshold. */
+  indexed?: boolean;
+  choices?: string[];
+  defaultValue?: string;
+  /** Note fields: rich text allowed (sanitised before rendering). */
+  richText?: boolean;
+  /** Number fields. */
+  min?: number;
+  max?: number;
+  /** Lookup fields: the target list key (see IListSchema.key) and shown field. */
+  lookupList?: string;
+  lookupField?: string;
+  /** Column formatting JSON (CustomFormatter), as a plain object. */
+  format?: object;
+}
+
+export interface IListValidation {
+  /** SharePoint list validation formula, using display names in brackets. */
+  formula: string;
+  /** Shown to the user when the formula is false. */
+  message: string;
+}
+
+export interface IListSchema {
+  /** Stable key used in code and for lookups between lists. */
+  key: string;
+  /** The list's title (getByTitle) and the last part of its URL. */
+  title: string;
+  /** Long Dutch name, shown as the description. */
+  description: string;
+  /** 100 = generic list, 101 = document library. */
+  template: 100 | 101;
+  /** Server-relative URL part below the site, e.g. 'Lists/Risicos' or 'Rapporten'. */
+  url: string;
+  /** Display name of the built-in Title field. */
+  titleDisplayName?: string;
+  fields: IFieldSchema[];
+  validation?: IListValidation;
+}
+
+export const YEAR_MIN: number = 2000;
+export const YEAR_MAX: number = 2100;
+
+export const ACTION_STATUSES: string[] = ['Gepland', 'Lopend', 'Gerealiseerd', 'Geschrapt'];
+export const RISK_STATUSES: string[] = ['Open', 'Opgevolgd', 'Afgesloten'];
+export const RISK_PRIORITIES: string[] = ['Hoog', 'Middel', 'Laag'];
+export const AUDIT_STATUSES: string[] = ['Gepland', 'Lopend', 'Afgerond'];
+export const RECOMMENDATION_PRIORITIES: string[] = ['H', 'M', 'L'];
+export const RECOMMENDATION_STATUSES: string[] = ['Open', 'In uitvoering', 'Uitgevoerd', 'Niet uitgevoerd'];
+
+/**
+ * Status pill formatting. Text is always shown (colour is never the only signal) and
+ * the theme slots keep it readable in dark and high-contrast themes.
+ */
+function pillFormat(colours: Record<string, string>): object {
+  const cases = Object.keys(colours);
+  let cls: unknown = 'sp-field-severity--blocked';
+  for (let i = cases.length - 1; i >= 0; i--) {
+    cls = { operator: '?', operands: [{ operator: '==', operands: ['@currentField', cases[i]] }, colours[cases[i]], cls] };
+  }
+  return {
+    $schema: 'https://developer.microsoft.com/json-schemas/sp/v2/column-formatting.schema.json',
+    elmType: 'div',
+    attributes: { class: cls },
+    style: { padding: '0 6px', 'border-radius': '2px' },
+    txtContent: '@currentField'
+  };
+}
+
+const yearField = (internalName: string, displayName: string, description: string, indexed: boolean): IFieldSchema => ({
+  internalName,
+  displayName,
+  type: 'Number',
+  description,
+  indexed,
+  min: YEAR_MIN,
+  max: YEAR_MAX
+});
+
+export const LISTS: IListSchema[] = [
+  {
+    key: 'domains',
+    title: 'Domeinen',
+    description: 'Domeinen van organisatiebeheersing (art. 217 Decreet lokaal bestuur)',
+    template: 100,
+    url: 'Lists/Domeinen',
+    titleDisplayName: 'Domein',
+    fields: [
+      { internalName: 'Volgorde', displayName: 'Volgorde', type: 'Number', required: true, indexed: true, min: 1, max: 99 },
+      { internalName: 'Sleutel', displayName: 'Sleutel', type: 'Text', description: 'Korte technische sleutel, bv. organisatiecultuur' },
+      { internalName: 'KorteTitel', displayName: 'Korte titel', type: 'Text', description: 'Kort label voor de startpaginawidget' },
+      { internalName: 'Criteria', displayName: 'Criteria', type: 'Note', description: 'Waar kijkt dit domein naar (doorlopende tekst)' },
+      { internalName: 'CriteriaLijst', displayName: 'Criteria (opsomming)', type: 'Note', description: 'Eén criterium per regel' },
+      { internalName: 'DecreetBasis', displayName: 'Basis in het decreet', type: 'Text' },
+      { internalName: 'Actief', displayName: 'Actief', type: 'Boolean', defaultValue: '1', indexed: true }
+    ]
+  },
+  {
+    key: 'audits',
+    title: 'Audits',
+    description: 'Interne en externe audits, opvolgaudits en zelfevaluaties',
+    template: 100,
+    url: 'Lists/Audits',
+    titleDisplayName: 'Audit',
+    fields: [
+      { internalName: 'Sleutel', displayName: 'Sleutel', type: 'Text' },
+      { internalName: 'Auditor', displayName: 'Auditor', type: 'Text', description: 'Bv. Audio, Audit Vlaanderen, externe auditor, intern' },
+      { internalName: 'Soort', displayName: 'Soort', type: 'Choice', choices: ['intern', 'extern'] },
+      { internalName: 'AuditType', displayName: 'Type', type: 'Choice', choices: ['audit', 'opvolgaudit', 'vervolgaudit', 'maturiteitsinschatting', 'zelfevaluatie', 'analyse', 'test', 'keuring', 'aanbeveling'] },
+      yearField('Jaar', 'Jaar', 'Jaar van de audit', true),
+      { internalName: 'AuditStatus', displayName: 'Status', type: 'Choice', choices: AUDIT_STATUSES, defaultValue: 'Gepland', indexed: true },
+      { internalName: 'Sterktes', displayName: 'Sterktes', type: 'Number', min: 0 },
+      { internalName: 'Verbeterpunten', displayName: 'Verbeterpunten', type: 'Number', min: 0 },
+      { internalName: 'HoogPrioritaireAanbevelingen', displayName: 'Hoog prioritaire aanbevelingen', type: 'Number', min: 0 },
+      { internalName: 'Conclusie', displayName: 'Conclusie', type: 'Text' },
+      { internalName: 'Toelichting', displayName: 'Toelichting', type: 'Note', richText: true },
+      { internalName: 'OpvolgingVan', displayName: 'Opvolging van', type: 'Lookup', lookupList: 'audits', lookupField: 'Title' },
+      { internalName: 'Domeinen', displayName: 'Domeinen', type: 'LookupMulti', lookupList: 'domains', lookupField: 'Title' }
+    ]
+  },
+  {
+    key: 'risks',
+    title: 'Risicos',
+    description: "Op te volgen hoge risico's",
+    template: 100,
+    url: 'Lists/Risicos',
+    titleDisplayName: 'Risico',
+    fields: [
+      { internalName: 'Domein', displayName: 'Domein', type: 'Lookup', lookupList: 'domains', lookupField: 'Title', required: true, indexed: true },
+      { internalName: 'Bron', displayName: 'Bron', type: 'Text', description: 'Audit of andere bron die het risico aanbracht' },
+      { internalName: 'Audit', displayName: 'Audit', type: 'Lookup', lookupList: 'audits', lookupField: 'Title' },
+      {
+        internalName: 'Prioriteit', displayName: 'Prioriteit', type: 'Choice', choices: RISK_PRIORITIES, defaultValue: 'Hoog', required: true, indexed: true,
+        format: pillFormat({ Hoog: 'sp-field-severity--severeWarning', Middel: 'sp-field-severity--warning', Laag: 'sp-field-severity--good' })
+      },
+      {
+        internalName: 'RisicoStatus', displayName: 'Status', type: 'Choice', choices: RISK_STATUSES, defaultValue: 'Open', required: true, indexed: true,
+        format: pillFormat({ Open: 'sp-field-severity--severeWarning', Opgevolgd: 'sp-field-severity--warning', Afgesloten: 'sp-field-severity--good' })
+      },
+      yearField('JaarVastgesteld', 'Jaar vastgesteld', 'Leeg: vastgesteld vóór de eerste rapportering in deze lijsten', true),
+      yearField('JaarAfgesloten', 'Jaar afgesloten', 'Jaar waarin het risico afgesloten werd', true),
+      { internalName: 'Toelichting', displayName: 'Toelichting', type: 'Note', richText: true }
+    ],
+    validation: {
+      formula: '=OR(ISBLANK([Jaar afgesloten]),ISBLANK([Jaar vastgesteld]),[Jaar afgesloten]>=[Jaar vastgesteld])',
+      message: 'Het jaar afgesloten kan niet vóór het jaar vastgesteld liggen.'
+    }
+  },
+  {
+    key: 'actions',
+    title: 'Acties',
+    description: 'Realisaties en planning',
+    template: 100,
+    url: 'Lists/Acties',
+    titleDisplayName: 'Actie',
+    fields: [
+      { internalName: 'KorteTitel', displayName: 'Korte titel', type: 'Text', description: 'Titel op de domeinkaart en in de presentatie, als die afwijkt' },
+      { internalName: 'Domeinen', displayName: 'Domeinen', type: 'LookupMulti', lookupList: 'domains', lookupField: 'Title', required: true },
+      { internalName: 'Beschrijving', displayName: 'Beschrijving', type: 'Note', richText: true },
+      { internalName: 'Onderdelen', displayName: 'Onderdelen', type: 'Note', description: 'Deelacties, één per regel' },
+      {
+        internalName: 'ActieStatus', displayName: 'Status', type: 'Choice', choices: ACTION_STATUSES, defaultValue: 'Gepland', required: true, indexed: true,
+        format: pillFormat({ Gepland: 'sp-field-severity--low', Lopend: 'sp-field-severity--warning', Gerealiseerd: 'sp-field-severity--good', Geschrapt: 'sp-field-severity--blocked' })
+      },
+      yearField('JaarGepland', 'Jaar gepland', 'Jaar waarin de actie op de planning kwam. Leeg: vóór de eerste rapportering in deze lijsten', true),
+      yearField('JaarGerealiseerd', 'Jaar gerealiseerd', 'Leeg zolang niet gerealiseerd (of gerealiseerd vóór de eerste rapportering)', true),
+      { internalName: 'Risicos', displayName: "Risico's", type: 'LookupMulti', lookupList: 'risks', lookupField: 'Title' },
+      { internalName: 'Audit', displayName: 'Audit', type: 'Lookup', lookupList: 'audits', lookupField: 'Title' },
+      { internalName: 'Eigenaar', displayName: 'Eigenaar', type: 'User' },
+      { internalName: 'Directie', displayName: 'Directie', type: 'Text' },
+      { internalName: 'Afdeling', displayName: 'Afdeling', type: 'Text' },
+      { internalName: 'Deadline', displayName: 'Deadline', type: 'DateTime' },
+      { internalName: 'Opmerking', displayName: 'Opmerking', type: 'Note' }
+    ],
+    validation: {
+      formula: '=OR(ISBLANK([Jaar gerealiseerd]),ISBLANK([Jaar gepland]),[Jaar gerealiseerd]>=[Jaar gepland])',
+      message: 'Het jaar gerealiseerd kan niet vóór het jaar gepland liggen.'
+    }
+  },
+  {
+    key: 'recommendations',
+    title: 'Aanbevelingen',
+    description: 'Aanbevelingen uit audits met hun actieplan en uitvoeringsgraad',
+    template: 100,
+    url: 'Lists/Aanbevelingen',
+    titleDisplayName: 'Aanbeveling',
+    fields: [
+      { internalName: 'Audit', displayName: 'Audit', type: 'Lookup', lookupList: 'audits', lookupField: 'Title', required: true, indexed: true },
+      {
+        internalName: 'Prioriteit', displayName: 'Prioriteit', type: 'Choice', choices: RECOMMENDATION_PRIORITIES, defaultValue: 'H', required: true, indexed: true,
+        format: pillFormat({ H: 'sp-field-severity--severeWarning', M: 'sp-field-severity--warning', L: 'sp-field-severity--good' })
+      },
+      { internalName: 'AanbevelingStatus', displayName: 'Status', type: 'Choice', choices: RECOMMENDATION_STATUSES, defaultValue: 'Open', indexed: true },
+      { internalName: 'Acties', displayName: 'Acties', type: 'LookupMulti', lookupList: 'actions', lookupField: 'Title' },
+      { internalName: 'Uitvoeringsgraad', displayName: 'Uitvoeringsgraad (%)', type: 'Number', min: 0, max: 100 }
+    ]
+  },
+  {
+    key: 'reports',
+    title: 'Rapporten',
+    description: 'Definitieve voortgangsrapporten organisatiebeheersing',
+    template: 101,
+    url: 'Rapporten',
+    fields: [
+      yearField('Rapportjaar', 'Rapportjaar', 'Jaar waarover het rapport gaat', true),
+      { internalName: 'Formaat', displayName: 'Formaat', type: 'Choice', choices: ['Word', 'PowerPoint'] },
+      { internalName: 'Definitief', displayName: 'Definitief', type: 'Boolean', defaultValue: '0' }
+    ]
+  }
+];
+
+export function getList(key: string): IListSchema {
+  const list = LISTS.filter((l) => l.key === key)[0];
+  if (!list) {
+    throw new Error(`Unknown list key '${key}'`);
+  }
+  return list;
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The CAML field definition SharePoint's createFieldAsXml accepts.
+ * lookupListId is the GUID of the target list (required for lookups).
+ */
+export function fieldSchemaXml(field: IFieldSchema, lookupListId?: string): string {
+  const attrs: string[] = [
+    `Type="${field.type}"`,
+    `Name="${field.internalName}"`,
+    `StaticName="${field.internalName}"`,
+    `DisplayName="${escapeXml(field.displayName)}"`
+  ];
+  if (field.description) attrs.push(`Description="${escapeXml(field.description)}"`);
+  if (field.required) attrs.push('Required="TRUE"');
+  if (field.indexed) attrs.push('Indexed="TRUE"');
+  if (field.type === 'Number') {
+    attrs.push('Decimals="0"');
+    if (field.min !== undefined) attrs.push(`Min="${field.min}"`);
+    if (field.max !== undefined) attrs.push(`Max="${field.max}"`);
+  }
+  if (field.type === 'Note') {
+    attrs.push(`RichText="${field.richText ? 'TRUE' : 'FALSE'}"`, 'NumLines="6"');
+    if (field.richText) attrs.push('RichTextMode="FullHtml"');
+  }
+  if (field.type === 'Lookup' || field.type === 'LookupMulti') {
+    if (!lookupListId) throw new Error(`Lookup field ${field.internalName} needs the id of list '${field.lookupList}'`);
+    attrs.push(`List="{${lookupListId.replace(/[{}]/g, '')}}"`, `ShowField="${field.lookupField || 'Title'}"`);
+    if (field.type === 'LookupMulti') attrs.push('Mult="TRUE"');
+  }
+  if (field.type === 'User') attrs.push('UserSelectionMode="PeopleOnly"');
+  if (field.type === 'DateTime') attrs.push('Format="DateOnly"');
+  if (field.format) attrs.push(`CustomFormatter="${escapeXml(JSON.stringify(field.format))}"`);
+  let inner = '';
+  if (field.choices) {
+    inner += `<CHOICES>${field.choices.map((c) => `<CHOICE>${escapeXml(c)}</CHOICE>`).join('')}</CHOICES>`;
+  }
+  if (field.defaultValue !== undefined) inner += `<Default>${escapeXml(field.defaultValue)}</Default>`;
+  return `<Field ${attrs.join(' ')}>${inner}</Field>`;
+}
