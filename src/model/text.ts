@@ -29,7 +29,7 @@ export function htmlToText(value: string | undefined): string {
   s = s.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
   s = s.replace(/<br\s*\/?>/gi, '\n');
   s = s.replace(/<li[^>]*>/gi, '\n• ');
-  s = s.replace(/<\/(p|div|li|h[1-6]|ul|ol|tr)>/gi, '\n');
+  s = s.replace(/<\/(p|div|h[1-6]|ul|ol|tr)>/gi, '\n');
   s = s.replace(/<[^>]+>/g, '');
   s = decodeEntities(s);
   return s

@@ -1,0 +1,30 @@
+import { cardTitle, htmlToText, looksLikeHtml, splitLines } from '../../src/model/text';
+
+describe('plain text from list values', () => {
+  it('keeps plain text as is', () => {
+    expect(htmlToText('Eén regel\nTwee & drie')).toBe('Eén regel\nTwee & drie');
+  });
+
+  it('turns rich text into lines and bullets and decodes entities', () => {
+    expect(htmlToText('<div><p>Intro &amp; meer</p><ul><li>één</li><li>twee</li></ul></div>')).toBe('Intro & meer\n\n• één\n• twee');
+  });
+
+  it('drops script and style content instead of showing it', () => {
+    expect(htmlToText('<p>a</p><script>alert(1)</script><style>p{}</style>')).toBe('a');
+  });
+
+  it('detects HTML', () => {
+    expect(looksLikeHtml('a < b en c > d')).toBe(false);
+    expect(looksLikeHtml('<b>x</b>')).toBe(true);
+  });
+
+  it('splits a one-per-line note into entries without bullets or blanks', () => {
+    expect(splitLines('• Eerste\n\n- Tweede\r\nDerde ')).toEqual(['Eerste', 'Tweede', 'Derde']);
+    expect(splitLines(undefined)).toEqual([]);
+  });
+
+  it('uses the short card wording when present', () => {
+    expect(cardTitle({ title: 'Lang', shortTitle: 'Kort' })).toBe('Kort');
+    expect(cardTitle({ title: 'Lang', shortTitle: ' ' })).toBe('Lang');
+  });
+});

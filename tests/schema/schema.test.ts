@@ -1,0 +1,50 @@
+import { fieldSchemaXml, getList, LISTS, SCHEMA_VERSION } from '../../src/schema/schema';
+
+describe('the list schema', () => {
+  it('declares the lists of the design with ASCII internal names', () => {
+    expect(LISTS.map((l) => l.title)).toEqual(['Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten']);
+    for (const l of LISTS) {
+      for (const f of l.fields) expect(f.internalName).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+    }
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
+  });
+
+  it('indexes every column the app filters or sorts on', () => {
+    const indexed = (list: string, field: string): boolean | undefined =>
+      getList(list).fields.filter((f) => f.internalName === field)[0].indexed;
+    expect(indexed('actions', 'ActieStatus')).toBe(true);
+    expect(indexed('actions', 'JaarGepland')).toBe(true);
+    expect(indexed('actions', 'JaarGerealiseerd')).toBe(true);
+    expect(indexed('risks', 'Domein')).toBe(true);
+    expect(indexed('audits', 'Jaar')).toBe(true);
+  });
+
+  it('only declares lookups to lists that exist, created before the list that points to them', () => {
+    const order = LISTS.map((l) => l.key);
+    LISTS.forEach((l, i) => {
+      for (const f of l.fields.filter((x) => x.lookupList)) {
+        const target = order.indexOf(f.lookupList as string);
+        expect(target).toBeGreaterThanOrEqual(0);
+        // self-lookups (Opvolging van) are fine; others must point backwards
+        expect(target <= i).toBe(true);
+      }
+    });
+  });
+
+  it('writes SharePoint field XML with choices, index and escaping', () => {
+    const status = getList('actions').fields.filter((f) => f.internalName === 'ActieStatus')[0];
+    const xml = fieldSchemaXml(status);
+    expect(xml).toContain('Type="Choice"');
+    expect(xml).toContain('Indexed="TRUE"');
+    expect(xml).toContain('<CHOICE>Gerealiseerd</CHOICE>');
+    expect(xml).toContain('<Default>Gepland</Default>');
+    const risks = getList('actions').fields.filter((f) => f.internalName === 'Risicos')[0];
+    expect(fieldSchemaXml(risks, '{ABC}')).toContain('DisplayName="Risico\'s"');
+    expect(fieldSchemaXml(risks, 'abc')).toContain('List="{abc}" ShowField="Title" Mult="TRUE"');
+    expect(() => fieldSchemaXml(risks)).toThrow(/needs the id/);
+  });
+
+  it('keeps JaarGerealiseerd >= JaarGepland as list validation', () => {
+    expect(getList('actions').validation?.formula).toContain('[Jaar gerealiseerd]>=[Jaar gepland]');
+  });
+});
