@@ -1,0 +1,158 @@
+import { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import '@pnp/sp/security';
+import '@pnp/sp/files';
+import '@pnp/sp/folders';
+import { PermissionKind } from '@pnp/sp/security';
+import { IList } from '@pnp/sp/lists';
+import { getList } from '../schema/schema';
+import { IAction, IReportData } from '../model/types';
+import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
+import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, ListItem, RISK_EXPAND, RISK_SELECT, toAction, toAudit, toDomain, toRisk } from './mapping';
+import { readCache, writeCache } from './cache';
+import { httpStatusOf } from './errors';
+
+/** SharePoint's page size limit for list item queries. */
+export const PAGE_SIZE: number = 5000;
+
+interface IListQuery {
+  key: string;
+  select: string[];
+  expand: string[];
+}
+
+const QUERIES: IListQuery[] = [
+  { key: 'domains', select: DOMAIN_SELECT, expand: [] },
+  { key: 'risks', select: RISK_SELECT, expand: RISK_EXPAND },
+  { key: 'actions', select: ACTION_SELECT, expand: ACTION_EXPAND },
+  { key: 'audits', select: AUDIT_SELECT, expand: AUDIT_EXPAND }
+];
+
+/**
+ * The PnPjs implementation of the repository. Reads go in one $batch; no $filter or
+ * $orderby on list items, only paging by ID (always allowed, even past the 5,000 item
+ * list view threshold). Sorting and year logic happen in src/model.
+ */
+export class PnPOrgRepository implements IOrgRepository {
+  public readonly siteUrl: string;
+  private readonly _sp: SPFI;
+
+  public constructor(sp: SPFI, siteUrl: string) {
+    this._sp = sp;
+    this.siteUrl = siteUrl.replace(/\/+$/, '');
+  }
+
+  private _list(key: string, sp: SPFI = this._sp): IList {
+    return sp.web.lists.getByTitle(getList(key).title);
+  }
+
+  private get _cacheKey(): string {
+    return `report:${this.siteUrl.toLowerCase()}`;
+  }
+
+  public getCached(): IReportData | undefined {
+    return readCache(this._cacheKey);
+  }
+
+  public async loadReportData(): Promise<IReportData> {
+    const [batched, execute] = this._sp.batched();
+    const pages: Promise<ListItem[]>[] = QUERIES.map((q) => {
+      let items = this._list(q.key, batched).items.select(...q.select).top(PAGE_SIZE);
+      if (q.expand.length) items = items.expand(...q.expand);
+      return items();
+    });
+    await execute();
+    const firsts = await Promise.all(pages);
+    // A full first page means the list is larger: page on by ID outside the batch.
+    const all = await Promise.all(firsts.map((first, i) => this._rest(QUERIES[i], first)));
+    const data: IReportData = {
+      domains: all[0].map(toDomain),
+      risks: all[1].map(toRisk),
+      actions: all[2].map(toAction),
+      audits: all[3].map(toAudit)
+    };
+    writeCache(this._cacheKey, data);
+    return data;
+  }
+
+  private async _rest(q: IListQuery, first: ListItem[]): Promise<ListItem[]> {
+    let result = first;
+    let page = first;
+    while (page.length === PAGE_SIZE) {
+      const lastId = page[page.length - 1].Id as number;
+      let items = this._list(q.key).items.select(...q.select).top(PAGE_SIZE).skip(lastId);
+      if (q.expand.length) items = items.expand(...q.expand);
+      page = await items();
+      result = result.concat(page);
+    }
+    return result;
+  }
+
+  private async _readAction(id: number): Promise<IAction | undefined> {
+    try {
+      const item = await this._list('actions').items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)();
+      return toAction(item);
+    } catch (e) {
+      if (httpStatusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
+  public async realiseAction(action: IAction, year: number): Promise<IAction> {
+    try {
+      const result: { etag?: string } = await this._list('actions')
+        .items.getById(action.id)
+        .update({ ActieStatus: 'Gerealiseerd', JaarGerealiseerd: year }, action.etag || '*');
+      return { ...action, status: 'Gerealiseerd', realisedYear: year, etag: result && result.etag ? result.etag : action.etag };
+    } catch (e) {
+      if (httpStatusOf(e) === 412) {
+        throw new ConflictError('Version conflict', await this._readAction(action.id));
+      }
+      throw e;
+    }
+  }
+
+  public async getPermissions(): Promise<IPermissions> {
+    const [batched, execute] = this._sp.batched();
+    const web = batched.web.getCurrentUserEffectivePermissions();
+    const list = this._list('actions', batched).getCurrentUserEffectivePermissions();
+    await execute();
+    const [webPerms, listPerms] = await Promise.all([web, list]);
+    return {
+      canEdit: this._sp.web.hasPermissions(listPerms, PermissionKind.EditListItems),
+      canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists)
+    };
+  }
+
+  private get _reportsFolder(): string {
+    return `${new URL(this.siteUrl).pathname.replace(/\/+$/, '')}/${getList('reports').url}`;
+  }
+
+  public async getStoredReports(): Promise<IStoredReport[]> {
+    const items: ListItem[] = await this._list('reports')
+      .items.select('Id', 'FileLeafRef', 'FileRef', 'Rapportjaar', 'Formaat', 'Modified')
+      .top(PAGE_SIZE)();
+    const origin = new URL(this.siteUrl).origin;
+    return items
+      .filter((i) => typeof i.Rapportjaar === 'number')
+      .map((i) => ({
+        name: i.FileLeafRef as string,
+        year: i.Rapportjaar as number,
+        format: i.Formaat === 'PowerPoint' ? 'PowerPoint' : 'Word',
+        url: origin + encodeURI(i.FileRef as string),
+        modified: i.Modified as string | undefined
+      }));
+  }
+
+  public async storeReport(name: string, year: number, format: 'Word' | 'PowerPoint', content: Blob | ArrayBuffer): Promise<IStoredReport> {
+    const folder = this._sp.web.getFolderByServerRelativePath(this._reportsFolder);
+    const info = await folder.files.addUsingPath(name, content, { Overwrite: true });
+    const file = this._sp.web.getFileByServerRelativePath(info.ServerRelativeUrl);
+    const item = await file.getItem();
+    await item.update({ Rapportjaar: year, Formaat: format, Definitief: true });
+    return { name, year, format, url: new URL(this.siteUrl).origin + encodeURI(info.ServerRelativeUrl) };
+  }
+}

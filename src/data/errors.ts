@@ -1,0 +1,20 @@
+/** Reading SharePoint/PnPjs errors without depending on their classes. */
+
+export function httpStatusOf(e: unknown): number | undefined {
+  const s = e && typeof e === 'object' ? (e as { status?: unknown }).status : undefined;
+  return typeof s === 'number' ? s : undefined;
+}
+
+/** SharePoint's own message from an odata.error body, when PnPjs put it in the error text. */
+export function sharePointMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const m = /"message"\s*:\s*\{[^}]*"value"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  if (m) {
+    try {
+      return JSON.parse(`"${m[1]}"`) as string;
+    } catch {
+      return m[1];
+    }
+  }
+  return text;
+}

@@ -1,0 +1,216 @@
+import { IAction, IAudit, IDomain, ILookupRef, IPerson, IRisk, ActionStatus, AuditStatus, RiskPriority, RiskStatus } from '../model/types';
+import { splitLines } from '../model/text';
+
+/** List item <-> model mapping. Field names come from src/schema/schema.ts. */
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type ListItem = Record<string, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export const DOMAIN_SELECT: string[] = ['Id', 'Title', 'Volgorde', 'Sleutel', 'KorteTitel', 'Criteria', 'CriteriaLijst', 'DecreetBasis', 'Actief'];
+export const RISK_SELECT: string[] = [
+  'Id', 'Title', 'DomeinId', 'Bron', 'Audit/Id', 'Audit/Title', 'Prioriteit', 'RisicoStatus', 'JaarVastgesteld', 'JaarAfgesloten', 'Toelichting'
+];
+export const RISK_EXPAND: string[] = ['Audit'];
+export const ACTION_SELECT: string[] = [
+  'Id', 'Title', 'KorteTitel', 'DomeinenId', 'Beschrijving', 'Onderdelen', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd',
+  'Risicos/Id', 'Risicos/Title', 'Audit/Id', 'Audit/Title', 'Eigenaar/Id', 'Eigenaar/Title', 'Eigenaar/EMail',
+  'Directie', 'Afdeling', 'Deadline', 'Opmerking', 'Modified'
+];
+export const ACTION_EXPAND: string[] = ['Risicos', 'Audit', 'Eigenaar'];
+export const AUDIT_SELECT: string[] = [
+  'Id', 'Title', 'Sleutel', 'Auditor', 'Soort', 'AuditType', 'Jaar', 'AuditStatus', 'Sterktes', 'Verbeterpunten',
+  'HoogPrioritaireAanbevelingen', 'Conclusie', 'Toelichting', 'OpvolgingVan/Id', 'OpvolgingVan/Title', 'DomeinenId'
+];
+export const AUDIT_EXPAND: string[] = ['OpvolgingVan'];
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && !isNaN(v) ? v : undefined;
+}
+
+function ids(v: unknown): number[] {
+  if (Array.isArray(v)) return v.filter((x) => typeof x === 'number');
+  // verbose OData shape
+  if (v && typeof v === 'object' && Array.isArray((v as { results?: unknown[] }).results)) {
+    return ids((v as { results: unknown[] }).results);
+  }
+  return [];
+}
+
+function ref(v: unknown): ILookupRef | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as { Id?: number; ID?: number; Title?: string };
+  const id = typeof o.Id === 'number' ? o.Id : o.ID;
+  // A lookup to a deleted item comes back without an id: treat it as missing.
+  return typeof id === 'number' ? { id, title: o.Title || '' } : undefined;
+}
+
+function refs(v: unknown): ILookupRef[] {
+  const arr = Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { results?: unknown[] }).results) ? (v as { results: unknown[] }).results : [];
+  return arr.map(ref).filter((x): x is ILookupRef => x !== undefined);
+}
+
+function person(v: unknown): IPerson | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const o = v as { Id?: number; Title?: string; EMail?: string };
+  return typeof o.Id === 'number' ? { id: o.Id, title: o.Title || '', email: str(o.EMail) } : undefined;
+}
+
+function etagOf(item: ListItem): string | undefined {
+  const e = item['odata.etag'] || (item.__metadata && item.__metadata.etag);
+  return typeof e === 'string' ? e : undefined;
+}
+
+function oneOf<T extends string>(v: unknown, allowed: T[], fallback: T): T {
+  return typeof v === 'string' && (allowed as string[]).indexOf(v) >= 0 ? (v as T) : fallback;
+}
+
+export function toDomain(item: ListItem): IDomain {
+  return {
+    id: item.Id,
+    title: item.Title || '',
+    order: num(item.Volgorde) ?? 99,
+    key: str(item.Sleutel),
+    shortTitle: str(item.KorteTitel),
+    criteriaText: str(item.Criteria),
+    criteria: splitLines(item.CriteriaLijst),
+    decreeBasis: str(item.DecreetBasis),
+    active: item.Actief !== false
+  };
+}
+
+export function toRisk(item: ListItem): IRisk {
+  return {
+    id: item.Id,
+    title: item.Title || '',
+    domainId: num(item.DomeinId),
+    source: str(item.Bron),
+    audit: ref(item.Audit),
+    priority: oneOf<RiskPriority>(item.Prioriteit, ['Hoog', 'Middel', 'Laag'], 'Hoog'),
+    status: oneOf<RiskStatus>(item.RisicoStatus, ['Open', 'Opgevolgd', 'Afgesloten'], 'Open'),
+    yearIdentified: num(item.JaarVastgesteld),
+    yearClosed: num(item.JaarAfgesloten),
+    notes: str(item.Toelichting),
+    etag: etagOf(item)
+  };
+}
+
+export function toAction(item: ListItem): IAction {
+  return {
+    id: item.Id,
+    title: item.Title || '',
+    shortTitle: str(item.KorteTitel),
+    description: str(item.Beschrijving),
+    subItems: splitLines(item.Onderdelen),
+    status: oneOf<ActionStatus>(item.ActieStatus, ['Gepland', 'Lopend', 'Gerealiseerd', 'Geschrapt'], 'Gepland'),
+    plannedYear: num(item.JaarGepland),
+    realisedYear: num(item.JaarGerealiseerd),
+    domainIds: ids(item.DomeinenId),
+    risks: refs(item.Risicos),
+    audit: ref(item.Audit),
+    owner: person(item.Eigenaar),
+    directie: str(item.Directie),
+    afdeling: str(item.Afdeling),
+    deadline: str(item.Deadline),
+    note: str(item.Opmerking),
+    etag: etagOf(item),
+    modified: str(item.Modified)
+  };
+}
+
+export function toAudit(item: ListItem): IAudit {
+  const kind = item.Soort === 'intern' || item.Soort === 'extern' ? (item.Soort as 'intern' | 'extern') : undefined;
+  return {
+    id: item.Id,
+    title: item.Title || '',
+    key: str(item.Sleutel),
+    auditor: str(item.Auditor),
+    kind,
+    type: str(item.AuditType),
+    year: num(item.Jaar),
+    status: oneOf<AuditStatus>(item.AuditStatus, ['Gepland', 'Lopend', 'Afgerond'], 'Gepland'),
+    strengths: num(item.Sterktes),
+    improvements: num(item.Verbeterpunten),
+    highRecommendations: num(item.HoogPrioritaireAanbevelingen),
+    conclusion: str(item.Conclusie),
+    notes: str(item.Toelichting),
+    followUpOf: ref(item.OpvolgingVan),
+    domainIds: ids(item.DomeinenId)
+  };
+}
+
+/* Model -> list item property bags (writes). Empty values are sent as null so a
+   cleared field is really cleared in SharePoint. */
+
+/* eslint-disable @rushstack/no-new-null */
+function orNull<T>(v: T | undefined): T | null {
+  return v === undefined ? null : v;
+}
+
+export function domainToItem(d: IDomain): ListItem {
+  return {
+    Title: d.title,
+    Volgorde: d.order,
+    Sleutel: orNull(d.key),
+    KorteTitel: orNull(d.shortTitle),
+    Criteria: orNull(d.criteriaText),
+    CriteriaLijst: d.criteria.length ? d.criteria.join('\n') : null,
+    DecreetBasis: orNull(d.decreeBasis),
+    Actief: d.active
+  };
+}
+
+export function auditToItem(a: IAudit, domainIdMap: (id: number) => number | undefined): ListItem {
+  return {
+    Title: a.title,
+    Sleutel: orNull(a.key),
+    Auditor: orNull(a.auditor),
+    Soort: orNull(a.kind),
+    AuditType: orNull(a.type),
+    Jaar: orNull(a.year),
+    AuditStatus: a.status,
+    Sterktes: orNull(a.strengths),
+    Verbeterpunten: orNull(a.improvements),
+    HoogPrioritaireAanbevelingen: orNull(a.highRecommendations),
+    Conclusie: orNull(a.conclusion),
+    Toelichting: orNull(a.notes),
+    DomeinenId: a.domainIds.map(domainIdMap).filter((x): x is number => x !== undefined)
+  };
+}
+
+export function riskToItem(r: IRisk, domainId: number | undefined, auditId: number | undefined): ListItem {
+  return {
+    Title: r.title,
+    DomeinId: orNull(domainId),
+    Bron: orNull(r.source),
+    AuditId: orNull(auditId),
+    Prioriteit: r.priority,
+    RisicoStatus: r.status,
+    JaarVastgesteld: orNull(r.yearIdentified),
+    JaarAfgesloten: orNull(r.yearClosed),
+    Toelichting: orNull(r.notes)
+  };
+}
+
+export function actionToItem(a: IAction, domainIds: number[], riskIds: number[], auditId: number | undefined): ListItem {
+  return {
+    Title: a.title,
+    KorteTitel: orNull(a.shortTitle),
+    DomeinenId: domainIds,
+    Beschrijving: orNull(a.description),
+    Onderdelen: a.subItems.length ? a.subItems.join('\n') : null,
+    ActieStatus: a.status,
+    JaarGepland: orNull(a.plannedYear),
+    JaarGerealiseerd: orNull(a.realisedYear),
+    RisicosId: riskIds,
+    AuditId: orNull(auditId),
+    Directie: orNull(a.directie),
+    Afdeling: orNull(a.afdeling),
+    Opmerking: orNull(a.note)
+  };
+}
+/* eslint-enable @rushstack/no-new-null */

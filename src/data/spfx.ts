@@ -1,0 +1,21 @@
+import { spfi, SPFx } from '@pnp/sp';
+import { WebPartContext } from '@microsoft/sp-webpart-base';
+import { PnPOrgRepository } from './PnPOrgRepository';
+import { IOrgRepository } from './IOrgRepository';
+import { ensureSchema, IEnsureResult } from './ensureSchema';
+
+export interface IDataServices {
+  repository: IOrgRepository;
+  /** "Lijsten controleren" (site owners): idempotent provisioning of the lists. */
+  ensureSchema: () => Promise<IEnsureResult>;
+}
+
+/** One spfi per web part, bound to the SPFx context (auth, digest, request headers). */
+export function createSpfxServices(context: WebPartContext, siteUrl?: string): IDataServices {
+  const url = ((siteUrl && siteUrl.trim()) || context.pageContext.web.absoluteUrl).replace(/\/+$/, '');
+  const sp = spfi(url).using(SPFx(context));
+  return {
+    repository: new PnPOrgRepository(sp, url),
+    ensureSchema: () => ensureSchema(sp)
+  };
+}
