@@ -48,3 +48,22 @@ describe('the list schema', () => {
     expect(getList('actions').validation?.formula).toContain('[Jaar gerealiseerd]>=[Jaar gepland]');
   });
 });
+
+describe('the site script for site designs', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const committed = require('../../sharepoint/site-script.json');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { buildSiteScript } = require('../../src/schema/siteScript');
+
+  it('is generated from the same schema (run `npx tsx scripts/site-script.ts` after a schema change)', () => {
+    expect(committed).toEqual(JSON.parse(JSON.stringify(buildSiteScript())));
+  });
+
+  it('creates every list with its fields, lookups by target list name', () => {
+    const script = buildSiteScript();
+    expect(script.actions.map((a: { listName: string }) => a.listName)).toEqual(LISTS.map((l) => l.title));
+    const acties = script.actions.filter((a: { listName: string }) => a.listName === 'Acties')[0];
+    const lookup = acties.subactions.filter((s: { verb: string; schemaXml?: string }) => s.verb === 'addSPLookupFieldXml' && /Name="Domeinen"/.test(s.schemaXml || ''))[0];
+    expect(lookup.targetListName).toBe('Domeinen');
+  });
+});
