@@ -1,0 +1,87 @@
+/**
+ * npm start: the local SharePoint-compatible site with the 2022 data and the workbench.
+ * On first start it provisions the lists with the real ensureSchema and imports
+ * ../shared/data over HTTP, exactly as against a tenant (no back door).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { createLocalServer, optionsFromEnv } from './server/index';
+import { buildWorkbench, IBundle } from './workbench/build';
+import { workbenchRoutes } from './workbench/routes';
+import { createSp } from '../src/data/node';
+import { ensureSchema } from '../src/data/ensureSchema';
+import { importReportData } from '../src/data/importData';
+import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+
+const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
+const SEED_MARKER = 'seed-imported.json';
+
+export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
+  const sp = createSp(siteUrl);
+  const schema = await ensureSchema(sp);
+  if (schema.changes.length) log(`Lijsten ingericht: ${schema.changes.length} wijzigingen (schemaversie ${schema.schemaVersion}).`);
+  const marker = path.join(dataDir, SEED_MARKER);
+  if (fs.existsSync(marker)) return;
+  const reportFile = path.join(SHARED_DATA, 'voortgangsrapport-2022.json');
+  if (!fs.existsSync(reportFile)) {
+    log(`Geen standaardgegevens gevonden in ${SHARED_DATA}; de lijsten blijven leeg.`);
+    return;
+  }
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ISeedReport;
+  const auditsFile = path.join(SHARED_DATA, 'audits-2022.json');
+  const audits = fs.existsSync(auditsFile) ? (JSON.parse(fs.readFileSync(auditsFile, 'utf8')) as ISeedAudits) : undefined;
+  await importReportData(sp, convertSeed(report, audits), (l) => log(`Import 2022: ${l}`));
+  fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'voortgangsrapport-2022.json' }) + '\n');
+}
+
+async function main(): Promise<void> {
+  const env = optionsFromEnv(process.env);
+  const dataDir = path.resolve(env.dataDir || '.local-sp');
+  fs.mkdirSync(dataDir, { recursive: true });
+  let bundles: Record<string, IBundle> = {};
+  const started = Date.now();
+  bundles = await buildWorkbench(false);
+  let server;
+  try {
+    server = await createLocalServer({ ...env, dataDir, extraRoutes: workbenchRoutes(() => bundles, siteUrlFor(env.port)) });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') {
+      console.error(`Poort ${env.port} is al in gebruik. Stop het andere proces of kies een andere poort: PORT=4322 npm start\nPort ${env.port} is in use; set PORT to use another.`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  try {
+    await seedIfNew(server.siteUrl, dataDir, (l) => console.log(l));
+  } catch (e) {
+    console.error(`Inrichten of importeren mislukt / Provisioning or import failed: ${(e as Error).message}`);
+    if (env.user === 'reader') console.error('Tip: start eerst één keer zonder LOCAL_SP_USER=reader, zodat de lijsten aangemaakt kunnen worden.');
+  }
+  const u = server.url;
+  console.log(`
+Organisatiebeheersing – lokale site klaar in ${((Date.now() - started) / 1000).toFixed(1)} s (gegevens: ${path.relative(process.cwd(), dataDir) || dataDir})
+  Overzicht           ${u}/
+  Domeinkaarten       ${u}/workbench/domain-cards
+  Teams-tabblad       ${u}/teams/domain-cards?theme=default   (dark | contrast)
+  Startpaginawidget   ${u}/workbench/summary
+  Lijsten             ${server.siteUrl}/Lists/Acties/AllItems.aspx
+  REST API            ${server.siteUrl}/_api/web/lists/getByTitle('Risicos')/items
+Stoppen: Ctrl+C`);
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function siteUrlFor(port: number | undefined): string {
+  return `http://localhost:${port || 4321}/sites/organisatiebeheersing`;
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * The local workbench host: does what the web part classes do in SharePoint/Teams
+ * (build the repository, pick the theme, mount the component), with the browser
+ * PnPjs behaviours against the local server instead of SPFx's.
+ */
+import * as React from 'react';
+import * as ReactDOM from 'react-dom';
+import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
+import { createBrowserRepository } from '../../src/data/browser';
+import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
+import { Summary } from '../../src/webparts/summary/components/Summary';
+import { normaliseTeamsTheme, teamsTheme, TeamsThemeName } from '../../src/webparts/domainCards/teamsThemes';
+import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
+import { readDomainFromLocation } from '../../src/model/links';
+import { IWorkbenchConfig } from './pages';
+
+declare global {
+  interface Window {
+    __WORKBENCH__: IWorkbenchConfig;
+    __setTeamsTheme?: (name: string) => void;
+  }
+}
+
+const SP_THEME = createTheme({
+  palette: { themePrimary: '#0078d4', themeLighterAlt: '#eff6fc', themeLighter: '#deecf9', themeLight: '#c7e0f4', themeTertiary: '#71afe5', themeSecondary: '#2b88d8', themeDarkAlt: '#106ebe', themeDark: '#005a9e', themeDarker: '#004578' }
+});
+
+/** SharePoint section backgrounds (theme variants): neutral, soft, strong (inverted). */
+function sectionTheme(section: string | undefined): ITheme {
+  const p = SP_THEME.palette;
+  if (section === 'neutral') return createTheme({ palette: p, semanticColors: { bodyBackground: p.neutralLighter, bodyStandoutBackground: p.neutralLight } });
+  if (section === 'soft') return createTheme({ palette: p, semanticColors: { bodyBackground: p.themeLighterAlt, bodyStandoutBackground: p.themeLighter } });
+  if (section === 'strong') {
+    return createTheme({
+      isInverted: true,
+      palette: { ...p, white: p.themePrimary, neutralLighter: p.themeDarkAlt, neutralLight: p.themeDark, neutralPrimary: '#ffffff', neutralSecondary: '#ffffff', neutralDark: '#ffffff', black: '#ffffff', themePrimary: '#ffffff', themeDarkAlt: '#ffffff', themeDark: '#ffffff' },
+      semanticColors: { bodyBackground: p.themePrimary, bodyText: '#ffffff', link: '#ffffff', linkHovered: '#ffffff' }
+    });
+  }
+  return SP_THEME;
+}
+
+function paint(el: HTMLElement | null, theme: ITheme): void {
+  if (!el) return;
+  el.style.background = theme.semanticColors.bodyBackground;
+  el.style.color = theme.semanticColors.bodyText;
+}
+
+function main(): void {
+  const cfg = window.__WORKBENCH__;
+  const repository = createBrowserRepository(cfg.siteUrl);
+  const root = document.getElementById('root');
+  if (!root) return;
+
+  if (cfg.page === 'teams') {
+    const frame = document.getElementById('teams-frame');
+    const render = (name: TeamsThemeName): void => {
+      const theme = teamsTheme(name);
+      paint(frame, theme);
+      document.body.style.background = theme.semanticColors.bodyBackground;
+      if (frame) frame.setAttribute('data-theme', name);
+      ReactDOM.render(
+        <DomainCards
+          repository={repository}
+          reportYear={cfg.year}
+          domainKey={cfg.domain}
+          showDescriptions={true}
+          theme={theme}
+          isTeams={true}
+          initialDomainKey={readDomainFromLocation(window.location.href)}
+          reportActions={<ReportActions repository={repository} reportYear={cfg.year} theme={theme} />}
+        />,
+        root
+      );
+    };
+    // Teams calls registerOnThemeChangeHandler; the workbench buttons do the same live.
+    window.__setTeamsTheme = (name: string) => render(normaliseTeamsTheme(name));
+    document.querySelectorAll('[data-teams-theme]').forEach((b) =>
+      b.addEventListener('click', () => render(normaliseTeamsTheme(b.getAttribute('data-teams-theme') || undefined)))
+    );
+    render(normaliseTeamsTheme(cfg.theme));
+    return;
+  }
+
+  const theme = sectionTheme(cfg.section);
+  paint(document.getElementById('sp-section'), theme);
+  if (cfg.page === 'summary') {
+    const cardsUrl = cfg.cardsUrl || '/workbench/domain-cards';
+    ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, root);
+    const full = document.getElementById('root-full');
+    paint(document.getElementById('sp-section-full'), theme);
+    if (full) ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, full);
+    return;
+  }
+  ReactDOM.render(
+    <DomainCards
+      repository={repository}
+      reportYear={cfg.year}
+      domainKey={cfg.domain}
+      showDescriptions={true}
+      theme={theme}
+      isTeams={false}
+      initialDomainKey={readDomainFromLocation(window.location.href)}
+      reportActions={<ReportActions repository={repository} reportYear={cfg.year} theme={theme} />}
+    />,
+    root
+  );
+}
+
+main();

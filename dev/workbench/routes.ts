@@ -1,0 +1,63 @@
+import * as http from 'http';
+import { LISTS } from '../../src/schema/schema';
+import { IBundle } from './build';
+import { closedPage, indexPage, IWorkbenchConfig, workbenchPage } from './pages';
+import { formShellHtml, parseListPageUrl } from '../forms/index';
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function num(v: string | null): number | undefined {
+  const n = v ? parseInt(v, 10) : NaN;
+  return isNaN(n) ? undefined : n;
+}
+
+/**
+ * Pages of the local workbench, served next to the REST API by the local server.
+ * Returns true when it handled the request.
+ */
+export function workbenchRoutes(bundles: () => Record<string, IBundle>, siteUrl: string) {
+  const sitePath = new URL(siteUrl).pathname.toLowerCase();
+  return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const p = url.pathname.replace(/\/+$/, '') || '/';
+    const q = url.searchParams;
+    const common = {
+      siteUrl,
+      locale: q.get('locale') || undefined,
+      year: num(q.get('year')),
+      domain: q.get('domain') || undefined
+    };
+    if (p === '/') {
+      send(res, 200, 'text/html; charset=utf-8', indexPage(url.origin, siteUrl, LISTS.map((l) => ({ title: l.title, url: l.url }))));
+      return true;
+    }
+    if (p.indexOf('/workbench/') === 0 && /\.(js|css)$/.test(p)) {
+      const b = bundles()[p.slice('/workbench/'.length)];
+      if (!b) return false;
+      send(res, 200, b.contentType, b.contents);
+      return true;
+    }
+    let cfg: IWorkbenchConfig | undefined;
+    if (p === '/workbench/domain-cards') cfg = { ...common, page: 'domain-cards', section: q.get('section') || 'none' };
+    if (p === '/workbench/summary') cfg = { ...common, page: 'summary', section: q.get('section') || 'none', cardsUrl: q.get('cardsUrl') || undefined };
+    if (p === '/teams/domain-cards') cfg = { ...common, page: 'teams', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop' };
+    if (cfg) {
+      send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url));
+      return true;
+    }
+    if (p === '/workbench/closed') {
+      send(res, 200, 'text/html; charset=utf-8', closedPage());
+      return true;
+    }
+    if (p.toLowerCase().indexOf(sitePath + '/') === 0 && /\.aspx$/i.test(p)) {
+      const formCfg = parseListPageUrl(url.pathname, url.search);
+      if (!formCfg) return false;
+      send(res, 200, 'text/html; charset=utf-8', formShellHtml({ ...formCfg, siteUrl }, '/workbench/forms.js'));
+      return true;
+    }
+    return false;
+  };
+}
