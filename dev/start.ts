@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   bundles = await buildWorkbench(false);
   let server;
   try {
-    server = await createLocalServer({ ...env, dataDir, extraRoutes: workbenchRoutes(() => bundles, siteUrlFor(env.port)) });
+    server = await createLocalServer({ ...env, dataDir, extraRoutes: workbenchRoutes(() => bundles) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {
@@ -73,10 +73,6 @@ Stoppen: Ctrl+C`);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-function siteUrlFor(port: number | undefined): string {
-  return `http://localhost:${port || 4321}/sites/organisatiebeheersing`;
 }
 
 if (require.main === module) {

@@ -18,10 +18,15 @@ function num(v: string | null): number | undefined {
  * Pages of the local workbench, served next to the REST API by the local server.
  * Returns true when it handled the request.
  */
-export function workbenchRoutes(bundles: () => Record<string, IBundle>, siteUrl: string) {
-  const sitePath = new URL(siteUrl).pathname.toLowerCase();
+export function workbenchRoutes(
+  bundles: () => Record<string, IBundle>,
+  sitePathIn: string = '/sites/organisatiebeheersing'
+): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean {
+  const sitePath = sitePathIn.toLowerCase();
   return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    // The site URL follows the host the browser used (any port).
+    const siteUrl = url.origin + sitePathIn;
     const p = url.pathname.replace(/\/+$/, '') || '/';
     const q = url.searchParams;
     const common = {

@@ -1,0 +1,34 @@
+// Checks that the .sppkg an admin uploads holds both web parts, the cards one as a Teams tab.
+const fs = require('fs');
+const JSZip = require('jszip');
+
+async function main() {
+  const file = process.argv[2];
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const names = Object.keys(zip.files);
+  const manifests = [];
+  for (const n of names.filter((x) => /\.xml$/i.test(x))) {
+    const xml = await zip.files[n].async('string');
+    const m = /ComponentManifest="([^"]+)"/.exec(xml);
+    if (m) manifests.push(JSON.parse(m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')));
+  }
+  const byId = {};
+  for (const m of manifests) byId[m.id] = m;
+  const cards = byId['ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046'];
+  const summary = byId['c2c52264-c35a-418c-8442-b64ec4bd49ba'];
+  const problems = [];
+  if (!cards) problems.push('Domeinkaarten web part missing');
+  if (!summary) problems.push('Summary web part missing');
+  if (cards && (cards.supportedHosts || []).indexOf('TeamsTab') < 0) problems.push('Domeinkaarten lacks the TeamsTab host');
+  const teams = names.filter((n) => /teams\//i.test(n) || /TeamsSPFxApp\.zip$/i.test(n));
+  console.log(`${file}: ${fs.statSync(file).size} bytes, ${names.length} entries, web parts: ${manifests.map((m) => m.alias).join(', ')}; Teams files: ${teams.join(', ') || 'none'}`);
+  if (problems.length) {
+    console.error('Package check failed: ' + problems.join('; '));
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
