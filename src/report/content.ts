@@ -1,0 +1,137 @@
+/** Turning list values into report blocks. Pure, shared by the Word note and the slide deck. */
+import { htmlToText } from '../model/text';
+import { IAction, IRisk } from '../model/types';
+
+/** A piece of a description as the Word note lays it out. */
+export type ContentBlock =
+  /** `nested`: part of the text of the sub-item above it (indented under it). */
+  | { kind: 'paragraph'; text: string; nested: boolean }
+  | { kind: 'bullet'; text: string; nested: boolean }
+  | { kind: 'numbered'; text: string; number: number; list: number; nested: boolean }
+  /** "Sub-item: text" paragraph: the sub-item as a bold bullet, its text below it. */
+  | { kind: 'subItem'; label: string; text: string };
+
+/**
+ * Removes characters XML 1.0 cannot hold (control characters, lone surrogates),
+ * keeping tabs and line breaks. Everything else, emoji included, is kept as is.
+ */
+export function cleanText(value: string | undefined): string {
+  if (!value) return '';
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = i + 1 < value.length ? value.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += value.charAt(i) + value.charAt(i + 1);
+        i++;
+      }
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) continue;
+    if (c === 0xfffe || c === 0xffff) continue;
+    out += value.charAt(i);
+  }
+  return out;
+}
+
+/** One-line text (titles): no line breaks, single spaces. */
+export function oneLine(value: string | undefined): string {
+  return cleanText(value).replace(/\s+/g, ' ').trim();
+}
+
+const BULLET_LINE = /^[•\-–—*o▪◦]\s+(.*)$/;
+const NUMBERED_LINE = /^(\d{1,3})[.)]\s+(.*)$/;
+
+/** The text after "Label:" when `line` starts with the label (case-insensitive), else undefined. */
+function afterLabel(line: string, label: string): string | undefined {
+  const l = label.trim();
+  if (!l || line.toLowerCase().indexOf(l.toLowerCase()) !== 0) return undefined;
+  const rest = line.slice(l.length).replace(/^\s+/, '');
+  return rest.charAt(0) === ':' ? rest.slice(1).trim() : undefined;
+}
+
+/**
+ * A description (plain or rich text) -> blocks, keeping its line structure:
+ * lines starting with •, –, - become bullets, lines starting with "N." numbered items,
+ * and a paragraph starting with the name of a sub-item and a colon becomes that sub-item.
+ * Returns the blocks and the sub-items the description did not mention.
+ */
+export function descriptionBlocks(description: string | undefined, subItems: string[]): { blocks: ContentBlock[]; unmentioned: string[] } {
+  const text = cleanText(htmlToText(description));
+  const blocks: ContentBlock[] = [];
+  const mentioned: Record<string, true> = {};
+  let list = 0;
+  let inNumbered = false;
+  const paragraphs = text ? text.split(/\n\s*\n/) : [];
+  for (const para of paragraphs) {
+    const lines = para
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 0);
+    let buffer: string[] = [];
+    let nested = false;
+    const flush = (): void => {
+      if (buffer.length) blocks.push({ kind: 'paragraph', text: buffer.join(' '), nested });
+      buffer = [];
+    };
+    lines.forEach((line, i) => {
+      if (i === 0) {
+        const sub = subItems.filter((s) => afterLabel(line, s) !== undefined)[0];
+        if (sub) {
+          mentioned[sub] = true;
+          inNumbered = false;
+          nested = true;
+          blocks.push({ kind: 'subItem', label: sub.trim(), text: afterLabel(line, sub) || '' });
+          return;
+        }
+      }
+      const bullet = BULLET_LINE.exec(line);
+      const numbered = NUMBERED_LINE.exec(line);
+      if (bullet) {
+        flush();
+        inNumbered = false;
+        blocks.push({ kind: 'bullet', text: bullet[1], nested });
+      } else if (numbered) {
+        flush();
+        if (!inNumbered) list++;
+        inNumbered = true;
+        blocks.push({ kind: 'numbered', text: numbered[2], number: parseInt(numbered[1], 10), list, nested });
+      } else {
+        // A line break inside a paragraph in the source is a new paragraph in the note,
+        // except a plain continuation of a sub-item's text.
+        flush();
+        inNumbered = false;
+        buffer.push(line);
+      }
+    });
+    flush();
+    inNumbered = false;
+  }
+  return { blocks, unmentioned: subItems.filter((s) => !mentioned[s] && s.trim().length > 0) };
+}
+
+/** "Facturatie (Audit Financiën)": the risk with its source in brackets. */
+export function riskLine(risk: IRisk): string {
+  const source = risk.audit ? risk.audit.title : risk.source;
+  const title = oneLine(risk.title);
+  return source && oneLine(source) ? `${title} (${oneLine(source)})` : title;
+}
+
+/** The short form of a decree basis: "Art. 217, 1° DLB: de vastgelegde ..." -> "Art. 217, 1° DLB". */
+export function shortDecreeBasis(basis: string | undefined): string {
+  if (!basis) return '';
+  const b = oneLine(basis);
+  const colon = b.indexOf(':');
+  return colon > 0 && colon < 40 ? b.slice(0, colon) : b;
+}
+
+/** "Title (2021)" style year label of an older item, or '' when the year is not known. */
+export function olderRealisationSuffix(action: IAction): string {
+  return action.realisedYear !== undefined ? ` (${action.realisedYear})` : '';
+}
+
+export function olderPlanningSuffix(action: IAction): string {
+  return action.plannedYear !== undefined ? ` (gepland ${action.plannedYear})` : '';
+}

@@ -1,0 +1,289 @@
+/**
+ * The Word note "Voortgangsrapport organisatiebeheersing {Y}" (like the city's own note):
+ * title page, table of contents, Algemeen, then per domain Criteria, Op te volgen hoge
+ * risico's, Realisaties {Y}, Planning {Y+1}, Eerdere realisaties and Eerdere planning.
+ * Runs in the browser and in Node.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  TableOfContents,
+  TextRun
+} from 'docx';
+import { IAction, IDomainReport, IReport } from '../model/types';
+import { ContentBlock, descriptionBlocks, oneLine, olderPlanningSuffix, olderRealisationSuffix, riskLine, shortDecreeBasis } from './content';
+import { formatDutchDate, introText, IReportOptions, reportTitle } from './options';
+
+const FONT = 'Calibri';
+const ACCENT = '1F3864';
+const MUTED = '595959';
+const NUMBERING_REF = 'orgb-numbered';
+const EMPTY = 'Geen items.';
+
+type Block = Paragraph | TableOfContents;
+
+/** Counter for numbered lists: each list restarts at 1 (a numbering instance per list). */
+interface INumberingState {
+  next: number;
+}
+
+function para(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; spacingAfter?: number } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { after: opts.spacingAfter !== undefined ? opts.spacingAfter : 120 },
+    children: [new TextRun({ text, bold: opts.bold, italics: opts.italics, color: opts.color })]
+  });
+}
+
+function bullet(children: TextRun[], level: number = 0): Paragraph {
+  return new Paragraph({ bullet: { level }, spacing: { after: 60 }, children });
+}
+
+function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], pageBreakBefore: boolean = false): Paragraph {
+  return new Paragraph({ heading: level, pageBreakBefore, children: [new TextRun(text)] });
+}
+
+function emptyNote(): Paragraph {
+  return para(EMPTY, { italics: true, color: MUTED });
+}
+
+/** Description blocks -> paragraphs; numbered lists restart per list. */
+function renderBlocks(blocks: ContentBlock[], numbering: INumberingState): Paragraph[] {
+  const out: Paragraph[] = [];
+  const instanceOfList: Record<number, number> = {};
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') {
+      out.push(new Paragraph({ indent: b.nested ? { left: 720 } : undefined, spacing: { after: 120 }, children: [new TextRun(b.text)] }));
+    } else if (b.kind === 'bullet') {
+      out.push(bullet([new TextRun(b.text)], b.nested ? 1 : 0));
+    } else if (b.kind === 'numbered') {
+      if (instanceOfList[b.list] === undefined) instanceOfList[b.list] = numbering.next++;
+      out.push(
+        new Paragraph({
+          numbering: { reference: NUMBERING_REF, level: b.nested ? 1 : 0, instance: instanceOfList[b.list] },
+          spacing: { after: 60 },
+          children: [new TextRun(b.text)]
+        })
+      );
+    } else {
+      out.push(bullet([new TextRun({ text: b.label, bold: true })], 0));
+      if (b.text) {
+        out.push(new Paragraph({ indent: { left: 720 }, spacing: { after: 120 }, children: [new TextRun(b.text)] }));
+      }
+    }
+  }
+  return out;
+}
+
+/** A new realisation or planning item: bold title, its description, its sub-items. */
+function renderNewItem(action: IAction, numbering: INumberingState): Paragraph[] {
+  const out: Paragraph[] = [heading(oneLine(action.title), HeadingLevel.HEADING_3)];
+  const { blocks, unmentioned } = descriptionBlocks(action.description, action.subItems);
+  out.push(...renderBlocks(blocks, numbering));
+  for (const s of unmentioned) out.push(bullet([new TextRun(oneLine(s))], 0));
+  if (blocks.length === 0 && unmentioned.length === 0) {
+    out.push(para('Geen toelichting.', { italics: true, color: MUTED }));
+  }
+  return out;
+}
+
+/** Older items: one bullet line each (sub-items after a colon). */
+function renderOlderItem(action: IAction, suffix: string): Paragraph {
+  const subs = action.subItems.map(oneLine).filter((s) => s.length > 0);
+  const runs = [new TextRun(oneLine(action.title) + suffix)];
+  if (subs.length) runs.push(new TextRun({ text: `: ${subs.join(', ')}`, color: MUTED }));
+  return bullet(runs, 0);
+}
+
+function renderDomain(d: IDomainReport, report: IReport, numbering: INumberingState): Paragraph[] {
+  const out: Paragraph[] = [heading(`${d.domain.order}. ${oneLine(d.domain.title)}`, HeadingLevel.HEADING_1, true)];
+  if (d.domain.decreeBasis) out.push(para(`Basis: ${oneLine(d.domain.decreeBasis)}`, { italics: true, color: MUTED }));
+
+  out.push(heading('Criteria', HeadingLevel.HEADING_2));
+  const criteria = descriptionBlocks(d.domain.criteriaText, []).blocks;
+  if (criteria.length) out.push(...renderBlocks(criteria, numbering));
+  const criteriaList = d.domain.criteria.map(oneLine).filter((c) => c.length > 0);
+  if (criteriaList.length) {
+    if (criteria.length) out.push(para('In het kort:', { spacingAfter: 60 }));
+    for (const c of criteriaList) out.push(bullet([new TextRun(c)]));
+  }
+  if (!criteria.length && !criteriaList.length) out.push(emptyNote());
+
+  out.push(heading("Op te volgen hoge risico's", HeadingLevel.HEADING_2));
+  if (d.risks.length) {
+    out.push(para("Binnen dit domein moet er rekening gehouden worden met de volgende hoge risico's:", { spacingAfter: 60 }));
+    for (const r of d.risks) out.push(bullet([new TextRun(riskLine(r))]));
+  } else {
+    out.push(emptyNote());
+  }
+
+  out.push(heading(`Realisaties ${report.year}`, HeadingLevel.HEADING_2));
+  if (d.realisationsNew.length) for (const a of d.realisationsNew) out.push(...renderNewItem(a, numbering));
+  else out.push(emptyNote());
+
+  out.push(heading(`Planning ${report.planningYear}`, HeadingLevel.HEADING_2));
+  if (d.planningNew.length) for (const a of d.planningNew) out.push(...renderNewItem(a, numbering));
+  else out.push(emptyNote());
+
+  out.push(heading('Eerdere realisaties', HeadingLevel.HEADING_2));
+  if (d.realisationsOlder.length) for (const a of d.realisationsOlder) out.push(renderOlderItem(a, olderRealisationSuffix(a)));
+  else out.push(emptyNote());
+
+  out.push(heading('Eerdere planning', HeadingLevel.HEADING_2));
+  if (d.planningOlder.length) for (const a of d.planningOlder) out.push(renderOlderItem(a, olderPlanningSuffix(a)));
+  else out.push(emptyNote());
+  return out;
+}
+
+function titlePage(report: IReport, options: IReportOptions, date: Date): Paragraph[] {
+  return [
+    new Paragraph({ spacing: { before: 3000 }, children: [] }),
+    new Paragraph({
+      style: 'Title',
+      children: [new TextRun(reportTitle(report.year))]
+    }),
+    new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text: oneLine(options.organisation), size: 32, color: ACCENT })] }),
+    new Paragraph({
+      spacing: { after: 120 },
+      children: [new TextRun({ text: 'Rapportering aan de gemeenteraad over organisatiebeheersing (Decreet lokaal bestuur, art. 217-220)', color: MUTED })]
+    }),
+    new Paragraph({
+      spacing: { before: 1200 },
+      children: [new TextRun({ text: `Gegenereerd op ${formatDutchDate(date)}`, color: MUTED })]
+    }),
+    new Paragraph({ children: [new PageBreak()] })
+  ];
+}
+
+function algemeen(report: IReport, options: IReportOptions, numbering: INumberingState): Paragraph[] {
+  const out: Paragraph[] = [heading('Algemeen', HeadingLevel.HEADING_1, true)];
+  out.push(heading('Decreet lokaal bestuur', HeadingLevel.HEADING_2));
+  out.push(...renderBlocks(descriptionBlocks(introText(options), []).blocks, numbering));
+
+  out.push(heading('Domeinen', HeadingLevel.HEADING_2));
+  if (report.domains.length) {
+    out.push(para(`Het voortgangsrapport volgt ${report.domains.length} domeinen:`, { spacingAfter: 60 }));
+    for (const d of report.domains) {
+      const runs = [new TextRun({ text: `${d.domain.order}. ${oneLine(d.domain.title)}`, bold: true })];
+      const basis = shortDecreeBasis(d.domain.decreeBasis);
+      if (basis) runs.push(new TextRun({ text: ` (${basis})`, color: MUTED }));
+      out.push(bullet(runs));
+    }
+  } else {
+    out.push(para('Er zijn nog geen actieve domeinen.', { italics: true, color: MUTED }));
+  }
+
+  out.push(heading('Opbouw per domein', HeadingLevel.HEADING_2));
+  const parts: [string, string][] = [
+    ['Criteria', 'de zaken waarnaar gekeken wordt binnen het domein: welke acties en projecten worden opgenomen bij realisaties en planning.'],
+    ["Op te volgen hoge risico's", 'risico\'s binnen het domein die uit interne en externe audits en onderzoeksrapporten naar boven kwamen, en waarmee de planning rekening houdt.'],
+    [`Realisaties ${report.year}`, `wat in ${report.year} gerealiseerd werd, met toelichting. Realisaties van voorgaande jaren staan kort onder "Eerdere realisaties".`],
+    [`Planning ${report.planningYear}`, `wat nieuw op de planning staat voor ${report.planningYear}, met toelichting. Zaken die al langer op de planning staan, staan kort onder "Eerdere planning". Geplande acties schuiven door naar realisaties wanneer ze uitgevoerd zijn.`]
+  ];
+  parts.forEach(([label, text]) => out.push(bullet([new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)])));
+  return out;
+}
+
+/** The Word document object (exposed for tests and callers that pack it themselves). */
+export function createWordDocument(report: IReport, options: IReportOptions): Document {
+  const date = options.generatedOn || new Date();
+  const title = reportTitle(report.year);
+  const numbering: INumberingState = { next: 1 };
+  const body: Block[] = [];
+  body.push(...titlePage(report, options, date));
+  body.push(new Paragraph({ style: 'TOCHeading', children: [new TextRun('Inhoud')] }));
+  body.push(new TableOfContents('Inhoud', { hyperlink: true, headingStyleRange: '1-1' }));
+  body.push(...algemeen(report, options, numbering));
+  for (const d of report.domains) body.push(...renderDomain(d, report, numbering));
+
+  return new Document({
+    creator: oneLine(options.organisation),
+    title,
+    description: `${title} - ${oneLine(options.organisation)}`,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { line: 276 } } },
+        title: { run: { font: FONT, size: 56, bold: true, color: ACCENT }, paragraph: { spacing: { line: 240, after: 240 } } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 } } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 } } },
+        heading3: { run: { font: FONT, size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } }
+      },
+      paragraphStyles: [
+        {
+          id: 'TOCHeading',
+          name: 'TOC Heading',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { font: FONT, size: 32, bold: true, color: ACCENT },
+          paragraph: { spacing: { after: 200 } }
+        }
+      ]
+    },
+    numbering: {
+      config: [
+        {
+          reference: NUMBERING_REF,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } }
+            },
+            {
+              level: 1,
+              format: LevelFormat.DECIMAL,
+              text: '%2.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 1440, hanging: 360 } } }
+            }
+          ]
+        }
+      ]
+    },
+    sections: [
+      {
+        properties: { titlePage: true },
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [new TextRun({ text: `${title} - ${oneLine(options.organisation)}`, size: 18, color: MUTED })]
+              })
+            ]
+          })
+        },
+        footers: {
+          first: new Footer({ children: [new Paragraph({ children: [] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['Pagina ', PageNumber.CURRENT, ' van ', PageNumber.TOTAL_PAGES], size: 18, color: MUTED })
+                ]
+              })
+            ]
+          })
+        },
+        children: body
+      }
+    ]
+  });
+}
+
+/** The Word note as bytes (.docx). Works in the browser and in Node. */
+export async function buildWordReport(report: IReport, options: IReportOptions): Promise<Uint8Array> {
+  return Packer.pack(createWordDocument(report, options), 'uint8array');
+}

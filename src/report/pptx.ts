@@ -1,0 +1,449 @@
+/**
+ * The council slide deck (like the city's deck for the Commissie Algemene zaken):
+ * title slide, "Algemeen" with the domains, per domain the four-quadrant card
+ * (Detail criterium / Op te volgen hoge risico's / Realisaties / Planning) and a
+ * closing slide. New items are bold, coloured and marked with "★ " (not colour only).
+ * A card whose quadrants do not fit gets a smaller font (down to MIN_FONT_PT), then
+ * two columns, then continuation slides: nothing is cut off.
+ * Runs in the browser and in Node.
+ */
+import PptxGenJS from 'pptxgenjs';
+import { cardTitle } from '../model/text';
+import { IAction, IDomainReport, IReport } from '../model/types';
+import { oneLine, shortDecreeBasis } from './content';
+import { formatDutchDate, IReportOptions, reportTitle } from './options';
+
+/** Marker in front of new items (the text signal next to bold and colour). */
+export const NEW_MARKER = '★ ';
+
+export const MAX_FONT_PT = 14;
+export const MIN_FONT_PT = 10;
+
+const SLIDE_W = 13.333;
+const SLIDE_H = 7.5;
+const MARGIN_X = 0.4;
+const GRID_TOP = 1.05;
+const GRID_BOTTOM = 6.8;
+const GAP = 0.15;
+const HEADER_H = 0.36;
+const BOX_INSET = 0.08;
+const MIN_TOP_ROW = 1.0;
+const MAX_TOP_SHARE = 0.55;
+/** Average glyph width as a share of the font size (Calibri/Carlito, bold, with some slack). */
+const CHAR_EM = 0.52;
+const LINE_EM = 1.22;
+const SPACE_AFTER_PT = 1;
+/** An item with at most this many entries (itself and its sub-items) is not split over columns. */
+const KEEP_TOGETHER = 3;
+const BULLET_INDENT_PT = 12;
+const MIN_COLUMN_W = 2.6;
+
+const C = {
+  title: '1F3864',
+  text: '262626',
+  muted: '595959',
+  newText: '0B5394',
+  line: 'BFBFBF'
+};
+
+const QUADRANT_FILLS = ['F2F2F2', 'FBEAE7', 'EAF3E6', 'E8EFF8'];
+
+/** One line item of a quadrant. */
+export interface ICardEntry {
+  text: string;
+  isNew: boolean;
+  /** 0: item, 1: sub-item of the item above. */
+  level: 0 | 1;
+}
+
+interface IQuadrant {
+  label: string;
+  entries: ICardEntry[];
+}
+
+interface IPlacedQuadrant {
+  label: string;
+  columns: ICardEntry[][];
+  /** First entry shown is not the quadrant's first: "(vervolg)". */
+  continued: boolean;
+  /** Text instead of entries: "Geen items." or "Zie vorige dia." */
+  placeholder?: string;
+}
+
+interface IBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface ICardPage {
+  fontPt: number;
+  topRowH: number;
+  quadrants: IPlacedQuadrant[];
+}
+
+function lineHeightIn(fontPt: number): number {
+  return (fontPt * LINE_EM) / 72;
+}
+
+/** Lines a text takes in a column of `widthIn` at `fontPt` (greedy word wrap on an average glyph width). */
+export function estimateLines(text: string, widthIn: number, fontPt: number): number {
+  const maxChars = Math.max(8, Math.floor(widthIn / ((fontPt * CHAR_EM) / 72)));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    // Characters outside the BMP (emoji) count twice in length and are wide: fine as an estimate.
+    let len = word.length;
+    while (len > maxChars) {
+      if (used > 0) lines++;
+      len -= maxChars;
+      used = 0;
+      if (len > 0) lines++;
+    }
+    if (used === 0) used = len;
+    else if (used + 1 + len <= maxChars) used += 1 + len;
+    else {
+      lines++;
+      used = len;
+    }
+  }
+  return lines;
+}
+
+/** Sub-items are one point smaller than items. */
+function entryFontPt(e: ICardEntry, fontPt: number): number {
+  return e.level === 0 ? fontPt : Math.max(fontPt - 1, 8);
+}
+
+function entryHeight(e: ICardEntry, colW: number, fontPt: number): number {
+  const indent = ((e.level + 1) * BULLET_INDENT_PT) / 72;
+  const text = e.isNew && e.level === 0 ? NEW_MARKER + e.text : e.text;
+  const size = entryFontPt(e, fontPt);
+  return estimateLines(text, colW - indent, size) * lineHeightIn(size) + SPACE_AFTER_PT / 72;
+}
+
+/** Text area of a quadrant box (below its header). */
+function textArea(box: IBox): { w: number; h: number } {
+  return { w: box.w - 2 * BOX_INSET, h: box.h - HEADER_H - 2 * BOX_INSET };
+}
+
+function columnWidth(areaW: number, cols: number): number {
+  return (areaW - (cols - 1) * 0.15) / cols;
+}
+
+function totalHeight(entries: ICardEntry[], colW: number, fontPt: number): number {
+  let h = 0;
+  for (const e of entries) h += entryHeight(e, colW, fontPt);
+  return h;
+}
+
+/** Takes from `queue` what fits in `cols` columns; an item keeps its sub-items when it can. */
+function fill(queue: ICardEntry[], area: { w: number; h: number }, cols: number, fontPt: number): ICardEntry[][] {
+  const colW = columnWidth(area.w, cols);
+  const columns: ICardEntry[][] = [];
+  for (let c = 0; c < cols && queue.length > 0; c++) {
+    const col: ICardEntry[] = [];
+    let used = 0;
+    while (queue.length > 0) {
+      // The group: the first entry and the sub-items that follow it.
+      let n = 1;
+      while (n < queue.length && queue[n].level === 1) n++;
+      const group = queue.slice(0, n);
+      const gh = totalHeight(group, colW, fontPt);
+      if (used + gh <= area.h) {
+        col.push(...queue.splice(0, n));
+        used += gh;
+        continue;
+      }
+      // Keep small groups together; split a long one over columns rather than waste space.
+      if (used > 0 && n <= KEEP_TOGETHER && gh <= area.h) break;
+      let took = 0;
+      while (queue.length > 0 && (took === 0 || queue[0].level === 1)) {
+        const eh = entryHeight(queue[0], colW, fontPt);
+        if (used + eh > area.h && (used > 0 || took > 0)) break;
+        col.push(queue.shift() as ICardEntry);
+        used += eh;
+        took++;
+      }
+      break;
+    }
+    columns.push(col);
+  }
+  return columns;
+}
+
+/** Columns to use for what remains: 1 when it fits, else 2 when the box is wide enough. */
+function chooseColumns(queue: ICardEntry[], area: { w: number; h: number }, fontPt: number): number {
+  if (totalHeight(queue, area.w, fontPt) <= area.h) return 1;
+  return columnWidth(area.w, 2) >= MIN_COLUMN_W ? 2 : 1;
+}
+
+function gridBoxes(topRowH: number): IBox[] {
+  const colW = (SLIDE_W - 2 * MARGIN_X - GAP) / 2;
+  const bottomY = GRID_TOP + topRowH + GAP;
+  const bottomH = GRID_BOTTOM - bottomY;
+  return [
+    { x: MARGIN_X, y: GRID_TOP, w: colW, h: topRowH },
+    { x: MARGIN_X + colW + GAP, y: GRID_TOP, w: colW, h: topRowH },
+    { x: MARGIN_X, y: bottomY, w: colW, h: bottomH },
+    { x: MARGIN_X + colW + GAP, y: bottomY, w: colW, h: bottomH }
+  ];
+}
+
+/** Splits the card over pages at a given font size. */
+function paginate(quadrants: IQuadrant[], fontPt: number): ICardPage[] {
+  const queues = quadrants.map((q) => q.entries.slice());
+  const started = quadrants.map(() => false);
+  const pages: ICardPage[] = [];
+  const gridH = GRID_BOTTOM - GRID_TOP;
+  const colW = (SLIDE_W - 2 * MARGIN_X - GAP) / 2 - 2 * BOX_INSET;
+  while (pages.length === 0 || queues.some((q) => q.length > 0)) {
+    if (pages.length > 200) throw new Error('Slide layout did not converge');
+    const need = [0, 1].map((i) =>
+      queues[i].length ? totalHeight(queues[i], colW, fontPt) : lineHeightIn(fontPt) + SPACE_AFTER_PT / 72
+    );
+    const topRowH = Math.min(Math.max(Math.max(need[0], need[1]) + HEADER_H + 2 * BOX_INSET + 0.05, MIN_TOP_ROW), gridH * MAX_TOP_SHARE);
+    const boxes = gridBoxes(topRowH);
+    const placed: IPlacedQuadrant[] = quadrants.map((q, i) => {
+      const area = textArea(boxes[i]);
+      if (q.entries.length === 0) return { label: q.label, columns: [], continued: false, placeholder: 'Geen items.' };
+      if (queues[i].length === 0) return { label: q.label, columns: [], continued: true, placeholder: 'Zie vorige dia.' };
+      const continued = started[i];
+      started[i] = true;
+      const columns = fill(queues[i], area, chooseColumns(queues[i], area, fontPt), fontPt);
+      return { label: q.label, columns, continued };
+    });
+    pages.push({ fontPt, topRowH, quadrants: placed });
+  }
+  return pages;
+}
+
+/**
+ * Pages of a card: the largest font (MAX..MIN) at which it fits on one slide;
+ * else the smallest font over as many continuation slides as needed.
+ */
+export function layoutCard(quadrants: IQuadrant[]): ICardPage[] {
+  for (let f = MAX_FONT_PT; f > MIN_FONT_PT; f--) {
+    const pages = paginate(quadrants, f);
+    if (pages.length === 1) return pages;
+  }
+  return paginate(quadrants, MIN_FONT_PT);
+}
+
+function actionEntries(actions: IAction[], isNew: boolean): ICardEntry[] {
+  const out: ICardEntry[] = [];
+  for (const a of actions) {
+    out.push({ text: oneLine(cardTitle(a)), isNew, level: 0 });
+    for (const s of a.subItems) {
+      const t = oneLine(s);
+      if (t) out.push({ text: t, isNew, level: 1 });
+    }
+  }
+  return out;
+}
+
+/** The four quadrants of a domain card: older items first, then the new ones (as on the city's deck). */
+export function cardQuadrants(d: IDomainReport): IQuadrant[] {
+  const criteria = d.domain.criteria.map(oneLine).filter((c) => c.length > 0);
+  const criteriaEntries: ICardEntry[] = criteria.length
+    ? criteria.map((c) => ({ text: c, isNew: false, level: 0 as const }))
+    : d.domain.criteriaText
+      ? [{ text: oneLine(d.domain.criteriaText.replace(/<[^>]+>/g, ' ')), isNew: false, level: 0 }]
+      : [];
+  return [
+    { label: 'DETAIL CRITERIUM', entries: criteriaEntries },
+    { label: "OP TE VOLGEN HOGE RISICO'S", entries: d.risks.map((r) => ({ text: oneLine(cardTitle(r)), isNew: false, level: 0 as const })) },
+    { label: 'REALISATIES', entries: actionEntries(d.realisationsOlder, false).concat(actionEntries(d.realisationsNew, true)) },
+    { label: 'PLANNING', entries: actionEntries(d.planningOlder, false).concat(actionEntries(d.planningNew, true)) }
+  ];
+}
+
+type Slide = ReturnType<PptxGenJS['addSlide']>;
+type TextRuns = Parameters<Slide['addText']>[0];
+
+function entryRuns(entries: ICardEntry[], fontPt: number): TextRuns {
+  const runs: { text: string; options: Record<string, unknown> }[] = [];
+  for (const e of entries) {
+    const color = e.isNew ? C.newText : C.text;
+    const para = {
+      bullet: e.level === 0 ? { indent: BULLET_INDENT_PT } : { characterCode: '2013', indent: BULLET_INDENT_PT },
+      indentLevel: e.level,
+      paraSpaceAfter: SPACE_AFTER_PT,
+      fontSize: entryFontPt(e, fontPt)
+    };
+    if (e.isNew && e.level === 0) {
+      runs.push({ text: NEW_MARKER, options: { ...para, bold: true, color } });
+      runs.push({ text: e.text, options: { bold: true, color, fontSize: para.fontSize, breakLine: true } });
+    } else {
+      runs.push({ text: e.text, options: { ...para, bold: e.isNew, color, breakLine: true } });
+    }
+  }
+  return runs as unknown as TextRuns;
+}
+
+function addHeaderBar(slide: Slide, title: string, subtitle: string): void {
+  slide.addShape('rect', { x: 0, y: 0, w: SLIDE_W, h: 0.12, fill: { color: C.title }, line: { color: C.title } });
+  slide.addText(title, { x: MARGIN_X, y: 0.25, w: SLIDE_W - 2 * MARGIN_X - 3.2, h: 0.65, fontSize: 24, bold: true, color: C.title, valign: 'middle', margin: 0 });
+  slide.addText(subtitle, { x: SLIDE_W - MARGIN_X - 3.2, y: 0.25, w: 3.2, h: 0.65, fontSize: 11, color: C.muted, align: 'right', valign: 'middle', margin: 0 });
+}
+
+function addCardSlide(pptx: PptxGenJS, page: ICardPage, title: string, subtitle: string, report: IReport): void {
+  const slide = pptx.addSlide();
+  addHeaderBar(slide, title, subtitle);
+  const boxes = gridBoxes(page.topRowH);
+  page.quadrants.forEach((q, i) => {
+    const b = boxes[i];
+    slide.addShape('roundRect', { x: b.x, y: b.y, w: b.w, h: b.h, fill: { color: QUADRANT_FILLS[i] }, line: { color: C.line, width: 0.75 }, rectRadius: 0.08 });
+    slide.addText(q.continued ? `${q.label} (VERVOLG)` : q.label, {
+      x: b.x + BOX_INSET,
+      y: b.y + 0.04,
+      w: b.w - 2 * BOX_INSET,
+      h: HEADER_H - 0.04,
+      fontSize: 12,
+      bold: true,
+      color: C.title,
+      valign: 'middle',
+      margin: [0, 2, 0, 2]
+    });
+    const area = textArea(b);
+    const top = b.y + HEADER_H + BOX_INSET;
+    if (q.placeholder) {
+      slide.addText(q.placeholder, { x: b.x + BOX_INSET, y: top, w: area.w, h: lineHeightIn(page.fontPt) + 0.1, fontSize: page.fontPt, italic: true, color: C.muted, valign: 'top', margin: 0 });
+      return;
+    }
+    const cols = q.columns.length;
+    const colW = columnWidth(area.w, Math.max(cols, 1));
+    q.columns.forEach((col, c) => {
+      slide.addText(entryRuns(col, page.fontPt), {
+        x: b.x + BOX_INSET + c * (colW + 0.15),
+        y: top,
+        w: colW,
+        h: area.h,
+        valign: 'top',
+        margin: 0,
+        fontFace: 'Calibri',
+        color: C.text
+      });
+    });
+  });
+  // Legend: the marker, bold and colour together; colour is never the only signal.
+  slide.addText(
+    [
+      { text: NEW_MARKER, options: { bold: true, color: C.newText } },
+      { text: `vet = nieuw: gerealiseerd in ${report.year} of nieuw op de planning ${report.planningYear}`, options: { bold: true, color: C.newText } },
+      { text: '     Overige items: eerdere jaren.', options: { color: C.muted } }
+    ],
+    { x: MARGIN_X, y: GRID_BOTTOM + 0.12, w: SLIDE_W - 2 * MARGIN_X - 1, h: 0.35, fontSize: 11, valign: 'middle', margin: 0 }
+  );
+  slide.slideNumber = { x: SLIDE_W - MARGIN_X - 0.6, y: GRID_BOTTOM + 0.12, w: 0.6, h: 0.35, fontSize: 10, color: C.muted, align: 'right' } as Slide['slideNumber'];
+}
+
+function addTitleSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions, date: Date): void {
+  const slide = pptx.addSlide();
+  slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: SLIDE_H, fill: { color: C.title }, line: { color: C.title } });
+  slide.addText('VOORTGANGSRAPPORT', { x: 1, y: 1.6, w: 11, h: 0.8, fontSize: 40, bold: true, color: C.title, margin: 0 });
+  slide.addText(`Organisatiebeheersing ${report.year}`, { x: 1, y: 2.45, w: 11, h: 0.8, fontSize: 32, color: C.title, margin: 0 });
+  slide.addText(oneLine(options.organisation), { x: 1, y: 3.6, w: 11, h: 0.6, fontSize: 24, bold: true, color: C.text, margin: 0 });
+  slide.addText('Rapportering aan de gemeenteraad (Decreet lokaal bestuur, art. 217-220)', { x: 1, y: 4.3, w: 11, h: 0.5, fontSize: 16, color: C.muted, margin: 0 });
+  slide.addText(formatDutchDate(date), { x: 1, y: 5.9, w: 11, h: 0.5, fontSize: 16, color: C.muted, margin: 0 });
+}
+
+function addOverviewSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions): void {
+  const slide = pptx.addSlide();
+  addHeaderBar(slide, 'Algemeen: domeinen', `${reportTitle(report.year)} · ${oneLine(options.organisation)}`);
+  slide.addText(
+    `Per domein vier delen: detail criterium, op te volgen hoge risico's, realisaties en planning. ` +
+      `${NEW_MARKER}Vet = nieuw in ${report.year} (realisaties) of nieuw op de planning ${report.planningYear}.`,
+    { x: MARGIN_X, y: 1.0, w: SLIDE_W - 2 * MARGIN_X, h: 0.55, fontSize: 14, color: C.text, margin: 0, valign: 'top' }
+  );
+  const head = (t: string): { text: string; options: Record<string, unknown> } => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: C.title } } });
+  const rows: { text: string; options?: Record<string, unknown> }[][] = [
+    [head('Domein'), head('Basis'), head("Hoge risico's"), head(`Realisaties (nieuw ${report.year})`), head(`Planning (nieuw ${report.planningYear})`)]
+  ];
+  for (const d of report.domains) {
+    rows.push([
+      { text: `${d.domain.order}. ${oneLine(d.domain.title)}`, options: { bold: true } },
+      { text: shortDecreeBasis(d.domain.decreeBasis) || '-' },
+      { text: String(d.risks.length) },
+      { text: `${d.realisationsNew.length + d.realisationsOlder.length} (${d.realisationsNew.length})` },
+      { text: `${d.planningNew.length + d.planningOlder.length} (${d.planningNew.length})` }
+    ]);
+  }
+  if (report.domains.length === 0) rows.push([{ text: 'Geen actieve domeinen.' }, { text: '' }, { text: '' }, { text: '' }, { text: '' }]);
+  const fontSize = report.domains.length > 12 ? 10 : 13;
+  slide.addTable(rows as unknown as Parameters<Slide['addTable']>[0], {
+    x: MARGIN_X,
+    y: 1.7,
+    w: SLIDE_W - 2 * MARGIN_X,
+    colW: [4.1, 3.2, 1.5, 1.85, 1.883],
+    fontSize,
+    fontFace: 'Calibri',
+    color: C.text,
+    border: { type: 'solid', pt: 0.75, color: C.line },
+    fill: { color: 'FFFFFF' },
+    valign: 'middle',
+    autoPage: true,
+    autoPageRepeatHeader: true
+  });
+}
+
+function addClosingSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions, date: Date): void {
+  const slide = pptx.addSlide();
+  slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: SLIDE_H, fill: { color: C.title }, line: { color: C.title } });
+  slide.addText('Bedankt', { x: 1, y: 2.4, w: 11, h: 0.9, fontSize: 40, bold: true, color: C.title, margin: 0 });
+  slide.addText('Vragen en opmerkingen zijn welkom.', { x: 1, y: 3.35, w: 11, h: 0.6, fontSize: 20, color: C.text, margin: 0 });
+  slide.addText(`${reportTitle(report.year)} · ${oneLine(options.organisation)} · ${formatDutchDate(date)}`, { x: 1, y: 5.9, w: 11, h: 0.5, fontSize: 14, color: C.muted, margin: 0 });
+}
+
+/** The deck as a PptxGenJS object (exposed for callers that write it themselves). */
+export function createSlideDeck(report: IReport, options: IReportOptions): PptxGenJS {
+  // pptxgenjs is CommonJS (module.exports = class): accept both interop shapes.
+  const Ctor = ((PptxGenJS as unknown as { default?: typeof PptxGenJS }).default || PptxGenJS) as typeof PptxGenJS;
+  const pptx = new Ctor();
+  const date = options.generatedOn || new Date();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx.title = reportTitle(report.year);
+  pptx.author = oneLine(options.organisation);
+  pptx.company = oneLine(options.organisation);
+  pptx.theme = { headFontFace: 'Calibri', bodyFontFace: 'Calibri' };
+
+  addTitleSlide(pptx, report, options, date);
+  addOverviewSlide(pptx, report, options);
+  const subtitle = `Voortgangsrapport ${report.year} · ${oneLine(options.organisation)}`;
+  for (const d of report.domains) {
+    const pages = layoutCard(cardQuadrants(d));
+    const base = `${d.domain.order}. ${oneLine(d.domain.title)}`;
+    pages.forEach((page, i) => {
+      const title = pages.length === 1 ? base : i === 0 ? `${base} (1/${pages.length})` : `${base} (vervolg ${i + 1}/${pages.length})`;
+      addCardSlide(pptx, page, title, subtitle, report);
+    });
+  }
+  addClosingSlide(pptx, report, options, date);
+  return pptx;
+}
+
+function toBytes(out: unknown): Uint8Array {
+  if (out instanceof Uint8Array) return out;
+  if (out instanceof ArrayBuffer) return new Uint8Array(out);
+  throw new Error('pptxgenjs did not return bytes');
+}
+
+/**
+ * The slide deck as bytes (.pptx), compressed. Works in the browser and in Node:
+ * pptxgenjs only compresses its blob (browser) and stream (Node) outputs.
+ */
+export async function buildSlideDeck(report: IReport, options: IReportOptions): Promise<Uint8Array> {
+  const deck = createSlideDeck(report, options);
+  try {
+    if (typeof window !== 'undefined' && typeof Blob !== 'undefined') {
+      const blob = (await deck.write({ compression: true })) as Blob;
+      return new Uint8Array(await blob.arrayBuffer());
+    }
+    return toBytes(await deck.write({ outputType: 'STREAM', compression: true }));
+  } catch {
+    // Uncompressed, but always available.
+    return toBytes(await deck.write({ outputType: 'uint8array' }));
+  }
+}
