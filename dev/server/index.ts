@@ -1,0 +1,332 @@
+/**
+ * The local SharePoint-compatible server: the REST API subset PnPjs uses, over
+ * node:http, persisted crash-safely in a data folder. Generic: lists and fields are
+ * created over REST like on a tenant. Fault switches simulate throttling, latency and
+ * reduced permissions.
+ */
+import * as crypto from 'crypto';
+import * as http from 'http';
+import * as path from 'path';
+import { AddressInfo } from 'net';
+import { accessDenied, contentTypeOf, errorJson, formatOf, IApiRequest, IApiResponse, mimeOf, Role, SharePointApi, STATUS_TEXT } from './api';
+import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
+import { badRequest, SPError } from './fields';
+import { IItem, IListData, Store } from './store';
+
+export { StoreLoadError } from './store';
+
+export interface ILocalServerOptions {
+  /** 0 picks a free port. Default 4321. */
+  port?: number;
+  /** Interface to listen on; default all (IPv4 and IPv6, so `localhost` works either way). */
+  host?: string;
+  dataDir: string;
+  /** Default '/sites/organisatiebeheersing'. */
+  sitePath?: string;
+  /** Every Nth API request answers 429. */
+  throttleEvery?: number;
+  /** Retry-After seconds of throttled answers; default 1. */
+  retryAfterSeconds?: number;
+  /** Delay before each API request. */
+  latencyMs?: number;
+  /** Permission level of the current user; default owner. */
+  user?: Role;
+  /** Other pages (workbench, forms): return true when handled. */
+  extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean>;
+}
+
+/** Read-only view of the data for tests and tools, plus a fast bulk insert (same validation as REST). */
+export interface ILocalStoreAccess {
+  dataDir: string;
+  listTitles(): string[];
+  /** A copy of a list's stored data, or undefined. */
+  list(title: string): IListData | undefined;
+  /** Adds items as `items.add` would (validated, defaults applied), in one durable write. Returns the new ids. */
+  addItems(title: string, bodies: Record<string, unknown>[]): Promise<number[]>;
+}
+
+export interface ILocalServer {
+  server: http.Server;
+  /** http://localhost:PORT */
+  url: string;
+  /** http://localhost:PORT/sites/organisatiebeheersing */
+  siteUrl: string;
+  port: number;
+  close(): Promise<void>;
+  store: ILocalStoreAccess;
+}
+
+export const DEFAULT_SITE_PATH = '/sites/organisatiebeheersing';
+const MAX_BODY_BYTES = 250 * 1024 * 1024;
+
+/** Options from the environment: PORT, LOCAL_SP_DATA, LOCAL_SP_THROTTLE_EVERY, LOCAL_SP_LATENCY_MS, LOCAL_SP_USER, LOCAL_SP_RETRY_AFTER. */
+export function optionsFromEnv(env: Record<string, string | undefined> = process.env): Partial<ILocalServerOptions> & { dataDir: string } {
+  const int = (v: string | undefined): number | undefined => {
+    if (v === undefined || v.trim() === '') return undefined;
+    const n = parseInt(v, 10);
+    return isNaN(n) || n < 0 ? undefined : n;
+  };
+  const user = (env.LOCAL_SP_USER || '').toLowerCase();
+  const opts: Partial<ILocalServerOptions> & { dataDir: string } = {
+    port: int(env.PORT) ?? 4321,
+    dataDir: env.LOCAL_SP_DATA || '.local-sp'
+  };
+  if (int(env.LOCAL_SP_THROTTLE_EVERY)) opts.throttleEvery = int(env.LOCAL_SP_THROTTLE_EVERY);
+  if (int(env.LOCAL_SP_LATENCY_MS)) opts.latencyMs = int(env.LOCAL_SP_LATENCY_MS);
+  if (int(env.LOCAL_SP_RETRY_AFTER) !== undefined) opts.retryAfterSeconds = int(env.LOCAL_SP_RETRY_AFTER);
+  if (user === 'reader' || user === 'member' || user === 'owner') opts.user = user;
+  if (env.LOCAL_SP_HOST) opts.host = env.LOCAL_SP_HOST;
+  return opts;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new SPError(413, '-2147024809, System.ArgumentException', 'The request body is too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function lowerHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function errorResponse(e: unknown, accept: string | undefined): IApiResponse {
+  const err = e instanceof SPError ? e : new SPError(500, '-2146233088, System.InvalidOperationException', (e as Error)?.message || String(e));
+  const fmt = formatOf(accept);
+  const body =
+    fmt === 'verbose'
+      ? JSON.stringify({ error: { code: err.code, message: { lang: 'en-US', value: err.message } } })
+      : errorJson(err.code, err.message);
+  return { status: err.status, headers: { 'Content-Type': contentTypeOf(fmt) }, body: Buffer.from(body) };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export async function createLocalServer(opts: ILocalServerOptions): Promise<ILocalServer> {
+  const sitePath = (opts.sitePath || DEFAULT_SITE_PATH).replace(/\/+$/, '');
+  const apiPrefix = `${sitePath}/_api/`.toLowerCase();
+  const store = await Store.open(path.resolve(opts.dataDir));
+  const api = new SharePointApi(store, sitePath, opts.user || 'owner');
+  const retryAfter = opts.retryAfterSeconds ?? 1;
+  const log = process.env.LOCAL_SP_LOG === '1';
+  let apiCount = 0;
+
+  /** Runs a write exclusively and makes it durable before the answer is sent. */
+  const write = (fn: () => IApiResponse | IApiResponse[]): Promise<IApiResponse | IApiResponse[]> =>
+    store.exclusive(async () => {
+      let result: IApiResponse | IApiResponse[];
+      try {
+        result = fn();
+      } catch (e) {
+        // A failed single write must not leave half-applied changes in memory.
+        if (store.dirty && !(e instanceof SPError)) await store.reload();
+        throw e;
+      }
+      if (store.dirty) {
+        try {
+          await store.flush();
+        } catch (e) {
+          await store.reload();
+          throw new SPError(500, '-2147024809, System.IO.IOException', `The change could not be saved: ${(e as Error).message}`);
+        }
+      }
+      return result;
+    });
+
+  const hasAuth = (h: Record<string, string>): boolean => /^bearer\s+\S+/i.test(h.authorization || '') || api.isValidDigest(h['x-requestdigest']);
+
+  const handleBatch = async (req: IApiRequest): Promise<IApiResponse> => {
+    const boundary = boundaryOf(req.headers['content-type']);
+    if (!boundary) throw badRequest('The batch request must have Content-Type multipart/mixed with a boundary.');
+    const parts = parseBatch(req.body.toString('utf8'), boundary);
+    if (parts.length > 1000) throw badRequest('The batch request has too many parts.');
+    const run = (): IApiResponse[] =>
+      parts.map((part) => {
+        try {
+          const preq = partRequest(part, req.url);
+          const p = preq.url.pathname.toLowerCase();
+          if (p.indexOf(apiPrefix) !== 0) throw badRequest(`The batch part URL '${part.url}' is not an API URL of this site.`);
+          if (p.slice(apiPrefix.length) === '$batch') throw badRequest('A batch cannot contain a batch.');
+          return api.dispatch(preq, decodePath(preq.url.pathname.slice(apiPrefix.length)));
+        } catch (e) {
+          return errorResponse(e, part.headers.accept);
+        }
+      });
+    const hasWrites = parts.some((p) => p.method !== 'GET');
+    const responses = (hasWrites ? await write(run) : run()) as IApiResponse[];
+    const id = crypto.randomUUID();
+    return {
+      status: 200,
+      headers: { 'Content-Type': `multipart/mixed; boundary=batchresponse_${id}` },
+      body: Buffer.from(renderBatchResponse(responses, id))
+    };
+  };
+
+  const handleApi = async (req: http.IncomingMessage, url: URL): Promise<IApiResponse> => {
+    const headers = lowerHeaders(req.headers);
+    apiCount++;
+    if (opts.throttleEvery && opts.throttleEvery > 0 && apiCount % opts.throttleEvery === 0) {
+      const r = errorResponse(
+        new SPError(429, '-2147024860, Microsoft.SharePoint.SPRequestThrottledException', 'The request has been throttled. Wait the number of seconds in Retry-After and try again.'),
+        headers.accept
+      );
+      r.headers['Retry-After'] = String(retryAfter);
+      return r;
+    }
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
+    try {
+      const body = await readBody(req);
+      let method = (req.method || 'GET').toUpperCase();
+      if (method === 'POST' && headers['x-http-method']) method = headers['x-http-method'].toUpperCase();
+      const apiPath = decodePath(url.pathname.slice(apiPrefix.length));
+      const areq: IApiRequest = { method, url, headers, body };
+      const isWrite = method !== 'GET' && method !== 'HEAD';
+      if (apiPath.toLowerCase() === '$batch') {
+        if (method !== 'POST') throw new SPError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Batch requests must use POST.');
+        if (!hasAuth(headers)) throw securityValidation();
+        return await handleBatch(areq);
+      }
+      if (isWrite && apiPath.toLowerCase() !== 'contextinfo') {
+        if (!hasAuth(headers)) throw securityValidation();
+        if (api.role === 'reader') throw accessDenied();
+        return (await write(() => api.dispatch(areq, apiPath))) as IApiResponse;
+      }
+      return api.dispatch(areq, apiPath);
+    } catch (e) {
+      return errorResponse(e, headers.accept);
+    }
+  };
+
+  const send = (res: http.ServerResponse, r: IApiResponse, head: boolean): void => {
+    const headers: Record<string, string> = {
+      'Cache-Control': 'private, max-age=0',
+      SPRequestGuid: crypto.randomUUID(),
+      'X-SharePointHealthScore': '0',
+      DataServiceVersion: '3.0',
+      'X-Content-Type-Options': 'nosniff',
+      ...r.headers
+    };
+    if (r.body) headers['Content-Length'] = String(r.body.length);
+    res.writeHead(r.status, STATUS_TEXT[r.status] || '', headers);
+    res.end(head || !r.body ? undefined : r.body);
+  };
+
+  const serveDownload = (res: http.ServerResponse, url: URL, head: boolean): boolean => {
+    let target = url.pathname;
+    if (/\/_layouts\/15\/download\.aspx$/i.test(url.pathname) && url.searchParams.get('SourceUrl')) target = url.searchParams.get('SourceUrl') as string;
+    const found = api.findFile(target);
+    if (!found) return false;
+    const f = found.item.file as NonNullable<IItem['file']>;
+    const bytes = store.readContent(found.list.meta.Id, f.UniqueId);
+    res.writeHead(200, {
+      'Content-Type': mimeOf(f.Name),
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.Name)}`,
+      'Cache-Control': 'private, max-age=0'
+    });
+    res.end(head ? undefined : bytes);
+    return true;
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const started = Date.now();
+    if (log) res.on('finish', () => console.log(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`));
+    const url = new URL(req.url || '/', `http://${req.headers.host || 'localhost'}`);
+    const method = (req.method || 'GET').toUpperCase();
+    if (method === 'OPTIONS') {
+      res.writeHead(200, { Allow: 'GET, HEAD, POST, PUT, PATCH, MERGE, DELETE, OPTIONS', 'Content-Length': '0' });
+      res.end();
+      return;
+    }
+    const lower = url.pathname.toLowerCase();
+    if (lower.indexOf(apiPrefix) === 0 || lower === apiPrefix.slice(0, -1)) {
+      send(res, await handleApi(req, url), method === 'HEAD');
+      return;
+    }
+    if (opts.extraRoutes && (await opts.extraRoutes(req, res, url))) return;
+    if ((method === 'GET' || method === 'HEAD') && serveDownload(res, url, method === 'HEAD')) return;
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>404 NOT FOUND</title></head><body><h1>404 NOT FOUND</h1><p>${escapeHtml(url.pathname)} does not exist on this local site.</p><p><a href="/">Start</a></p></body></html>`;
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(html)) });
+    res.end(method === 'HEAD' ? undefined : html);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) send(res, errorResponse(e, req.headers.accept), false);
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    const port = opts.port ?? 4321;
+    if (opts.host) server.listen(port, opts.host, () => resolve());
+    else server.listen(port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  const access: ILocalStoreAccess = {
+    dataDir: store.dir,
+    listTitles: () => store.site.lists.map((id) => store.lists.get(id)?.meta.Title || ''),
+    list: (title) => {
+      const l = api.findListByTitle(title);
+      return l ? (JSON.parse(JSON.stringify(l)) as IListData) : undefined;
+    },
+    addItems: async (title, bodies) =>
+      store.exclusive(async () => {
+        const l = api.findListByTitle(title);
+        if (!l) throw new Error(`List '${title}' does not exist.`);
+        const ids = bodies.map((b) => api.addItemForTool(l, b).Id);
+        await store.flush();
+        return ids;
+      })
+  };
+
+  return {
+    server,
+    url,
+    siteUrl: url + sitePath,
+    port,
+    store: access,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      // Let a write in progress finish before the caller moves on.
+      await store.exclusive(async () => undefined);
+    }
+  };
+}
+
+function securityValidation(): SPError {
+  return new SPError(
+    403,
+    '-2130575252, Microsoft.SharePoint.SPException',
+    "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again."
+  );
+}
+
+function decodePath(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    throw badRequest('The request URL is not valid.');
+  }
+}
