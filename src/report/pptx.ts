@@ -29,14 +29,18 @@ const HEADER_H = 0.36;
 const BOX_INSET = 0.08;
 const MIN_TOP_ROW = 1.0;
 const MAX_TOP_SHARE = 0.55;
-/** Average glyph width as a share of the font size (Calibri/Carlito, bold, with some slack). */
-const CHAR_EM = 0.52;
+/** Average glyph width as a share of the font size (Calibri/Carlito, with some slack), regular and bold. */
+const CHAR_EM = 0.46;
+const CHAR_EM_BOLD = 0.49;
 const LINE_EM = 1.22;
 const SPACE_AFTER_PT = 1;
 /** An item with at most this many entries (itself and its sub-items) is not split over columns. */
 const KEEP_TOGETHER = 3;
 const BULLET_INDENT_PT = 12;
 const MIN_COLUMN_W = 2.6;
+
+/** Proofing language of the text runs. */
+const LANG = 'nl-BE';
 
 const C = {
   title: '1F3864',
@@ -88,8 +92,8 @@ function lineHeightIn(fontPt: number): number {
 }
 
 /** Lines a text takes in a column of `widthIn` at `fontPt` (greedy word wrap on an average glyph width). */
-export function estimateLines(text: string, widthIn: number, fontPt: number): number {
-  const maxChars = Math.max(8, Math.floor(widthIn / ((fontPt * CHAR_EM) / 72)));
+export function estimateLines(text: string, widthIn: number, fontPt: number, bold: boolean = false): number {
+  const maxChars = Math.max(8, Math.floor(widthIn / ((fontPt * (bold ? CHAR_EM_BOLD : CHAR_EM)) / 72)));
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/)) {
@@ -121,7 +125,7 @@ function entryHeight(e: ICardEntry, colW: number, fontPt: number): number {
   const indent = ((e.level + 1) * BULLET_INDENT_PT) / 72;
   const text = e.isNew && e.level === 0 ? NEW_MARKER + e.text : e.text;
   const size = entryFontPt(e, fontPt);
-  return estimateLines(text, colW - indent, size) * lineHeightIn(size) + SPACE_AFTER_PT / 72;
+  return estimateLines(text, colW - indent, size, e.isNew) * lineHeightIn(size) + SPACE_AFTER_PT / 72;
 }
 
 /** Text area of a quadrant box (below its header). */
@@ -209,7 +213,7 @@ function paginate(quadrants: IQuadrant[], fontPt: number): ICardPage[] {
     const placed: IPlacedQuadrant[] = quadrants.map((q, i) => {
       const area = textArea(boxes[i]);
       if (q.entries.length === 0) return { label: q.label, columns: [], continued: false, placeholder: 'Geen items.' };
-      if (queues[i].length === 0) return { label: q.label, columns: [], continued: true, placeholder: 'Zie vorige dia.' };
+      if (queues[i].length === 0) return { label: q.label, columns: [], continued: false, placeholder: 'Zie vorige dia.' };
       const continued = started[i];
       started[i] = true;
       const columns = fill(queues[i], area, chooseColumns(queues[i], area, fontPt), fontPt);
@@ -273,19 +277,19 @@ function entryRuns(entries: ICardEntry[], fontPt: number): TextRuns {
       paraSpaceAfter: SPACE_AFTER_PT,
       fontSize: entryFontPt(e, fontPt)
     };
-    if (e.isNew && e.level === 0) {
-      runs.push({ text: NEW_MARKER, options: { ...para, bold: true, color } });
-      runs.push({ text: e.text, options: { bold: true, color, fontSize: para.fontSize, breakLine: true } });
-    } else {
-      runs.push({ text: e.text, options: { ...para, bold: e.isNew, color, breakLine: true } });
-    }
+    // One run per paragraph: pptxgenjs writes a paragraph's properties again before every
+    // further run, which PowerPoint rejects ("repair"); so the marker is part of the text.
+    const text = e.isNew && e.level === 0 ? NEW_MARKER + e.text : e.text;
+    runs.push({ text, options: { ...para, lang: LANG, bold: e.isNew, color, breakLine: true } });
   }
   return runs as unknown as TextRuns;
 }
 
 function addHeaderBar(slide: Slide, title: string, subtitle: string): void {
   slide.addShape('rect', { x: 0, y: 0, w: SLIDE_W, h: 0.12, fill: { color: C.title }, line: { color: C.title } });
-  slide.addText(title, { x: MARGIN_X, y: 0.25, w: SLIDE_W - 2 * MARGIN_X - 3.2, h: 0.65, fontSize: 24, bold: true, color: C.title, valign: 'middle', margin: 0 });
+  // Long domain titles get a smaller size so they stay above the card.
+  const fontSize = title.length <= 42 ? 24 : title.length <= 56 ? 20 : 16;
+  slide.addText(title, { x: MARGIN_X, y: 0.22, w: SLIDE_W - 2 * MARGIN_X - 3.2, h: 0.72, fontSize, bold: true, color: C.title, lang: LANG, valign: 'middle', margin: 0 });
   slide.addText(subtitle, { x: SLIDE_W - MARGIN_X - 3.2, y: 0.25, w: 3.2, h: 0.65, fontSize: 11, color: C.muted, align: 'right', valign: 'middle', margin: 0 });
 }
 
@@ -329,14 +333,20 @@ function addCardSlide(pptx: PptxGenJS, page: ICardPage, title: string, subtitle:
     });
   });
   // Legend: the marker, bold and colour together; colour is never the only signal.
-  slide.addText(
-    [
-      { text: NEW_MARKER, options: { bold: true, color: C.newText } },
-      { text: `vet = nieuw: gerealiseerd in ${report.year} of nieuw op de planning ${report.planningYear}`, options: { bold: true, color: C.newText } },
-      { text: '     Overige items: eerdere jaren.', options: { color: C.muted } }
-    ],
-    { x: MARGIN_X, y: GRID_BOTTOM + 0.12, w: SLIDE_W - 2 * MARGIN_X - 1, h: 0.35, fontSize: 11, valign: 'middle', margin: 0 }
-  );
+  // Two boxes rather than two runs in one paragraph (see entryRuns).
+  slide.addText(`${NEW_MARKER}vet = nieuw: gerealiseerd in ${report.year} of nieuw op de planning ${report.planningYear}`, {
+    x: MARGIN_X,
+    y: GRID_BOTTOM + 0.12,
+    w: 7.2,
+    h: 0.35,
+    fontSize: 11,
+    bold: true,
+    color: C.newText,
+    lang: LANG,
+    valign: 'middle',
+    margin: 0
+  });
+  slide.addText('Overige items: eerdere jaren.', { x: MARGIN_X + 5.6, y: GRID_BOTTOM + 0.12, w: 4, h: 0.35, fontSize: 11, color: C.muted, lang: LANG, valign: 'middle', margin: 0 });
   slide.slideNumber = { x: SLIDE_W - MARGIN_X - 0.6, y: GRID_BOTTOM + 0.12, w: 0.6, h: 0.35, fontSize: 10, color: C.muted, align: 'right' } as Slide['slideNumber'];
 }
 
@@ -350,43 +360,46 @@ function addTitleSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions
   slide.addText(formatDutchDate(date), { x: 1, y: 5.9, w: 11, h: 0.5, fontSize: 16, color: C.muted, margin: 0 });
 }
 
-function addOverviewSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions): void {
-  const slide = pptx.addSlide();
-  addHeaderBar(slide, 'Algemeen: domeinen', `${reportTitle(report.year)} · ${oneLine(options.organisation)}`);
-  slide.addText(
-    `Per domein vier delen: detail criterium, op te volgen hoge risico's, realisaties en planning. ` +
-      `${NEW_MARKER}Vet = nieuw in ${report.year} (realisaties) of nieuw op de planning ${report.planningYear}.`,
-    { x: MARGIN_X, y: 1.0, w: SLIDE_W - 2 * MARGIN_X, h: 0.55, fontSize: 14, color: C.text, margin: 0, valign: 'top' }
-  );
+/** Domains per overview slide: the table stays on the slide. */
+const OVERVIEW_ROWS = 10;
+
+type TableRows = Parameters<Slide['addTable']>[0];
+
+function addOverviewSlides(pptx: PptxGenJS, report: IReport, options: IReportOptions): void {
   const head = (t: string): { text: string; options: Record<string, unknown> } => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: C.title } } });
-  const rows: { text: string; options?: Record<string, unknown> }[][] = [
-    [head('Domein'), head('Basis'), head("Hoge risico's"), head(`Realisaties (nieuw ${report.year})`), head(`Planning (nieuw ${report.planningYear})`)]
-  ];
-  for (const d of report.domains) {
-    rows.push([
-      { text: `${d.domain.order}. ${oneLine(d.domain.title)}`, options: { bold: true } },
-      { text: shortDecreeBasis(d.domain.decreeBasis) || '-' },
-      { text: String(d.risks.length) },
-      { text: `${d.realisationsNew.length + d.realisationsOlder.length} (${d.realisationsNew.length})` },
-      { text: `${d.planningNew.length + d.planningOlder.length} (${d.planningNew.length})` }
-    ]);
+  const header = [head('Domein'), head('Basis'), head("Hoge risico's"), head(`Realisaties (nieuw ${report.year})`), head(`Planning (nieuw ${report.planningYear})`)];
+  const rows: { text: string; options?: Record<string, unknown> }[][] = report.domains.map((d) => [
+    { text: `${d.domain.order}. ${oneLine(d.domain.title)}`, options: { bold: true } },
+    { text: shortDecreeBasis(d.domain.decreeBasis) || '-' },
+    { text: String(d.risks.length) },
+    { text: `${d.realisationsNew.length + d.realisationsOlder.length} (${d.realisationsNew.length})` },
+    { text: `${d.planningNew.length + d.planningOlder.length} (${d.planningNew.length})` }
+  ]);
+  if (rows.length === 0) rows.push([{ text: 'Geen actieve domeinen.' }, { text: '-' }, { text: '-' }, { text: '-' }, { text: '-' }]);
+  const pages = Math.ceil(rows.length / OVERVIEW_ROWS);
+  for (let p = 0; p < pages; p++) {
+    const slide = pptx.addSlide();
+    addHeaderBar(slide, pages > 1 && p > 0 ? 'Algemeen: domeinen (vervolg)' : 'Algemeen: domeinen', `${reportTitle(report.year)} · ${oneLine(options.organisation)}`);
+    slide.addText(
+      `Per domein vier delen: detail criterium, op te volgen hoge risico's, realisaties en planning. ` +
+        `${NEW_MARKER}Vet = nieuw in ${report.year} (realisaties) of nieuw op de planning ${report.planningYear}.`,
+      { x: MARGIN_X, y: 1.0, w: SLIDE_W - 2 * MARGIN_X, h: 0.55, fontSize: 14, color: C.text, lang: LANG, margin: 0, valign: 'top' }
+    );
+    // No autoPage: pptxgenjs then splits cell text into one run per word, with repeated
+    // paragraph properties that PowerPoint rejects; the rows are paged here instead.
+    slide.addTable([header].concat(rows.slice(p * OVERVIEW_ROWS, (p + 1) * OVERVIEW_ROWS)) as unknown as TableRows, {
+      x: MARGIN_X,
+      y: 1.7,
+      w: SLIDE_W - 2 * MARGIN_X,
+      colW: [4.1, 3.2, 1.5, 1.85, 1.883],
+      fontSize: 12,
+      fontFace: 'Calibri',
+      color: C.text,
+      border: { type: 'solid', pt: 0.75, color: C.line },
+      fill: { color: 'FFFFFF' },
+      valign: 'middle'
+    });
   }
-  if (report.domains.length === 0) rows.push([{ text: 'Geen actieve domeinen.' }, { text: '' }, { text: '' }, { text: '' }, { text: '' }]);
-  const fontSize = report.domains.length > 12 ? 10 : 13;
-  slide.addTable(rows as unknown as Parameters<Slide['addTable']>[0], {
-    x: MARGIN_X,
-    y: 1.7,
-    w: SLIDE_W - 2 * MARGIN_X,
-    colW: [4.1, 3.2, 1.5, 1.85, 1.883],
-    fontSize,
-    fontFace: 'Calibri',
-    color: C.text,
-    border: { type: 'solid', pt: 0.75, color: C.line },
-    fill: { color: 'FFFFFF' },
-    valign: 'middle',
-    autoPage: true,
-    autoPageRepeatHeader: true
-  });
 }
 
 function addClosingSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions, date: Date): void {
@@ -410,7 +423,7 @@ export function createSlideDeck(report: IReport, options: IReportOptions): PptxG
   pptx.theme = { headFontFace: 'Calibri', bodyFontFace: 'Calibri' };
 
   addTitleSlide(pptx, report, options, date);
-  addOverviewSlide(pptx, report, options);
+  addOverviewSlides(pptx, report, options);
   const subtitle = `Voortgangsrapport ${report.year} · ${oneLine(options.organisation)}`;
   for (const d of report.domains) {
     const pages = layoutCard(cardQuadrants(d));

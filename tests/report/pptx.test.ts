@@ -100,7 +100,7 @@ describe('slide deck for 2022 (seed data)', () => {
   it('sets new items apart visually as well (bold, other colour), not by the marker alone', () => {
     const d = report.domains[0];
     const xml = domainSlides(deck.slides, d)[0].xml;
-    const title = cardTitle(d.realisationsNew[0]);
+    const title = NEW_MARKER + cardTitle(d.realisationsNew[0]);
     const run = new RegExp(`<a:rPr[^>]*b="1"[^>]*>(?:(?!</a:rPr>).)*<a:srgbClr val="([0-9A-F]{6})"/>(?:(?!</a:rPr>).)*</a:rPr><a:t>${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</a:t>`);
     const m = run.exec(xml);
     expect(m).not.toBeNull();
@@ -109,6 +109,21 @@ describe('slide deck for 2022 (seed data)', () => {
     expect(olderRun).not.toBeNull();
     expect(olderRun![1]).not.toContain('b="1"');
     expect(olderRun![2]).not.toBe(m![1]);
+  });
+});
+
+describe('slide XML validity', () => {
+  it('writes the paragraph properties only at the start of a paragraph (PowerPoint repairs files otherwise)', () => {
+    for (const s of deck.slides) {
+      for (const p of s.xml.match(/<a:p>[\s\S]*?<\/a:p>/g) || []) {
+        expect(p.indexOf('<a:pPr', p.indexOf('<a:r>') >= 0 ? p.indexOf('<a:r>') : p.length)).toBe(-1);
+      }
+    }
+  });
+
+  it('marks the text as Dutch for proofing', () => {
+    const card = domainSlides(deck.slides, report.domains[0])[0];
+    expect(card.xml).toContain('lang="nl-BE"');
   });
 });
 
