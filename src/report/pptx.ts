@@ -365,10 +365,15 @@ const OVERVIEW_ROWS = 10;
 
 type TableRows = Parameters<Slide['addTable']>[0];
 
+interface ICell {
+  text: string;
+  options?: Record<string, unknown>;
+}
+
 function addOverviewSlides(pptx: PptxGenJS, report: IReport, options: IReportOptions): void {
-  const head = (t: string): { text: string; options: Record<string, unknown> } => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: C.title } } });
-  const header = [head('Domein'), head('Basis'), head("Hoge risico's"), head(`Realisaties (nieuw ${report.year})`), head(`Planning (nieuw ${report.planningYear})`)];
-  const rows: { text: string; options?: Record<string, unknown> }[][] = report.domains.map((d) => [
+  const head = (t: string): ICell => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: C.title } } });
+  const header: ICell[] = [head('Domein'), head('Basis'), head("Hoge risico's"), head(`Realisaties (nieuw ${report.year})`), head(`Planning (nieuw ${report.planningYear})`)];
+  const rows: ICell[][] = report.domains.map((d) => [
     { text: `${d.domain.order}. ${oneLine(d.domain.title)}`, options: { bold: true } },
     { text: shortDecreeBasis(d.domain.decreeBasis) || '-' },
     { text: String(d.risks.length) },
