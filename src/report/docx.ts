@@ -213,8 +213,8 @@ export function createWordDocument(report: IReport, options: IReportOptions): Do
       default: {
         document: { run: { font: FONT, size: 22 }, paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 56, bold: true, color: ACCENT }, paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 240 } } },
-        heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 } } },
-        heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 } } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true } },
+        heading2: { run: { font: FONT, size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
         heading3: { run: { font: FONT, size: 22, bold: true, color: '000000' }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } }
       },
       paragraphStyles: [
