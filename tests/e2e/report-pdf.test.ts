@@ -54,11 +54,15 @@ maybe('2022 report converted to PDF with LibreOffice', () => {
     const pptx = path.join(dir, reportFileName(2022, 'pptx'));
     fs.writeFileSync(docx, await buildWordReport(report, OPTIONS));
     fs.writeFileSync(pptx, await buildSlideDeck(report, OPTIONS));
-    // Own profile: no clash with a LibreOffice that is already running.
+    // Own profile: no clash with a LibreOffice that is already running. Both files have
+    // the same base name, so each is converted into its own folder.
     const profile = `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`;
-    execFileSync(soffice as string, [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx, pptx], { timeout: 240000, stdio: 'pipe' });
-    pdf.docx = docx.replace(/\.docx$/, '.pdf');
-    pdf.pptx = pptx.replace(/\.pptx$/, '.pdf');
+    for (const [format, file] of [['docx', docx], ['pptx', pptx]] as const) {
+      const out = path.join(dir, format);
+      fs.mkdirSync(out);
+      execFileSync(soffice as string, [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 240000, stdio: 'pipe' });
+      pdf[format] = path.join(out, path.basename(file).replace(/\.(docx|pptx)$/, '.pdf'));
+    }
   }, 300000);
 
   afterAll(() => {
@@ -67,9 +71,13 @@ maybe('2022 report converted to PDF with LibreOffice', () => {
 
   it('converts the Word note to a PDF of a sane length (title, contents, Algemeen, a section per domain)', () => {
     expect(fs.existsSync(pdf.docx)).toBe(true);
+    expect(pdf.docx).not.toBe(pdf.pptx);
     const pages = pdfPages(pdf.docx);
-    expect(pages).toBeGreaterThanOrEqual(8);
+    // Each domain starts on a new page: at least title + contents + Algemeen + one page per domain.
+    expect(pages).toBeGreaterThanOrEqual(Math.max(8, 3 + report.domains.length));
     expect(pages).toBeLessThan(200);
+    const text = pdfText(pdf.docx);
+    if (text !== undefined) expect(text).toContain('Pagina 2 van');
   });
 
   it('converts the slide deck to one page per slide: title, Algemeen, a card per domain, closing', () => {
