@@ -1,0 +1,154 @@
+/**
+ * Links the web parts hand out: SharePoint list forms and views (editing happens in
+ * the lists' own forms) and deep links to one domain card on a page or in a Teams tab.
+ * Pure string work (no DOM, no URL class needed), so it also runs in Node.
+ */
+import { getList } from '../schema/schema';
+
+export type ListFormName = 'NewForm' | 'EditForm' | 'DispForm';
+
+/** Query parameter and anchor prefix that select a domain on the cards page. */
+export const DOMAIN_QUERY_PARAM: string = 'domein';
+export const DOMAIN_ANCHOR_PREFIX: string = 'domein-';
+
+function trimSlashes(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** Folder that holds the list's forms: libraries keep them under Forms/. */
+function formsBase(siteUrl: string, listKey: string): string {
+  const list = getList(listKey);
+  return `${trimSlashes(siteUrl)}/${list.url}${list.template === 101 ? '/Forms' : ''}`;
+}
+
+/**
+ * SharePoint's own form URL, e.g. `<site>/Lists/Acties/EditForm.aspx?ID=3&Source=...`.
+ * Source is where SharePoint returns after save/cancel.
+ */
+export function listFormUrl(siteUrl: string, listKey: string, form: ListFormName, id?: number, sourceUrl?: string): string {
+  const params: string[] = [];
+  if (id !== undefined && form !== 'NewForm') params.push(`ID=${id}`);
+  if (sourceUrl) params.push(`Source=${encodeURIComponent(sourceUrl)}`);
+  const base = `${formsBase(siteUrl, listKey)}/${form}.aspx`;
+  return params.length > 0 ? `${base}?${params.join('&')}` : base;
+}
+
+/** The list's default view (AllItems.aspx). */
+export function listViewUrl(siteUrl: string, listKey: string): string {
+  return `${formsBase(siteUrl, listKey)}/AllItems.aspx`;
+}
+
+/** Element id of a domain card (the anchor target of `#domein-<key>`). */
+export function domainAnchorId(domainKey: string): string {
+  return DOMAIN_ANCHOR_PREFIX + domainKey.replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+interface IUrlParts {
+  base: string;
+  query: string[];
+  hash: string;
+}
+
+function splitUrl(url: string): IUrlParts {
+  let rest = url;
+  let hash = '';
+  const h = rest.indexOf('#');
+  if (h >= 0) {
+    hash = rest.slice(h + 1);
+    rest = rest.slice(0, h);
+  }
+  const q = rest.indexOf('?');
+  const query = q >= 0 ? rest.slice(q + 1).split('&').filter((p) => p.length > 0) : [];
+  return { base: q >= 0 ? rest.slice(0, q) : rest, query, hash };
+}
+
+function joinUrl(parts: IUrlParts): string {
+  return parts.base + (parts.query.length > 0 ? `?${parts.query.join('&')}` : '') + (parts.hash ? `#${parts.hash}` : '');
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
+}
+
+function paramName(pair: string): string {
+  const eq = pair.indexOf('=');
+  return safeDecode(eq >= 0 ? pair.slice(0, eq) : pair).toLowerCase();
+}
+
+function paramValue(pair: string): string {
+  const eq = pair.indexOf('=');
+  return eq >= 0 ? safeDecode(pair.slice(eq + 1)) : '';
+}
+
+function getParam(query: string[], name: string): string | undefined {
+  const n = name.toLowerCase();
+  const hit = query.filter((p) => paramName(p) === n)[0];
+  return hit === undefined ? undefined : paramValue(hit);
+}
+
+function setParam(query: string[], name: string, value: string): string[] {
+  const n = name.toLowerCase();
+  return query.filter((p) => paramName(p) !== n).concat([`${encodeURIComponent(name)}=${encodeURIComponent(value)}`]);
+}
+
+export function isTeamsDeepLink(url: string): boolean {
+  return /^https:\/\/teams\.microsoft\.com\/l\/entity\//i.test(url.trim());
+}
+
+/**
+ * Link to one domain's card. A page URL gets `?domein=<key>#domein-<key>` (the query
+ * survives SharePoint's redirects, the anchor scrolls without script); a Teams tab deep
+ * link gets `context={"subEntityId":"<key>"}`, merged into an existing context.
+ */
+export function domainCardLink(cardsUrl: string, domainKey: string): string {
+  const parts = splitUrl(cardsUrl.trim());
+  if (isTeamsDeepLink(cardsUrl)) {
+    let context: Record<string, unknown> = {};
+    const existing = getParam(parts.query, 'context');
+    if (existing) {
+      try {
+        const parsed: unknown = JSON.parse(existing);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) context = parsed as Record<string, unknown>;
+      } catch {
+        // A broken context is replaced rather than kept: Teams would ignore it anyway.
+      }
+    }
+    context.subEntityId = domainKey;
+    return joinUrl({ base: parts.base, query: setParam(parts.query, 'context', JSON.stringify(context)), hash: parts.hash });
+  }
+  return joinUrl({
+    base: parts.base,
+    query: setParam(parts.query, DOMAIN_QUERY_PARAM, domainKey),
+    hash: domainAnchorId(domainKey)
+  });
+}
+
+/**
+ * The domain a visitor asked for: the Teams sub entity (tab deep link) first, then
+ * `?domein=`, then a `#domein-<key>` anchor, then a Teams link's context. Undefined
+ * when the location names no domain.
+ */
+export function readDomainFromLocation(href: string, teamsSubEntityId?: string): string | undefined {
+  if (teamsSubEntityId && teamsSubEntityId.trim()) return teamsSubEntityId.trim();
+  const parts = splitUrl(href);
+  const fromQuery = getParam(parts.query, DOMAIN_QUERY_PARAM);
+  if (fromQuery && fromQuery.trim()) return fromQuery.trim();
+  const hash = safeDecode(parts.hash);
+  if (hash.toLowerCase().indexOf(DOMAIN_ANCHOR_PREFIX) === 0 && hash.length > DOMAIN_ANCHOR_PREFIX.length) {
+    return hash.slice(DOMAIN_ANCHOR_PREFIX.length);
+  }
+  const context = getParam(parts.query, 'context');
+  if (context) {
+    try {
+      const parsed = JSON.parse(context) as { subEntityId?: unknown };
+      if (parsed && typeof parsed.subEntityId === 'string' && parsed.subEntityId.trim()) return parsed.subEntityId.trim();
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+import { domainCardLink, listFormUrl, listViewUrl, readDomainFromLocation } from '../../src/model/links';
+
+const SITE = 'https://mechelen.sharepoint.com/sites/organisatiebeheersing';
+
+describe('list form links', () => {
+  it('opens the edit form of the right list with the item id and a return address', () => {
+    const url = listFormUrl(SITE + '/', 'actions', 'EditForm', 3, 'https://mechelen.sharepoint.com/sites/x/SitePages/Kaarten.aspx?a=1&b=2');
+    expect(url).toBe(
+      `${SITE}/Lists/Acties/EditForm.aspx?ID=3&Source=${encodeURIComponent('https://mechelen.sharepoint.com/sites/x/SitePages/Kaarten.aspx?a=1&b=2')}`
+    );
+  });
+
+  it('uses the risks list for risk forms and leaves the id off new forms', () => {
+    expect(listFormUrl(SITE, 'risks', 'NewForm')).toBe(`${SITE}/Lists/Risicos/NewForm.aspx`);
+    expect(listFormUrl(SITE, 'risks', 'NewForm', 9)).toBe(`${SITE}/Lists/Risicos/NewForm.aspx`);
+    expect(listFormUrl(SITE, 'risks', 'DispForm', 12)).toBe(`${SITE}/Lists/Risicos/DispForm.aspx?ID=12`);
+  });
+
+  it('puts document library forms and views under Forms/', () => {
+    expect(listFormUrl(SITE, 'reports', 'DispForm', 4)).toBe(`${SITE}/Rapporten/Forms/DispForm.aspx?ID=4`);
+    expect(listViewUrl(SITE, 'reports')).toBe(`${SITE}/Rapporten/Forms/AllItems.aspx`);
+    expect(listViewUrl(SITE, 'actions')).toBe(`${SITE}/Lists/Acties/AllItems.aspx`);
+  });
+
+  it('refuses an unknown list key', () => {
+    expect(() => listFormUrl(SITE, 'nope', 'NewForm')).toThrow(/nope/);
+  });
+});
+
+describe('domain card links', () => {
+  it('adds the domain as query parameter and anchor to a page URL', () => {
+    expect(domainCardLink('https://x.sharepoint.com/sites/o/SitePages/Kaarten.aspx', 'bescherming-activa')).toBe(
+      'https://x.sharepoint.com/sites/o/SitePages/Kaarten.aspx?domein=bescherming-activa#domein-bescherming-activa'
+    );
+  });
+
+  it('keeps other query parameters and replaces an earlier domain and anchor', () => {
+    expect(domainCardLink('/workbench/domain-cards?theme=dark&domein=old#top', 'fraude')).toBe(
+      '/workbench/domain-cards?theme=dark&domein=fraude#domein-fraude'
+    );
+  });
+
+  it('sets the Teams sub entity on a Teams deep link', () => {
+    const link = domainCardLink('https://teams.microsoft.com/l/entity/app-id/tab-id?webUrl=https%3A%2F%2Fx', 'organisatiecultuur');
+    expect(link.indexOf('https://teams.microsoft.com/l/entity/app-id/tab-id?webUrl=https%3A%2F%2Fx&context=')).toBe(0);
+    const context = decodeURIComponent(link.split('context=')[1]);
+    expect(JSON.parse(context)).toEqual({ subEntityId: 'organisatiecultuur' });
+  });
+
+  it('merges into an existing Teams context', () => {
+    const existing = encodeURIComponent(JSON.stringify({ channelId: '19:abc@thread.tacv2', subEntityId: 'old' }));
+    const link = domainCardLink(`https://teams.microsoft.com/l/entity/app/tab?context=${existing}`, 'fraude');
+    const context = JSON.parse(decodeURIComponent(link.split('context=')[1])) as Record<string, string>;
+    expect(context).toEqual({ channelId: '19:abc@thread.tacv2', subEntityId: 'fraude' });
+  });
+});
+
+describe('reading the domain from the location', () => {
+  it('prefers the Teams sub entity', () => {
+    expect(readDomainFromLocation('https://x/page.aspx?domein=a', 'b')).toBe('b');
+  });
+
+  it('reads the query parameter, the anchor and a Teams context', () => {
+    expect(readDomainFromLocation('https://x/page.aspx?foo=1&domein=betrouwbare-informatie')).toBe('betrouwbare-informatie');
+    expect(readDomainFromLocation('https://x/page.aspx#domein-bescherming-activa')).toBe('bescherming-activa');
+    const ctx = encodeURIComponent(JSON.stringify({ subEntityId: 'fraude' }));
+    expect(readDomainFromLocation(`https://teams.microsoft.com/l/entity/a/b?context=${ctx}`)).toBe('fraude');
+  });
+
+  it('round-trips what domainCardLink produces', () => {
+    expect(readDomainFromLocation(domainCardLink('https://x/p.aspx?y=1', 'efficient-gebruik-middelen'))).toBe('efficient-gebruik-middelen');
+    expect(readDomainFromLocation(domainCardLink('https://teams.microsoft.com/l/entity/a/b', 'k1'))).toBe('k1');
+  });
+
+  it('is undefined when no domain is named', () => {
+    expect(readDomainFromLocation('https://x/page.aspx?a=1#top')).toBeUndefined();
+    expect(readDomainFromLocation('https://x/page.aspx#domein-')).toBeUndefined();
+    expect(readDomainFromLocation('https://teams.microsoft.com/l/entity/a/b?context=%7Bbroken')).toBeUndefined();
+  });
+});
