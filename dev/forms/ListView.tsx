@@ -21,14 +21,22 @@ import { formFields } from './values';
 export const PAGE_SIZE: number = 100;
 const MAX_MAIN_COLUMNS: number = 5;
 
+function columnRank(f: IFieldSchema): number {
+  if (f.required) return 0;
+  if (f.indexed) return 1;
+  if (f.type === 'Choice' || f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User') return 2;
+  return 3;
+}
+
 /**
  * The columns a view shows besides Title: up to five, preferring required and indexed
- * columns (what the list is about), in schema order; long text is left out.
+ * columns (what the list is about), then choices, lookups and persons; in schema order;
+ * long text is left out.
  */
 export function mainColumns(list: IListSchema): IFieldSchema[] {
   const candidates = list.fields.filter((f) => f.type !== 'Note');
   const ranked = candidates
-    .map((f, i) => ({ f, i, rank: f.required ? 0 : f.indexed ? 1 : 2 }))
+    .map((f, i) => ({ f, i, rank: columnRank(f) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .slice(0, MAX_MAIN_COLUMNS);
   return ranked.sort((a, b) => a.i - b.i).map((x) => x.f);
@@ -135,7 +143,7 @@ export function ListView(props: IListViewProps): JSX.Element {
       key: f.internalName,
       name: f.displayName,
       fieldName: f.internalName,
-      minWidth: f.type === 'Number' || f.type === 'Boolean' ? 60 : 100,
+      minWidth: f.type === 'Number' || f.type === 'Boolean' ? 90 : 110,
       maxWidth: f.type === 'LookupMulti' ? 260 : 180,
       isResizable: true,
       isMultiline: f.type === 'LookupMulti',
