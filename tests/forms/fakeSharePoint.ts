@@ -119,7 +119,7 @@ export class FakeSharePoint {
   /** The JSON of an item with the selected fields and expanded lookups. */
   private _itemJson(listTitle: string, it: IFakeItem, select: string[], expand: string[]): Record<string, unknown> {
     const out: Record<string, unknown> = { 'odata.etag': `"${it.version}"`, Id: it.Id, ID: it.Id };
-    const all = { ...it.values, Id: it.Id };
+    const all: Record<string, unknown> = { ...it.values, Id: it.Id };
     const plain = select.filter((s) => s.indexOf('/') < 0);
     for (const s of plain.length ? plain : Object.keys(all)) out[s] = s in all ? all[s] : null;
     for (const nav of expand) {
