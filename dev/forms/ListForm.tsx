@@ -248,9 +248,11 @@ export function ListForm(props: IListFormProps): JSX.Element {
             void save();
           }}
         >
-          <Text variant="small" block style={{ marginBottom: 12 }}>
-            {strings.requiredLegend}
-          </Text>
+          {fields.some((f) => f.required) && (
+            <Text variant="small" block style={{ marginBottom: 12 }}>
+              {strings.requiredLegend}
+            </Text>
+          )}
           {fields.map((f) => (
             <FieldControl
               key={f.internalName}

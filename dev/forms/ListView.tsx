@@ -143,7 +143,7 @@ export function ListView(props: IListViewProps): JSX.Element {
       key: f.internalName,
       name: f.displayName,
       fieldName: f.internalName,
-      minWidth: f.type === 'Number' || f.type === 'Boolean' ? 90 : 110,
+      minWidth: f.type === 'Number' || f.type === 'Boolean' ? 110 : 120,
       maxWidth: f.type === 'LookupMulti' ? 260 : 180,
       isResizable: true,
       isMultiline: f.type === 'LookupMulti',
@@ -164,9 +164,11 @@ export function ListView(props: IListViewProps): JSX.Element {
 
   return (
     <div>
-      <div role="toolbar" aria-label={strings.commandBar} style={toolbarStyle}>
-        {!library && <CommandBarButton text={strings.newItem} href={listPageUrl(cfg.siteUrl, list, 'NewForm', { locale: cfg.locale })} data-command="new" />}
-      </div>
+      {!library && (
+        <div role="toolbar" aria-label={strings.commandBar} style={toolbarStyle}>
+          <CommandBarButton text={strings.newItem} href={listPageUrl(cfg.siteUrl, list, 'NewForm', { locale: cfg.locale })} data-command="new" />
+        </div>
+      )}
       {library && (
         <Text block variant="small" style={{ marginBottom: 8 }}>
           {strings.libraryNewForm}
