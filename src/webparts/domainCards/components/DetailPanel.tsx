@@ -1,0 +1,203 @@
+import * as React from 'react';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import * as strings from 'DomainCardsWebPartStrings';
+import { format } from '../../../components/format';
+import { RichText } from '../../../components/RichText';
+import { listFormUrl } from '../../../model/links';
+import { cardTitle } from '../../../model/text';
+import { IAction, IReportData, IRisk } from '../../../model/types';
+import { ISelection } from './DomainCard';
+import { IDomainCardsClassNames } from './styles';
+
+export interface IDetailPanelProps {
+  selection: ISelection | undefined;
+  data: IReportData;
+  /** The report year on screen. */
+  year: number;
+  /** First year the lists hold data for: an unknown year reads "vóór <that year>". */
+  firstDataYear: number;
+  showDescriptions: boolean;
+  canEdit: boolean;
+  siteUrl: string;
+  classNames: IDomainCardsClassNames;
+  onDismiss: () => void;
+  openForm: (url: string) => void;
+  /** Editors on a planning item: "Doorschuiven naar realisaties". */
+  onRealise?: (action: IAction) => void;
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  Gepland: strings.StatusGepland,
+  Lopend: strings.StatusLopend,
+  Gerealiseerd: strings.StatusGerealiseerd,
+  Geschrapt: strings.StatusGeschrapt,
+  Open: strings.StatusOpen,
+  Opgevolgd: strings.StatusOpgevolgd,
+  Afgesloten: strings.StatusAfgesloten
+};
+
+const PRIORITY_LABELS: Record<string, string> = { Hoog: strings.PriorityHoog, Middel: strings.PriorityMiddel, Laag: strings.PriorityLaag };
+
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status] || status;
+}
+
+function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleDateString(strings.DateLocale, { day: 'numeric', month: 'long', year: 'numeric' });
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+/** A labelled value (a term/definition pair); nothing when there is no value. */
+function Field(props: { label: string; cn: IDomainCardsClassNames; children?: React.ReactNode }): JSX.Element {
+  if (props.children === undefined || props.children === '' || props.children === false) return <React.Fragment />;
+  return (
+    <div className={props.cn.panelSection}>
+      <dt className={props.cn.panelLabel}>{props.label}</dt>
+      <dd className={props.cn.panelValue}>{props.children}</dd>
+    </div>
+  );
+}
+
+function Bullets(props: { items: string[] }): JSX.Element {
+  return (
+    <ul style={{ margin: 0, paddingLeft: 20 }}>
+      {props.items.map((s, i) => (
+        <li key={i}>{s}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Opens the list form through the host (new window by default); keeps the link usable without script. */
+function FormLink(props: { url: string; text: string; primary?: boolean; openForm: (url: string) => void }): JSX.Element {
+  const onClick = (e: React.MouseEvent<unknown>): void => {
+    e.preventDefault();
+    props.openForm(props.url);
+  };
+  const ariaLabel = `${props.text} (${strings.OpensInNewWindow})`;
+  return props.primary ? (
+    <PrimaryButton href={props.url} target="_blank" rel="noopener noreferrer" text={props.text} ariaLabel={ariaLabel} onClick={onClick} />
+  ) : (
+    <DefaultButton href={props.url} target="_blank" rel="noopener noreferrer" text={props.text} ariaLabel={ariaLabel} onClick={onClick} />
+  );
+}
+
+function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning: boolean }): JSX.Element {
+  const { action: a, data, classNames: cn, firstDataYear } = props;
+  const domains = data.domains
+    .filter((d) => a.domainIds.indexOf(d.id) >= 0)
+    .sort((x, y) => x.order - y.order)
+    .map((d) => d.title);
+  const planned = a.plannedYear !== undefined ? String(a.plannedYear) : format(strings.BeforeYear, firstDataYear);
+  const realised =
+    a.status === 'Gerealiseerd' ? (a.realisedYear !== undefined ? String(a.realisedYear) : format(strings.BeforeYear, firstDataYear)) : strings.NotRealised;
+  return (
+    <>
+      <dl style={{ margin: 0 }}>
+        {props.showDescriptions && !!a.description && !!a.description.trim() && (
+          <Field label={strings.Description} cn={cn}>
+            <RichText value={a.description} className={cn.richText} />
+          </Field>
+        )}
+        {a.subItems.length > 0 && (
+          <Field label={strings.SubItems} cn={cn}>
+            <Bullets items={a.subItems} />
+          </Field>
+        )}
+        {domains.length > 0 && (
+          <Field label={strings.Domains} cn={cn}>
+            <Bullets items={domains} />
+          </Field>
+        )}
+        {a.risks.length > 0 && (
+          <Field label={strings.LinkedRisks} cn={cn}>
+            <Bullets items={a.risks.map((r) => r.title)} />
+          </Field>
+        )}
+        <Field label={strings.Audit} cn={cn}>{a.audit ? a.audit.title : undefined}</Field>
+        <Field label={strings.Owner} cn={cn}>
+          {a.owner ? (a.owner.email ? <a href={`mailto:${a.owner.email}`}>{a.owner.title}</a> : a.owner.title) : undefined}
+        </Field>
+        <Field label={strings.Directie} cn={cn}>{a.directie}</Field>
+        <Field label={strings.Afdeling} cn={cn}>{a.afdeling}</Field>
+        <Field label={strings.Status} cn={cn}>{statusLabel(a.status)}</Field>
+        <Field label={strings.YearPlanned} cn={cn}>{planned}</Field>
+        <Field label={strings.YearRealised} cn={cn}>{realised}</Field>
+        <Field label={strings.Deadline} cn={cn}>{formatDate(a.deadline)}</Field>
+        {!!a.note && !!a.note.trim() && (
+          <Field label={strings.Note} cn={cn}>
+            <RichText value={a.note} className={cn.richText} />
+          </Field>
+        )}
+      </dl>
+      <div className={cn.panelActions}>
+        {props.canEdit && props.isPlanning && props.onRealise && (
+          <PrimaryButton text={strings.Realise} onClick={() => props.onRealise && props.onRealise(a)} />
+        )}
+        {props.canEdit && <FormLink url={listFormUrl(props.siteUrl, 'actions', 'EditForm', a.id)} text={strings.Edit} openForm={props.openForm} />}
+        <FormLink url={listFormUrl(props.siteUrl, 'actions', 'DispForm', a.id)} text={strings.OpenInList} openForm={props.openForm} />
+      </div>
+    </>
+  );
+}
+
+function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
+  const { risk: r, data, classNames: cn, firstDataYear, year } = props;
+  const linked = data.actions.filter((a) => a.risks.some((x) => x.id === r.id)).map((a) => cardTitle(a));
+  const identified = r.yearIdentified !== undefined ? String(r.yearIdentified) : format(strings.BeforeYear, firstDataYear);
+  const closed = r.yearClosed !== undefined && (r.status === 'Afgesloten' || r.yearClosed <= year) ? String(r.yearClosed) : strings.NotClosed;
+  return (
+    <>
+      <dl style={{ margin: 0 }}>
+        <Field label={strings.Source} cn={cn}>{r.source}</Field>
+        <Field label={strings.Audit} cn={cn}>{r.audit ? r.audit.title : undefined}</Field>
+        <Field label={strings.Priority} cn={cn}>{PRIORITY_LABELS[r.priority] || r.priority}</Field>
+        <Field label={strings.Status} cn={cn}>{statusLabel(r.status)}</Field>
+        <Field label={strings.YearIdentified} cn={cn}>{identified}</Field>
+        <Field label={strings.YearClosed} cn={cn}>{closed}</Field>
+        {linked.length > 0 && (
+          <Field label={strings.LinkedActions} cn={cn}>
+            <Bullets items={linked} />
+          </Field>
+        )}
+        {props.showDescriptions && !!r.notes && !!r.notes.trim() && (
+          <Field label={strings.Note} cn={cn}>
+            <RichText value={r.notes} className={cn.richText} />
+          </Field>
+        )}
+      </dl>
+      <div className={cn.panelActions}>
+        {props.canEdit && <FormLink url={listFormUrl(props.siteUrl, 'risks', 'EditForm', r.id)} text={strings.Edit} openForm={props.openForm} />}
+        <FormLink url={listFormUrl(props.siteUrl, 'risks', 'DispForm', r.id)} text={strings.OpenInList} openForm={props.openForm} />
+      </div>
+    </>
+  );
+}
+
+/** Everything about one item, with the links to its list form. */
+export function DetailPanel(props: IDetailPanelProps): JSX.Element {
+  const sel = props.selection;
+  const title = !sel ? '' : sel.kind === 'risk' ? sel.risk.title : cardTitle(sel.action);
+  return (
+    <Panel
+      isOpen={!!sel}
+      type={PanelType.medium}
+      isLightDismiss={true}
+      headerText={title}
+      closeButtonAriaLabel={strings.Close}
+      onDismiss={props.onDismiss}
+    >
+      {sel && sel.kind === 'action' && (
+        <ActionDetails {...props} action={sel.action} isPlanning={sel.section === 'planning'} />
+      )}
+      {sel && sel.kind === 'risk' && <RiskDetails {...props} risk={sel.risk} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,237 @@
+import * as React from 'react';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import * as strings from 'DomainCardsWebPartStrings';
+import { format } from '../../../components/format';
+import { RichText } from '../../../components/RichText';
+import { cardTitle } from '../../../model/text';
+import { IAction, IDomainReport, IRisk } from '../../../model/types';
+import { IDomainCardsClassNames } from './styles';
+
+export type PlanningOrRealisation = 'realisation' | 'planning';
+
+/** What the detail panel shows. */
+export type ISelection =
+  | { kind: 'action'; action: IAction; section: PlanningOrRealisation; isNew: boolean }
+  | { kind: 'risk'; risk: IRisk };
+
+export interface IDomainCardProps {
+  /** The domain's report with the toolbar filters applied. */
+  report: IDomainReport;
+  /** Unfiltered: the header counts are facts about the domain, not about the filter. */
+  full: IDomainReport;
+  year: number;
+  planningYear: number;
+  anchorId: string;
+  classNames: IDomainCardsClassNames;
+  canEdit: boolean;
+  /** Filters are active: show older items too, or matches would hide behind a toggle. */
+  expandOlder: boolean;
+  onOpen: (selection: ISelection) => void;
+  onNewAction?: () => void;
+  onNewRisk?: () => void;
+}
+
+function NewTag(props: { className: string }): JSX.Element {
+  return <span className={props.className}>{strings.New}</span>;
+}
+
+function Nothing(props: { cn: IDomainCardsClassNames }): JSX.Element {
+  return <p className={props.cn.nothing}>{strings.NothingYet}</p>;
+}
+
+function ActionItems(props: {
+  actions: IAction[];
+  isNew: boolean;
+  section: PlanningOrRealisation;
+  cn: IDomainCardsClassNames;
+  onOpen: (s: ISelection) => void;
+  label?: string;
+}): JSX.Element {
+  const { cn } = props;
+  if (props.actions.length === 0) return <React.Fragment />;
+  return (
+    <ul className={cn.list} aria-label={props.label}>
+      {props.actions.map((a) => (
+        <li key={a.id} className={cn.item} data-item-id={a.id}>
+          <button
+            type="button"
+            className={cn.itemButton}
+            onClick={() => props.onOpen({ kind: 'action', action: a, section: props.section, isNew: props.isNew })}
+          >
+            <span className={cn.itemTitle}>{cardTitle(a)}</span>
+            {props.isNew && <NewTag className={cn.newTag} />}
+          </button>
+          {a.subItems.length > 0 && (
+            <ul className={cn.subList}>
+              {a.subItems.map((s, i) => (
+                <li key={i}>{s}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Older items folded behind a button that says how many there are. */
+function OlderItems(props: {
+  id: string;
+  label: string;
+  actions: IAction[];
+  section: PlanningOrRealisation;
+  defaultOpen: boolean;
+  cn: IDomainCardsClassNames;
+  onOpen: (s: ISelection) => void;
+}): JSX.Element {
+  const [open, setOpen] = React.useState<boolean | undefined>(undefined);
+  if (props.actions.length === 0) return <React.Fragment />;
+  const isOpen = open === undefined ? props.defaultOpen : open;
+  return (
+    <div>
+      <button type="button" className={props.cn.toggle} aria-expanded={isOpen} aria-controls={props.id} onClick={() => setOpen(!isOpen)}>
+        <span aria-hidden="true">{isOpen ? '▾ ' : '▸ '}</span>
+        {props.label}
+      </button>
+      <div id={props.id} hidden={!isOpen}>
+        {isOpen && <ActionItems actions={props.actions} isNew={false} section={props.section} cn={props.cn} onOpen={props.onOpen} />}
+      </div>
+    </div>
+  );
+}
+
+function Quadrant(props: {
+  id: string;
+  title: string;
+  cn: IDomainCardsClassNames;
+  action?: JSX.Element;
+  children: React.ReactNode;
+}): JSX.Element {
+  const headingId = `${props.id}-h`;
+  return (
+    <div className={props.cn.quadrant} role="group" aria-labelledby={headingId} data-quadrant={props.id}>
+      <div className={props.cn.quadrantHeader}>
+        <h3 id={headingId} className={props.cn.quadrantTitle}>
+          {props.title}
+        </h3>
+        {props.action}
+      </div>
+      {props.children}
+    </div>
+  );
+}
+
+/** One domain: a landmark section with the four quadrants of the council report. */
+export function DomainCard(props: IDomainCardProps): JSX.Element {
+  const { report, full, classNames: cn, year, planningYear, anchorId, onOpen } = props;
+  const domain = report.domain;
+  const [criteriaOpen, setCriteriaOpen] = React.useState(false);
+  const titleId = `${anchorId}-title`;
+  const criteriaTextId = `${anchorId}-criteria-text`;
+  const hasCriteriaText = !!(domain.criteriaText && domain.criteriaText.trim());
+
+  const realisations = report.realisationsNew.length + report.realisationsOlder.length;
+  const planning = report.planningNew.length + report.planningOlder.length;
+
+  return (
+    <section id={anchorId} className={cn.card} aria-labelledby={titleId} data-domain-id={domain.id}>
+      <div className={cn.cardHeader}>
+        <div>
+          <h2 id={titleId} className={cn.cardTitle} tabIndex={-1}>
+            {domain.title}
+          </h2>
+          <p className={cn.cardCounts}>
+            {format(strings.CardCounts, full.risks.length, full.realisationsNew.length, year, full.planningNew.length, planningYear)}
+          </p>
+        </div>
+      </div>
+      <div className={cn.quadrants}>
+        <Quadrant id={`${anchorId}-criteria`} title={strings.Criteria} cn={cn}>
+          {domain.criteria.length > 0 && (
+            <ul className={cn.subList} style={{ marginLeft: 20, fontSize: 'inherit', color: 'inherit' }}>
+              {domain.criteria.map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ul>
+          )}
+          {domain.criteria.length === 0 && !hasCriteriaText && <Nothing cn={cn} />}
+          {hasCriteriaText && (
+            <>
+              <button
+                type="button"
+                className={cn.toggle}
+                aria-expanded={criteriaOpen}
+                aria-controls={criteriaTextId}
+                onClick={() => setCriteriaOpen(!criteriaOpen)}
+              >
+                <span aria-hidden="true">{criteriaOpen ? '▾ ' : '▸ '}</span>
+                {criteriaOpen ? strings.Less : strings.More}
+              </button>
+              <div id={criteriaTextId} hidden={!criteriaOpen}>
+                {criteriaOpen && <RichText value={domain.criteriaText} className={`${cn.criteriaText} ${cn.richText}`} />}
+              </div>
+            </>
+          )}
+        </Quadrant>
+
+        <Quadrant
+          id={`${anchorId}-risks`}
+          title={strings.Risks}
+          cn={cn}
+          action={props.canEdit && props.onNewRisk ? <DefaultButton text={strings.NewRisk} onClick={props.onNewRisk} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
+        >
+          {report.risks.length === 0 ? (
+            <Nothing cn={cn} />
+          ) : (
+            <ul className={cn.list}>
+              {report.risks.map((r) => {
+                const source = r.audit ? r.audit.title : r.source;
+                return (
+                  <li key={r.id} className={cn.item} data-item-id={r.id}>
+                    <button type="button" className={cn.itemButton} onClick={() => onOpen({ kind: 'risk', risk: r })}>
+                      <span className={cn.itemTitle}>{r.title}</span>
+                      {source && <span className={cn.meta}>{format(strings.SourceLabel, source)}</span>}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Quadrant>
+
+        <Quadrant id={`${anchorId}-realisations`} title={strings.Realisations} cn={cn}>
+          {realisations === 0 && <Nothing cn={cn} />}
+          <ActionItems actions={report.realisationsNew} isNew={true} section="realisation" cn={cn} onOpen={onOpen} />
+          <OlderItems
+            id={`${anchorId}-realisations-older`}
+            label={format(strings.OlderRealisations, report.realisationsOlder.length)}
+            actions={report.realisationsOlder}
+            section="realisation"
+            defaultOpen={props.expandOlder}
+            cn={cn}
+            onOpen={onOpen}
+          />
+        </Quadrant>
+
+        <Quadrant
+          id={`${anchorId}-planning`}
+          title={format(strings.Planning, planningYear)}
+          cn={cn}
+          action={props.canEdit && props.onNewAction ? <DefaultButton text={strings.NewAction} onClick={props.onNewAction} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
+        >
+          {planning === 0 && <Nothing cn={cn} />}
+          <ActionItems actions={report.planningNew} isNew={true} section="planning" cn={cn} onOpen={onOpen} />
+          <OlderItems
+            id={`${anchorId}-planning-older`}
+            label={format(strings.OlderPlanning, report.planningOlder.length)}
+            actions={report.planningOlder}
+            section="planning"
+            defaultOpen={props.expandOlder}
+            cn={cn}
+            onOpen={onOpen}
+          />
+        </Quadrant>
+      </div>
+    </section>
+  );
+}

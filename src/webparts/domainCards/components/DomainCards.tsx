@@ -1,0 +1,413 @@
+import * as React from 'react';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { Dropdown, IDropdownOption } from '@fluentui/react/lib/Dropdown';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { SearchBox } from '@fluentui/react/lib/SearchBox';
+import { ITheme } from '@fluentui/react/lib/Styling';
+import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'DomainCardsWebPartStrings';
+import { format } from '../../../components/format';
+import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
+import { useReportData } from '../../../components/useReportData';
+import { ConflictError, IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
+import { domainAnchorId, listFormUrl, listViewUrl } from '../../../model/links';
+import { availableYears, buildReport, defaultReportYear, realisationYearFor } from '../../../model/report';
+import { cardTitle } from '../../../model/text';
+import { IAction, IDomain, IDomainReport, IReportData } from '../../../model/types';
+import { DetailPanel, statusLabel } from './DetailPanel';
+import { DomainCard, ISelection } from './DomainCard';
+import { filterDomainReport, filterOptions, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
+import { getClassNames, IDomainCardsClassNames } from './styles';
+
+/** What the report buttons need to know about the view. */
+export interface IReportActionsContext {
+  reportYear: number;
+  canEdit: boolean;
+}
+
+export interface IDomainCardsProps {
+  repository: IOrgRepository;
+  /** From the property pane; undefined/0 -> defaultReportYear. */
+  reportYear?: number;
+  /** Single-domain mode (a Teams channel pins one domain): a domain key or id. */
+  domainKey?: string;
+  showDescriptions: boolean;
+  /** Fluent theme from the host (SharePoint section / Teams default, dark, contrast). */
+  theme?: ITheme;
+  isTeams: boolean;
+  /** Deep link: scroll to and focus this domain's card. */
+  initialDomainKey?: string;
+  /** Host override; default window.open(url, '_blank'). The data reloads when the page regains focus. */
+  openForm?: (url: string) => void;
+  /** Injectable for tests. */
+  today?: Date;
+  /** Slot for the report buttons. */
+  reportActions?: React.ReactNode;
+  /** Alternative to reportActions when the buttons need the year on screen. */
+  renderReportActions?: (context: IReportActionsContext) => React.ReactNode;
+}
+
+const READER: IPermissions = { canEdit: false, canManageLists: false };
+
+type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
+
+function matchesDomain(d: IDomain, key: string): boolean {
+  const k = key.trim().toLowerCase();
+  return (!!d.key && d.key.toLowerCase() === k) || String(d.id) === k;
+}
+
+function anchorFor(d: IDomain): string {
+  return domainAnchorId(d.key || String(d.id));
+}
+
+/** The first year the lists hold: "vóór <year>" for items without a year. */
+function firstDataYear(data: IReportData, fallback: number): number {
+  let first = fallback;
+  for (const a of data.actions) {
+    if (a.realisedYear !== undefined && a.realisedYear < first) first = a.realisedYear;
+    if (a.plannedYear !== undefined && a.plannedYear < first) first = a.plannedYear;
+  }
+  return first;
+}
+
+function focusCard(id: string): void {
+  const section = document.getElementById(id);
+  if (!section) return;
+  if (typeof section.scrollIntoView === 'function') section.scrollIntoView({ block: 'start' });
+  const heading = section.querySelector('h2') as HTMLElement | null;
+  if (heading) heading.focus();
+}
+
+function usePermissions(repository: IOrgRepository): IPermissions {
+  const [permissions, setPermissions] = React.useState<IPermissions>(READER);
+  React.useEffect(() => {
+    let live = true;
+    setPermissions(READER);
+    repository
+      .getPermissions()
+      .then((p) => {
+        if (live) setPermissions(p);
+      })
+      .catch(() => {
+        // Unknown rights: show the read-only view rather than buttons that would fail.
+        if (live) setPermissions(READER);
+      });
+    return () => {
+      live = false;
+    };
+  }, [repository]);
+  return permissions;
+}
+
+function Toolbar(props: {
+  cn: IDomainCardsClassNames;
+  year: number;
+  years: number[];
+  onYear: (y: number) => void;
+  refreshing: boolean;
+  onRefresh: () => void;
+  reportActions: React.ReactNode;
+}): JSX.Element {
+  const options: IDropdownOption[] = props.years.map((y) => ({ key: y, text: String(y) }));
+  return (
+    <div className={props.cn.toolbarRow}>
+      <Dropdown
+        className={props.cn.yearPicker}
+        label={strings.YearLabel}
+        options={options}
+        selectedKey={props.year}
+        onChange={(_e, o) => {
+          if (o) props.onYear(Number(o.key));
+        }}
+      />
+      <DefaultButton text={strings.Refresh} onClick={props.onRefresh} disabled={props.refreshing} />
+      <span className={props.cn.refreshing} role="status">
+        {props.refreshing ? strings.Refreshing : ''}
+      </span>
+      {props.reportActions}
+    </div>
+  );
+}
+
+function FilterBar(props: {
+  cn: IDomainCardsClassNames;
+  data: IReportData;
+  filters: IFilters;
+  onChange: (f: IFilters) => void;
+}): JSX.Element {
+  const { cn, filters, onChange } = props;
+  const options = React.useMemo(() => filterOptions(props.data), [props.data]);
+  const dropdown = (label: string, values: string[], value: string | undefined, set: (v: string | undefined) => void, text?: (v: string) => string): JSX.Element | undefined =>
+    values.length === 0 ? undefined : (
+      <Dropdown
+        className={cn.filterDropdown}
+        label={label}
+        selectedKey={value || ''}
+        options={[{ key: '', text: strings.AllOption }].concat(values.map((v) => ({ key: v, text: text ? text(v) : v })))}
+        onChange={(_e, o) => set(o && o.key !== '' ? String(o.key) : undefined)}
+      />
+    );
+  return (
+    <div className={cn.filters} role="search" aria-label={strings.FiltersLabel}>
+      <div className={cn.search}>
+        <SearchBox
+          ariaLabel={strings.SearchLabel}
+          placeholder={strings.SearchPlaceholder}
+          value={filters.text}
+          onChange={(_e, v) => onChange({ ...filters, text: v || '' })}
+          onClear={() => onChange({ ...filters, text: '' })}
+        />
+      </div>
+      {dropdown(strings.OwnerFilter, options.owners, filters.owner, (v) => onChange({ ...filters, owner: v }))}
+      {dropdown(strings.OrgFilter, options.orgs, filters.org, (v) => onChange({ ...filters, org: v }))}
+      {dropdown(strings.StatusFilter, options.statuses, filters.status, (v) => onChange({ ...filters, status: v }), statusLabel)}
+      <DefaultButton text={strings.ClearFilters} disabled={!filtersActive(filters)} onClick={() => onChange(NO_FILTERS)} />
+    </div>
+  );
+}
+
+function DomainCardsView(props: IDomainCardsProps): JSX.Element {
+  const { repository } = props;
+  const theme = useTheme();
+  const cn = React.useMemo(() => getClassNames(theme), [theme]);
+  const { data, loading, refreshing, error, reload } = useReportData(repository);
+  const permissions = usePermissions(repository);
+  const canEdit = permissions.canEdit;
+
+  const today = React.useMemo(() => props.today || new Date(), [props.today]);
+  const configuredYear = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
+  const [pickedYear, setPickedYear] = React.useState<number | undefined>(undefined);
+  React.useEffect(() => setPickedYear(undefined), [configuredYear]);
+  const defaultYear = defaultReportYear(data, configuredYear, today);
+  const year = pickedYear !== undefined ? pickedYear : defaultYear;
+
+  const [filters, setFilters] = React.useState<IFilters>(NO_FILTERS);
+  const [selection, setSelection] = React.useState<ISelection | undefined>(undefined);
+  const [confirm, setConfirm] = React.useState<IAction | undefined>(undefined);
+  const [realising, setRealising] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice | undefined>(undefined);
+
+  // Reload when the user comes back from a list form (new window or tab).
+  const reloadOnReturn = React.useRef(false);
+  React.useEffect(() => {
+    const onReturn = (): void => {
+      if (reloadOnReturn.current && (typeof document === 'undefined' || document.visibilityState !== 'hidden')) {
+        reloadOnReturn.current = false;
+        reload();
+      }
+    };
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
+    return () => {
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
+    };
+  }, [reload]);
+  const openForm = React.useCallback(
+    (url: string): void => {
+      reloadOnReturn.current = true;
+      if (props.openForm) props.openForm(url);
+      else window.open(url, '_blank', 'noopener');
+    },
+    [props.openForm]
+  );
+
+  const report = React.useMemo(() => (data ? buildReport(data, year) : undefined), [data, year]);
+  const years = React.useMemo(() => {
+    const all = data ? availableYears(data) : [];
+    for (const y of [defaultYear, year]) if (all.indexOf(y) < 0) all.push(y);
+    return all.sort((a, b) => b - a);
+  }, [data, defaultYear, year]);
+
+  const single = !!props.domainKey && !!props.domainKey.trim();
+  const domainReports: IDomainReport[] = React.useMemo(() => {
+    if (!report) return [];
+    return single ? report.domains.filter((d) => matchesDomain(d.domain, props.domainKey as string)) : report.domains;
+  }, [report, single, props.domainKey]);
+  const active = filtersActive(filters);
+  const shown = React.useMemo(
+    () =>
+      domainReports
+        .map((full) => ({ full, filtered: filterDomainReport(full, filters) }))
+        .filter((x) => !active || itemCount(x.filtered) > 0),
+    [domainReports, filters, active]
+  );
+  const resultCount = shown.reduce((n, x) => n + itemCount(x.filtered), 0);
+
+  // Deep link: once the cards are there, bring the requested one into view.
+  const focusedInitial = React.useRef(false);
+  React.useEffect(() => {
+    if (focusedInitial.current || !report || !props.initialDomainKey) return;
+    const target = report.domains.filter((d) => matchesDomain(d.domain, props.initialDomainKey as string))[0];
+    if (!target) return;
+    focusedInitial.current = true;
+    focusCard(anchorFor(target.domain));
+  }, [report, props.initialDomainKey]);
+
+  const doRealise = (action: IAction): void => {
+    const realYear = realisationYearFor(action, year);
+    setRealising(true);
+    repository
+      .realiseAction(action, realYear)
+      .then((updated) => {
+        setNotice({ kind: 'success', text: format(strings.Realised, cardTitle(updated || action), realYear) });
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ConflictError || (e instanceof Error && e.name === 'ConflictError')) {
+          // Never retry or overwrite: the other person's change wins; show what it is now.
+          const latest = (e as ConflictError).latest || action;
+          setNotice({ kind: 'conflict', text: format(strings.Conflict, cardTitle(latest), statusLabel(latest.status)) });
+        } else {
+          setNotice({ kind: 'error', text: strings.RealiseFailed });
+        }
+      })
+      .then(() => {
+        setRealising(false);
+        setConfirm(undefined);
+        setSelection(undefined);
+        reload();
+      })
+      .catch(() => undefined);
+  };
+
+  let body: React.ReactNode;
+  if (!data) {
+    body =
+      loading || !error ? (
+        <LoadingView label={strings.Loading} blocks={single ? 1 : 3} lines={6} />
+      ) : (
+        <ErrorView message={strings.LoadError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
+      );
+  } else if (report && report.domains.length === 0) {
+    const message = permissions.canManageLists ? strings.EmptyOwner : canEdit ? strings.EmptyEditor : strings.EmptyReader;
+    body = (
+      <EmptyView
+        title={strings.EmptyTitle}
+        message={message}
+        actionLabel={canEdit ? strings.OpenDomainsList : undefined}
+        onAction={canEdit ? () => openForm(listViewUrl(repository.siteUrl, 'domains')) : undefined}
+      />
+    );
+  } else if (single && domainReports.length === 0) {
+    body = <MessageBar messageBarType={MessageBarType.warning}>{format(strings.DomainNotFound, props.domainKey as string)}</MessageBar>;
+  } else {
+    body = (
+      <div className={cn.cards}>
+        {shown.length === 0 && <p className={cn.nothing}>{strings.NoResults}</p>}
+        {shown.map(({ full, filtered }) => (
+          <DomainCard
+            key={full.domain.id}
+            report={filtered}
+            full={full}
+            year={year}
+            planningYear={year + 1}
+            anchorId={anchorFor(full.domain)}
+            classNames={cn}
+            canEdit={canEdit}
+            expandOlder={active}
+            onOpen={setSelection}
+            onNewAction={() => openForm(listFormUrl(repository.siteUrl, 'actions', 'NewForm'))}
+            onNewRisk={() => openForm(listFormUrl(repository.siteUrl, 'risks', 'NewForm'))}
+          />
+        ))}
+      </div>
+    );
+  }
+
+  const reportActions = props.renderReportActions ? props.renderReportActions({ reportYear: year, canEdit }) : props.reportActions;
+
+  return (
+    <div className={cn.root} data-teams={props.isTeams ? 'true' : undefined}>
+      {data && (
+        <div className={cn.toolbar}>
+          <Toolbar cn={cn} year={year} years={years} onYear={setPickedYear} refreshing={refreshing} onRefresh={reload} reportActions={reportActions} />
+          {report && report.domains.length > 0 && <FilterBar cn={cn} data={data} filters={filters} onChange={setFilters} />}
+          <div className={cn.liveRegion} aria-live="polite" role="status" data-testid="filter-results">
+            {active ? (single ? format(strings.FilterResultsOne, resultCount) : format(strings.FilterResults, resultCount, shown.length)) : ''}
+          </div>
+          {!single && !active && domainReports.length > 1 && (
+            <nav aria-label={strings.DomainNav}>
+              <ul className={cn.nav}>
+                {domainReports.map((d) => (
+                  <li key={d.domain.id}>
+                    <a
+                      className={cn.navLink}
+                      href={`#${anchorFor(d.domain)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        focusCard(anchorFor(d.domain));
+                      }}
+                    >
+                      {d.domain.shortTitle || d.domain.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </div>
+      )}
+      {(notice || (data && error)) && (
+        <div className={cn.messages}>
+          {data && error && (
+            <ErrorView warning={true} message={strings.RefreshError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
+          )}
+          {notice && (
+            <MessageBar
+              messageBarType={notice.kind === 'success' ? MessageBarType.success : notice.kind === 'conflict' ? MessageBarType.warning : MessageBarType.error}
+              isMultiline={true}
+              onDismiss={() => setNotice(undefined)}
+              dismissButtonAriaLabel={strings.Dismiss}
+            >
+              {notice.text}
+            </MessageBar>
+          )}
+        </div>
+      )}
+      {body}
+      {data && (
+        <DetailPanel
+          selection={selection}
+          data={data}
+          year={year}
+          firstDataYear={firstDataYear(data, year)}
+          showDescriptions={props.showDescriptions}
+          canEdit={canEdit}
+          siteUrl={repository.siteUrl}
+          classNames={cn}
+          onDismiss={() => setSelection(undefined)}
+          openForm={openForm}
+          onRealise={canEdit ? (a) => setConfirm(a) : undefined}
+        />
+      )}
+      <Dialog
+        hidden={!confirm}
+        onDismiss={() => (realising ? undefined : setConfirm(undefined))}
+        dialogContentProps={{
+          type: DialogType.normal,
+          title: strings.RealiseTitle,
+          subText: confirm ? format(strings.RealiseText, cardTitle(confirm), realisationYearFor(confirm, year)) : ''
+        }}
+        modalProps={{ isBlocking: realising }}
+      >
+        <DialogFooter>
+          <PrimaryButton text={realising ? strings.Realising : strings.RealiseConfirm} disabled={realising} onClick={() => confirm && doRealise(confirm)} />
+          <DefaultButton text={strings.Cancel} disabled={realising} onClick={() => setConfirm(undefined)} />
+        </DialogFooter>
+      </Dialog>
+    </div>
+  );
+}
+
+/**
+ * Domain cards: one card per active domain with the four quadrants of the council
+ * report, a year picker, filters, details and edit links to the SharePoint list forms.
+ */
+export function DomainCards(props: IDomainCardsProps): JSX.Element {
+  return (
+    <ThemeProvider theme={props.theme}>
+      <DomainCardsView {...props} />
+    </ThemeProvider>
+  );
+}

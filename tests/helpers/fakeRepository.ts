@@ -1,0 +1,115 @@
+import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from '../../src/data/IOrgRepository';
+import { IAction, IReportData } from '../../src/model/types';
+
+export interface IFakeRepositoryOptions {
+  siteUrl?: string;
+  /** Returned synchronously by getCached() (instant paint). */
+  cached?: IReportData;
+  permissions?: IPermissions;
+  /** getPermissions() rejects. */
+  permissionsFail?: boolean;
+  /** loadReportData() rejects this many times before it answers. */
+  failLoads?: number;
+  /** loadReportData() waits for release() before answering. */
+  holdLoads?: boolean;
+}
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/**
+ * An in-memory data site: loadReportData() answers a deep copy of the stored data,
+ * realiseAction() honours ETags like SharePoint's If-Match (412 -> ConflictError).
+ */
+export class FakeRepository implements IOrgRepository {
+  public readonly siteUrl: string;
+  public data: IReportData;
+  public calls: { getCached: number; load: number; realise: Array<{ id: number; year: number }>; permissions: number } = {
+    getCached: 0,
+    load: 0,
+    realise: [],
+    permissions: 0
+  };
+  private _options: IFakeRepositoryOptions;
+  private _failLoads: number;
+  private _held: Array<() => void> = [];
+
+  public constructor(data: IReportData, options: IFakeRepositoryOptions = {}) {
+    this.siteUrl = options.siteUrl || 'https://contoso.sharepoint.com/sites/organisatiebeheersing';
+    this._options = options;
+    this._failLoads = options.failLoads || 0;
+    this.data = clone(data);
+    // Every item starts with an ETag, like list items do.
+    for (const a of this.data.actions) if (!a.etag) a.etag = '"1"';
+  }
+
+  public getCached(): IReportData | undefined {
+    this.calls.getCached++;
+    return this._options.cached ? clone(this._options.cached) : undefined;
+  }
+
+  public async loadReportData(): Promise<IReportData> {
+    this.calls.load++;
+    if (this._options.holdLoads) {
+      await new Promise<void>((resolve) => this._held.push(resolve));
+    }
+    if (this._failLoads > 0) {
+      this._failLoads--;
+      const e = new Error('Request failed with status 503 Service Unavailable') as Error & { status?: number };
+      e.status = 503;
+      throw e;
+    }
+    return clone(this.data);
+  }
+
+  /** Lets held loads answer. */
+  public release(): void {
+    const held = this._held;
+    this._held = [];
+    held.forEach((r) => r());
+  }
+
+  public failNextLoads(n: number): void {
+    this._failLoads = n;
+  }
+
+  public setHold(hold: boolean): void {
+    this._options.holdLoads = hold;
+  }
+
+  /** Someone else edits an item in the list: its ETag moves on. */
+  public editElsewhere(id: number, change: Partial<IAction>): IAction {
+    const a = this.data.actions.filter((x) => x.id === id)[0];
+    Object.assign(a, change);
+    a.etag = `"${parseInt((a.etag || '"1"').replace(/"/g, ''), 10) + 1}"`;
+    return clone(a);
+  }
+
+  public async realiseAction(action: IAction, year: number): Promise<IAction> {
+    this.calls.realise.push({ id: action.id, year });
+    const stored = this.data.actions.filter((x) => x.id === action.id)[0];
+    if (!stored) throw new Error(`Item ${action.id} does not exist`);
+    if (action.etag && action.etag !== stored.etag) {
+      throw new ConflictError('412 Precondition Failed', clone(stored));
+    }
+    stored.status = 'Gerealiseerd';
+    stored.realisedYear = year;
+    stored.etag = `"${parseInt((stored.etag || '"1"').replace(/"/g, ''), 10) + 1}"`;
+    return clone(stored);
+  }
+
+  public async getPermissions(): Promise<IPermissions> {
+    this.calls.permissions++;
+    if (this._options.permissionsFail) throw new Error('403 Forbidden');
+    return this._options.permissions || { canEdit: true, canManageLists: false };
+  }
+
+  public async getStoredReports(): Promise<IStoredReport[]> {
+    return [];
+  }
+
+  public async storeReport(name: string, year: number, format: 'Word' | 'PowerPoint'): Promise<IStoredReport> {
+    return { name, year, format, url: `${this.siteUrl}/Rapporten/${name}` };
+  }
+}
