@@ -187,7 +187,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
               {report.risks.map((r) => {
                 const source = r.audit ? r.audit.title : r.source;
                 return (
-                  <li key={r.id} className={cn.item} data-item-id={r.id}>
+                  <li key={r.id} className={cn.item} data-risk-id={r.id}>
                     <button type="button" className={cn.itemButton} onClick={() => onOpen({ kind: 'risk', risk: r })}>
                       <span className={cn.itemTitle}>{r.title}</span>
                       {source && <span className={cn.meta}>{format(strings.SourceLabel, source)}</span>}

@@ -389,7 +389,8 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           title: strings.RealiseTitle,
           subText: confirm ? format(strings.RealiseText, cardTitle(confirm), realisationYearFor(confirm, year)) : ''
         }}
-        modalProps={{ isBlocking: realising }}
+        // A confirmation wants an answer: blocking, so it is an alertdialog.
+        modalProps={{ isBlocking: true }}
       >
         <DialogFooter>
           <PrimaryButton text={realising ? strings.Realising : strings.RealiseConfirm} disabled={realising} onClick={() => confirm && doRealise(confirm)} />
