@@ -1,0 +1,39 @@
+define([], function () {
+  return {
+    // Property pane
+    PropertyPaneDescription: "Internal control summary for the home page: per domain the high risks, the realisations and the new planning.",
+    DataGroupName: "Data",
+    SiteUrlFieldLabel: "Data site",
+    SiteUrlFieldDescription: "Address of the site that holds the lists (empty: this site).",
+    ReportYearFieldLabel: "Report year",
+    ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",
+    CardsUrlFieldLabel: "Domain cards page",
+    CardsUrlFieldDescription: "Address of the page or Teams tab with the domain cards. The summary links to it.",
+
+    // Content
+    Title: "Internal control {0}",
+    ListLabel: "Overview per domain in {0}",
+    HighRisksOne: "high risk to follow up",
+    HighRisksMany: "high risks to follow up",
+    RealisedIn: "realised in {0}",
+    NewPlanning: "newly planned for {0}",
+    DomainPlanning: "Planning {0}: {1} of {2} realised ({3}%)",
+    DomainNoPlanning: "No actions planned for {0}",
+    OverallRealised: "{0} of the {1} actions planned for {2} have been realised ({3}%).",
+    OverallNoPlanning: "No actions planned for {0} are in the lists yet.",
+    Totals: "In total: {0} high risks, {1} realisations in {2}, {3} actions newly planned for {4}.",
+    ToCards: "View all domain cards",
+    ToDomain: "{0}: open the domain card",
+    CardsUrlHint: "Tip for the editor: fill in 'Domain cards page' in the property pane and this summary will link to the cards.",
+
+    // States
+    Loading: "Loading summary…",
+    LoadError: "The summary could not be loaded. Please try again later.",
+    RefreshError: "The summary could not be updated. You are seeing the last loaded figures.",
+    Retry: "Try again",
+    TechnicalDetails: "Technical details",
+    Refreshing: "Updating…",
+    EmptyTitle: "No domains yet",
+    EmptyMessage: "No internal control domains have been filled in yet. The internal control coordinator adds them in the Domeinen list."
+  };
+});

@@ -1,0 +1,37 @@
+declare interface ISummaryWebPartStrings {
+  PropertyPaneDescription: string;
+  DataGroupName: string;
+  SiteUrlFieldLabel: string;
+  SiteUrlFieldDescription: string;
+  ReportYearFieldLabel: string;
+  ReportYearFieldDescription: string;
+  CardsUrlFieldLabel: string;
+  CardsUrlFieldDescription: string;
+  Title: string;
+  ListLabel: string;
+  HighRisksOne: string;
+  HighRisksMany: string;
+  RealisedIn: string;
+  NewPlanning: string;
+  DomainPlanning: string;
+  DomainNoPlanning: string;
+  OverallRealised: string;
+  OverallNoPlanning: string;
+  Totals: string;
+  ToCards: string;
+  ToDomain: string;
+  CardsUrlHint: string;
+  Loading: string;
+  LoadError: string;
+  RefreshError: string;
+  Retry: string;
+  TechnicalDetails: string;
+  Refreshing: string;
+  EmptyTitle: string;
+  EmptyMessage: string;
+}
+
+declare module 'SummaryWebPartStrings' {
+  const strings: ISummaryWebPartStrings;
+  export = strings;
+}

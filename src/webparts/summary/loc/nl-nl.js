@@ -1,0 +1,39 @@
+define([], function () {
+  return {
+    // Property pane
+    PropertyPaneDescription: "Samenvatting organisatiebeheersing voor de startpagina: per domein de hoge risico's, de realisaties en de nieuwe planning.",
+    DataGroupName: "Gegevens",
+    SiteUrlFieldLabel: "Gegevenssite",
+    SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: deze site).",
+    ReportYearFieldLabel: "Rapportjaar",
+    ReportYearFieldDescription: "Leeg of 0: het laatste jaar met realisaties.",
+    CardsUrlFieldLabel: "Pagina met de domeinkaarten",
+    CardsUrlFieldDescription: "Adres van de pagina of de Teams-tab met de domeinkaarten. De samenvatting linkt ernaar.",
+
+    // Content
+    Title: "Organisatiebeheersing {0}",
+    ListLabel: "Overzicht per domein in {0}",
+    HighRisksOne: "hoog risico op te volgen",
+    HighRisksMany: "hoge risico's op te volgen",
+    RealisedIn: "gerealiseerd in {0}",
+    NewPlanning: "nieuw gepland voor {0}",
+    DomainPlanning: "Planning {0}: {1} van {2} gerealiseerd ({3}%)",
+    DomainNoPlanning: "Geen acties gepland voor {0}",
+    OverallRealised: "{0} van de {1} acties gepland voor {2} zijn gerealiseerd ({3}%).",
+    OverallNoPlanning: "Voor {0} staan nog geen geplande acties in de lijsten.",
+    Totals: "In totaal: {0} hoge risico's, {1} realisaties in {2}, {3} acties nieuw gepland voor {4}.",
+    ToCards: "Alle domeinkaarten bekijken",
+    ToDomain: "{0}: domeinkaart openen",
+    CardsUrlHint: "Tip voor de redacteur: vul in het eigenschappenvenster 'Pagina met de domeinkaarten' in, dan linkt deze samenvatting naar de kaarten.",
+
+    // States
+    Loading: "Samenvatting laden…",
+    LoadError: "De samenvatting kon niet geladen worden. Probeer het later opnieuw.",
+    RefreshError: "De samenvatting kon niet bijgewerkt worden. U ziet de laatst geladen cijfers.",
+    Retry: "Opnieuw proberen",
+    TechnicalDetails: "Technische details",
+    Refreshing: "Bijwerken…",
+    EmptyTitle: "Nog geen domeinen",
+    EmptyMessage: "Er zijn nog geen domeinen van organisatiebeheersing ingevuld. De coördinator interne controle vult ze aan in de lijst Domeinen."
+  };
+});
