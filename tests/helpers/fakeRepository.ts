@@ -51,6 +51,8 @@ export class FakeRepository implements IOrgRepository {
 
   public async loadReportData(): Promise<IReportData> {
     this.calls.load++;
+    // Like a server: the answer reflects the data when the request was made.
+    const snapshot = clone(this.data);
     if (this._options.holdLoads) {
       await new Promise<void>((resolve) => this._held.push(resolve));
     }
@@ -60,11 +62,17 @@ export class FakeRepository implements IOrgRepository {
       e.status = 503;
       throw e;
     }
-    return clone(this.data);
+    return snapshot;
   }
 
-  /** Lets held loads answer. */
-  public release(): void {
+  /** Lets held loads answer: all of them, or the one at `index` (call order since the last full release). */
+  public release(index?: number): void {
+    if (index !== undefined) {
+      const r = this._held[index];
+      this._held[index] = () => undefined;
+      if (r) r();
+      return;
+    }
     const held = this._held;
     this._held = [];
     held.forEach((r) => r());
