@@ -63,7 +63,7 @@ export function getClassNames(theme: ITheme): IDomainCardsClassNames {
     refreshing: { color: s.bodySubtext, fontSize: f.small.fontSize, alignSelf: 'center' },
     filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 8 },
     search: { minWidth: 200, flex: '1 1 220px', maxWidth: 360 },
-    filterDropdown: { minWidth: 160, flex: '0 1 200px' },
+    filterDropdown: { minWidth: 140, flex: '1 1 140px', maxWidth: 240 },
     liveRegion: { color: s.bodySubtext, fontSize: f.small.fontSize, minHeight: '1em' },
     nav: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', margin: 0, padding: 0, listStyle: 'none' },
     navLink: { color: s.link, fontSize: f.small.fontSize, selectors: { ':focus-visible': focus } },
@@ -121,7 +121,8 @@ export function getClassNames(theme: ITheme): IDomainCardsClassNames {
         [HighContrastSelector]: { selectors: { ':hover': { border: '1px solid Highlight' } } }
       }
     },
-    itemTitle: { flex: '1 1 auto', minWidth: 0, overflowWrap: 'anywhere' },
+    // Basis 0: a long title wraps in place instead of dropping below the bullet.
+    itemTitle: { flex: '1 1 0%', minWidth: 0, overflowWrap: 'anywhere' },
     // "Nieuw" is a text label with a border: never colour alone.
     newTag: {
       flex: '0 0 auto',

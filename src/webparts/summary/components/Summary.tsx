@@ -71,9 +71,12 @@ function percent(part: number, total: number): number {
 }
 
 /** Realised share of the year's planning: a bar for the eye, the sentence for everyone. */
-function ProgressBar(props: { part: number; total: number; year: number; cn: SummaryClassNames }): JSX.Element {
+function ProgressBar(props: { part: number; total: number; year: number; cn: SummaryClassNames; quietWhenEmpty: boolean }): JSX.Element {
   const { part, total, year, cn } = props;
-  if (total === 0) return <div className={cn.progress}>{format(strings.DomainNoPlanning, year)}</div>;
+  if (total === 0) {
+    // When no domain has planning for the year the overall sentence says so once.
+    return props.quietWhenEmpty ? <React.Fragment /> : <div className={cn.progress}>{format(strings.DomainNoPlanning, year)}</div>;
+  }
   const pct = percent(part, total);
   return (
     <div className={cn.progress}>
@@ -109,7 +112,14 @@ function usePermissionToEdit(repository: IOrgRepository): boolean {
   return canEdit;
 }
 
-function DomainRow(props: { d: IDomainSummary; domain: IDomain | undefined; year: number; cardsUrl: string | undefined; cn: SummaryClassNames }): JSX.Element {
+function DomainRow(props: {
+  d: IDomainSummary;
+  domain: IDomain | undefined;
+  year: number;
+  cardsUrl: string | undefined;
+  cn: SummaryClassNames;
+  anyPlanning: boolean;
+}): JSX.Element {
   const { d, year, cardsUrl, cn } = props;
   const key = props.domain && props.domain.key ? props.domain.key : String(d.domainId);
   const href = cardsUrl ? domainCardLink(cardsUrl, key) : undefined;
@@ -135,7 +145,7 @@ function DomainRow(props: { d: IDomainSummary; domain: IDomain | undefined; year
           <span className={cn.number}>{d.newPlanning}</span> {format(strings.NewPlanning, year + 1)}
         </li>
       </ul>
-      <ProgressBar part={d.plannedForYearRealised} total={d.plannedForYear} year={year} cn={cn} />
+      <ProgressBar part={d.plannedForYearRealised} total={d.plannedForYear} year={year} cn={cn} quietWhenEmpty={!props.anyPlanning} />
     </li>
   );
 }
@@ -200,7 +210,7 @@ function SummaryView(props: ISummaryProps): JSX.Element {
       )}
       <ul className={cn.list} aria-label={format(strings.ListLabel, year)}>
         {summary.domains.map((d) => (
-          <DomainRow key={d.domainId} d={d} domain={data.domains.filter((x) => x.id === d.domainId)[0]} year={year} cardsUrl={cardsUrl} cn={cn} />
+          <DomainRow key={d.domainId} d={d} domain={data.domains.filter((x) => x.id === d.domainId)[0]} year={year} cardsUrl={cardsUrl} cn={cn} anyPlanning={summary.planningRealisedRatio !== undefined} />
         ))}
       </ul>
       <p className={cn.footer} data-testid="summary-totals">
