@@ -1,7 +1,8 @@
 /** Browser tests: the workbench in headless Debian chromium (playwright-core), and report PDFs. */
 module.exports = {
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // jest 29's node environment (fetch for PnPjs); the hoisted one is SPFx's old 25.x.
+  testEnvironment: '<rootDir>/tests/dev/environment.js',
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   let bundles: Record<string, IBundle> = {};
   const started = Date.now();
   bundles = await buildWorkbench(false);
-  let server;
+  let server: Awaited<ReturnType<typeof createLocalServer>>;
   try {
     server = await createLocalServer({ ...env, dataDir, extraRoutes: workbenchRoutes(() => bundles) });
   } catch (e) {

@@ -68,7 +68,7 @@ function main(): void {
           theme={theme}
           isTeams={true}
           initialDomainKey={readDomainFromLocation(window.location.href)}
-          reportActions={<ReportActions repository={repository} reportYear={cfg.year} theme={theme} />}
+          renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
         />,
         root
       );
@@ -101,7 +101,7 @@ function main(): void {
       theme={theme}
       isTeams={false}
       initialDomainKey={readDomainFromLocation(window.location.href)}
-      reportActions={<ReportActions repository={repository} reportYear={cfg.year} theme={theme} />}
+      renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
     />,
     root
   );

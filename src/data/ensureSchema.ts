@@ -56,7 +56,8 @@ export async function ensureSchema(sp: SPFI, log: (line: string) => void = () =>
       OnQuickLaunch: schema.template === 100
     });
     if (ensured.created) note({ list: schema.title, kind: 'list', name: schema.title });
-    const info = ensured.data as { Id: string; ValidationFormula?: string };
+    // ensure() on an existing list ends in a MERGE without a body: read what we compare.
+    const info = (await sp.web.lists.getByTitle(schema.title).select('Id', 'ValidationFormula')()) as { Id: string; ValidationFormula?: string };
     listIds[schema.key] = info.Id;
     await ensureFields(sp, schema, listIds, note);
     if (schema.validation && info.ValidationFormula !== schema.validation.formula) {

@@ -1,3 +1,4 @@
+/* eslint-disable @rushstack/no-new-null -- the source JSON uses null for "not stated" */
 import { IAction, IAudit, IDomain, IReportData, IRisk, AuditStatus } from './types';
 
 /**
