@@ -20,7 +20,7 @@ async function main() {
   if (!cards) problems.push('Domeinkaarten web part missing');
   if (!summary) problems.push('Summary web part missing');
   if (cards && (cards.supportedHosts || []).indexOf('TeamsTab') < 0) problems.push('Domeinkaarten lacks the TeamsTab host');
-  const teams = names.filter((n) => /teams\//i.test(n) || /TeamsSPFxApp\.zip$/i.test(n));
+  const teams = names.filter((n) => /TeamsSPFxApp\.zip$|_(color|outline)\.png$|manifest\.json$/i.test(n));
   console.log(`${file}: ${fs.statSync(file).size} bytes, ${names.length} entries, web parts: ${manifests.map((m) => m.alias).join(', ')}; Teams files: ${teams.join(', ') || 'none'}`);
   if (problems.length) {
     console.error('Package check failed: ' + problems.join('; '));

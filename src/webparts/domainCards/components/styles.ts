@@ -143,7 +143,8 @@ export function getClassNames(theme: ITheme): IDomainCardsClassNames {
       border: 'none',
       padding: '4px',
       margin: '4px 0',
-      color: s.link,
+      // The theme's link colour is only 4.3:1 on the card background of SharePoint's default theme.
+      color: s.linkHovered,
       font: 'inherit',
       cursor: 'pointer',
       selectors: { ':hover': { textDecoration: 'underline', color: s.linkHovered }, ':focus-visible': focus, [HighContrastSelector]: { color: 'LinkText' } }

@@ -1,0 +1,155 @@
+import { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { spfi, SPBrowser } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { ISite, launchBrowser, startSite } from './harness';
+
+// Per domain (report order): risks, new realisations, older realisations, new planning, older planning.
+const EXPECTED: number[][] = [
+  [4, 11, 10, 10, 1],
+  [4, 4, 14, 5, 3],
+  [6, 5, 14, 6, 3],
+  [3, 1, 11, 4, 3],
+  [5, 5, 18, 6, 3],
+  [2, 3, 13, 3, 6],
+  [3, 2, 12, 4, 1]
+];
+const TITLES = [
+  'Organisatiecultuur',
+  'Bereiken doelstellingen',
+  'Voorkomen van fraude en fouten',
+  'Naleving wetgeving en procedures',
+  'Efficiënt gebruik middelen',
+  'Betrouwbare informatie',
+  'Bescherming activa'
+];
+
+let browser: Browser;
+let site: ISite;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function openCards(path: string, page?: Page): Promise<Page> {
+  const p = page || (await (await browser.newContext()).newPage());
+  await p.goto(site.url + path);
+  await p.locator('section[aria-labelledby]').first().waitFor({ timeout: 30000 });
+  return p;
+}
+
+describe('Domeinkaarten in the local workbench', () => {
+  it('shows the 7 domain cards of 2022 as landmarks named after their domain, with the source counts', async () => {
+    const page = await openCards('/workbench/domain-cards');
+    const sections = page.locator('section[aria-labelledby]');
+    expect(await sections.count()).toBe(7);
+    for (let i = 0; i < 7; i++) {
+      await expect(page.getByRole('region', { name: TITLES[i] }).count()).resolves.toBe(1);
+      const card = sections.nth(i);
+      const risks = await card.locator('[data-quadrant$="-risks"] li').count();
+      expect(risks).toBe(EXPECTED[i][0]);
+    }
+    // "Nieuw" is a visible text label: 31 new realisations and 38 new planning items across the cards.
+    const newLabels = await page.locator('section[aria-labelledby] >> text="Nieuw"').count();
+    expect(newLabels).toBe(EXPECTED.reduce((a, r) => a + r[1] + r[3], 0));
+    await page.close();
+  });
+
+  it('opens the detail panel of an item with the keyboard', async () => {
+    const page = await openCards('/workbench/domain-cards');
+    const item = page.locator('section[aria-labelledby]').first().locator('[data-quadrant$="-realisations"] li button').first();
+    await item.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator('.ms-Panel-main');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('Bewerken');
+    await page.close();
+  });
+
+  it('runs in the Teams tab frame in the dark and contrast themes, and follows a live theme change', async () => {
+    const page = await openCards('/teams/domain-cards?theme=dark');
+    const bg = (): Promise<string> => page.evaluate(() => getComputedStyle(document.getElementById('teams-frame') as HTMLElement).backgroundColor);
+    expect(await bg()).toBe('rgb(31, 31, 31)');
+    await page.click('button[data-teams-theme="contrast"]');
+    expect(await bg()).toBe('rgb(0, 0, 0)');
+    expect(await page.locator('section[aria-labelledby]').count()).toBe(7);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violations (SharePoint page and Teams contrast)', async () => {
+    for (const path of ['/workbench/domain-cards', '/teams/domain-cards?theme=contrast', '/teams/domain-cards?theme=dark']) {
+      const page = await openCards(path);
+      const results = await new AxeBuilder({ page }).include('#root').analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target} ${v.nodes[0]?.failureSummary}`)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('renders XSS payloads in titles and descriptions as inert text', async () => {
+    const sp = spfi(site.siteUrl).using(SPBrowser({ baseUrl: site.siteUrl }));
+    const title = '<img src=x onerror="window.__xss=1"> <script>window.__xss=2</script> XSS-test';
+    await sp.web.lists.getByTitle('Acties').items.add({
+      Title: title,
+      Beschrijving: '<p>Uitleg <a href="javascript:window.__xss=3">klik</a><img src=x onerror="window.__xss=4"></p><script>window.__xss=5</script>',
+      ActieStatus: 'Gerealiseerd',
+      JaarGerealiseerd: 2022,
+      DomeinenId: [1]
+    });
+    const page = await openCards('/workbench/domain-cards');
+    const item = page.locator('button', { hasText: 'XSS-test' }).first();
+    await item.waitFor();
+    expect(await item.textContent()).toContain('<script>');
+    await item.click();
+    await page.locator('.ms-Panel-main').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('#root a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.locator('#root [onerror]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('reader mode', () => {
+  it('shows no edit actions to a user with read rights only', async () => {
+    const reader = await startSite({ user: 'reader', dataDir: site.dataDir });
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(reader.url + '/workbench/domain-cards');
+      await page.locator('section[aria-labelledby]').first().waitFor({ timeout: 30000 });
+      await page.locator('section[aria-labelledby]').first().locator('li button').first().click();
+      await page.locator('.ms-Panel-main').waitFor();
+      expect(await page.getByText('Bewerken', { exact: true }).count()).toBe(0);
+      expect(await page.getByText('Doorschuiven naar realisaties').count()).toBe(0);
+      expect(await page.getByText('Nieuwe actie').count()).toBe(0);
+      await page.close();
+    } finally {
+      await reader.stop();
+    }
+  });
+});
+
+describe('homepage widget', () => {
+  it('shows the 2022 figures for the 7 domains and links to their cards', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(site.url + '/workbench/summary');
+    const root = page.locator('#root');
+    await root.getByText('Organisatiecultuur').first().waitFor({ timeout: 30000 });
+    const text = (await root.textContent()) || '';
+    for (const t of TITLES) expect(text).toContain(t);
+    const links = await root.locator('a[href*="domein"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThanOrEqual(7);
+    await page.goto(links[0]);
+    await page.locator('section[aria-labelledby]').first().waitFor({ timeout: 30000 });
+    const results = await new AxeBuilder({ page }).include('#root').analyze();
+    expect(results.violations.filter((v) => v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+});
