@@ -52,6 +52,22 @@ function main(): void {
   const root = document.getElementById('root');
   if (!root) return;
 
+  const renderCards = (theme: ITheme, isTeams: boolean): void => {
+    ReactDOM.render(
+      <DomainCards
+        repository={repository}
+        reportYear={cfg.year}
+        domainKey={cfg.domain}
+        showDescriptions={true}
+        theme={theme}
+        isTeams={isTeams}
+        initialDomainKey={readDomainFromLocation(window.location.href)}
+        renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
+      />,
+      root
+    );
+  };
+
   if (cfg.page === 'teams') {
     const frame = document.getElementById('teams-frame');
     const render = (name: TeamsThemeName): void => {
@@ -59,19 +75,7 @@ function main(): void {
       paint(frame, theme);
       document.body.style.background = theme.semanticColors.bodyBackground;
       if (frame) frame.setAttribute('data-theme', name);
-      ReactDOM.render(
-        <DomainCards
-          repository={repository}
-          reportYear={cfg.year}
-          domainKey={cfg.domain}
-          showDescriptions={true}
-          theme={theme}
-          isTeams={true}
-          initialDomainKey={readDomainFromLocation(window.location.href)}
-          renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
-        />,
-        root
-      );
+      renderCards(theme, true);
     };
     // Teams calls registerOnThemeChangeHandler; the workbench buttons do the same live.
     window.__setTeamsTheme = (name: string) => render(normaliseTeamsTheme(name));
@@ -92,19 +96,7 @@ function main(): void {
     if (full) ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, full);
     return;
   }
-  ReactDOM.render(
-    <DomainCards
-      repository={repository}
-      reportYear={cfg.year}
-      domainKey={cfg.domain}
-      showDescriptions={true}
-      theme={theme}
-      isTeams={false}
-      initialDomainKey={readDomainFromLocation(window.location.href)}
-      renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
-    />,
-    root
-  );
+  renderCards(theme, false);
 }
 
 main();

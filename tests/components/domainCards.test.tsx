@@ -4,20 +4,10 @@ import { DomainCards, IDomainCardsProps } from '../../src/webparts/domainCards/c
 import { buildReport } from '../../src/model/report';
 import { IAction, IReportData } from '../../src/model/types';
 import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 
-// Expected 2022 figures per domain: risks / realisations new / older / planning new / older.
-const EXPECTED_2022: Array<[number, number, number, number, number]> = [
-  [4, 11, 10, 10, 1],
-  [4, 4, 14, 5, 3],
-  [6, 5, 14, 6, 3],
-  [3, 1, 11, 4, 3],
-  [5, 5, 18, 6, 3],
-  [2, 3, 13, 3, 6],
-  [3, 2, 12, 4, 1]
-];
 
 interface ISetup {
   repo: FakeRepository;

@@ -17,3 +17,17 @@ export function loadSeedData(): IReportData {
   const { report, audits } = readSeedJson();
   return convertSeed(report, audits);
 }
+
+/**
+ * The source's counts per domain in report order (shared/data/README.md, "Counts"):
+ * risks, realisations new in 2022, older realisations, planning new for 2023, older planning.
+ */
+export const EXPECTED_2022: Array<[number, number, number, number, number]> = [
+  [4, 11, 10, 10, 1],
+  [4, 4, 14, 5, 3],
+  [6, 5, 14, 6, 3],
+  [3, 1, 11, 4, 3],
+  [5, 5, 18, 6, 3],
+  [2, 3, 13, 3, 6],
+  [3, 2, 12, 4, 1]
+];
