@@ -6,7 +6,7 @@ module.exports = {
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.jest.json', isolatedModules: true, diagnostics: false }]
+    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.jest.json', diagnostics: false }]
   },
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
   testTimeout: 120000

@@ -1,0 +1,118 @@
+/** @jest-environment ./tests/dev/environment.js */
+import { ensureSchema } from '../../src/data/ensureSchema';
+import { importReportData } from '../../src/data/importData';
+import { createSp, createNodeRepository } from '../../src/data/node';
+import { ConflictError } from '../../src/data/IOrgRepository';
+import { buildReport } from '../../src/model/report';
+import { ITestServer, startTestServer } from '../helpers/localServer';
+import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
+
+let srv: ITestServer;
+
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+
+afterAll(async () => {
+  await srv.stop();
+});
+
+describe('provisioning and import over HTTP, through PnPjs', () => {
+  it('creates every list and field once; a second run changes nothing', async () => {
+    const sp = createSp(srv.siteUrl);
+    const first = await ensureSchema(sp);
+    expect(first.changes.filter((c) => c.kind === 'list').map((c) => c.name)).toEqual(['Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten']);
+    const second = await ensureSchema(sp);
+    expect(second.changes).toEqual([]);
+  });
+
+  it('imports the 2022 report once; a second import adds nothing', async () => {
+    const sp = createSp(srv.siteUrl);
+    const first = await importReportData(sp, loadSeedData());
+    expect([first.domains.created, first.audits.created, first.risks.created, first.actions.created]).toEqual([7, 20, 27, 170]);
+    const second = await importReportData(sp, loadSeedData());
+    expect([second.domains.created, second.audits.created, second.risks.created, second.actions.created]).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('the repository against the local server', () => {
+  it('loads the report in one batch and regenerates the source counts per domain', async () => {
+    const repo = createNodeRepository(srv.siteUrl);
+    expect(repo.getCached()).toBeUndefined();
+    const data = await repo.loadReportData();
+    expect([data.domains.length, data.risks.length, data.actions.length, data.audits.length]).toEqual([7, 27, 170, 20]);
+    const report = buildReport(data, 2022);
+    expect(report.domains.map((d) => [d.risks.length, d.realisationsNew.length, d.realisationsOlder.length, d.planningNew.length, d.planningOlder.length])).toEqual(EXPECTED_2022);
+    const yucopia = data.actions.filter((a) => a.title === 'Uitrol contractbeheer (Yucopia)');
+    expect(yucopia).toHaveLength(1);
+    expect(yucopia[0].domainIds).toHaveLength(2);
+    // A second repository on the same site paints from the cache without a request.
+    expect(createNodeRepository(srv.siteUrl).getCached()?.actions.length).toBe(170);
+  });
+
+  it('moves a planning item to the realisations and refuses a stale version (412) without overwriting', async () => {
+    const repo = createNodeRepository(srv.siteUrl);
+    const data = await repo.loadReportData();
+    const planned = data.actions.filter((a) => a.plannedYear === 2023)[0];
+    const done = await repo.realiseAction(planned, 2023);
+    expect(done.status).toBe('Gerealiseerd');
+    expect(done.etag).not.toBe(planned.etag);
+    // The same stale copy again: someone else changed it meanwhile.
+    await expect(repo.realiseAction({ ...planned }, 2024)).rejects.toBeInstanceOf(ConflictError);
+    try {
+      await repo.realiseAction({ ...planned }, 2024);
+    } catch (e) {
+      expect((e as ConflictError).latest?.realisedYear).toBe(2023);
+    }
+    const after = (await repo.loadReportData()).actions.filter((a) => a.id === planned.id)[0];
+    expect(after.realisedYear).toBe(2023);
+  });
+
+  it('tells an owner they may edit and manage lists', async () => {
+    expect(await createNodeRepository(srv.siteUrl).getPermissions()).toEqual({ canEdit: true, canManageLists: true });
+  });
+
+  it('stores a final report in Rapporten and lists it with its year', async () => {
+    const repo = createNodeRepository(srv.siteUrl);
+    const stored = await repo.storeReport('Voortgangsrapport organisatiebeheersing 2022.docx', 2022, 'Word', new Uint8Array([80, 75, 3, 4]).buffer);
+    expect(stored.url).toContain('/Rapporten/');
+    const list = await repo.getStoredReports();
+    expect(list.map((r) => [r.name, r.year, r.format])).toEqual([['Voortgangsrapport organisatiebeheersing 2022.docx', 2022, 'Word']]);
+  });
+});
+
+describe('faults', () => {
+  it('still loads when every third request is throttled (429 + Retry-After)', async () => {
+    const throttled = await startTestServer({ dataDir: srv.dataDir, throttleEvery: 3 });
+    try {
+      const data = await createNodeRepository(throttled.siteUrl).loadReportData();
+      expect(data.actions.length).toBe(170);
+    } finally {
+      await throttled.stop(true);
+    }
+  });
+
+  it('gives a reader no edit rights and refuses their writes', async () => {
+    const reader = await startTestServer({ dataDir: srv.dataDir, user: 'reader' });
+    try {
+      const repo = createNodeRepository(reader.siteUrl);
+      expect(await repo.getPermissions()).toEqual({ canEdit: false, canManageLists: false });
+      const data = await repo.loadReportData();
+      const planned = data.actions.filter((a) => a.status === 'Gepland')[0];
+      await expect(repo.realiseAction(planned, 2023)).rejects.toMatchObject({ status: 403 });
+      await expect(ensureSchema(createSp(reader.siteUrl))).rejects.toThrow(/rechten/);
+    } finally {
+      await reader.stop(true);
+    }
+  });
+
+  it('keeps working past the 5,000 item list view threshold (6,000 more actions)', async () => {
+    const bodies = [];
+    for (let i = 0; i < 6000; i++) bodies.push({ Title: `Bulk ${i}`, DomeinenId: [1], ActieStatus: 'Gerealiseerd', JaarGerealiseerd: 2015 });
+    await srv.store.addItems('Acties', bodies);
+    const data = await createNodeRepository(srv.siteUrl).loadReportData();
+    expect(data.actions.length).toBe(6170);
+    // The naive query the product avoids fails like SharePoint does.
+    await expect(createSp(srv.siteUrl).web.lists.getByTitle('Acties').items.filter("Directie eq 'x'")()).rejects.toMatchObject({ status: 500 });
+  });
+});
