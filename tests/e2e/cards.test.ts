@@ -144,3 +144,46 @@ describe('homepage widget', () => {
     await page.close();
   });
 });
+
+describe('editing', () => {
+  it('edits an item through the local EditForm and shows the change when the user comes back', async () => {
+    const context = await browser.newContext();
+    const page = await openCards('/workbench/domain-cards', await context.newPage());
+    const first = page.locator('section[aria-labelledby]').nth(1).locator('[data-quadrant$="-realisations"] li button').first();
+    const oldTitle = ((await first.locator('span').first().textContent()) || '').trim();
+    await first.click();
+    const [form] = await Promise.all([context.waitForEvent('page'), page.locator('.ms-Panel-main').getByText('Bewerken', { exact: true }).click()]);
+    await form.waitForLoadState();
+    const titleInput = form.getByLabel('Actie', { exact: false }).first();
+    await titleInput.waitFor({ timeout: 30000 });
+    await titleInput.fill(oldTitle + ' (aangepast)');
+    await form.locator('form').getByRole('button', { name: 'Opslaan' }).click();
+    await form.waitForURL(/DispForm|AllItems|closed/, { timeout: 30000 });
+    await form.close();
+    await page.bringToFront();
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.getByText(oldTitle + ' (aangepast)').first().waitFor({ timeout: 30000 });
+    await context.close();
+  });
+
+  it('shows the newer version and overwrites nothing when doorschuiven meets a 412 conflict', async () => {
+    const context = await browser.newContext();
+    const page = await openCards('/workbench/domain-cards', await context.newPage());
+    const item = page.locator('section[aria-labelledby]').nth(0).locator('[data-quadrant$="-planning"] li button').first();
+    const title = ((await item.locator('span').first().textContent()) || '').trim();
+    await item.click();
+    // Someone else edits the item after the cards were loaded.
+    const sp = spfi(site.siteUrl).using(SPBrowser({ baseUrl: site.siteUrl }));
+    const list = sp.web.lists.getByTitle('Acties');
+    const found = await list.items.select('Id', 'Title').top(5000)();
+    const target = found.filter((i: { Title: string }) => i.Title === title || i.Title.indexOf(title) === 0)[0];
+    await list.items.getById(target.Id).update({ ActieStatus: 'Lopend' });
+    await page.locator('.ms-Panel-main').getByText('Doorschuiven naar realisaties').click();
+    await page.getByRole('button', { name: 'Doorschuiven', exact: true }).click();
+    await page.getByText('intussen door iemand anders gewijzigd').first().waitFor({ timeout: 30000 });
+    const after = await list.items.getById(target.Id).select('ActieStatus', 'JaarGerealiseerd')();
+    expect(after.ActieStatus).toBe('Lopend');
+    expect(after.JaarGerealiseerd).toBeNull();
+    await context.close();
+  });
+});
