@@ -1,13 +1,8 @@
 import * as React from 'react';
-import * as ReactDom from 'react-dom';
-import { Version } from '@microsoft/sp-core-library';
 import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
-import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { ITheme } from '@fluentui/react/lib/Styling';
 import * as strings from 'SummaryWebPartStrings';
 import { ISummaryProps, Summary } from './components/Summary';
-import { createSpfxServices, IDataServices } from '../../data/spfx';
-import { followHostTheme } from '../shared/hostTheme';
+import { HostedWebPart } from '../shared/HostedWebPart';
 
 export interface ISummaryWebPartProps {
   siteUrl: string;
@@ -16,44 +11,15 @@ export interface ISummaryWebPartProps {
 }
 
 /** Thin host for the homepage widget. */
-export default class SummaryWebPart extends BaseClientSideWebPart<ISummaryWebPartProps> {
-  private _services!: IDataServices;
-  private _theme: ITheme | undefined;
-  private _disposeTheme: () => void = () => undefined;
-
-  protected async onInit(): Promise<void> {
-    this._services = createSpfxServices(this.context, this.properties.siteUrl);
-    const host = await followHostTheme(this, (theme) => {
-      this._theme = theme;
-      if (this.renderedOnce) this.render();
-    });
-    this._disposeTheme = host.dispose;
-  }
-
-  public render(): void {
+export default class SummaryWebPart extends HostedWebPart<ISummaryWebPartProps> {
+  protected element(): React.ReactElement {
     const props: ISummaryProps = {
-      repository: this._services.repository,
-      // The property pane stores the text field's value as a string.
-      reportYear: Number(this.properties.reportYear) > 0 ? Number(this.properties.reportYear) : undefined,
+      repository: this.services.repository,
+      reportYear: this.reportYear,
       cardsUrl: this.properties.cardsUrl || undefined,
-      theme: this._theme
+      theme: this.theme
     };
-    ReactDom.render(React.createElement(Summary, props), this.domElement);
-  }
-
-  protected onDispose(): void {
-    this._disposeTheme();
-    ReactDom.unmountComponentAtNode(this.domElement);
-  }
-
-  protected get dataVersion(): Version {
-    return Version.parse('1.0');
-  }
-
-  protected onPropertyPaneFieldChanged(propertyPath: string): void {
-    if (propertyPath === 'siteUrl') {
-      this._services = createSpfxServices(this.context, this.properties.siteUrl);
-    }
+    return React.createElement(Summary, props);
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
