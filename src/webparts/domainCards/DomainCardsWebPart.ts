@@ -20,6 +20,8 @@ export interface IDomainCardsWebPartProps {
   reportYear: number;
   domainKey: string;
   showDescriptions: boolean;
+  organisation: string;
+  reportIntro: string;
 }
 
 /** Thin host: properties -> services -> React. Everything else lives in components/ and src/. */
@@ -36,7 +38,14 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
       theme: this.theme,
       isTeams: this.isTeams,
       initialDomainKey: readDomainFromLocation(window.location.href, this.teamsSubEntityId),
-      renderReportActions: (ctx) => React.createElement(ReportActions, { repository, theme: this.theme, ...ctx })
+      renderReportActions: (ctx) =>
+        React.createElement(ReportActions, {
+          repository,
+          theme: this.theme,
+          organisation: this.properties.organisation || undefined,
+          intro: this.properties.reportIntro || undefined,
+          ...ctx
+        })
     };
     return React.createElement(DomainCards, props);
   }
@@ -93,6 +102,18 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
                 }),
                 PropertyPaneDropdown('domainKey', { label: strings.DomainFieldLabel, options: this._domainOptions() }),
                 PropertyPaneToggle('showDescriptions', { label: strings.ShowDescriptionsFieldLabel })
+              ]
+            },
+            {
+              groupName: strings.ReportGroupName,
+              groupFields: [
+                PropertyPaneTextField('organisation', { label: strings.OrganisationFieldLabel, description: strings.OrganisationFieldDescription }),
+                PropertyPaneTextField('reportIntro', {
+                  label: strings.ReportIntroFieldLabel,
+                  description: strings.ReportIntroFieldDescription,
+                  multiline: true,
+                  rows: 6
+                })
               ]
             },
             {

@@ -19,6 +19,11 @@ define([], function () {
     CheckListsNoChanges: "All lists and columns are in order.",
     CheckListsDone: "Done: {0} changes made.",
     CheckListsError: "The lists could not be checked:",
+    ReportGroupName: "Report for the council",
+    OrganisationFieldLabel: "Name of the local government",
+    OrganisationFieldDescription: "Shown on the title page of the note and the deck, e.g. Stad Mechelen.",
+    ReportIntroFieldLabel: "Introduction (chapter Algemeen)",
+    ReportIntroFieldDescription: "Leave empty for the standard text on art. 217-220 of the Decreet lokaal bestuur.",
 
     // States
     Loading: "Loading domain cards…",

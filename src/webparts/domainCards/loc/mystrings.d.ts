@@ -17,6 +17,11 @@ declare interface IDomainCardsWebPartStrings {
   CheckListsNoChanges: string;
   CheckListsDone: string;
   CheckListsError: string;
+  ReportGroupName: string;
+  OrganisationFieldLabel: string;
+  OrganisationFieldDescription: string;
+  ReportIntroFieldLabel: string;
+  ReportIntroFieldDescription: string;
   Loading: string;
   LoadError: string;
   RefreshError: string;

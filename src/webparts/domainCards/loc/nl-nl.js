@@ -19,6 +19,11 @@ define([], function () {
     CheckListsNoChanges: "Alle lijsten en kolommen zijn in orde.",
     CheckListsDone: "Klaar: {0} aanpassingen gedaan.",
     CheckListsError: "De lijsten konden niet gecontroleerd worden:",
+    ReportGroupName: "Rapport voor de gemeenteraad",
+    OrganisationFieldLabel: "Naam van het bestuur",
+    OrganisationFieldDescription: "Staat op de titelpagina van de nota en de presentatie, bv. Stad Mechelen.",
+    ReportIntroFieldLabel: "Inleiding (hoofdstuk Algemeen)",
+    ReportIntroFieldDescription: "Leeg laten voor de standaardtekst over art. 217-220 van het Decreet lokaal bestuur.",
 
     // States
     Loading: "Domeinkaarten laden…",
