@@ -31,6 +31,8 @@ import {
 import { collectionBody, entityBody, Format, IEntity, IProjected, NavValue, project, valueBody } from './entities';
 import { compareForSort, evaluate, firstClause, FilterNode, IResolved, memberPaths, ODataSyntaxError, parseFilter, parseList, parseOrderBy } from './odata';
 import { IField, IItem, IListData, IUser, newGuid, Store } from './store';
+import { evaluateListFormula } from '../../src/schema/validation';
+import { FieldType, IListSchema } from '../../src/schema/schema';
 
 export type Role = 'owner' | 'member' | 'reader';
 
@@ -1374,6 +1376,7 @@ export class SharePointApi {
     for (const f of this._customFields(list)) values[f.InternalName] = defaultValueOf(f);
     values.Title = null;
     Object.assign(values, this._itemValues(list, body));
+    this._checkListValidation(list, values);
     const now = toSpDate(new Date());
     const item: IItem = {
       Id: list.meta.NextItemId++,
@@ -1392,8 +1395,26 @@ export class SharePointApi {
     return item;
   }
 
+  /** SharePoint refuses an item that fails the list's validation formula, with the list's message. */
+  private _checkListValidation(list: IListData, values: Record<string, unknown>): void {
+    const formula = list.meta.ValidationFormula;
+    if (!formula) return;
+    const schema: IListSchema = {
+      key: list.meta.Id,
+      title: list.meta.Title,
+      description: '',
+      template: 100,
+      url: '',
+      fields: this._customFields(list).map((f) => ({ internalName: f.InternalName, displayName: f.Title, type: f.TypeAsString as FieldType }))
+    };
+    if (evaluateListFormula(schema, formula, values) === false) {
+      throw new SPError(400, '-2130575163, Microsoft.SharePoint.SPException', list.meta.ValidationMessage || 'List data validation failed.');
+    }
+  }
+
   private _updateItem(list: IListData, item: IItem, body: Record<string, unknown>): void {
     const values = this._itemValues(list, body);
+    this._checkListValidation(list, { ...item.values, ...values });
     Object.assign(item.values, values);
     item.Version++;
     item.Modified = toSpDate(new Date());

@@ -81,6 +81,21 @@ describe('the repository against the local server', () => {
   });
 });
 
+describe('list validation, enforced like SharePoint', () => {
+  it('refuses a realisation year before the planned year with the Dutch message and keeps the item', async () => {
+    const list = createSp(srv.siteUrl).web.lists.getByTitle('Acties');
+    const added = await list.items.add({ Title: 'Validatietest', DomeinenId: [1], ActieStatus: 'Gepland', JaarGepland: 2024 });
+    const id = (added.Id ?? added.ID) as number;
+    await expect(list.items.getById(id).update({ ActieStatus: 'Gerealiseerd', JaarGerealiseerd: 2023 })).rejects.toThrow(
+      /Het jaar gerealiseerd kan niet vóór het jaar gepland liggen/
+    );
+    const after = await list.items.getById(id).select('ActieStatus', 'JaarGerealiseerd')();
+    expect([after.ActieStatus, after.JaarGerealiseerd]).toEqual(['Gepland', null]);
+    await list.items.getById(id).update({ ActieStatus: 'Gerealiseerd', JaarGerealiseerd: 2024 });
+    await list.items.getById(id).delete();
+  });
+});
+
 describe('faults', () => {
   it('still loads when every third request is throttled (429 + Retry-After)', async () => {
     const throttled = await startTestServer({ dataDir: srv.dataDir, throttleEvery: 3 });
