@@ -1,4 +1,5 @@
 /** HTML shells of the local workbench pages. Each loads the bundled real components. */
+import { escapeHtml } from '../forms/urls';
 
 export interface IWorkbenchConfig {
   page: 'domain-cards' | 'teams' | 'summary';
@@ -12,9 +13,6 @@ export interface IWorkbenchConfig {
   cardsUrl?: string;
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** JSON inside a <script>: '<' escaped so no value can close the script element. */
 function scriptJson(v: unknown): string {

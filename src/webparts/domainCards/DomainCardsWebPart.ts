@@ -89,17 +89,7 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
             {
               groupName: strings.DataGroupName,
               groupFields: [
-                PropertyPaneTextField('siteUrl', {
-                  label: strings.SiteUrlFieldLabel,
-                  description: strings.SiteUrlFieldDescription,
-                  placeholder: this.context.pageContext.web.absoluteUrl,
-                  onGetErrorMessage: (v: string) => (!v || /^https:\/\/[^\s]+$/i.test(v.trim()) ? '' : strings.SiteUrlInvalid)
-                }),
-                PropertyPaneTextField('reportYear', {
-                  label: strings.ReportYearFieldLabel,
-                  description: strings.ReportYearFieldDescription,
-                  onGetErrorMessage: (v: string) => (!v || v === '0' || /^(19|20|21)\d\d$/.test(String(v).trim()) ? '' : strings.ReportYearInvalid)
-                }),
+                ...this.dataSourceFields(strings),
                 PropertyPaneDropdown('domainKey', { label: strings.DomainFieldLabel, options: this._domainOptions() }),
                 PropertyPaneToggle('showDescriptions', { label: strings.ShowDescriptionsFieldLabel })
               ]

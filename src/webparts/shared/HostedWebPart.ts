@@ -2,9 +2,20 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import { IPropertyPaneField, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { ITheme } from '@fluentui/react/lib/Styling';
 import { createSpfxServices, IDataServices } from '../../data/spfx';
 import { followHostTheme } from './hostTheme';
+
+/** Loc keys both web parts have for the data source fields. */
+export interface IDataSourceStrings {
+  SiteUrlFieldLabel: string;
+  SiteUrlFieldDescription: string;
+  SiteUrlInvalid: string;
+  ReportYearFieldLabel: string;
+  ReportYearFieldDescription: string;
+  ReportYearInvalid: string;
+}
 
 export interface IHostedWebPartProps {
   siteUrl: string;
@@ -37,6 +48,23 @@ export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseC
 
   public render(): void {
     ReactDom.render(this.element(), this.domElement);
+  }
+
+  /** "Gegevenssite" and "Rapportjaar", validated the same way in both web parts. */
+  protected dataSourceFields(strings: IDataSourceStrings): IPropertyPaneField<unknown>[] {
+    return [
+      PropertyPaneTextField('siteUrl', {
+        label: strings.SiteUrlFieldLabel,
+        description: strings.SiteUrlFieldDescription,
+        placeholder: this.context.pageContext.web.absoluteUrl,
+        onGetErrorMessage: (v: string) => (!v || /^https:\/\/[^\s]+$/i.test(v.trim()) ? '' : strings.SiteUrlInvalid)
+      }),
+      PropertyPaneTextField('reportYear', {
+        label: strings.ReportYearFieldLabel,
+        description: strings.ReportYearFieldDescription,
+        onGetErrorMessage: (v: string) => (!v || v === '0' || /^(19|20|21)\d\d$/.test(String(v).trim()) ? '' : strings.ReportYearInvalid)
+      })
+    ];
   }
 
   /** The property pane stores the text field's value as a string. */

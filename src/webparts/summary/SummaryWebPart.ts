@@ -31,12 +31,7 @@ export default class SummaryWebPart extends HostedWebPart<ISummaryWebPartProps> 
             {
               groupName: strings.DataGroupName,
               groupFields: [
-                PropertyPaneTextField('siteUrl', {
-                  label: strings.SiteUrlFieldLabel,
-                  description: strings.SiteUrlFieldDescription,
-                  placeholder: this.context.pageContext.web.absoluteUrl
-                }),
-                PropertyPaneTextField('reportYear', { label: strings.ReportYearFieldLabel, description: strings.ReportYearFieldDescription }),
+                ...this.dataSourceFields(strings),
                 PropertyPaneTextField('cardsUrl', { label: strings.CardsUrlFieldLabel, description: strings.CardsUrlFieldDescription })
               ]
             }

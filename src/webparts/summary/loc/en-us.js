@@ -7,6 +7,8 @@ define([], function () {
     SiteUrlFieldDescription: "Address of the site that holds the lists (empty: this site).",
     ReportYearFieldLabel: "Report year",
     ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",
+    SiteUrlInvalid: "Enter a full address starting with https://.",
+    ReportYearInvalid: "Enter a year, for example 2022.",
     CardsUrlFieldLabel: "Domain cards page",
     CardsUrlFieldDescription: "Address of the page or Teams tab with the domain cards. The summary links to it.",
 

@@ -5,6 +5,8 @@ declare interface ISummaryWebPartStrings {
   SiteUrlFieldDescription: string;
   ReportYearFieldLabel: string;
   ReportYearFieldDescription: string;
+  SiteUrlInvalid: string;
+  ReportYearInvalid: string;
   CardsUrlFieldLabel: string;
   CardsUrlFieldDescription: string;
   Title: string;

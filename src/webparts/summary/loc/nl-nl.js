@@ -7,6 +7,8 @@ define([], function () {
     SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: deze site).",
     ReportYearFieldLabel: "Rapportjaar",
     ReportYearFieldDescription: "Leeg of 0: het laatste jaar met realisaties.",
+    SiteUrlInvalid: "Geef een volledig adres op dat begint met https://.",
+    ReportYearInvalid: "Geef een jaartal op, bijvoorbeeld 2022.",
     CardsUrlFieldLabel: "Pagina met de domeinkaarten",
     CardsUrlFieldDescription: "Adres van de pagina of de Teams-tab met de domeinkaarten. De samenvatting linkt ernaar.",
 
