@@ -11,25 +11,16 @@ import { IList } from '@pnp/sp/lists';
 import { getList } from '../schema/schema';
 import { IAction, IReportData } from '../model/types';
 import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
-import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, ListItem, RISK_EXPAND, RISK_SELECT, toAction, toAudit, toDomain, toRisk } from './mapping';
+import { ListItem, toAction, toAudit, toDomain, toRisk } from './mapping';
+import { IItemQuery, ITEM_QUERIES } from './queries';
 import { readCache, writeCache } from './cache';
+import { listOf } from './lists';
 import { httpStatusOf } from './errors';
 
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
 
-interface IListQuery {
-  key: string;
-  select: string[];
-  expand: string[];
-}
-
-const QUERIES: IListQuery[] = [
-  { key: 'domains', select: DOMAIN_SELECT, expand: [] },
-  { key: 'risks', select: RISK_SELECT, expand: RISK_EXPAND },
-  { key: 'actions', select: ACTION_SELECT, expand: ACTION_EXPAND },
-  { key: 'audits', select: AUDIT_SELECT, expand: AUDIT_EXPAND }
-];
+const QUERIES: IItemQuery[] = [ITEM_QUERIES.domains, ITEM_QUERIES.risks, ITEM_QUERIES.actions, ITEM_QUERIES.audits];
 
 /**
  * The PnPjs implementation of the repository. Reads go in one $batch; no $filter or
@@ -46,7 +37,7 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 
   private _list(key: string, sp: SPFI = this._sp): IList {
-    return sp.web.lists.getByTitle(getList(key).title);
+    return listOf(sp, key);
   }
 
   private get _cacheKey(): string {
@@ -60,7 +51,7 @@ export class PnPOrgRepository implements IOrgRepository {
   public async loadReportData(): Promise<IReportData> {
     const [batched, execute] = this._sp.batched();
     const pages: Promise<ListItem[]>[] = QUERIES.map((q) => {
-      let items = this._list(q.key, batched).items.select(...q.select).top(PAGE_SIZE);
+      let items = this._list(q.list, batched).items.select(...q.select).top(PAGE_SIZE);
       if (q.expand.length) items = items.expand(...q.expand);
       return items();
     });
@@ -78,12 +69,12 @@ export class PnPOrgRepository implements IOrgRepository {
     return data;
   }
 
-  private async _rest(q: IListQuery, first: ListItem[]): Promise<ListItem[]> {
+  private async _rest(q: IItemQuery, first: ListItem[]): Promise<ListItem[]> {
     let result = first;
     let page = first;
     while (page.length === PAGE_SIZE) {
       const lastId = page[page.length - 1].Id as number;
-      let items = this._list(q.key).items.select(...q.select).top(PAGE_SIZE).skip(lastId);
+      let items = this._list(q.list).items.select(...q.select).top(PAGE_SIZE).skip(lastId);
       if (q.expand.length) items = items.expand(...q.expand);
       page = await items();
       result = result.concat(page);
@@ -93,7 +84,7 @@ export class PnPOrgRepository implements IOrgRepository {
 
   private async _readAction(id: number): Promise<IAction | undefined> {
     try {
-      const item = await this._list('actions').items.getById(id).select(...ACTION_SELECT).expand(...ACTION_EXPAND)();
+      const item = await this._list('actions').items.getById(id).select(...ITEM_QUERIES.actions.select).expand(...ITEM_QUERIES.actions.expand)();
       return toAction(item);
     } catch (e) {
       if (httpStatusOf(e) === 404) return undefined;
@@ -133,7 +124,7 @@ export class PnPOrgRepository implements IOrgRepository {
 
   public async getStoredReports(): Promise<IStoredReport[]> {
     const items: ListItem[] = await this._list('reports')
-      .items.select('Id', 'FileLeafRef', 'FileRef', 'Rapportjaar', 'Formaat', 'Modified')
+      .items.select(...ITEM_QUERIES.reports.select)
       .top(PAGE_SIZE)();
     const origin = new URL(this.siteUrl).origin;
     return items

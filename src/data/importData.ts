@@ -4,11 +4,12 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { IList } from '@pnp/sp/lists';
-import { getList } from '../schema/schema';
 import { normaliseTitle } from '../model/seed';
 import { IAction, IReportData, IRisk } from '../model/types';
 import { actionToItem, auditToItem, domainToItem, ListItem, riskToItem } from './mapping';
 import { PAGE_SIZE } from './PnPOrgRepository';
+import { listOf } from './lists';
+import { ITEM_QUERIES } from './queries';
 
 export interface IImportCounts {
   created: number;
@@ -22,7 +23,10 @@ export interface IImportResult {
   actions: IImportCounts;
 }
 
-/** SharePoint accepts at most this many requests in one $batch. */
+/**
+ * Writes per $batch. SharePoint REST documents no fixed limit (20 is Microsoft Graph's;
+ * the PnP Core SDK splits at 100); small batches keep a failed part cheap to retry.
+ */
 const BATCH_SIZE = 20;
 
 /** Identity of an action across imports: same list (realised/planned), same year, same title. */
@@ -48,11 +52,11 @@ async function readAll(list: IList, select: string[]): Promise<ListItem[]> {
 }
 
 /** Adds items in $batches of 20; returns the new ids in input order. */
-async function addAll(sp: SPFI, listTitle: string, bodies: ListItem[]): Promise<number[]> {
+async function addAll(sp: SPFI, listKey: string, bodies: ListItem[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < bodies.length; i += BATCH_SIZE) {
     const [batched, execute] = sp.batched();
-    const list = batched.web.lists.getByTitle(listTitle);
+    const list = listOf(batched, listKey);
     const pending = bodies.slice(i, i + BATCH_SIZE).map((b) => list.items.add(b));
     await execute();
     const results: ListItem[] = await Promise.all(pending);
@@ -68,15 +72,15 @@ async function addAll(sp: SPFI, listTitle: string, bodies: ListItem[]): Promise<
  */
 export async function importReportData(sp: SPFI, data: IReportData, log: (line: string) => void = () => undefined): Promise<IImportResult> {
   const lists = {
-    domains: sp.web.lists.getByTitle(getList('domains').title),
-    audits: sp.web.lists.getByTitle(getList('audits').title),
-    risks: sp.web.lists.getByTitle(getList('risks').title),
-    actions: sp.web.lists.getByTitle(getList('actions').title)
+    domains: listOf(sp, 'domains'),
+    audits: listOf(sp, 'audits'),
+    risks: listOf(sp, 'risks'),
+    actions: listOf(sp, 'actions')
   };
 
   // Domains, by Sleutel (else title).
   const domainIdMap: Record<number, number> = {};
-  const existingDomains = await readAll(lists.domains, ['Id', 'Title', 'Sleutel']);
+  const existingDomains = await readAll(lists.domains, ITEM_QUERIES.importDomains.select);
   const domainKey = (d: { key?: string; title: string }): string => (d.key ? `k:${d.key}` : `t:${normaliseTitle(d.title)}`);
   const domainByKey: Record<string, number> = {};
   for (const d of existingDomains) {
@@ -88,13 +92,13 @@ export async function importReportData(sp: SPFI, data: IReportData, log: (line: 
     if (id) domainIdMap[d.id] = id;
     return !id;
   });
-  const newDomainIds = await addAll(sp, getList('domains').title, newDomains.map(domainToItem));
+  const newDomainIds = await addAll(sp, 'domains', newDomains.map(domainToItem));
   newDomains.forEach((d, i) => (domainIdMap[d.id] = newDomainIds[i]));
   const mapDomain = (id: number): number | undefined => domainIdMap[id];
 
   // Audits, by Sleutel (else title); the follow-up lookup is set after all exist.
   const auditIdMap: Record<number, number> = {};
-  const existingAudits = await readAll(lists.audits, ['Id', 'Title', 'Sleutel']);
+  const existingAudits = await readAll(lists.audits, ITEM_QUERIES.importAudits.select);
   const auditByKey: Record<string, number> = {};
   for (const a of existingAudits) auditByKey[a.Sleutel ? `k:${a.Sleutel}` : `t:${normaliseTitle(a.Title)}`] = a.Id;
   const newAudits = data.audits.filter((a) => {
@@ -102,7 +106,7 @@ export async function importReportData(sp: SPFI, data: IReportData, log: (line: 
     if (id) auditIdMap[a.id] = id;
     return !id;
   });
-  const newAuditIds = await addAll(sp, getList('audits').title, newAudits.map((a) => auditToItem(a, mapDomain)));
+  const newAuditIds = await addAll(sp, 'audits', newAudits.map((a) => auditToItem(a, mapDomain)));
   newAudits.forEach((a, i) => (auditIdMap[a.id] = newAuditIds[i]));
   for (const a of newAudits) {
     if (a.followUpOf && auditIdMap[a.followUpOf.id]) {
@@ -112,7 +116,7 @@ export async function importReportData(sp: SPFI, data: IReportData, log: (line: 
 
   // Risks, by domain + title.
   const riskIdMap: Record<number, number> = {};
-  const existingRisks = await readAll(lists.risks, ['Id', 'Title', 'DomeinId']);
+  const existingRisks = await readAll(lists.risks, ITEM_QUERIES.importRisks.select);
   const riskByKey: Record<string, number> = {};
   for (const r of existingRisks) riskByKey[riskKey(r.Title, r.DomeinId)] = r.Id;
   const newRisks: IRisk[] = data.risks.filter((r) => {
@@ -122,13 +126,13 @@ export async function importReportData(sp: SPFI, data: IReportData, log: (line: 
   });
   const newRiskIds = await addAll(
     sp,
-    getList('risks').title,
+    'risks',
     newRisks.map((r) => riskToItem(r, r.domainId === undefined ? undefined : mapDomain(r.domainId), r.audit ? auditIdMap[r.audit.id] : undefined))
   );
   newRisks.forEach((r, i) => (riskIdMap[r.id] = newRiskIds[i]));
 
   // Actions, by list + year + title.
-  const existingActions = await readAll(lists.actions, ['Id', 'Title', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd']);
+  const existingActions = await readAll(lists.actions, ITEM_QUERIES.importActions.select);
   const actionKeys: Record<string, true> = {};
   for (const a of existingActions) {
     actionKeys[actionKey({ title: a.Title, status: a.ActieStatus, realisedYear: a.JaarGerealiseerd ?? undefined, plannedYear: a.JaarGepland ?? undefined })] = true;
@@ -136,7 +140,7 @@ export async function importReportData(sp: SPFI, data: IReportData, log: (line: 
   const newActions: IAction[] = data.actions.filter((a) => !actionKeys[actionKey(a)]);
   await addAll(
     sp,
-    getList('actions').title,
+    'actions',
     newActions.map((a) =>
       actionToItem(
         a,

@@ -288,3 +288,8 @@ export function fieldSchemaXml(field: IFieldSchema, lookupListId?: string): stri
   if (field.defaultValue !== undefined) inner += `<Default>${escapeXml(field.defaultValue)}</Default>`;
   return `<Field ${attrs.join(' ')}>${inner}</Field>`;
 }
+
+/** Fields every SharePoint list item has (read-only or set by SharePoint), by internal name. */
+export const BUILTIN_ITEM_FIELDS: string[] = ['Id', 'ID', 'Title', 'Created', 'Modified', 'Author', 'Editor', 'AuthorId', 'EditorId', 'OData__UIVersionString'];
+/** Fields every document library item also has. */
+export const BUILTIN_FILE_FIELDS: string[] = ['FileLeafRef', 'FileRef', 'File_x0020_Type', 'FSObjType'];

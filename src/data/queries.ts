@@ -1,0 +1,26 @@
+import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, RISK_EXPAND, RISK_SELECT } from './mapping';
+
+/** One list item read: which schema list, which fields, which lookups expanded. */
+export interface IItemQuery {
+  /** Schema list key (src/schema). */
+  list: string;
+  select: string[];
+  expand: string[];
+}
+
+/**
+ * Every list item $select of the data layer, in one place, so a test can check each
+ * field against the schema: SharePoint Online answers 400 to a $select of a field
+ * that does not exist, and to a lookup projection whose lookup is not expanded.
+ */
+export const ITEM_QUERIES = {
+  domains: { list: 'domains', select: DOMAIN_SELECT, expand: [] },
+  risks: { list: 'risks', select: RISK_SELECT, expand: RISK_EXPAND },
+  actions: { list: 'actions', select: ACTION_SELECT, expand: ACTION_EXPAND },
+  audits: { list: 'audits', select: AUDIT_SELECT, expand: AUDIT_EXPAND },
+  reports: { list: 'reports', select: ['Id', 'FileLeafRef', 'FileRef', 'Rapportjaar', 'Formaat', 'Modified'], expand: [] },
+  importDomains: { list: 'domains', select: ['Id', 'Title', 'Sleutel'], expand: [] },
+  importAudits: { list: 'audits', select: ['Id', 'Title', 'Sleutel'], expand: [] },
+  importRisks: { list: 'risks', select: ['Id', 'Title', 'DomeinId'], expand: [] },
+  importActions: { list: 'actions', select: ['Id', 'Title', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd'], expand: [] }
+} satisfies Record<string, IItemQuery>;
