@@ -3,7 +3,8 @@
  * of writes) and writes the flat `--batchresponse_` reply PnPjs's parser expects:
  * one part per request, in order, LF line endings, a newline after the closing boundary.
  */
-import { IApiRequest, IApiResponse, STATUS_TEXT } from './api';
+import { IApiRequest, IApiResponse } from './context';
+import { STATUS_TEXT } from './errors';
 import { badRequest } from './fields';
 
 export interface IBatchPart {

@@ -1,0 +1,154 @@
+/**
+ * GET .../items: $filter/$orderby/$top over list items the way SharePoint does it:
+ * column names checked first, the list view threshold, id order, and paging by
+ * $skiptoken (`Paged=TRUE&p_ID=n`) in odata.nextLink.
+ */
+import { contentTypeOf, IApiResponse, IContext } from '../context';
+import { collectionBody, IProjected, project } from '../entities';
+import { badRequest, CODE_ARGUMENT, SPError, throttled } from '../errors';
+import { isIdValued, isLookup, isMulti, isUser, lookupListId } from '../fields';
+import { compareForSort, evaluate, FilterNode, firstClause, IResolved, memberPaths } from '../odata';
+import { parseFilterOr400, parseIntOr400, parseOrderOr400, selectExpand } from '../query';
+import { findItem } from '../site';
+import { IField, IItem, IListData } from '../store';
+import { itemEntity, itemSetName, userInfoOrNull } from './items';
+
+/** List view threshold and paging limits of SharePoint Online. */
+export const LIST_VIEW_THRESHOLD = 5000;
+export const DEFAULT_ITEM_TOP = 100;
+
+type Resolver = (p: string[]) => IResolved;
+
+export function getItems(c: IContext, r: { list: IListData }): IApiResponse {
+  const list = r.list;
+  const query = c.query;
+  const q = selectExpand(query);
+  const topSrc = query.get('$top');
+  const top = topSrc === null ? DEFAULT_ITEM_TOP : parseIntOr400(topSrc, '$top');
+  if (top > LIST_VIEW_THRESHOLD) {
+    throw badRequest(`The $top query option value ${top} is not valid: the maximum is ${LIST_VIEW_THRESHOLD}.`, CODE_ARGUMENT);
+  }
+  const filterSrc = query.get('$filter');
+  const tree: FilterNode | undefined = filterSrc ? parseFilterOr400(filterSrc) : undefined;
+  const order = query.get('$orderby') ? parseOrderOr400(query.get('$orderby') as string) : [];
+  // Validate column names up front (400 before any threshold decision).
+  const paths = (tree ? memberPaths(tree) : []).concat(order.map((o) => o.path));
+  const columns = paths.map((p) => columnOf(list, p).field);
+  const resolverOf = (i: IItem): Resolver => itemResolver(c, list, i);
+  checkThreshold(list, columns, tree, resolverOf);
+  let rows = tree ? list.items.filter((i) => evaluate(tree, resolverOf(i))) : list.items.slice();
+  if (order.length) {
+    rows.sort((a, b) => {
+      for (const k of order) {
+        const cmp = compareForSort(resolverOf(a)(k.path).value, resolverOf(b)(k.path).value);
+        if (cmp) return k.desc ? -cmp : cmp;
+      }
+      return a.Id - b.Id;
+    });
+  } else rows.sort((a, b) => a.Id - b.Id);
+  const token = parseSkipToken(query.get('$skiptoken'));
+  if (token) {
+    const reverse = token.prev;
+    const idx = order.length ? rows.findIndex((i) => i.Id === token.id) : -1;
+    if (idx >= 0) rows = reverse ? rows.slice(0, idx).reverse() : rows.slice(idx + 1);
+    else rows = reverse ? rows.filter((i) => i.Id < token.id).reverse() : rows.filter((i) => i.Id > token.id);
+  }
+  const page = rows.slice(0, top);
+  if (token && token.prev) page.reverse();
+  const nextLink = rows.length > top && page.length > 0 && !(token && token.prev) ? nextPageLink(c.req.url, page[page.length - 1].Id, top) : undefined;
+  const projected: IProjected[] = page.map((i) => project(itemEntity(c, list, i, true), q.select, q.expand));
+  const body = collectionBody(projected, c.fmt, c.apiUrl, itemSetName(c, list), nextLink);
+  return { status: 200, headers: { 'Content-Type': contentTypeOf(c.fmt) }, body: Buffer.from(JSON.stringify(body)) };
+}
+
+/** Above 5,000 items: non-indexed columns, or a first clause matching more than 5,000 rows, are refused. */
+function checkThreshold(list: IListData, columns: IField[], tree: FilterNode | undefined, resolverOf: (i: IItem) => Resolver): void {
+  if (list.items.length <= LIST_VIEW_THRESHOLD) return;
+  if (columns.some((f) => f.InternalName !== 'ID' && !f.Indexed)) throw throttled();
+  if (!tree) return;
+  const first = firstClause(tree);
+  let n = 0;
+  for (const i of list.items) {
+    if (evaluate(first, resolverOf(i)) && ++n > LIST_VIEW_THRESHOLD) throw throttled();
+  }
+}
+
+function nextPageLink(url: URL, lastId: number, top: number): string {
+  const next = new URL(url.toString());
+  next.searchParams.set('$skiptoken', `Paged=TRUE&p_ID=${lastId}`);
+  if (!next.searchParams.has('$top')) next.searchParams.set('$top', String(top));
+  return next.toString();
+}
+
+function parseSkipToken(v: string | null): { id: number; prev: boolean } | undefined {
+  if (!v) return undefined;
+  const params = new URLSearchParams(v);
+  const id = params.get('p_ID');
+  if (!id || !/^\d+$/.test(id)) return undefined;
+  return { id: parseInt(id, 10), prev: /^true$/i.test(params.get('PagedPrev') || '') };
+}
+
+/** Resolves a $filter/$orderby member path on a list item, as SharePoint maps columns. */
+function itemResolver(c: IContext, list: IListData, item: IItem): Resolver {
+  return (p: string[]): IResolved => {
+    const { field, sub } = columnOf(list, p);
+    const name = field.InternalName;
+    if (name === 'ID') return { value: item.Id };
+    if (name === 'Created' || name === 'Modified') return { value: item[name] };
+    if (name === 'Author' || name === 'Editor') return { value: userProp(c, name === 'Author' ? item.AuthorId : item.EditorId, sub) };
+    if (name === 'FileLeafRef') return { value: item.file ? item.file.Name : `${item.Id}_.000` };
+    if (name === 'FileRef') return { value: item.file ? c.site.fileUrl(list, item) : `${c.site.listUrl(list)}/${item.Id}_.000` };
+    if (name === 'GUID') return { value: item.GUID };
+    const v = item.values[name];
+    if (isUser(field)) {
+      if (isMulti(field)) return { value: (Array.isArray(v) ? v : []).map((id) => userProp(c, id, sub)), multi: true };
+      return { value: userProp(c, v, sub) };
+    }
+    if (isLookup(field)) return lookupValue(c, field, v, sub);
+    return { value: v === undefined ? null : v };
+  };
+}
+
+/** A lookup column in a filter: its id, or a property of the target item (LookupField by default). */
+function lookupValue(c: IContext, field: IField, v: unknown, sub: string | undefined): IResolved {
+  const subName = sub || field.LookupField || 'Title';
+  const target = c.site.findListById(lookupListId(field));
+  const proj = (id: unknown): unknown => {
+    if (subName.toLowerCase() === 'id') return id;
+    const t = target && typeof id === 'number' ? findItem(target, id) : undefined;
+    if (!t || !target) return null;
+    const e = itemEntity(c, target, t, false);
+    const k = Object.keys(e.props).find((x) => x.toLowerCase() === subName.toLowerCase());
+    return k ? e.props[k] : null;
+  };
+  if (isMulti(field)) return { value: (Array.isArray(v) ? v : []).map(proj), multi: true };
+  return { value: v === null || v === undefined ? null : proj(v) };
+}
+
+function userProp(c: IContext, id: unknown, sub: string | undefined): unknown {
+  if (!sub || sub.toLowerCase() === 'id') return typeof id === 'number' ? id : null;
+  const e = userInfoOrNull(c.site, id);
+  if (!e) return null;
+  const k = Object.keys(e.props).find((x) => x.toLowerCase() === sub.toLowerCase());
+  return k ? e.props[k] : null;
+}
+
+/** The column a path refers to: `X`, `XId`, `X/Id`, `X/Title`, `Id`. */
+function columnOf(list: IListData, p: string[]): { field: IField; sub?: string } {
+  const head = p[0];
+  const byName = (n: string): IField | undefined => list.fields.find((f) => f.InternalName === n) || list.fields.find((f) => f.InternalName.toLowerCase() === n.toLowerCase());
+  if (/^id$/i.test(head)) return { field: byName('ID') as IField };
+  let f = byName(head);
+  let sub = p.length > 1 ? p.slice(1).join('/') : undefined;
+  if (!f && /Id$/.test(head)) {
+    const base = byName(head.slice(0, -2));
+    if (base && (isIdValued(base) || base.InternalName === 'Author' || base.InternalName === 'Editor')) {
+      f = base;
+      sub = 'Id';
+    }
+  }
+  if (!f) {
+    throw new SPError(400, CODE_ARGUMENT, `Column '${p.join('/')}' does not exist. It may have been deleted by another user.`);
+  }
+  return { field: f, sub };
+}

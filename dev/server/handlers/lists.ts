@@ -1,0 +1,207 @@
+/** Lists: web/lists, lists/getByTitle, getById, web/getList, and list add/update/delete. */
+import { checkIfMatch, empty, IApiResponse, IContext, IScope, many, one, parseBody, requireManage, Resource } from '../context';
+import { IEntity } from '../entities';
+import { badRequest, CODE_ARGUMENT, listIdNotFound, listNotFound, pathNotFound, unknownProperty } from '../errors';
+import { builtInFields, toSpDate, urlNameFromTitle } from '../fields';
+import { firstArg, ISeg, parseArgs } from '../segments';
+import { PERMISSIONS } from '../site';
+import { IListData, newGuid } from '../store';
+import { fieldEntity } from './fields';
+import { folderEntity } from './folders';
+import { itemEntity } from './items';
+import { webEntity } from './web';
+
+// ------------------------------------------------------------ navigation
+
+/** `lists` is the collection; `lists(guid'...')` one list. */
+export function listsSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
+  return seg.args !== undefined ? listByIdSegment(c, _cur, seg) : { kind: 'lists' };
+}
+
+export function listByIdSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
+  const l = c.site.findListById(String(firstArg(parseArgs(seg.args, c.query)) ?? ''));
+  if (!l) throw listIdNotFound();
+  return { kind: 'list', list: l };
+}
+
+export function listByTitleSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
+  const title = String(firstArg(parseArgs(seg.args, c.query)));
+  const l = c.site.findListByTitle(title);
+  if (!l) throw listNotFound(title, c.site.siteUrl(c.origin));
+  return { kind: 'list', list: l };
+}
+
+/** web/getList('/sites/x/Lists/Y'): by server-relative URL, the way the product addresses lists. */
+export function listByUrlSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
+  const l = c.site.findListByUrl(String(firstArg(parseArgs(seg.args, c.query))));
+  if (!l) throw pathNotFound();
+  return { kind: 'list', list: l };
+}
+
+// ------------------------------------------------------------ entity
+
+export function listEntity(s: IScope, list: IListData): IEntity {
+  const m = list.meta;
+  const url = s.site.listUrl(list);
+  const library = m.BaseTemplate === 101;
+  const formBase = library ? `${url}/Forms` : url;
+  return {
+    type: 'SP.List',
+    id: `${s.site.siteUrl(s.origin)}/_api/${s.site.listEditLink(list)}`,
+    editLink: s.site.listEditLink(list),
+    etag: `"${m.Version}"`,
+    props: {
+      AllowContentTypes: true,
+      BaseTemplate: m.BaseTemplate,
+      BaseType: library ? 1 : 0,
+      ContentTypesEnabled: false,
+      Created: toSpDate(new Date(m.Created)),
+      Description: m.Description,
+      Direction: 'none',
+      DocumentTemplateUrl: library ? `${url}/Forms/template.dotx` : null,
+      DraftVersionVisibility: 0,
+      EnableAttachments: !library,
+      EnableFolderCreation: library,
+      EnableMinorVersions: false,
+      EnableModeration: false,
+      EnableVersioning: true,
+      EntityTypeName: s.site.entityTypeName(list),
+      ForceCheckout: false,
+      HasExternalDataSource: false,
+      Hidden: false,
+      Id: m.Id,
+      ImageUrl: library ? '/_layouts/15/images/itdl.png' : '/_layouts/15/images/itgen.png',
+      IrmEnabled: false,
+      IsApplicationList: false,
+      IsCatalog: false,
+      IsPrivate: false,
+      ItemCount: list.items.length,
+      LastItemDeletedDate: toSpDate(new Date(m.LastItemDeletedDate)),
+      LastItemModifiedDate: toSpDate(new Date(m.LastItemModifiedDate)),
+      ListItemEntityTypeFullName: s.site.itemTypeName(list),
+      MajorVersionLimit: 500,
+      NoCrawl: false,
+      OnQuickLaunch: false,
+      ParentWebUrl: s.site.sitePath,
+      TemplateFeatureId: library ? '00bfea71-e717-4e80-aa17-d0c71b360101' : '00bfea71-de22-43b2-a848-c05709900100',
+      Title: m.Title,
+      ValidationFormula: m.ValidationFormula,
+      ValidationMessage: m.ValidationMessage,
+      ...m.props
+    },
+    extra: {
+      DefaultViewUrl: `${formBase}/AllItems.aspx`,
+      DefaultNewFormUrl: `${formBase}/NewForm.aspx`,
+      DefaultEditFormUrl: `${formBase}/EditForm.aspx`,
+      DefaultDisplayFormUrl: `${formBase}/DispForm.aspx`,
+      EffectiveBasePermissions: PERMISSIONS[s.site.role],
+      ParentWebPath: { DecodedUrl: s.site.sitePath },
+      SchemaXml: `<List ID="{${m.Id}}" Title="${m.Title}" BaseType="${library ? 1 : 0}" ServerTemplate="${m.BaseTemplate}" />`
+    },
+    nav: {
+      RootFolder: () => folderEntity(s, list),
+      Fields: () => list.fields.map((f) => fieldEntity(s, list, f)),
+      Items: () => list.items.map((i) => itemEntity(s, list, i, true)),
+      ParentWeb: () => webEntity(s)
+    }
+  };
+}
+
+// ------------------------------------------------------------ handlers
+
+export function getLists(c: IContext): IApiResponse {
+  return many(c, c.site.orderedLists().map((l) => listEntity(c, l)), 'SP.ApiData.Lists');
+}
+
+export function getList(c: IContext, r: { list: IListData }): IApiResponse {
+  return one(c, listEntity(c, r.list), 'SP.ApiData.Lists');
+}
+
+/** lists.add: a generic list (100) or document library (101) with the built-in fields. */
+export function addList(c: IContext): IApiResponse {
+  requireManage(c);
+  const body = parseBody(c.req);
+  checkListKeys(body, true);
+  const title = typeof body.Title === 'string' ? body.Title.trim() : '';
+  if (!title) throw badRequest('The list title cannot be empty.', CODE_ARGUMENT);
+  c.site.checkTitleFree(title);
+  const template = body.BaseTemplate === undefined ? 100 : Number(body.BaseTemplate);
+  if (template !== 100 && template !== 101) throw badRequest(`List template ${String(body.BaseTemplate)} is not supported by the local server (100 list, 101 library).`, CODE_ARGUMENT);
+  let urlName = urlNameFromTitle(title);
+  const taken = (n: string): boolean => c.site.orderedLists().some((l) => l.meta.UrlName.toLowerCase() === n.toLowerCase());
+  for (let k = 1; taken(urlName); k++) urlName = `${urlNameFromTitle(title)}${k}`;
+  const now = new Date().toISOString();
+  const list: IListData = {
+    meta: {
+      Id: newGuid(),
+      Title: title,
+      Description: typeof body.Description === 'string' ? body.Description : '',
+      BaseTemplate: template,
+      UrlName: urlName,
+      Created: now,
+      LastItemModifiedDate: now,
+      LastItemDeletedDate: now,
+      ValidationFormula: '',
+      ValidationMessage: '',
+      Version: 1,
+      NextItemId: 1,
+      props: {}
+    },
+    fields: builtInFields(template),
+    items: []
+  };
+  applyListProps(list, body);
+  c.site.store.addList(list);
+  return one(c, listEntity(c, list), 'SP.ApiData.Lists', 201);
+}
+
+export function updateList(c: IContext, r: { list: IListData }): IApiResponse {
+  requireManage(c);
+  checkIfMatch(c.req, r.list.meta.Version);
+  const body = parseBody(c.req);
+  checkListKeys(body, false);
+  const title = typeof body.Title === 'string' ? body.Title.trim() : '';
+  if (title && title.toLowerCase() !== r.list.meta.Title.toLowerCase()) c.site.checkTitleFree(title);
+  applyListProps(r.list, body);
+  r.list.meta.Version++;
+  c.site.store.markList(r.list.meta.Id);
+  return empty(204, { ETag: `"${r.list.meta.Version}"` });
+}
+
+export function deleteList(c: IContext, r: { list: IListData }): IApiResponse {
+  requireManage(c);
+  checkIfMatch(c.req, r.list.meta.Version);
+  c.site.store.removeList(r.list.meta.Id);
+  return empty(200);
+}
+
+// ------------------------------------------------------------ list properties
+
+const LIST_SETTABLE: string[] = [
+  'Title', 'Description', 'AllowContentTypes', 'ContentTypesEnabled', 'OnQuickLaunch', 'EnableVersioning', 'EnableAttachments',
+  'EnableFolderCreation', 'EnableMinorVersions', 'EnableModeration', 'ForceCheckout', 'MajorVersionLimit', 'Hidden', 'NoCrawl',
+  'ValidationFormula', 'ValidationMessage', 'Direction', 'ImageUrl', 'IrmEnabled', 'DraftVersionVisibility', 'ReadSecurity',
+  'WriteSecurity', 'DocumentTemplateType', 'TemplateFeatureId', 'DefaultContentApprovalWorkflowId', 'ListExperienceOptions',
+  'DisableGridEditing', 'ExcludeFromOfflineClient', 'EnableAssignToEmail', 'DefaultDisplayFormUrl', 'DefaultEditFormUrl', 'DefaultNewFormUrl'
+];
+
+function checkListKeys(body: Record<string, unknown>, adding: boolean): void {
+  for (const k of Object.keys(body)) {
+    if (k === '__metadata') continue;
+    if (k === 'BaseTemplate' && adding) continue;
+    if (LIST_SETTABLE.indexOf(k) < 0) throw unknownProperty(k, 'SP.List');
+  }
+}
+
+function applyListProps(list: IListData, body: Record<string, unknown>): void {
+  for (const k of Object.keys(body)) {
+    if (k === '__metadata' || k === 'BaseTemplate') continue;
+    const v = body[k];
+    if (k === 'Title') {
+      if (typeof v === 'string' && v.trim()) list.meta.Title = v.trim();
+    } else if (k === 'Description') list.meta.Description = v === null ? '' : String(v);
+    else if (k === 'ValidationFormula') list.meta.ValidationFormula = v === null ? '' : String(v);
+    else if (k === 'ValidationMessage') list.meta.ValidationMessage = v === null ? '' : String(v);
+    else list.meta.props[k] = v;
+  }
+}

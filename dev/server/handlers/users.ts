@@ -1,0 +1,127 @@
+/** Users: currentUser, siteUsers, getUserById, ensureUser, and the person entity of User columns. */
+import * as crypto from 'crypto';
+import { IApiResponse, IContext, IScope, many, one, parseBody, requireEdit, Resource } from '../context';
+import { IEntity } from '../entities';
+import { badRequest, CODE_ARGUMENT, SPError, userNotFound } from '../errors';
+import { firstArg, ISeg, parseArgs } from '../segments';
+import { CURRENT_USER_ID, Site, uuidFrom } from '../site';
+import { IUser } from '../store';
+
+// ------------------------------------------------------------ navigation
+
+export function currentUserSegment(c: IContext): Resource {
+  return { kind: 'user', user: c.site.currentUser() };
+}
+
+/** `siteusers` is the collection; `siteusers('login')` one user. */
+export function siteUsersSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
+  return seg.args !== undefined ? userByLoginSegment(c, _cur, seg) : { kind: 'users' };
+}
+
+/** getUserById(7), siteUsers/getById(7). */
+export function userByIdSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
+  const u = c.site.userById(firstArg(parseArgs(seg.args, c.query)));
+  if (!u) throw userNotFound();
+  return { kind: 'user', user: u };
+}
+
+/** siteUsers('login'), getByEmail, getByLoginName. */
+export function userByLoginSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
+  return { kind: 'user', user: c.site.userByLogin(String(firstArg(parseArgs(seg.args, c.query)))) };
+}
+
+// ------------------------------------------------------------ entities
+
+export function userEntity(s: IScope, u: IUser): IEntity {
+  const editLink = `Web/GetUserById(${u.Id})`;
+  return {
+    type: 'SP.User',
+    id: `${s.site.siteUrl(s.origin)}/_api/${editLink}`,
+    editLink,
+    props: {
+      Id: u.Id,
+      IsHiddenInUI: false,
+      LoginName: u.LoginName,
+      Title: u.Title,
+      PrincipalType: 1,
+      Email: u.Email,
+      Expiration: '',
+      IsEmailAuthenticationGuestUser: false,
+      IsShareByEmailGuestUser: false,
+      IsSiteAdmin: u.Id === CURRENT_USER_ID && s.site.role === 'owner',
+      UserId: { NameId: crypto.createHash('md5').update(u.LoginName).digest('hex').slice(0, 16), NameIdIssuer: 'urn:federation:microsoftonline' },
+      UserPrincipalName: u.Email
+    }
+  };
+}
+
+export function userEntityOrNull(s: IScope, id: number): IEntity | null {
+  const u = s.site.userById(id);
+  return u ? userEntity(s, u) : null;
+}
+
+/** A person as expanded from a User column (the hidden User Information List). */
+export function userInfoEntity(u: IUser): IEntity {
+  return {
+    type: 'SP.Data.UserInfoItem',
+    id: uuidFrom(`user:${u.Id}`),
+    props: {
+      Id: u.Id,
+      ID: u.Id,
+      Title: u.Title,
+      Name: u.LoginName,
+      EMail: u.Email,
+      FirstName: u.FirstName || null,
+      LastName: u.LastName || null,
+      JobTitle: u.JobTitle || null,
+      Department: u.Department || null,
+      UserName: u.Email,
+      SipAddress: u.Email,
+      Office: null,
+      MobilePhone: null,
+      Picture: null,
+      IsSiteAdmin: false,
+      Deleted: false
+    },
+    unknown: (name) => badRequest(`The field or property '${name}' does not exist.`, '-2146232832, Microsoft.SharePoint.SPException')
+  };
+}
+
+// ------------------------------------------------------------ handlers
+
+export function getUsers(c: IContext): IApiResponse {
+  return many(c, c.site.store.site.users.map((u) => userEntity(c, u)), 'SP.ApiData.Users');
+}
+
+export function getUser(c: IContext, r: { user: IUser }): IApiResponse {
+  return one(c, userEntity(c, r.user), 'SP.ApiData.Users');
+}
+
+/** web.ensureUser: an unknown but well-formed login becomes a new site user. */
+export function postEnsureUser(c: IContext): IApiResponse {
+  requireEdit(c);
+  const body = parseBody(c.req);
+  const login = typeof body.logonName === 'string' ? body.logonName : '';
+  return one(c, userEntity(c, ensureUser(c.site, login)), 'SP.ApiData.Users');
+}
+
+function ensureUser(site: Site, login: string): IUser {
+  try {
+    return site.userByLogin(login);
+  } catch {
+    const email = login.split('|').pop() || '';
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+      throw new SPError(400, CODE_ARGUMENT, `The specified user ${login} could not be found.`);
+    }
+    const title = email
+      .split('@')[0]
+      .split(/[._-]+/)
+      .filter((x) => x)
+      .map((x) => x.charAt(0).toUpperCase() + x.slice(1))
+      .join(' ');
+    const u: IUser = { Id: site.store.site.nextUserId++, Title: title, Email: email.toLowerCase(), LoginName: `i:0#.f|membership|${email.toLowerCase()}` };
+    site.store.site.users.push(u);
+    site.store.markSite();
+    return u;
+  }
+}

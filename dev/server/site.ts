@@ -1,0 +1,189 @@
+/**
+ * The site the handlers work on: the store, the site path, the current user's role,
+ * and the lookups every resource needs (URLs, lists, files, users, form digests).
+ * No HTTP here; handlers receive it as `c.site`.
+ */
+import * as crypto from 'crypto';
+import { encodeEntityName } from './fields';
+import { listTitleTaken, userNotFound } from './errors';
+import { IItem, IListData, IUser, Store } from './store';
+
+export type Role = 'owner' | 'member' | 'reader';
+
+export const DIGEST_TIMEOUT_SECONDS = 1800;
+
+/** The user the server acts as (an owner, a member or a reader, by role). */
+export const CURRENT_USER_ID = 7;
+
+/** Bitmasks of SharePoint's permission levels (SP.BasePermissions, Int64 as strings in JSON). */
+export const PERMISSIONS: Record<Role, { High: string; Low: string }> = {
+  owner: { High: '2147483647', Low: '4294967295' }, // Full Control
+  member: { High: '432', Low: '1011028719' }, // Contribute
+  reader: { High: '176', Low: '138612833' } // Read
+};
+
+export class Site {
+  public readonly store: Store;
+  public readonly sitePath: string;
+  public role: Role;
+
+  public constructor(store: Store, sitePath: string, role: Role) {
+    this.store = store;
+    this.sitePath = sitePath.replace(/\/+$/, '');
+    this.role = role;
+  }
+
+  /** A form digest like SharePoint's: 0x<HMAC>,<UTC time>; valid for 30 minutes, also after a restart. */
+  public newDigest(now: Date = new Date()): string {
+    const stamp = now.toUTCString().replace(/^\w+, /, '').replace('GMT', '-0000');
+    return `0x${this._mac(stamp)},${stamp}`;
+  }
+
+  public isValidDigest(value: string | undefined): boolean {
+    if (!value) return false;
+    const comma = value.indexOf(',');
+    if (comma < 0) return false;
+    const stamp = value.slice(comma + 1);
+    if (value.slice(0, comma) !== `0x${this._mac(stamp)}`) return false;
+    const issued = Date.parse(stamp.replace('-0000', 'GMT'));
+    return !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
+  }
+
+  private _mac(stamp: string): string {
+    return crypto.createHmac('sha256', this.store.site.digestSecret).update(stamp).digest('hex').toUpperCase();
+  }
+
+  // ------------------------------------------------------------ urls and names
+
+  public siteUrl(origin: string): string {
+    return origin + this.sitePath;
+  }
+
+  public listUrl(list: IListData): string {
+    return list.meta.BaseTemplate === 101 ? `${this.sitePath}/${list.meta.UrlName}` : `${this.sitePath}/Lists/${list.meta.UrlName}`;
+  }
+
+  public listEditLink(list: IListData): string {
+    return `Web/Lists(guid'${list.meta.Id}')`;
+  }
+
+  public itemTypeName(list: IListData): string {
+    const name = encodeEntityName(list.meta.UrlName);
+    return list.meta.BaseTemplate === 101 ? `SP.Data.${name}Item` : `SP.Data.${name}ListItem`;
+  }
+
+  public entityTypeName(list: IListData): string {
+    const name = encodeEntityName(list.meta.UrlName);
+    return list.meta.BaseTemplate === 101 ? name : `${name}List`;
+  }
+
+  public fileUrl(list: IListData, item: IItem): string {
+    return `${this.listUrl(list)}/${item.file ? item.file.Name : ''}`;
+  }
+
+  // ------------------------------------------------------------ lists and files
+
+  public orderedLists(): IListData[] {
+    return this.store.site.lists.map((id) => this.store.lists.get(id)).filter((l): l is IListData => !!l);
+  }
+
+  public findListByTitle(title: string): IListData | undefined {
+    const lower = title.toLowerCase();
+    for (const id of this.store.site.lists) {
+      const l = this.store.lists.get(id);
+      if (l && l.meta.Title.toLowerCase() === lower) return l;
+    }
+    return undefined;
+  }
+
+  /** SharePoint's answer when a list would get a title another list has. */
+  public checkTitleFree(title: string): void {
+    if (this.findListByTitle(title)) throw listTitleTaken();
+  }
+
+  public findListById(id: string): IListData | undefined {
+    return this.store.lists.get(id.replace(/[{}]/g, '').toLowerCase());
+  }
+
+  public findListByUrl(url: string): IListData | undefined {
+    const u = normPath(url);
+    for (const l of this.store.lists.values()) {
+      if (normPath(this.listUrl(l)) === u) return l;
+    }
+    return undefined;
+  }
+
+  /** Finds a document in a library by its server-relative URL. */
+  public findFile(serverRelativeUrl: string): { list: IListData; item: IItem } | undefined {
+    const target = normPath(serverRelativeUrl);
+    for (const list of this.store.lists.values()) {
+      if (list.meta.BaseTemplate !== 101) continue;
+      const root = normPath(this.listUrl(list));
+      if (target.indexOf(root + '/') !== 0) continue;
+      const name = target.slice(root.length + 1);
+      const item = list.items.find((i) => !!i.file && i.file.Name.toLowerCase() === name);
+      if (item) return { list, item };
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------ users
+
+  public currentUser(): IUser {
+    const u = this.store.site.users.find((x) => x.Id === CURRENT_USER_ID);
+    return u || this.store.site.users[0];
+  }
+
+  public userById(id: unknown): IUser | undefined {
+    return typeof id === 'number' ? this.store.site.users.find((u) => u.Id === id) : undefined;
+  }
+
+  public userByLogin(login: string): IUser {
+    const l = login.toLowerCase();
+    const u = this.store.site.users.find((x) => x.LoginName.toLowerCase() === l || x.Email.toLowerCase() === l || l.endsWith(`|${x.Email.toLowerCase()}`));
+    if (!u) throw userNotFound();
+    return u;
+  }
+
+  public roleOfLogin(login: string): Role | null {
+    let u: IUser;
+    try {
+      u = this.userByLogin(login);
+    } catch {
+      return null;
+    }
+    // Colleagues are site members; the current user has the server's role.
+    return u.Id === CURRENT_USER_ID ? this.role : 'member';
+  }
+}
+
+export function findItem(list: IListData, id: number): IItem | undefined {
+  // Items are kept in id order (appended with increasing ids): binary search.
+  const items = list.items;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = items[mid].Id;
+    if (v === id) return items[mid];
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+function normPath(p: string): string {
+  let s = p;
+  try {
+    s = decodeURIComponent(p);
+  } catch {
+    /* already decoded */
+  }
+  s = s.replace(/^https?:\/\/[^/]+/i, '');
+  if (!s.startsWith('/')) s = '/' + s;
+  return s.replace(/\/+$/, '').toLowerCase();
+}
+
+export function uuidFrom(seed: string): string {
+  return crypto.createHash('md5').update(seed).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+}
