@@ -22,7 +22,7 @@ export { StoreLoadError } from './store';
 export interface ILocalServerOptions {
   /** 0 picks a free port. Default 4321. */
   port?: number;
-  /** Interface to listen on; default all (IPv4 and IPv6, so `localhost` works either way). */
+  /** Interface to listen on; default loopback only (127.0.0.1 and ::1, so `localhost` works either way). */
   host?: string;
   dataDir: string;
   /** Default '/sites/organisatiebeheersing'. */
@@ -269,19 +269,14 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     res.end(method === 'HEAD' ? undefined : html);
   };
 
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     handle(req, res).catch((e) => {
       if (!res.headersSent) send(res, errorResponse(e, req.headers.accept), false);
       else res.destroy();
     });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    const port = opts.port ?? 4321;
-    if (opts.host) server.listen(port, opts.host, () => resolve());
-    else server.listen(port, () => resolve());
-  });
+  };
+  const servers = await listenAll(listener, opts.port ?? 4321, opts.host);
+  const server = servers[0];
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
 
@@ -309,14 +304,46 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     port,
     store: access,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        servers.map(
+          (srv) =>
+            new Promise<void>((resolve) => {
+              srv.close(() => resolve());
+              srv.closeAllConnections();
+            })
+        )
+      );
       // Let a write in progress finish before the caller moves on.
       await store.exclusive(async () => undefined);
     }
   };
+}
+
+function listen(listener: http.RequestListener, port: number, host: string): Promise<http.Server> {
+  const server = http.createServer(listener);
+  server.keepAliveTimeout = 5000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+/**
+ * The given host only, or else loopback only: 127.0.0.1, plus ::1 on the same port when
+ * the machine has IPv6 (`localhost` may resolve to either). A local site with test
+ * data and no real sign-in must not be reachable from the network by default.
+ */
+async function listenAll(listener: http.RequestListener, port: number, host: string | undefined): Promise<http.Server[]> {
+  if (host) return [await listen(listener, port, host)];
+  const v4 = await listen(listener, port, '127.0.0.1');
+  try {
+    return [v4, await listen(listener, (v4.address() as AddressInfo).port, '::1')];
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT') return [v4];
+    await new Promise((r) => v4.close(r));
+    throw e;
+  }
 }
 
 function securityValidation(): SPError {
