@@ -50,6 +50,10 @@ async function main(): Promise<void> {
       console.error(`Poort ${env.port} is al in gebruik. Stop het andere proces of kies een andere poort: PORT=4322 npm start\nPort ${env.port} is in use; set PORT to use another.`);
       process.exit(1);
     }
+    if (err.code === 'ELOCKED') {
+      console.error(err.message);
+      process.exit(1);
+    }
     throw e;
   }
   try {

@@ -16,8 +16,10 @@ import { Role } from './site';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
 import { badRequest, SPError } from './fields';
 import { IItem, IListData, Store } from './store';
+import { acquireLock } from './lock';
 
 export { StoreLoadError } from './store';
+export { DataFolderLockedError } from './lock';
 
 export interface ILocalServerOptions {
   /** 0 picks a free port. Default 4321. */
@@ -124,7 +126,15 @@ function escapeHtml(s: string): string {
 export async function createLocalServer(opts: ILocalServerOptions): Promise<ILocalServer> {
   const sitePath = (opts.sitePath || DEFAULT_SITE_PATH).replace(/\/+$/, '');
   const apiPrefix = `${sitePath}/_api/`.toLowerCase();
-  const store = await Store.open(path.resolve(opts.dataDir));
+  const dataDir = path.resolve(opts.dataDir);
+  const releaseLock = acquireLock(dataDir);
+  let store: Store;
+  try {
+    store = await Store.open(dataDir);
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
   const api = new SharePointApi(store, sitePath, opts.user || 'owner');
   const retryAfter = opts.retryAfterSeconds ?? 1;
   const log = process.env.LOCAL_SP_LOG === '1';
@@ -275,7 +285,13 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       else res.destroy();
     });
   };
-  const servers = await listenAll(listener, opts.port ?? 4321, opts.host);
+  let servers: http.Server[];
+  try {
+    servers = await listenAll(listener, opts.port ?? 4321, opts.host);
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
   const server = servers[0];
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
@@ -315,6 +331,7 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       );
       // Let a write in progress finish before the caller moves on.
       await store.exclusive(async () => undefined);
+      releaseLock();
     }
   };
 }

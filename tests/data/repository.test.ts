@@ -4,7 +4,7 @@ import { importReportData } from '../../src/data/importData';
 import { createSp, createNodeRepository } from '../../src/data/node';
 import { ConflictError } from '../../src/data/IOrgRepository';
 import { buildReport } from '../../src/model/report';
-import { ITestServer, startTestServer } from '../helpers/localServer';
+import { ITestServer, startTestServer, startTestServerOnCopy } from '../helpers/localServer';
 import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
 
 let srv: ITestServer;
@@ -98,17 +98,17 @@ describe('list validation, enforced like SharePoint', () => {
 
 describe('faults', () => {
   it('still loads when every third request is throttled (429 + Retry-After)', async () => {
-    const throttled = await startTestServer({ dataDir: srv.dataDir, throttleEvery: 3 });
+    const throttled = await startTestServerOnCopy(srv.dataDir, { throttleEvery: 3 });
     try {
       const data = await createNodeRepository(throttled.siteUrl).loadReportData();
       expect(data.actions.length).toBe(170);
     } finally {
-      await throttled.stop(true);
+      await throttled.stop();
     }
   });
 
   it('gives a reader no edit rights and refuses their writes', async () => {
-    const reader = await startTestServer({ dataDir: srv.dataDir, user: 'reader' });
+    const reader = await startTestServerOnCopy(srv.dataDir, { user: 'reader' });
     try {
       const repo = createNodeRepository(reader.siteUrl);
       expect(await repo.getPermissions()).toEqual({ canEdit: false, canManageLists: false });
@@ -117,7 +117,7 @@ describe('faults', () => {
       await expect(repo.realiseAction(planned, 2023)).rejects.toMatchObject({ status: 403 });
       await expect(ensureSchema(createSp(reader.siteUrl))).rejects.toThrow(/rechten/);
     } finally {
-      await reader.stop(true);
+      await reader.stop();
     }
   });
 

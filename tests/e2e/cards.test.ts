@@ -6,6 +6,8 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { ISite, launchBrowser, startSite } from './harness';
 import { EXPECTED_2022 } from '../helpers/seedData';
+import { copyDataDir } from '../helpers/localServer';
+import * as fs from 'fs';
 
 const TITLES = [
   'Organisatiecultuur',
@@ -110,7 +112,9 @@ describe('Domeinkaarten in the local workbench', () => {
 
 describe('reader mode', () => {
   it('shows no edit actions to a user with read rights only', async () => {
-    const reader = await startSite({ user: 'reader', dataDir: site.dataDir });
+    // A copy: one data folder holds only one server.
+    const readerData = copyDataDir(site.dataDir);
+    const reader = await startSite({ user: 'reader', dataDir: readerData });
     try {
       const page = await (await browser.newContext()).newPage();
       await page.goto(reader.url + '/workbench/domain-cards');
@@ -123,6 +127,7 @@ describe('reader mode', () => {
       await page.close();
     } finally {
       await reader.stop();
+      fs.rmSync(readerData, { recursive: true, force: true });
     }
   });
 });

@@ -35,3 +35,26 @@ export async function startTestServer(opts: Partial<ILocalServerOptions> = {}): 
     }
   };
 }
+
+/**
+ * A copy of a data folder (without the running server's lock), for a second server that
+ * shows the same site to another user or with faults: one folder can hold only one server.
+ */
+export function copyDataDir(dataDir: string): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'local-sp-copy-'));
+  fs.cpSync(dataDir, copy, { recursive: true, filter: (src) => path.basename(src) !== '.lock' });
+  return copy;
+}
+
+/** Starts a server on a copy of a running server's data; stop() removes the copy. */
+export async function startTestServerOnCopy(dataDir: string, opts: Partial<ILocalServerOptions> = {}): Promise<ITestServer> {
+  const copy = copyDataDir(dataDir);
+  const srv = await startTestServer({ ...opts, dataDir: copy });
+  return {
+    ...srv,
+    stop: async () => {
+      await srv.stop(true);
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  };
+}
