@@ -9,9 +9,13 @@ import '@pnp/sp/folders';
 import { PermissionKind } from '@pnp/sp/security';
 import { IList } from '@pnp/sp/lists';
 import { getList } from '../schema/schema';
-import { IAction, IReportData } from '../model/types';
-import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
-import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, ListItem, RISK_EXPAND, RISK_SELECT, toAction, toAudit, toDomain, toRisk } from './mapping';
+import '@pnp/sp/site-users/web';
+import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
+import {
+  ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, ListItem, RECOMMENDATION_EXPAND, RECOMMENDATION_SELECT, RISK_EXPAND, RISK_SELECT,
+  toAction, toAudit, toDomain, toRecommendation, toRisk
+} from './mapping';
 import { readCache, writeCache } from './cache';
 import { httpStatusOf } from './errors';
 
@@ -28,7 +32,8 @@ const QUERIES: IListQuery[] = [
   { key: 'domains', select: DOMAIN_SELECT, expand: [] },
   { key: 'risks', select: RISK_SELECT, expand: RISK_EXPAND },
   { key: 'actions', select: ACTION_SELECT, expand: ACTION_EXPAND },
-  { key: 'audits', select: AUDIT_SELECT, expand: AUDIT_EXPAND }
+  { key: 'audits', select: AUDIT_SELECT, expand: AUDIT_EXPAND },
+  { key: 'recommendations', select: RECOMMENDATION_SELECT, expand: RECOMMENDATION_EXPAND }
 ];
 
 /**
@@ -72,7 +77,8 @@ export class PnPOrgRepository implements IOrgRepository {
       domains: all[0].map(toDomain),
       risks: all[1].map(toRisk),
       actions: all[2].map(toAction),
-      audits: all[3].map(toAudit)
+      audits: all[3].map(toAudit),
+      recommendations: all[4].map(toRecommendation)
     };
     writeCache(this._cacheKey, data);
     return data;
@@ -113,6 +119,50 @@ export class PnPOrgRepository implements IOrgRepository {
       }
       throw e;
     }
+  }
+
+  private _currentUser: Promise<IPerson> | undefined;
+
+  public getCurrentUser(): Promise<IPerson> {
+    if (!this._currentUser) {
+      this._currentUser = this._sp.web.currentUser
+        .select('Id', 'Title', 'Email')()
+        .then((u: ListItem) => ({ id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined }));
+      // A failed read is not remembered: the next call asks again.
+      this._currentUser.catch(() => (this._currentUser = undefined));
+    }
+    return this._currentUser;
+  }
+
+  private async _readRecommendation(id: number): Promise<IRecommendation | undefined> {
+    try {
+      const item = await this._list('recommendations').items.getById(id).select(...RECOMMENDATION_SELECT).expand(...RECOMMENDATION_EXPAND)();
+      return toRecommendation(item);
+    } catch (e) {
+      if (httpStatusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
+  public async markRecommendationsCarriedOut(recommendations: IRecommendation[]): Promise<IMarkResult> {
+    const result: IMarkResult = { updated: [], conflicts: [], failed: [] };
+    // One by one, each on its own ETag: a conflict on one leaves the others unaffected.
+    for (const r of recommendations) {
+      try {
+        const res: { etag?: string } = await this._list('recommendations')
+          .items.getById(r.id)
+          .update({ AanbevelingStatus: 'Uitgevoerd' }, r.etag || '*');
+        result.updated.push({ ...r, status: 'Uitgevoerd', etag: res && res.etag ? res.etag : r.etag });
+      } catch (e) {
+        if (httpStatusOf(e) === 412) {
+          const latest = await this._readRecommendation(r.id).catch(() => undefined);
+          result.conflicts.push(latest || r);
+        } else {
+          result.failed.push(r);
+        }
+      }
+    }
+    return result;
   }
 
   public async getPermissions(): Promise<IPermissions> {
