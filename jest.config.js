@@ -14,6 +14,7 @@ module.exports = {
   moduleNameMapper: {
     '^DomainCardsWebPartStrings$': '<rootDir>/src/webparts/domainCards/loc/nl-nl.js',
     '^SummaryWebPartStrings$': '<rootDir>/src/webparts/summary/loc/nl-nl.js',
+    '^AuditFollowUpWebPartStrings$': '<rootDir>/src/webparts/auditFollowUp/loc/nl-nl.js',
     '\\.(scss|css)$': '<rootDir>/tests/helpers/styleMock.js'
   },
   testTimeout: 30000

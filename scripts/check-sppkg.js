@@ -1,4 +1,4 @@
-// Checks that the .sppkg an admin uploads holds both web parts, the cards one as a Teams tab.
+// Checks that the .sppkg an admin uploads holds the web parts, the cards and audits ones as Teams tabs.
 const fs = require('fs');
 const JSZip = require('jszip');
 
@@ -16,10 +16,15 @@ async function main() {
   for (const m of manifests) byId[m.id] = m;
   const cards = byId['ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046'];
   const summary = byId['c2c52264-c35a-418c-8442-b64ec4bd49ba'];
+  const audits = byId['94d15802-53bf-46c1-97cd-adaa32507273'];
   const problems = [];
   if (!cards) problems.push('Domeinkaarten web part missing');
   if (!summary) problems.push('Summary web part missing');
   if (cards && (cards.supportedHosts || []).indexOf('TeamsTab') < 0) problems.push('Domeinkaarten lacks the TeamsTab host');
+  if (!audits) problems.push('Auditopvolging web part missing');
+  for (const host of ['TeamsTab', 'TeamsPersonalApp']) {
+    if (audits && (audits.supportedHosts || []).indexOf(host) < 0) problems.push(`Auditopvolging lacks the ${host} host`);
+  }
   const teams = names.filter((n) => /TeamsSPFxApp\.zip$|_(color|outline)\.png$|manifest\.json$/i.test(n));
   console.log(`${file}: ${fs.statSync(file).size} bytes, ${names.length} entries, web parts: ${manifests.map((m) => m.alias).join(', ')}; Teams files: ${teams.join(', ') || 'none'}`);
   if (problems.length) {

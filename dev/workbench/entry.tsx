@@ -9,9 +9,10 @@ import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
 import { createBrowserRepository } from '../../src/data/browser';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
+import { AuditFollowUp, AuditView } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
 import { normaliseTeamsTheme, teamsTheme, TeamsThemeName } from '../../src/webparts/domainCards/teamsThemes';
 import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
-import { readDomainFromLocation } from '../../src/model/links';
+import { readAuditFromLocation, readDomainFromLocation } from '../../src/model/links';
 import { IWorkbenchConfig } from './pages';
 
 declare global {
@@ -62,20 +63,37 @@ function main(): void {
         theme={theme}
         isTeams={isTeams}
         initialDomainKey={readDomainFromLocation(window.location.href)}
+        auditsUrl="/workbench/audits"
         renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
       />,
       root
     );
   };
 
-  if (cfg.page === 'teams') {
+  const renderAudits = (theme: ITheme, isTeams: boolean): void => {
+    const view = cfg.view === 'mine' || cfg.view === 'domains' ? (cfg.view as AuditView) : 'audits';
+    ReactDOM.render(
+      <AuditFollowUp
+        repository={repository}
+        theme={theme}
+        isTeams={isTeams}
+        initialView={view}
+        initialAuditId={readAuditFromLocation(window.location.href)}
+        cardsUrl={isTeams ? '/teams/domain-cards' : '/workbench/domain-cards'}
+      />,
+      root
+    );
+  };
+
+  if (cfg.page === 'teams' || cfg.page === 'teams-audits') {
     const frame = document.getElementById('teams-frame');
     const render = (name: TeamsThemeName): void => {
       const theme = teamsTheme(name);
       paint(frame, theme);
       document.body.style.background = theme.semanticColors.bodyBackground;
       if (frame) frame.setAttribute('data-theme', name);
-      renderCards(theme, true);
+      if (cfg.page === 'teams') renderCards(theme, true);
+      else renderAudits(theme, true);
     };
     // Teams calls registerOnThemeChangeHandler; the workbench buttons do the same live.
     window.__setTeamsTheme = (name: string) => render(normaliseTeamsTheme(name));
@@ -94,6 +112,10 @@ function main(): void {
     const full = document.getElementById('root-full');
     paint(document.getElementById('sp-section-full'), theme);
     if (full) ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, full);
+    return;
+  }
+  if (cfg.page === 'audits') {
+    renderAudits(theme, false);
     return;
   }
   renderCards(theme, false);

@@ -2,7 +2,7 @@
 import { escapeHtml } from '../forms/urls';
 
 export interface IWorkbenchConfig {
-  page: 'domain-cards' | 'teams' | 'summary';
+  page: 'domain-cards' | 'teams' | 'summary' | 'audits' | 'teams-audits';
   siteUrl: string;
   theme?: string;
   section?: string;
@@ -11,6 +11,8 @@ export interface IWorkbenchConfig {
   domain?: string;
   width?: string;
   cardsUrl?: string;
+  /** Audits: first view ('mine' = the Teams personal app's first screen). */
+  view?: string;
 }
 
 
@@ -59,7 +61,8 @@ ${body}
 export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
   const lang = cfg.locale === 'en-us' ? 'en' : 'nl';
   const locale = switcher('Taal', 'locale', ['nl-nl', 'en-us'], cfg.locale || 'nl-nl', url);
-  if (cfg.page === 'teams') {
+  if (cfg.page === 'teams' || cfg.page === 'teams-audits') {
+    const tabName = cfg.page === 'teams' ? 'Domeinkaarten' : 'Auditopvolging';
     const body = `
 <div class="wb-bar" role="navigation" aria-label="Workbench">
   <strong>Teams-tabblad (lokaal)</strong>
@@ -72,7 +75,7 @@ export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
   <button type="button" data-teams-theme="contrast">contrast</button>
 </div>
 <div id="teams-frame" data-theme="${escapeHtml(cfg.theme || 'default')}">
-  <header id="teams-tabs"><span id="teams-app-name">Organisatiebeheersing</span> <span id="teams-tab">Domeinkaarten</span></header>
+  <header id="teams-tabs"><span id="teams-app-name">Organisatiebeheersing</span> <span id="teams-tab">${tabName}</span></header>
   <main id="root" class="${cfg.width === 'mobile' ? 'mobile' : ''}"></main>
 </div>
 <style>
@@ -82,10 +85,10 @@ export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
   #root { padding: 16px 20px; }
   #root.mobile { max-width: 360px; padding: 8px; }
 </style>`;
-    return shell('Domeinkaarten – Teams', body, cfg, lang);
+    return shell(`${tabName} – Teams`, body, cfg, lang);
   }
   const section = cfg.section || 'none';
-  const title = cfg.page === 'summary' ? 'Startpagina – Organisatiebeheersing in één oogopslag' : 'Domeinkaarten';
+  const title = cfg.page === 'summary' ? 'Startpagina – Organisatiebeheersing in één oogopslag' : cfg.page === 'audits' ? 'Auditopvolging' : 'Domeinkaarten';
   const layout =
     cfg.page === 'summary'
       ? `<div id="sp-columns"><section id="sp-section" data-section="${escapeHtml(section)}" class="one-third"><div id="root"></div></section>
@@ -128,6 +131,11 @@ ${item('/teams/domain-cards?theme=default', 'Domeinkaarten in een Teams-tabblad 
 ${item('/teams/domain-cards?theme=dark', 'Domeinkaarten in een Teams-tabblad (dark)')}
 ${item('/teams/domain-cards?theme=contrast', 'Domeinkaarten in een Teams-tabblad (contrast)')}
 ${item('/workbench/summary', 'Startpaginawidget: organisatiebeheersing in één oogopslag')}
+${item('/workbench/audits', 'Auditopvolging op een SharePoint-pagina')}
+${item('/teams/audits?theme=default', 'Auditopvolging in een Teams-tabblad (default)')}
+${item('/teams/audits?theme=dark', 'Auditopvolging in een Teams-tabblad (dark)')}
+${item('/teams/audits?theme=contrast', 'Auditopvolging in een Teams-tabblad (contrast)')}
+${item('/teams/audits?view=mine', 'Mijn acties (eerste scherm van de persoonlijke Teams-app)')}
 </ul>
 <h2>Lijsten</h2>
 <ul>

@@ -49,6 +49,10 @@ export function workbenchRoutes(
     if (p === '/workbench/domain-cards') cfg = { ...common, page: 'domain-cards', section: q.get('section') || 'none' };
     if (p === '/workbench/summary') cfg = { ...common, page: 'summary', section: q.get('section') || 'none', cardsUrl: q.get('cardsUrl') || undefined };
     if (p === '/teams/domain-cards') cfg = { ...common, page: 'teams', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop' };
+    if (p === '/workbench/audits') cfg = { ...common, page: 'audits', section: q.get('section') || 'none', view: q.get('view') || undefined };
+    if (p === '/teams/audits') {
+      cfg = { ...common, page: 'teams-audits', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', view: q.get('view') || undefined };
+    }
     if (cfg) {
       send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url));
       return true;

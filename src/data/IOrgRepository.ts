@@ -1,4 +1,4 @@
-import { IAction, IReportData } from '../model/types';
+import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
 
 /** What the current user may do on the data site. */
 export interface IPermissions {
@@ -28,6 +28,16 @@ export class ConflictError extends Error {
   }
 }
 
+/** Outcome of marking recommendations carried out: each one on its own ETag. */
+export interface IMarkResult {
+  /** Updated (with their new ETag). */
+  updated: IRecommendation[];
+  /** Changed by someone else since they were read (412): left as they are, latest version shown. */
+  conflicts: IRecommendation[];
+  /** Failed for another reason (deleted, no rights). */
+  failed: IRecommendation[];
+}
+
 /**
  * The data layer as the web parts see it. The PnPjs implementation lives in
  * src/data; tests and the workbench may pass any implementation.
@@ -37,8 +47,12 @@ export interface IOrgRepository {
   readonly siteUrl: string;
   /** Last data read in this browser (instant re-open), if any. */
   getCached(): IReportData | undefined;
-  /** Domains, risks, actions and audits, in one round trip ($batch). */
+  /** Domains, risks, actions, audits and recommendations, in one round trip ($batch). */
   loadReportData(): Promise<IReportData>;
+  /** The signed-in user as the data site knows them (sp.web.currentUser): "Mijn acties". */
+  getCurrentUser(): Promise<IPerson>;
+  /** Recommendations -> Uitgevoerd, each with If-Match on its ETag; never overwrites a newer version. */
+  markRecommendationsCarriedOut(recommendations: IRecommendation[]): Promise<IMarkResult>;
   /** Planning item -> realised in `year`. Throws ConflictError on a stale ETag. */
   realiseAction(action: IAction, year: number): Promise<IAction>;
   getPermissions(): Promise<IPermissions>;

@@ -9,9 +9,10 @@ import '@pnp/sp/folders';
 import { PermissionKind } from '@pnp/sp/security';
 import { IList } from '@pnp/sp/lists';
 import { getList } from '../schema/schema';
-import { IAction, IReportData } from '../model/types';
-import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
-import { ListItem, toAction, toAudit, toDomain, toRisk } from './mapping';
+import '@pnp/sp/site-users/web';
+import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
+import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { readCache, writeCache } from './cache';
 import { listOf } from './lists';
@@ -20,7 +21,7 @@ import { httpStatusOf } from './errors';
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
 
-const QUERIES: IItemQuery[] = [ITEM_QUERIES.domains, ITEM_QUERIES.risks, ITEM_QUERIES.actions, ITEM_QUERIES.audits];
+const QUERIES: IItemQuery[] = [ITEM_QUERIES.domains, ITEM_QUERIES.risks, ITEM_QUERIES.actions, ITEM_QUERIES.audits, ITEM_QUERIES.recommendations];
 
 /**
  * The PnPjs implementation of the repository. Reads go in one $batch; no $filter or
@@ -63,7 +64,8 @@ export class PnPOrgRepository implements IOrgRepository {
       domains: all[0].map(toDomain),
       risks: all[1].map(toRisk),
       actions: all[2].map(toAction),
-      audits: all[3].map(toAudit)
+      audits: all[3].map(toAudit),
+      recommendations: all[4].map(toRecommendation)
     };
     writeCache(this._cacheKey, data);
     return data;
@@ -104,6 +106,50 @@ export class PnPOrgRepository implements IOrgRepository {
       }
       throw e;
     }
+  }
+
+  private _currentUser: Promise<IPerson> | undefined;
+
+  public getCurrentUser(): Promise<IPerson> {
+    if (!this._currentUser) {
+      this._currentUser = this._sp.web.currentUser
+        .select('Id', 'Title', 'Email')()
+        .then((u: ListItem) => ({ id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined }));
+      // A failed read is not remembered: the next call asks again.
+      this._currentUser.catch(() => (this._currentUser = undefined));
+    }
+    return this._currentUser;
+  }
+
+  private async _readRecommendation(id: number): Promise<IRecommendation | undefined> {
+    try {
+      const item = await this._list('recommendations').items.getById(id).select(...ITEM_QUERIES.recommendations.select).expand(...ITEM_QUERIES.recommendations.expand)();
+      return toRecommendation(item);
+    } catch (e) {
+      if (httpStatusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
+  public async markRecommendationsCarriedOut(recommendations: IRecommendation[]): Promise<IMarkResult> {
+    const result: IMarkResult = { updated: [], conflicts: [], failed: [] };
+    // One by one, each on its own ETag: a conflict on one leaves the others unaffected.
+    for (const r of recommendations) {
+      try {
+        const res: { etag?: string } = await this._list('recommendations')
+          .items.getById(r.id)
+          .update({ AanbevelingStatus: 'Uitgevoerd' }, r.etag || '*');
+        result.updated.push({ ...r, status: 'Uitgevoerd', etag: res && res.etag ? res.etag : r.etag });
+      } catch (e) {
+        if (httpStatusOf(e) === 412) {
+          const latest = await this._readRecommendation(r.id).catch(() => undefined);
+          result.conflicts.push(latest || r);
+        } else {
+          result.failed.push(r);
+        }
+      }
+    }
+    return result;
   }
 
   public async getPermissions(): Promise<IPermissions> {

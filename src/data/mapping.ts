@@ -1,4 +1,6 @@
-import { IAction, IAudit, IDomain, ILookupRef, IPerson, IRisk, ActionStatus, AuditStatus, RiskPriority, RiskStatus } from '../model/types';
+import {
+  IAction, IAudit, IDomain, ILookupRef, IPerson, IRecommendation, IRisk, ActionStatus, AuditStatus, RecommendationPriority, RecommendationStatus, RiskPriority, RiskStatus
+} from '../model/types';
 import { splitLines } from '../model/text';
 
 /** List item <-> model mapping. Field names come from src/schema/schema.ts. */
@@ -23,6 +25,11 @@ export const AUDIT_SELECT: string[] = [
   'HoogPrioritaireAanbevelingen', 'Conclusie', 'Toelichting', 'OpvolgingVan/Id', 'OpvolgingVan/Title', 'DomeinenId'
 ];
 export const AUDIT_EXPAND: string[] = ['OpvolgingVan'];
+export const RECOMMENDATION_SELECT: string[] = [
+  'Id', 'Title', 'AuditId', 'Prioriteit', 'AanbevelingStatus', 'Acties/Id', 'Acties/Title', 'Uitvoeringsgraad',
+  'Eigenaar/Id', 'Eigenaar/Title', 'Eigenaar/EMail', 'Deadline', 'Toelichting'
+];
+export const RECOMMENDATION_EXPAND: string[] = ['Acties', 'Eigenaar'];
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
@@ -140,6 +147,22 @@ export function toAudit(item: ListItem): IAudit {
     notes: str(item.Toelichting),
     followUpOf: ref(item.OpvolgingVan),
     domainIds: ids(item.DomeinenId)
+  };
+}
+
+export function toRecommendation(item: ListItem): IRecommendation {
+  return {
+    id: item.Id,
+    title: item.Title || '',
+    auditId: num(item.AuditId),
+    priority: oneOf<RecommendationPriority>(item.Prioriteit, ['H', 'M', 'L'], 'H'),
+    status: oneOf<RecommendationStatus>(item.AanbevelingStatus, ['Open', 'In uitvoering', 'Uitgevoerd', 'Niet uitgevoerd'], 'Open'),
+    actions: refs(item.Acties),
+    executionPercent: num(item.Uitvoeringsgraad),
+    owner: person(item.Eigenaar),
+    deadline: str(item.Deadline),
+    notes: str(item.Toelichting),
+    etag: etagOf(item)
   };
 }
 

@@ -1,4 +1,4 @@
-import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, RISK_EXPAND, RISK_SELECT } from './mapping';
+import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, RECOMMENDATION_EXPAND, RECOMMENDATION_SELECT, RISK_EXPAND, RISK_SELECT } from './mapping';
 
 /** One list item read: which schema list, which fields, which lookups expanded. */
 export interface IItemQuery {
@@ -18,6 +18,7 @@ export const ITEM_QUERIES = {
   risks: { list: 'risks', select: RISK_SELECT, expand: RISK_EXPAND },
   actions: { list: 'actions', select: ACTION_SELECT, expand: ACTION_EXPAND },
   audits: { list: 'audits', select: AUDIT_SELECT, expand: AUDIT_EXPAND },
+  recommendations: { list: 'recommendations', select: RECOMMENDATION_SELECT, expand: RECOMMENDATION_EXPAND },
   reports: { list: 'reports', select: ['Id', 'FileLeafRef', 'FileRef', 'Rapportjaar', 'Formaat', 'Modified'], expand: [] },
   importDomains: { list: 'domains', select: ['Id', 'Title', 'Sleutel'], expand: [] },
   importAudits: { list: 'audits', select: ['Id', 'Title', 'Sleutel'], expand: [] },

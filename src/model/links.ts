@@ -152,3 +152,42 @@ export function readDomainFromLocation(href: string, teamsSubEntityId?: string):
   }
   return undefined;
 }
+
+/** Query parameter and Teams sub entity prefix that select an audit on the audits page. */
+export const AUDIT_QUERY_PARAM: string = 'audit';
+export const AUDIT_ENTITY_PREFIX: string = 'audit-';
+
+/**
+ * Link to one audit on the Auditopvolging page (`?audit=<id>`) or in its Teams tab
+ * (`context={"subEntityId":"audit-<id>"}`).
+ */
+export function auditLink(auditsUrl: string, auditId: number): string {
+  const parts = splitUrl(auditsUrl.trim());
+  if (isTeamsDeepLink(auditsUrl)) {
+    return domainCardLink(auditsUrl, AUDIT_ENTITY_PREFIX + auditId);
+  }
+  return joinUrl({ base: parts.base, query: setParam(parts.query, AUDIT_QUERY_PARAM, String(auditId)), hash: parts.hash });
+}
+
+/** The audit a visitor asked for (Teams sub entity `audit-<id>` or `?audit=<id>`), if any. */
+export function readAuditFromLocation(href: string, teamsSubEntityId?: string): number | undefined {
+  const sub = teamsSubEntityId && teamsSubEntityId.trim();
+  const fromSub = sub && sub.indexOf(AUDIT_ENTITY_PREFIX) === 0 ? sub.slice(AUDIT_ENTITY_PREFIX.length) : undefined;
+  const parts = splitUrl(href);
+  const raw = fromSub || getParam(parts.query, AUDIT_QUERY_PARAM);
+  if (!raw && !sub) {
+    const context = getParam(parts.query, 'context');
+    if (context) {
+      try {
+        const parsed = JSON.parse(context) as { subEntityId?: unknown };
+        if (typeof parsed.subEntityId === 'string' && parsed.subEntityId.indexOf(AUDIT_ENTITY_PREFIX) === 0) {
+          return readAuditFromLocation('', parsed.subEntityId);
+        }
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  const n = raw && /^\d+$/.test(raw.trim()) ? parseInt(raw.trim(), 10) : NaN;
+  return n > 0 ? n : undefined;
+}

@@ -1,4 +1,5 @@
 import { IAction, IDomainReport, IReport, IReportData, IRisk } from './types';
+import { buildAuditAnnex } from './audits';
 
 /**
  * Year logic of the voortgangsrapport (DESIGN.md):
@@ -68,7 +69,7 @@ export function buildReport(data: IReportData, year: number): IReport {
     const r = buildDomainReport(data, d.id, year);
     if (r) reports.push(r);
   }
-  return { year, planningYear: year + 1, domains: reports };
+  return { year, planningYear: year + 1, domains: reports, audits: buildAuditAnnex(data, year) };
 }
 
 /** Years that have data (realised, planned minus one, risks identified), newest first. */

@@ -4,6 +4,8 @@ export type ActionStatus = 'Gepland' | 'Lopend' | 'Gerealiseerd' | 'Geschrapt';
 export type RiskStatus = 'Open' | 'Opgevolgd' | 'Afgesloten';
 export type RiskPriority = 'Hoog' | 'Middel' | 'Laag';
 export type AuditStatus = 'Gepland' | 'Lopend' | 'Afgerond';
+export type RecommendationPriority = 'H' | 'M' | 'L';
+export type RecommendationStatus = 'Open' | 'In uitvoering' | 'Uitgevoerd' | 'Niet uitgevoerd';
 
 export interface IPerson {
   id: number;
@@ -89,12 +91,33 @@ export interface IAudit {
   domainIds: number[];
 }
 
+/** A recommendation of an audit (list Aanbevelingen), with its action plan. */
+export interface IRecommendation {
+  id: number;
+  title: string;
+  /** The audit it came from; undefined when that audit was deleted. */
+  auditId?: number;
+  priority: RecommendationPriority;
+  status: RecommendationStatus;
+  /** The actions that answer it (lookups to deleted actions may remain: resolve against the actions). */
+  actions: ILookupRef[];
+  /** Uitvoeringsgraad (%) as entered, if any. */
+  executionPercent?: number;
+  owner?: IPerson;
+  /** ISO date string. */
+  deadline?: string;
+  notes?: string;
+  etag?: string;
+}
+
 /** Everything a report year needs, as read from the lists. */
 export interface IReportData {
   domains: IDomain[];
   risks: IRisk[];
   actions: IAction[];
   audits: IAudit[];
+  /** List Aanbevelingen. Absent in data cached by an older version: read as none. */
+  recommendations?: IRecommendation[];
 }
 
 export interface IDomainReport {
@@ -114,4 +137,17 @@ export interface IReport {
   year: number;
   planningYear: number;
   domains: IDomainReport[];
+  /** Annex "Audits en opvolging": audits of the report year and the year before. */
+  audits?: IAuditAnnexEntry[];
+}
+
+/** One audit in the report's annex. */
+export interface IAuditAnnexEntry {
+  audit: IAudit;
+  /** Titles of the audit's domains, in domain order. */
+  domains: string[];
+  recommendations: number;
+  carriedOut: number;
+  high: number;
+  highCarriedOut: number;
 }

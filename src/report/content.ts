@@ -1,6 +1,6 @@
 /** Turning list values into report blocks. Pure, shared by the Word note and the slide deck. */
 import { htmlToText } from '../model/text';
-import { IAction, IRisk } from '../model/types';
+import { IAction, IAuditAnnexEntry, IRisk } from '../model/types';
 
 /** A piece of a description as the Word note lays it out. */
 export type ContentBlock =
@@ -134,4 +134,48 @@ export function olderRealisationSuffix(action: IAction): string {
 
 export function olderPlanningSuffix(action: IAction): string {
   return action.plannedYear !== undefined ? ` (gepland ${action.plannedYear})` : '';
+}
+
+/* ---------- annex "Audits en opvolging" (Dutch, like the rest of the council report) ---------- */
+
+export const NOT_STATED_NL: string = 'niet vermeld';
+
+function statedNl(v: string | number | undefined): string {
+  return v === undefined || (typeof v === 'string' && !v.trim()) ? NOT_STATED_NL : oneLine(String(v));
+}
+
+/** "Audio · extern · audit · Afgerond" (each unknown part "niet vermeld"). */
+export function annexAuditMeta(e: IAuditAnnexEntry): string {
+  const a = e.audit;
+  return `Auditor: ${statedNl(a.auditor)} · soort: ${statedNl(a.kind)} · type: ${statedNl(a.type)} · status: ${a.status}`;
+}
+
+/** "10 sterktes, 19 verbeterpunten, 17 hoog prioritaire aanbevelingen" or "niet vermeld". */
+export function annexFindings(e: IAuditAnnexEntry): string {
+  const a = e.audit;
+  if (a.strengths === undefined && a.improvements === undefined && a.highRecommendations === undefined) return `Bevindingen: ${NOT_STATED_NL}`;
+  return `Bevindingen: ${statedNl(a.strengths)} sterktes, ${statedNl(a.improvements)} verbeterpunten, ${statedNl(a.highRecommendations)} hoog prioritaire aanbevelingen`;
+}
+
+function pct(part: number, total: number): number {
+  return Math.round((part / total) * 100);
+}
+
+/** The execution rate in words; no percentage (and no division) without recommendations. */
+export function annexExecution(e: IAuditAnnexEntry): string {
+  if (e.recommendations === 0) return 'Uitvoeringsgraad: nog geen aanbevelingen opgenomen';
+  const all = `${e.carriedOut} van ${e.recommendations} aanbevelingen uitgevoerd (${pct(e.carriedOut, e.recommendations)}%)`;
+  const high = e.high > 0 ? `H-aanbevelingen: ${e.highCarriedOut} van ${e.high} (${pct(e.highCarriedOut, e.high)}%)` : 'geen H-aanbevelingen';
+  return `Uitvoeringsgraad: ${all}; ${high}`;
+}
+
+/** Short form for a table cell: "2/4 (50%) · H 1/2 (50%)". */
+export function annexExecutionShort(e: IAuditAnnexEntry): string {
+  if (e.recommendations === 0) return 'geen aanbevelingen';
+  const high = e.high > 0 ? ` · H ${e.highCarriedOut}/${e.high} (${pct(e.highCarriedOut, e.high)}%)` : '';
+  return `${e.carriedOut}/${e.recommendations} (${pct(e.carriedOut, e.recommendations)}%)${high}`;
+}
+
+export function annexTitle(year: number): string {
+  return `Bijlage: Audits en opvolging ${year - 1}-${year}`;
 }

@@ -20,7 +20,10 @@ import {
   TextRun
 } from 'docx';
 import { IAction, IDomainReport, IReport } from '../model/types';
-import { ContentBlock, descriptionBlocks, oneLine, olderPlanningSuffix, olderRealisationSuffix, riskLine, shortDecreeBasis } from './content';
+import {
+  annexAuditMeta, annexExecution, annexFindings, annexTitle, ContentBlock, descriptionBlocks, NOT_STATED_NL, oneLine, olderPlanningSuffix, olderRealisationSuffix,
+  riskLine, shortDecreeBasis
+} from './content';
 import { formatDutchDate, introText, IReportOptions, reportTitle } from './options';
 
 const FONT = 'Calibri';
@@ -143,6 +146,31 @@ function renderDomain(d: IDomainReport, report: IReport, numbering: INumberingSt
   return out;
 }
 
+/** Annex "Audits en opvolging": audits of the year and the year before, findings, execution rate. */
+function auditAnnex(report: IReport): Paragraph[] {
+  const entries = report.audits || [];
+  const out: Paragraph[] = [heading(annexTitle(report.year), HeadingLevel.HEADING_1, true)];
+  out.push(
+    para(
+      `De audits van ${report.year - 1} en ${report.year} met hun bevindingen en de uitvoeringsgraad van hun aanbevelingen ` +
+        '(het aandeel uitgevoerde aanbevelingen, in totaal en voor de hoog prioritaire), zoals opgevolgd in de lijst Aanbevelingen.'
+    )
+  );
+  if (entries.length === 0) {
+    out.push(para(`Geen audits in ${report.year - 1} of ${report.year}.`, { italics: true, color: MUTED }));
+    return out;
+  }
+  for (const e of entries) {
+    out.push(heading(`${oneLine(e.audit.title)} (${e.audit.year})`, HeadingLevel.HEADING_3));
+    out.push(bullet([new TextRun(annexAuditMeta(e))]));
+    out.push(bullet([new TextRun(annexFindings(e))]));
+    out.push(bullet([new TextRun(`Conclusie: ${e.audit.conclusion ? oneLine(e.audit.conclusion) : NOT_STATED_NL}`)]));
+    out.push(bullet([new TextRun(`Domeinen: ${e.domains.length ? e.domains.map(oneLine).join(', ') : NOT_STATED_NL}`)]));
+    out.push(bullet([new TextRun({ text: annexExecution(e), bold: true })]));
+  }
+  return out;
+}
+
 function titlePage(report: IReport, options: IReportOptions, date: Date): Paragraph[] {
   return [
     new Paragraph({ spacing: { before: 3000 }, children: [] }),
@@ -203,6 +231,7 @@ export function createWordDocument(report: IReport, options: IReportOptions): Do
   body.push(new TableOfContents('Inhoud', { hyperlink: true, headingStyleRange: '1-1' }));
   body.push(...algemeen(report, options, numbering));
   for (const d of report.domains) body.push(...renderDomain(d, report, numbering));
+  if (report.audits) body.push(...auditAnnex(report));
 
   return new Document({
     creator: oneLine(options.organisation),

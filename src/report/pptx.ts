@@ -10,7 +10,7 @@
 import PptxGenJS from 'pptxgenjs';
 import { cardTitle } from '../model/text';
 import { IAction, IDomainReport, IReport } from '../model/types';
-import { oneLine, shortDecreeBasis } from './content';
+import { annexExecutionShort, annexTitle, NOT_STATED_NL, oneLine, shortDecreeBasis } from './content';
 import { formatDutchDate, IReportOptions, reportTitle } from './options';
 
 /** Marker in front of new items (the text signal next to bold and colour). */
@@ -407,6 +407,49 @@ function addOverviewSlides(pptx: PptxGenJS, report: IReport, options: IReportOpt
   }
 }
 
+/** Audits on the one annex slide; more are summarised in a line below the table. */
+export const ANNEX_ROWS: number = 9;
+
+/** One slide "Audits en opvolging": per audit of the year and the year before, findings and execution rate. */
+function addAuditSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions): void {
+  const entries = report.audits || [];
+  const slide = pptx.addSlide();
+  addHeaderBar(slide, annexTitle(report.year).replace('Bijlage: ', ''), `${reportTitle(report.year)} · ${oneLine(options.organisation)}`);
+  const head = (t: string): ICell => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: C.title } } });
+  const header: ICell[] = [head('Audit'), head('Jaar'), head('Auditor'), head('Bevindingen (S / V / H)'), head('Uitvoeringsgraad')];
+  const figures = (e: (typeof entries)[number]): string => {
+    const a = e.audit;
+    if (a.strengths === undefined && a.improvements === undefined && a.highRecommendations === undefined) return NOT_STATED_NL;
+    const f = (v: number | undefined): string => (v === undefined ? '?' : String(v));
+    return `${f(a.strengths)} / ${f(a.improvements)} / ${f(a.highRecommendations)}`;
+  };
+  const rows: ICell[][] = entries.slice(0, ANNEX_ROWS).map((e) => [
+    { text: oneLine(e.audit.title), options: { bold: true } },
+    { text: String(e.audit.year) },
+    { text: e.audit.auditor ? oneLine(e.audit.auditor) : NOT_STATED_NL },
+    { text: figures(e) },
+    { text: annexExecutionShort(e) }
+  ]);
+  if (rows.length === 0) rows.push([{ text: `Geen audits in ${report.year - 1} of ${report.year}.` }, { text: '-' }, { text: '-' }, { text: '-' }, { text: '-' }]);
+  slide.addTable([header].concat(rows) as unknown as TableRows, {
+    x: MARGIN_X,
+    y: 1.2,
+    w: SLIDE_W - 2 * MARGIN_X,
+    colW: [4.6, 0.9, 2.0, 2.4, 2.633],
+    fontSize: 12,
+    fontFace: 'Calibri',
+    color: C.text,
+    border: { type: 'solid', pt: 0.75, color: C.line },
+    fill: { color: 'FFFFFF' },
+    valign: 'middle'
+  });
+  const more = entries.length - ANNEX_ROWS;
+  const note =
+    (more > 0 ? `En nog ${more} audit(s): zie de bijlage in de nota. ` : '') +
+    'S = sterktes, V = verbeterpunten, H = hoog prioritaire aanbevelingen. Uitvoeringsgraad: uitgevoerde aanbevelingen, in totaal en voor H.';
+  slide.addText(note, { x: MARGIN_X, y: GRID_BOTTOM + 0.12, w: SLIDE_W - 2 * MARGIN_X, h: 0.35, fontSize: 11, color: C.muted, lang: LANG, valign: 'middle', margin: 0 });
+}
+
 function addClosingSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions, date: Date): void {
   const slide = pptx.addSlide();
   slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: SLIDE_H, fill: { color: C.title }, line: { color: C.title } });
@@ -438,6 +481,7 @@ export function createSlideDeck(report: IReport, options: IReportOptions): PptxG
       addCardSlide(pptx, page, title, subtitle, report);
     });
   }
+  if (report.audits) addAuditSlide(pptx, report, options);
   addClosingSlide(pptx, report, options, date);
   return pptx;
 }

@@ -221,7 +221,10 @@ export const LISTS: IListSchema[] = [
       },
       { internalName: 'AanbevelingStatus', displayName: 'Status', type: 'Choice', choices: RECOMMENDATION_STATUSES, defaultValue: 'Open', indexed: true },
       { internalName: 'Acties', displayName: 'Acties', type: 'LookupMulti', lookupList: 'actions', lookupField: 'Title' },
-      { internalName: 'Uitvoeringsgraad', displayName: 'Uitvoeringsgraad (%)', type: 'Number', min: 0, max: 100 }
+      { internalName: 'Uitvoeringsgraad', displayName: 'Uitvoeringsgraad (%)', type: 'Number', min: 0, max: 100 },
+      { internalName: 'Eigenaar', displayName: 'Eigenaar', type: 'User', description: 'Wie de aanbeveling opvolgt' },
+      { internalName: 'Deadline', displayName: 'Deadline', type: 'DateTime' },
+      { internalName: 'Toelichting', displayName: 'Toelichting', type: 'Note', richText: true }
     ]
   },
   {

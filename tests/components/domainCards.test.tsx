@@ -546,3 +546,87 @@ describe('DomainCards: report actions slot', () => {
     expect(screen.getByText('Rapport maken 2022').tagName).toBe('BUTTON');
   });
 });
+
+describe('DomainCards: audits, deadlines and Mijn acties', () => {
+  function rec(id: number, auditId: number, status: 'Open' | 'Uitgevoerd', actionId: number, extra: object = {}): import('../../src/model/types').IRecommendation {
+    return { id, title: `Aanbeveling ${id}`, auditId, priority: 'H', status, actions: [{ id: actionId, title: 'x' }], ...extra };
+  }
+
+  it('marks planned actions past their deadline ("te laat", with the date, as text) and due within 30 days; not realised ones', async () => {
+    const data = loadSeedData();
+    const report = buildReport(data, 2022).domains[0];
+    const late = report.planningNew[0];
+    const soon = report.planningNew[1];
+    const realised = report.realisationsNew[0];
+    data.actions.filter((a) => a.id === late.id)[0].deadline = '2023-03-01';
+    data.actions.filter((a) => a.id === soon.id)[0].deadline = '2023-06-01';
+    data.actions.filter((a) => a.id === realised.id)[0].deadline = '2022-01-01';
+    const { container } = setup({}, {}, data);
+    const card = (await cards(container, 7))[0];
+    const lateLi = container.querySelector(`li[data-item-id="${late.id}"]`) as HTMLElement;
+    expect(within(lateLi).getByText('te laat: deadline 1 maart 2023')).toHaveAttribute('data-deadline', 'overdue');
+    const soonLi = container.querySelector(`li[data-item-id="${soon.id}"]`) as HTMLElement;
+    expect(within(soonLi).getByText('binnen 30 dagen: deadline 1 juni 2023')).toHaveAttribute('data-deadline', 'dueSoon');
+    expect(container.querySelector(`li[data-item-id="${realised.id}"] [data-deadline]`)).toBeNull();
+    expect(within(card).getByTestId('card-deadlines')).toHaveTextContent('Deadlines: 1 te laat · 1 binnen 30 dagen');
+    expect(within(sections(container)[1]).queryByTestId('card-deadlines')).toBeNull();
+  });
+
+  it('opens the audit a high risk came from on the audits page', async () => {
+    const data = loadSeedData();
+    const risk = data.risks.filter((r) => r.audit)[0];
+    const { container } = setup({}, { auditsUrl: '/workbench/audits' }, data);
+    await cards(container, 7);
+    fireEvent.click(container.querySelector(`li[data-risk-id="${risk.id}"] > button`) as HTMLElement);
+    const panel = await screen.findByRole('dialog');
+    const link = within(panel).getByRole('link', { name: `Audit openen: ${risk.audit!.title}` });
+    expect(link).toHaveAttribute('href', `/workbench/audits?audit=${risk.audit!.id}`);
+  });
+
+  it('after doorschuiven offers to mark the recommendations the action answers; a changed one is not overwritten', async () => {
+    const data = loadSeedData();
+    const target = buildReport(data, 2022).domains[0].planningNew[0];
+    data.recommendations = [rec(1, 1, 'Open', target.id), rec(2, 1, 'Open', target.id), rec(3, 1, 'Uitgevoerd', target.id)];
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    await cards(container, 7);
+    await waitFor(() => expect(repo.calls.load).toBe(1));
+    fireEvent.click(container.querySelector(`li[data-item-id="${target.id}"] > button`) as HTMLElement);
+    const panel = await screen.findByRole('dialog');
+    expect(panel).toHaveTextContent('Beantwoordt aanbevelingen');
+    fireEvent.click(await within(panel).findByRole('button', { name: 'Doorschuiven naar realisaties' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Doorschuiven' }));
+    const offer = await screen.findByRole('alertdialog', { name: 'Aanbevelingen als uitgevoerd markeren?' });
+    expect(offer).toHaveTextContent("beantwoordt 2 open aanbeveling(en): 'Aanbeveling 1', 'Aanbeveling 2'");
+    // Someone else changes recommendation 2 meanwhile.
+    repo.editRecommendationElsewhere(2, { status: 'Niet uitgevoerd' });
+    fireEvent.click(within(offer).getByRole('button', { name: 'Markeren als uitgevoerd' }));
+    expect(await screen.findByText(/1 aanbeveling\(en\) gemarkeerd als uitgevoerd\. Intussen door iemand anders gewijzigd, niets overschreven: 'Aanbeveling 2' \(Niet uitgevoerd\)/)).toBeInTheDocument();
+    expect(repo.calls.mark).toEqual([[1, 2]]);
+    expect(repo.data.recommendations!.map((r) => r.status)).toEqual(['Uitgevoerd', 'Niet uitgevoerd', 'Uitgevoerd']);
+  });
+
+  it('does not offer marking when the action answers no open recommendation', async () => {
+    const data = loadSeedData();
+    const target = buildReport(data, 2022).domains[0].planningNew[0];
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    await cards(container, 7);
+    fireEvent.click(container.querySelector(`li[data-item-id="${target.id}"] > button`) as HTMLElement);
+    fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Doorschuiven naar realisaties' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Doorschuiven' }));
+    await waitFor(() => expect(repo.calls.load).toBe(2));
+    expect(screen.queryByRole('alertdialog', { name: 'Aanbevelingen als uitgevoerd markeren?' })).toBeNull();
+  });
+
+  it('"Alleen mijn acties" keeps the actions the current user owns', async () => {
+    const data = loadSeedData();
+    const mine = buildReport(data, 2022).domains[2].planningNew.filter((a) => a.domainIds.length === 1)[0];
+    data.actions.filter((a) => a.id === mine.id)[0].owner = { id: 7, title: 'Ann Janssens' };
+    data.actions.filter((a) => a.id !== mine.id)[0].owner = { id: 8, title: 'Pieter De Smet' };
+    const { container } = setup({}, {}, data);
+    await cards(container, 7);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Alleen mijn acties' }));
+    await waitFor(() => expect(sections(container)).toHaveLength(1));
+    expect(itemTitles(sections(container)[0])).toEqual([mine.shortTitle || mine.title]);
+    expect(screen.getByTestId('filter-results')).toHaveTextContent('1 resultaten in 1 domeinen');
+  });
+});

@@ -145,3 +145,21 @@ describe('Summary', () => {
     expect(within(all[2]).getByRole('link')).toHaveTextContent(/^Fraude$/);
   });
 });
+
+describe('Summary: overdue per domain', () => {
+  it('shows per domain the number of open actions and recommendations past their deadline', async () => {
+    const data = loadSeedData();
+    const planned = data.actions.filter((a) => a.status === 'Gepland' && a.domainIds.length === 1 && a.domainIds[0] === 1);
+    planned[0].deadline = '2023-01-31';
+    planned[1].deadline = '2023-05-01';
+    planned[2].deadline = '2023-12-01';
+    const info = data.audits.filter((a) => a.key === 'audit-informatiebeheer-2022')[0];
+    data.recommendations = [{ id: 1, title: 'R', auditId: info.id, priority: 'H', status: 'Open', actions: [], deadline: '2023-02-01' }];
+    const { container } = setup({}, {}, data);
+    const all = await rows(container, 7);
+    expect(figure(all[0], 'overdue')).toBe('2 te laat (deadline verstreken)');
+    expect(figure(all[1], 'overdue')).toBe('0 te laat (deadline verstreken)');
+    const infoDomains = data.domains.filter((d) => info.domainIds.indexOf(d.id) >= 0).map((d) => d.order - 1);
+    for (const i of infoDomains) expect(figure(all[i], 'overdue')).toBe('1 te laat (deadline verstreken)');
+  });
+});

@@ -68,6 +68,47 @@ describe('the repository against the local server', () => {
     expect(after.realisedYear).toBe(2023);
   });
 
+  it('reads recommendations with owner, deadline and linked actions in the same load, and the current user', async () => {
+    const sp = createSp(srv.siteUrl);
+    const repo = createNodeRepository(srv.siteUrl);
+    const before = await repo.loadReportData();
+    expect(before.recommendations).toEqual([]);
+    const audit = before.audits.filter((a) => a.key === 'audit-informatiebeheer-2022')[0];
+    const action = before.actions[0];
+    const me = await repo.getCurrentUser();
+    expect(me).toMatchObject({ id: 7, title: 'Ann Janssens' });
+    await sp.web.lists.getByTitle('Aanbevelingen').items.add({
+      Title: 'Archiefbeleid vastleggen', AuditId: audit.id, Prioriteit: 'H', AanbevelingStatus: 'Open',
+      ActiesId: [action.id], EigenaarId: me.id, Deadline: '2023-03-01T00:00:00Z', Toelichting: '<p>Uitleg</p>'
+    });
+    const after = await repo.loadReportData();
+    expect(after.recommendations).toHaveLength(1);
+    expect(after.recommendations![0]).toMatchObject({
+      title: 'Archiefbeleid vastleggen', auditId: audit.id, priority: 'H', status: 'Open',
+      actions: [{ id: action.id, title: action.title }], owner: { id: 7, title: 'Ann Janssens' }
+    });
+    expect(after.recommendations![0].deadline).toMatch(/^2023-03-01/);
+    expect(after.recommendations![0].etag).toBeTruthy();
+  });
+
+  it('marks recommendations carried out on their ETag; a stale one is left as it is', async () => {
+    const sp = createSp(srv.siteUrl);
+    const repo = createNodeRepository(srv.siteUrl);
+    const list = sp.web.lists.getByTitle('Aanbevelingen');
+    const audit = (await repo.loadReportData()).audits[0];
+    await list.items.add({ Title: 'R-a', AuditId: audit.id, Prioriteit: 'M', AanbevelingStatus: 'Open' });
+    await list.items.add({ Title: 'R-b', AuditId: audit.id, Prioriteit: 'H', AanbevelingStatus: 'Open' });
+    const recs = (await repo.loadReportData()).recommendations!.filter((r) => r.title === 'R-a' || r.title === 'R-b');
+    const stale = recs.filter((r) => r.title === 'R-b')[0];
+    await list.items.getById(stale.id).update({ AanbevelingStatus: 'Niet uitgevoerd' });
+    const result = await repo.markRecommendationsCarriedOut(recs);
+    expect(result.updated.map((r) => r.title)).toEqual(['R-a']);
+    expect(result.conflicts.map((r) => [r.title, r.status])).toEqual([['R-b', 'Niet uitgevoerd']]);
+    const fresh = (await repo.loadReportData()).recommendations!;
+    expect(fresh.filter((r) => r.title === 'R-a')[0].status).toBe('Uitgevoerd');
+    expect(fresh.filter((r) => r.title === 'R-b')[0].status).toBe('Niet uitgevoerd');
+  });
+
   it('tells an owner they may edit and manage lists', async () => {
     expect(await createNodeRepository(srv.siteUrl).getPermissions()).toEqual({ canEdit: true, canManageLists: true });
   });

@@ -1,5 +1,5 @@
-import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from '../../src/data/IOrgRepository';
-import { IAction, IReportData } from '../../src/model/types';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport } from '../../src/data/IOrgRepository';
+import { IAction, IPerson, IRecommendation, IReportData } from '../../src/model/types';
 
 export interface IFakeRepositoryOptions {
   siteUrl?: string;
@@ -12,7 +12,11 @@ export interface IFakeRepositoryOptions {
   failLoads?: number;
   /** loadReportData() waits for release() before answering. */
   holdLoads?: boolean;
+  /** sp.web.currentUser; default the local server's owner (Id 7). */
+  currentUser?: IPerson;
 }
+
+export const LOCAL_OWNER: IPerson = { id: 7, title: 'Ann Janssens', email: 'ann.janssens@stad.example' };
 
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
@@ -25,11 +29,12 @@ function clone<T>(v: T): T {
 export class FakeRepository implements IOrgRepository {
   public readonly siteUrl: string;
   public data: IReportData;
-  public calls: { getCached: number; load: number; realise: Array<{ id: number; year: number }>; permissions: number } = {
+  public calls: { getCached: number; load: number; realise: Array<{ id: number; year: number }>; permissions: number; mark: number[][] } = {
     getCached: 0,
     load: 0,
     realise: [],
-    permissions: 0
+    permissions: 0,
+    mark: []
   };
   private _options: IFakeRepositoryOptions;
   private _failLoads: number;
@@ -42,6 +47,37 @@ export class FakeRepository implements IOrgRepository {
     this.data = clone(data);
     // Every item starts with an ETag, like list items do.
     for (const a of this.data.actions) if (!a.etag) a.etag = '"1"';
+    for (const r of this.data.recommendations || []) if (!r.etag) r.etag = '"1"';
+  }
+
+  public async getCurrentUser(): Promise<IPerson> {
+    return clone(this._options.currentUser || LOCAL_OWNER);
+  }
+
+  /** Someone else edits a recommendation: its ETag moves on. */
+  public editRecommendationElsewhere(id: number, change: Partial<IRecommendation>): IRecommendation {
+    const r = (this.data.recommendations || []).filter((x) => x.id === id)[0];
+    Object.assign(r, change);
+    r.etag = `"${parseInt((r.etag || '"1"').replace(/"/g, ''), 10) + 1}"`;
+    return clone(r);
+  }
+
+  public async markRecommendationsCarriedOut(recommendations: IRecommendation[]): Promise<IMarkResult> {
+    this.calls.mark.push(recommendations.map((r) => r.id));
+    const result: IMarkResult = { updated: [], conflicts: [], failed: [] };
+    for (const r of recommendations) {
+      const stored = (this.data.recommendations || []).filter((x) => x.id === r.id)[0];
+      if (!stored) {
+        result.failed.push(r);
+      } else if (r.etag && r.etag !== stored.etag) {
+        result.conflicts.push(clone(stored));
+      } else {
+        stored.status = 'Uitgevoerd';
+        stored.etag = `"${parseInt((stored.etag || '"1"').replace(/"/g, ''), 10) + 1}"`;
+        result.updated.push(clone(stored));
+      }
+    }
+    return result;
   }
 
   public getCached(): IReportData | undefined {

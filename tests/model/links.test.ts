@@ -78,3 +78,26 @@ describe('reading the domain from the location', () => {
     expect(readDomainFromLocation('https://teams.microsoft.com/l/entity/a/b?context=%7Bbroken')).toBeUndefined();
   });
 });
+
+describe('links to an audit', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { auditLink, readAuditFromLocation } = require('../../src/model/links');
+
+  it('adds ?audit=<id> to a page URL, keeping its query and anchor, and reads it back', () => {
+    const url = auditLink('https://contoso.sharepoint.com/sites/x/SitePages/Audits.aspx?audit=3&a=1#top', 12);
+    expect(url).toBe('https://contoso.sharepoint.com/sites/x/SitePages/Audits.aspx?a=1&audit=12#top');
+    expect(readAuditFromLocation(url)).toBe(12);
+  });
+
+  it('uses the Teams sub entity audit-<id> for a tab deep link', () => {
+    const url = auditLink('https://teams.microsoft.com/l/entity/app/tab?context=%7B%22channelId%22%3A%22c%22%7D', 4);
+    expect(readAuditFromLocation(url)).toBe(4);
+    expect(readAuditFromLocation('https://x/page', 'audit-9')).toBe(9);
+  });
+
+  it('ignores a location without a valid audit id', () => {
+    expect(readAuditFromLocation('https://x/page?audit=abc')).toBeUndefined();
+    expect(readAuditFromLocation('https://x/page', 'organisatiecultuur')).toBeUndefined();
+    expect(readAuditFromLocation('https://x/page?audit=0')).toBeUndefined();
+  });
+});

@@ -2,6 +2,8 @@
 import { cardTitle } from '../../src/model/text';
 import { buildWordReport, DEFAULT_INTRO, reportFileName } from '../../src/report';
 import { riskLine } from '../../src/report/content';
+import { buildReport } from '../../src/model/report';
+import { loadSeedData } from '../helpers/seedData';
 import { action, domain, OPTIONS, risk, seedReport, singleDomainReport } from './fixtures';
 import { docxParagraphs, IXmlParagraph, zipText } from './officeXml';
 
@@ -46,9 +48,9 @@ describe('Word note for 2022 (seed data)', () => {
     expect(t).toContain('Gegenereerd op 23 november 2026');
   });
 
-  it('has one Heading1 per domain, in order, after Algemeen', () => {
+  it('has one Heading1 per domain, in order, after Algemeen, then the audit annex', () => {
     const h1 = texts('Heading1');
-    expect(h1).toEqual(['Algemeen', ...report.domains.map((d) => `${d.domain.order}. ${d.domain.title}`)]);
+    expect(h1).toEqual(['Algemeen', ...report.domains.map((d) => `${d.domain.order}. ${d.domain.title}`), 'Bijlage: Audits en opvolging 2021-2022']);
     expect(report.domains).toHaveLength(7);
   });
 
@@ -178,5 +180,39 @@ describe('report file names', () => {
   it('names the files after the report title and year', () => {
     expect(reportFileName(2022, 'docx')).toBe('Voortgangsrapport organisatiebeheersing 2022.docx');
     expect(reportFileName(2023, 'pptx')).toBe('Voortgangsrapport organisatiebeheersing 2023.pptx');
+  });
+});
+
+describe('Word note: annex "Audits en opvolging"', () => {
+  function annex(paragraphs: IXmlParagraph[]): string[] {
+    const start = paragraphs.findIndex((p) => p.style === 'Heading1' && p.text.indexOf('Bijlage: Audits en opvolging') === 0);
+    expect(start).toBeGreaterThan(0);
+    return paragraphs.slice(start).map((p) => p.text);
+  }
+
+  it('holds the audits of the year and the year before, their findings ("niet vermeld" where unknown) and execution rate', async () => {
+    const data = loadSeedData();
+    const info = data.audits.filter((a) => a.key === 'audit-informatiebeheer-2022')[0];
+    data.recommendations = [
+      { id: 1, title: 'A', auditId: info.id, priority: 'H', status: 'Uitgevoerd', actions: [] },
+      { id: 2, title: 'B', auditId: info.id, priority: 'H', status: 'Open', actions: [] },
+      { id: 3, title: 'C', auditId: info.id, priority: 'M', status: 'Uitgevoerd', actions: [] }
+    ];
+    const { paragraphs } = await docxParagraphs(await buildWordReport(buildReport(data, 2022), OPTIONS));
+    const t = annex(paragraphs);
+    expect(t).toContain('Audit informatiebeheer (2022)');
+    expect(t).toContain('Audit financiële processen (Audit Financiën) (2021)');
+    expect(t).not.toContain('Opvolgaudit financiële processen (2023)');
+    expect(t).toContain('Bevindingen: 10 sterktes, 19 verbeterpunten, 17 hoog prioritaire aanbevelingen');
+    expect(t).toContain('Conclusie: zwak');
+    expect(t).toContain('Uitvoeringsgraad: 2 van 3 aanbevelingen uitgevoerd (67%); H-aanbevelingen: 1 van 2 (50%)');
+    // The 2021 audit has no figures and no recommendations: said in words, no 0 and no 0%.
+    const i = t.indexOf('Audit financiële processen (Audit Financiën) (2021)');
+    expect(t.slice(i, i + 6)).toEqual(expect.arrayContaining(['Bevindingen: niet vermeld', 'Conclusie: niet vermeld', 'Uitvoeringsgraad: nog geen aanbevelingen opgenomen']));
+  });
+
+  it('says so when the two years have no audits', async () => {
+    const { paragraphs } = await docxParagraphs(await buildWordReport(buildReport(loadSeedData(), 2030), OPTIONS));
+    expect(annex(paragraphs)).toContain('Geen audits in 2029 of 2030.');
   });
 });

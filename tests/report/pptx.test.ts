@@ -208,3 +208,28 @@ describe('slide deck overflow and edge cases', () => {
     expect(p).not.toContain(`${NEW_MARKER}Een heel lange officiële titel`);
   });
 });
+
+describe('slide deck: one slide "Audits en opvolging"', () => {
+  it('has exactly one audit slide before the closing slide, with figures and execution rate per audit', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { buildReport } = require('../../src/model/report');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { loadSeedData } = require('../helpers/seedData');
+    const data = loadSeedData();
+    const info = data.audits.filter((a: { key?: string }) => a.key === 'audit-informatiebeheer-2022')[0];
+    data.recommendations = [
+      { id: 1, title: 'A', auditId: info.id, priority: 'H', status: 'Uitgevoerd', actions: [] },
+      { id: 2, title: 'B', auditId: info.id, priority: 'M', status: 'Open', actions: [] }
+    ];
+    const { slides } = await pptxSlides(await buildSlideDeck(buildReport(data, 2022), OPTIONS));
+    const audit = slides.filter((s) => s.paragraphs.some((p) => p.indexOf('Audits en opvolging 2021-2022') === 0));
+    expect(audit).toHaveLength(1);
+    expect(slides.indexOf(audit[0])).toBe(slides.length - 2);
+    const p = audit[0].paragraphs;
+    expect(p).toContain('Audit informatiebeheer');
+    expect(p).toContain('10 / 19 / 17');
+    expect(p).toContain('1/2 (50%) · H 1/1 (100%)');
+    expect(p).toContain('niet vermeld');
+    expect(p).toContain('geen aanbevelingen');
+  });
+});

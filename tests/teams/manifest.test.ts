@@ -24,6 +24,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const TEAMS = path.join(ROOT, 'teams');
 const DOMAIN_CARDS_ID = 'ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
 const SUMMARY_ID = 'c2c52264-c35a-418c-8442-b64ec4bd49ba';
+const AUDITS_ID = '94d15802-53bf-46c1-97cd-adaa32507273';
 const SHAREPOINT_ONLINE_APP_ID = '00000003-0000-0ff1-ce00-000000000000';
 
 /** The schemas that @microsoft/app-manifest ships, so validation never goes to the network. */
@@ -130,15 +131,24 @@ describe('Teams app manifest (teams/manifest.json)', () => {
     expect([...tab.scopes].sort()).toEqual(['groupChat', 'team']);
   });
 
-  it('personal app (static tab) opens the web part through SPFx TeamsLogon with its component id', () => {
-    expect(manifest.staticTabs).toHaveLength(1);
-    const tab = manifest.staticTabs![0];
-    expect(tab.contentUrl).toBe(
+  it('personal app: "Mijn acties" (Auditopvolging) first, then the domain cards, each through SPFx TeamsLogon with its component id', () => {
+    expect(manifest.staticTabs).toHaveLength(2);
+    const [mine, cards] = manifest.staticTabs!;
+    expect(mine.contentUrl).toBe(
+      'https://{teamSiteDomain}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest=/_layouts/15/teamshostedapp.aspx' +
+        `%3Fteams%26personal%26componentId=${AUDITS_ID}%26forceLocale={locale}`
+    );
+    expect(mine.name).toBe('Mijn acties');
+    expect(cards.contentUrl).toBe(
       'https://{teamSiteDomain}/_layouts/15/TeamsLogon.aspx?SPFX=true&dest=/_layouts/15/teamshostedapp.aspx' +
         `%3Fteams%26personal%26componentId=${DOMAIN_CARDS_ID}%26forceLocale={locale}`
     );
-    expect(tab.scopes).toEqual(['personal']);
-    expect(tab.name).toBe('Domeinkaarten');
+    expect(cards.name).toBe('Domeinkaarten');
+    for (const tab of manifest.staticTabs!) expect(tab.scopes).toEqual(['personal']);
+    expect(new Set(manifest.staticTabs!.map((t) => t.entityId)).size).toBe(2);
+    const webPart = readJson(path.join(ROOT, 'src', 'webparts', 'auditFollowUp', 'AuditFollowUpWebPart.manifest.json'));
+    expect(webPart.id).toBe(AUDITS_ID);
+    expect(webPart.supportedHosts).toEqual(['SharePointWebPart', 'TeamsTab', 'TeamsPersonalApp']);
   });
 
   it('has the domains and SharePoint web application info that SPFx-hosted tabs need', () => {
@@ -189,7 +199,8 @@ describe('English localization (teams/en-us.json)', () => {
     expect(localization['name.full']).toMatch(/domain cards/);
     expect(localization['description.short']).toMatch(/organisational control/i);
     expect(localization['description.full']).toMatch(/criteria.*risks.*realisations.*planning/s);
-    expect(localization['staticTabs[0].name']).toBe('Domain cards');
+    expect(localization['staticTabs[0].name']).toBe('My actions');
+    expect(localization['staticTabs[1].name']).toBe('Domain cards');
     // Every localizable string of the manifest has an English counterpart.
     for (const key of ['name.short', 'name.full', 'description.short', 'description.full']) {
       expect(typeof localization[key]).toBe('string');

@@ -22,6 +22,7 @@ export interface IDomainCardsWebPartProps {
   showDescriptions: boolean;
   organisation: string;
   reportIntro: string;
+  auditsUrl: string;
 }
 
 /** Thin host: properties -> services -> React. Everything else lives in components/ and src/. */
@@ -38,6 +39,7 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
       theme: this.theme,
       isTeams: this.isTeams,
       initialDomainKey: readDomainFromLocation(window.location.href, this.teamsSubEntityId),
+      auditsUrl: this.properties.auditsUrl || undefined,
       renderReportActions: (ctx) =>
         React.createElement(ReportActions, {
           repository,
@@ -91,7 +93,8 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
               groupFields: [
                 ...this.dataSourceFields(strings),
                 PropertyPaneDropdown('domainKey', { label: strings.DomainFieldLabel, options: this._domainOptions() }),
-                PropertyPaneToggle('showDescriptions', { label: strings.ShowDescriptionsFieldLabel })
+                PropertyPaneToggle('showDescriptions', { label: strings.ShowDescriptionsFieldLabel }),
+                PropertyPaneTextField('auditsUrl', { label: strings.AuditsUrlFieldLabel, description: strings.AuditsUrlFieldDescription })
               ]
             },
             {

@@ -31,6 +31,7 @@ export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseC
   protected theme: ITheme | undefined;
   protected isTeams: boolean = false;
   protected teamsSubEntityId: string | undefined;
+  protected isTeamsPersonal: boolean = false;
   private _disposeTheme: () => void = () => undefined;
 
   protected async onInit(): Promise<void> {
@@ -41,6 +42,7 @@ export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseC
     });
     this.isTeams = host.isTeams;
     this.teamsSubEntityId = host.subEntityId;
+    this.isTeamsPersonal = !!host.isPersonal;
     this._disposeTheme = host.dispose;
   }
 

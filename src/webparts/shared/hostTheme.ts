@@ -17,6 +17,8 @@ export interface IHostInfo {
   isTeams: boolean;
   /** Teams deep link sub entity (a domain key), if any. */
   subEntityId?: string;
+  /** Teams personal app (no team, channel or chat): its first screen may differ. */
+  isPersonal?: boolean;
 }
 
 /**
@@ -31,7 +33,12 @@ export async function followHostTheme(webPart: BaseClientSideWebPart<any>, onCha
     const ctx = await teams.teamsJs.app.getContext();
     onChange(teamsTheme(normaliseTeamsTheme(ctx.app.theme)));
     teams.teamsJs.app.registerOnThemeChangeHandler((name: string) => onChange(teamsTheme(normaliseTeamsTheme(name))));
-    return { isTeams: true, subEntityId: ctx.page && ctx.page.subPageId ? ctx.page.subPageId : undefined, dispose: () => undefined };
+    return {
+      isTeams: true,
+      subEntityId: ctx.page && ctx.page.subPageId ? ctx.page.subPageId : undefined,
+      isPersonal: !ctx.team && !ctx.channel && !ctx.chat,
+      dispose: () => undefined
+    };
   }
   const provider = webPart.context.serviceScope.consume(ThemeProvider.serviceKey);
   onChange(fluentFromSharePoint(provider.tryGetTheme()));

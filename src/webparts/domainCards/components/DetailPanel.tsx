@@ -4,7 +4,9 @@ import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
 import { RichText } from '../../../components/RichText';
-import { listFormUrl } from '../../../model/links';
+import { DeadlineTag } from '../../../components/DeadlineTag';
+import { actionDeadlineState, recommendationsAnsweredBy } from '../../../model/audits';
+import { auditLink, listFormUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAction, IReportData, IRisk } from '../../../model/types';
 import { ISelection } from './DomainCard';
@@ -25,6 +27,10 @@ export interface IDetailPanelProps {
   openForm: (url: string) => void;
   /** Editors on a planning item: "Doorschuiven naar realisaties". */
   onRealise?: (action: IAction) => void;
+  /** The Auditopvolging page or tab: a risk's audit opens there. */
+  auditsUrl?: string;
+  /** Today, for the deadline marks. */
+  today: Date;
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -43,7 +49,7 @@ export function statusLabel(status: string): string {
   return STATUS_LABELS[status] || status;
 }
 
-function formatDate(iso: string | undefined): string | undefined {
+export function formatDate(iso: string | undefined): string | undefined {
   if (!iso) return undefined;
   const d = new Date(iso);
   if (isNaN(d.getTime())) return iso;
@@ -89,12 +95,22 @@ function FormLink(props: { url: string; text: string; primary?: boolean; openFor
   );
 }
 
+/** The deadline with "te laat" / "binnen 30 dagen" as text; a realised action is never late. */
+export function DeadlineLine(props: { action: IAction; today: Date }): JSX.Element {
+  const state = actionDeadlineState(props.action, props.today);
+  const date = formatDate(props.action.deadline) || '';
+  if (state === 'overdue') return <DeadlineTag state={state} text={format(strings.Overdue, date)} />;
+  if (state === 'dueSoon') return <DeadlineTag state={state} text={format(strings.DueSoon, date)} />;
+  return <>{date}</>;
+}
+
 function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning: boolean }): JSX.Element {
   const { action: a, data, classNames: cn, firstDataYear } = props;
   const domains = data.domains
     .filter((d) => a.domainIds.indexOf(d.id) >= 0)
     .sort((x, y) => x.order - y.order)
     .map((d) => d.title);
+  const answered = recommendationsAnsweredBy(data, a.id);
   const planned = a.plannedYear !== undefined ? String(a.plannedYear) : format(strings.BeforeYear, firstDataYear);
   const realised =
     a.status === 'Gerealiseerd' ? (a.realisedYear !== undefined ? String(a.realisedYear) : format(strings.BeforeYear, firstDataYear)) : strings.NotRealised;
@@ -130,7 +146,14 @@ function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning:
         <Field label={strings.Status} cn={cn}>{statusLabel(a.status)}</Field>
         <Field label={strings.YearPlanned} cn={cn}>{planned}</Field>
         <Field label={strings.YearRealised} cn={cn}>{realised}</Field>
-        <Field label={strings.Deadline} cn={cn}>{formatDate(a.deadline)}</Field>
+        <Field label={strings.Deadline} cn={cn}>
+          {a.deadline ? <DeadlineLine action={a} today={props.today} /> : undefined}
+        </Field>
+        {answered.length > 0 && (
+          <Field label={strings.AnsweredRecommendations} cn={cn}>
+            <Bullets items={answered.map((r) => `${r.title} (${r.priority}, ${r.status})`)} />
+          </Field>
+        )}
         {!!a.note && !!a.note.trim() && (
           <Field label={strings.Note} cn={cn}>
             <RichText value={a.note} className={cn.richText} />
@@ -157,7 +180,17 @@ function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
     <>
       <dl style={{ margin: 0 }}>
         <Field label={strings.Source} cn={cn}>{r.source}</Field>
-        <Field label={strings.Audit} cn={cn}>{r.audit ? r.audit.title : undefined}</Field>
+        <Field label={strings.Audit} cn={cn}>
+          {r.audit ? (
+            props.auditsUrl ? (
+              <a href={auditLink(props.auditsUrl, r.audit.id)} aria-label={format(strings.OpenAudit, r.audit.title)} data-testid="risk-audit-link">
+                {r.audit.title}
+              </a>
+            ) : (
+              r.audit.title
+            )
+          ) : undefined}
+        </Field>
         <Field label={strings.Priority} cn={cn}>{PRIORITY_LABELS[r.priority] || r.priority}</Field>
         <Field label={strings.Status} cn={cn}>{statusLabel(r.status)}</Field>
         <Field label={strings.YearIdentified} cn={cn}>{identified}</Field>

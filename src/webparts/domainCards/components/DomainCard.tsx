@@ -6,6 +6,8 @@ import { RichText } from '../../../components/RichText';
 import { cardTitle } from '../../../model/text';
 import { IAction, IDomainReport, IRisk } from '../../../model/types';
 import { IDomainCardsClassNames } from './styles';
+import { DeadlineLine } from './DetailPanel';
+import { actionDeadlineState, IDeadlineCounts } from '../../../model/audits';
 
 export type PlanningOrRealisation = 'realisation' | 'planning';
 
@@ -29,6 +31,10 @@ export interface IDomainCardProps {
   onOpen: (selection: ISelection) => void;
   onNewAction?: () => void;
   onNewRisk?: () => void;
+  /** Today, for the deadline marks on planned actions. */
+  today: Date;
+  /** Open actions and recommendations of the domain past or near their deadline. */
+  deadlines?: IDeadlineCounts;
 }
 
 function NewTag(props: { className: string }): JSX.Element {
@@ -46,6 +52,7 @@ function ActionItems(props: {
   cn: IDomainCardsClassNames;
   onOpen: (s: ISelection) => void;
   label?: string;
+  today: Date;
 }): JSX.Element {
   const { cn } = props;
   if (props.actions.length === 0) return <React.Fragment />;
@@ -60,6 +67,9 @@ function ActionItems(props: {
           >
             <span className={cn.itemTitle}>{cardTitle(a)}</span>
             {props.isNew && <NewTag className={cn.newTag} />}
+            {props.section === 'planning' && actionDeadlineState(a, props.today) !== 'later' && actionDeadlineState(a, props.today) !== 'none' && (
+              <DeadlineLine action={a} today={props.today} />
+            )}
           </button>
           {a.subItems.length > 0 && (
             <ul className={cn.subList}>
@@ -83,6 +93,7 @@ function OlderItems(props: {
   defaultOpen: boolean;
   cn: IDomainCardsClassNames;
   onOpen: (s: ISelection) => void;
+  today: Date;
 }): JSX.Element {
   const [open, setOpen] = React.useState<boolean | undefined>(undefined);
   if (props.actions.length === 0) return <React.Fragment />;
@@ -94,7 +105,7 @@ function OlderItems(props: {
         {props.label}
       </button>
       <div id={props.id} hidden={!isOpen}>
-        {isOpen && <ActionItems actions={props.actions} isNew={false} section={props.section} cn={props.cn} onOpen={props.onOpen} />}
+        {isOpen && <ActionItems actions={props.actions} isNew={false} section={props.section} cn={props.cn} onOpen={props.onOpen} today={props.today} />}
       </div>
     </div>
   );
@@ -143,6 +154,11 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
           <p className={cn.cardCounts}>
             {format(strings.CardCounts, full.risks.length, full.realisationsNew.length, year, full.planningNew.length, planningYear)}
           </p>
+          {props.deadlines && (props.deadlines.overdue > 0 || props.deadlines.dueSoon > 0) && (
+            <p className={cn.cardCounts} data-testid="card-deadlines">
+              {format(strings.CardDeadlines, props.deadlines.overdue, props.deadlines.dueSoon)}
+            </p>
+          )}
         </div>
       </div>
       <div className={cn.quadrants}>
@@ -201,7 +217,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
 
         <Quadrant id={`${anchorId}-realisations`} title={strings.Realisations} cn={cn}>
           {realisations === 0 && <Nothing cn={cn} />}
-          <ActionItems actions={report.realisationsNew} isNew={true} section="realisation" cn={cn} onOpen={onOpen} />
+          <ActionItems actions={report.realisationsNew} isNew={true} section="realisation" cn={cn} onOpen={onOpen} today={props.today} />
           <OlderItems
             id={`${anchorId}-realisations-older`}
             label={format(strings.OlderRealisations, report.realisationsOlder.length)}
@@ -210,6 +226,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             defaultOpen={props.expandOlder}
             cn={cn}
             onOpen={onOpen}
+            today={props.today}
           />
         </Quadrant>
 
@@ -220,7 +237,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
           action={props.canEdit && props.onNewAction ? <DefaultButton text={strings.NewAction} onClick={props.onNewAction} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
         >
           {planning === 0 && <Nothing cn={cn} />}
-          <ActionItems actions={report.planningNew} isNew={true} section="planning" cn={cn} onOpen={onOpen} />
+          <ActionItems actions={report.planningNew} isNew={true} section="planning" cn={cn} onOpen={onOpen} today={props.today} />
           <OlderItems
             id={`${anchorId}-planning-older`}
             label={format(strings.OlderPlanning, report.planningOlder.length)}
@@ -229,6 +246,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             defaultOpen={props.expandOlder}
             cn={cn}
             onOpen={onOpen}
+            today={props.today}
           />
         </Quadrant>
       </div>

@@ -4,6 +4,7 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { Dropdown, IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { SearchBox } from '@fluentui/react/lib/SearchBox';
+import { Toggle } from '@fluentui/react/lib/Toggle';
 import { ITheme } from '@fluentui/react/lib/Styling';
 import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'DomainCardsWebPartStrings';
@@ -13,8 +14,9 @@ import { useReportData } from '../../../components/useReportData';
 import { ConflictError, IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
 import { domainAnchorId, listFormUrl, listViewUrl } from '../../../model/links';
 import { availableYears, buildReport, defaultReportYear, realisationYearFor } from '../../../model/report';
+import { deadlinesByDomain, openRecommendationsAnsweredBy } from '../../../model/audits';
 import { cardTitle } from '../../../model/text';
-import { IAction, IDomain, IDomainReport, IReportData } from '../../../model/types';
+import { IAction, IDomain, IDomainReport, IPerson, IRecommendation, IReportData } from '../../../model/types';
 import { DetailPanel, statusLabel } from './DetailPanel';
 import { DomainCard, ISelection } from './DomainCard';
 import { filterDomainReport, filterOptions, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
@@ -46,6 +48,8 @@ export interface IDomainCardsProps {
   reportActions?: React.ReactNode;
   /** Alternative to reportActions when the buttons need the year on screen. */
   renderReportActions?: (context: IReportActionsContext) => React.ReactNode;
+  /** The Auditopvolging page or tab: a risk's audit opens there. */
+  auditsUrl?: string;
 }
 
 const READER: IPermissions = { canEdit: false, canManageLists: false };
@@ -100,6 +104,21 @@ function usePermissions(repository: IOrgRepository): IPermissions {
   return permissions;
 }
 
+function useCurrentUser(repository: IOrgRepository): IPerson | undefined {
+  const [user, setUser] = React.useState<IPerson | undefined>(undefined);
+  React.useEffect(() => {
+    let live = true;
+    repository
+      .getCurrentUser()
+      .then((u) => live && setUser(u))
+      .catch(() => live && setUser(undefined));
+    return () => {
+      live = false;
+    };
+  }, [repository]);
+  return user;
+}
+
 function Toolbar(props: {
   cn: IDomainCardsClassNames;
   year: number;
@@ -135,6 +154,7 @@ function FilterBar(props: {
   data: IReportData;
   filters: IFilters;
   onChange: (f: IFilters) => void;
+  userId: number | undefined;
 }): JSX.Element {
   const { cn, filters, onChange } = props;
   const options = React.useMemo(() => filterOptions(props.data), [props.data]);
@@ -162,6 +182,14 @@ function FilterBar(props: {
       {dropdown(strings.OwnerFilter, options.owners, filters.owner, (v) => onChange({ ...filters, owner: v }))}
       {dropdown(strings.OrgFilter, options.orgs, filters.org, (v) => onChange({ ...filters, org: v }))}
       {dropdown(strings.StatusFilter, options.statuses, filters.status, (v) => onChange({ ...filters, status: v }), statusLabel)}
+      {props.userId !== undefined && (
+        <Toggle
+          label={strings.MyActionsFilter}
+          inlineLabel={true}
+          checked={filters.mine !== undefined}
+          onChange={(_e, checked) => onChange({ ...filters, mine: checked ? props.userId : undefined })}
+        />
+      )}
       <DefaultButton text={strings.ClearFilters} disabled={!filtersActive(filters)} onClick={() => onChange(NO_FILTERS)} />
     </div>
   );
@@ -174,6 +202,9 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const { data, loading, refreshing, error, reload } = useReportData(repository);
   const permissions = usePermissions(repository);
   const canEdit = permissions.canEdit;
+  const currentUser = useCurrentUser(repository);
+  const [toMark, setToMark] = React.useState<{ action: IAction; recommendations: IRecommendation[] } | undefined>(undefined);
+  const [marking, setMarking] = React.useState(false);
 
   const today = React.useMemo(() => props.today || new Date(), [props.today]);
   const configuredYear = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
@@ -252,6 +283,8 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       .realiseAction(action, realYear)
       .then((updated) => {
         setNotice({ kind: 'success', text: format(strings.Realised, cardTitle(updated || action), realYear) });
+        const open = data ? openRecommendationsAnsweredBy(data, action.id) : [];
+        if (open.length > 0) setToMark({ action: updated || action, recommendations: open });
       })
       .catch((e: unknown) => {
         if (e instanceof ConflictError || (e instanceof Error && e.name === 'ConflictError')) {
@@ -270,6 +303,29 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       })
       .catch(() => undefined);
   };
+
+  const doMark = (recommendations: IRecommendation[]): void => {
+    setMarking(true);
+    repository
+      .markRecommendationsCarriedOut(recommendations)
+      .then((result) => {
+        const parts: string[] = [];
+        if (result.updated.length) parts.push(format(strings.Marked, result.updated.length));
+        if (result.conflicts.length) parts.push(format(strings.MarkConflict, result.conflicts.map((r) => `'${r.title}' (${r.status})`).join(', ')));
+        if (result.failed.length) parts.push(format(strings.MarkFailed, result.failed.map((r) => `'${r.title}'`).join(', ')));
+        const kind = result.conflicts.length ? 'conflict' : result.failed.length ? 'error' : 'success';
+        setNotice({ kind, text: parts.join(' ') });
+      })
+      .catch(() => setNotice({ kind: 'error', text: format(strings.MarkFailed, recommendations.map((r) => `'${r.title}'`).join(', ')) }))
+      .then(() => {
+        setMarking(false);
+        setToMark(undefined);
+        reload();
+      })
+      .catch(() => undefined);
+  };
+
+  const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
 
   let body: React.ReactNode;
   if (!data) {
@@ -309,6 +365,8 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
             onOpen={setSelection}
             onNewAction={() => openForm(listFormUrl(repository.siteUrl, 'actions', 'NewForm'))}
             onNewRisk={() => openForm(listFormUrl(repository.siteUrl, 'risks', 'NewForm'))}
+            today={today}
+            deadlines={deadlines[full.domain.id]}
           />
         ))}
       </div>
@@ -322,7 +380,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       {data && (
         <div className={cn.toolbar}>
           <Toolbar cn={cn} year={year} years={years} onYear={setPickedYear} refreshing={refreshing} onRefresh={reload} reportActions={reportActions} />
-          {report && report.domains.length > 0 && <FilterBar cn={cn} data={data} filters={filters} onChange={setFilters} />}
+          {report && report.domains.length > 0 && <FilterBar cn={cn} data={data} filters={filters} onChange={setFilters} userId={currentUser ? currentUser.id : undefined} />}
           <div className={cn.liveRegion} aria-live="polite" role="status" data-testid="filter-results">
             {active ? (single ? format(strings.FilterResultsOne, resultCount) : format(strings.FilterResults, resultCount, shown.length)) : ''}
           </div>
@@ -379,6 +437,8 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           onDismiss={() => setSelection(undefined)}
           openForm={openForm}
           onRealise={canEdit ? (a) => setConfirm(a) : undefined}
+          auditsUrl={props.auditsUrl}
+          today={today}
         />
       )}
       <Dialog
@@ -395,6 +455,23 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
         <DialogFooter>
           <PrimaryButton text={realising ? strings.Realising : strings.RealiseConfirm} disabled={realising} onClick={() => confirm && doRealise(confirm)} />
           <DefaultButton text={strings.Cancel} disabled={realising} onClick={() => setConfirm(undefined)} />
+        </DialogFooter>
+      </Dialog>
+      <Dialog
+        hidden={!toMark}
+        onDismiss={() => (marking ? undefined : setToMark(undefined))}
+        dialogContentProps={{
+          type: DialogType.normal,
+          title: strings.MarkTitle,
+          subText: toMark
+            ? format(strings.MarkText, cardTitle(toMark.action), toMark.recommendations.length, toMark.recommendations.map((r) => `'${r.title}'`).join(', '))
+            : ''
+        }}
+        modalProps={{ isBlocking: true }}
+      >
+        <DialogFooter>
+          <PrimaryButton text={marking ? strings.Marking : strings.MarkConfirm} disabled={marking} onClick={() => toMark && doMark(toMark.recommendations)} />
+          <DefaultButton text={strings.MarkSkip} disabled={marking} onClick={() => setToMark(undefined)} />
         </DialogFooter>
       </Dialog>
     </div>

@@ -8,12 +8,14 @@ export interface IFilters {
   /** A directie or an afdeling name. */
   org?: string;
   status?: string;
+  /** "Alleen mijn acties": the current user's id (owner = current user). */
+  mine?: number;
 }
 
 export const NO_FILTERS: IFilters = { text: '' };
 
 export function filtersActive(f: IFilters): boolean {
-  return !!(f.text.trim() || f.owner || f.org || f.status);
+  return !!(f.text.trim() || f.owner || f.org || f.status || f.mine !== undefined);
 }
 
 /** Lower case without accents, so "efficient" finds "Efficiënt". */
@@ -34,6 +36,7 @@ function textMatches(parts: Array<string | undefined>, text: string): boolean {
 
 export function actionMatches(a: IAction, f: IFilters): boolean {
   if (f.owner && (!a.owner || a.owner.title !== f.owner)) return false;
+  if (f.mine !== undefined && (!a.owner || a.owner.id !== f.mine)) return false;
   if (f.org && a.directie !== f.org && a.afdeling !== f.org) return false;
   if (f.status && a.status !== f.status) return false;
   return textMatches([a.title, a.shortTitle, htmlToText(a.description), a.subItems.join('\n')], f.text);
@@ -41,7 +44,7 @@ export function actionMatches(a: IAction, f: IFilters): boolean {
 
 /** Risks have no owner or organisation unit: those filters leave them out. */
 export function riskMatches(r: IRisk, f: IFilters): boolean {
-  if (f.owner || f.org) return false;
+  if (f.owner || f.org || f.mine !== undefined) return false;
   if (f.status && r.status !== f.status) return false;
   return textMatches([r.title, r.source, r.audit ? r.audit.title : undefined, htmlToText(r.notes)], f.text);
 }

@@ -131,6 +131,22 @@ define([], function () {
     ReportFailed: "The report could not be created.",
     FinaliseConfirm: "The {0} report will be stored as the final version in the Rapporten library. An earlier final version for {0} is overwritten.",
     FinalReports: "Final reports",
-    NoFinalReports: "No final report stored yet."
+    NoFinalReports: "No final report stored yet.",
+    AuditsUrlFieldLabel: "Page with the audit follow-up",
+    AuditsUrlFieldDescription: "Address of the page or Teams tab link with the Audit follow-up web part: a risk's audit opens there.",
+    OpenAudit: "Open audit: {0}",
+    Overdue: "overdue: deadline {0}",
+    DueSoon: "due within 30 days: deadline {0}",
+    CardDeadlines: "Deadlines: {0} overdue · {1} due within 30 days",
+    AnsweredRecommendations: "Answers recommendations",
+    MyActionsFilter: "Only my actions",
+    MarkTitle: "Mark recommendations as carried out?",
+    MarkText: "'{0}' answers {1} open recommendation(s): {2}. Mark them as carried out?",
+    MarkConfirm: "Mark as carried out",
+    MarkSkip: "Not now",
+    Marking: "Marking…",
+    Marked: "{0} recommendation(s) marked as carried out.",
+    MarkConflict: "Changed by someone else meanwhile, nothing overwritten: {0}.",
+    MarkFailed: "Failed: {0}."
   };
 });

@@ -118,6 +118,22 @@ declare interface IDomainCardsWebPartStrings {
   FinaliseConfirm: string;
   FinalReports: string;
   NoFinalReports: string;
+  AuditsUrlFieldLabel: string;
+  AuditsUrlFieldDescription: string;
+  OpenAudit: string;
+  Overdue: string;
+  DueSoon: string;
+  CardDeadlines: string;
+  AnsweredRecommendations: string;
+  MyActionsFilter: string;
+  MarkTitle: string;
+  MarkText: string;
+  MarkConfirm: string;
+  MarkSkip: string;
+  Marking: string;
+  Marked: string;
+  MarkConflict: string;
+  MarkFailed: string;
 }
 
 declare module 'DomainCardsWebPartStrings' {

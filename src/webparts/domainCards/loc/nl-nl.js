@@ -131,6 +131,23 @@ define([], function () {
     ReportFailed: "Het rapport kon niet gemaakt worden.",
     FinaliseConfirm: "Het rapport {0} wordt als definitieve versie bewaard in de bibliotheek Rapporten. Een eerdere definitieve versie van {0} wordt overschreven.",
     FinalReports: "Definitieve rapporten",
-    NoFinalReports: "Nog geen definitief rapport bewaard."
+    NoFinalReports: "Nog geen definitief rapport bewaard.",
+    // Audits, deadlines, Mijn acties
+    AuditsUrlFieldLabel: "Pagina met de auditopvolging",
+    AuditsUrlFieldDescription: "Adres van de pagina of de Teams-tabkoppeling met het webonderdeel Auditopvolging: de audit van een risico opent daar.",
+    OpenAudit: "Audit openen: {0}",
+    Overdue: "te laat: deadline {0}",
+    DueSoon: "binnen 30 dagen: deadline {0}",
+    CardDeadlines: "Deadlines: {0} te laat · {1} binnen 30 dagen",
+    AnsweredRecommendations: "Beantwoordt aanbevelingen",
+    MyActionsFilter: "Alleen mijn acties",
+    MarkTitle: "Aanbevelingen als uitgevoerd markeren?",
+    MarkText: "'{0}' beantwoordt {1} open aanbeveling(en): {2}. Wilt u die als uitgevoerd markeren?",
+    MarkConfirm: "Markeren als uitgevoerd",
+    MarkSkip: "Niet nu",
+    Marking: "Bezig met markeren…",
+    Marked: "{0} aanbeveling(en) gemarkeerd als uitgevoerd.",
+    MarkConflict: "Intussen door iemand anders gewijzigd, niets overschreven: {0}.",
+    MarkFailed: "Niet gelukt: {0}."
   };
 });

@@ -9,6 +9,7 @@ import { IOrgRepository } from '../../../data/IOrgRepository';
 import { domainCardLink, isTeamsDeepLink } from '../../../model/links';
 import { defaultReportYear } from '../../../model/report';
 import { buildSummary, IDomainSummary } from '../../../model/summary';
+import { deadlinesByDomain } from '../../../model/audits';
 import { IDomain } from '../../../model/types';
 
 export interface ISummaryProps {
@@ -119,6 +120,8 @@ function DomainRow(props: {
   cardsUrl: string | undefined;
   cn: SummaryClassNames;
   anyPlanning: boolean;
+  /** Open actions and recommendations of the domain past their deadline. */
+  overdue: number;
 }): JSX.Element {
   const { d, year, cardsUrl, cn } = props;
   const key = props.domain && props.domain.key ? props.domain.key : String(d.domainId);
@@ -144,6 +147,9 @@ function DomainRow(props: {
         <li className={cn.figure} data-figure="planned">
           <span className={cn.number}>{d.newPlanning}</span> {format(strings.NewPlanning, year + 1)}
         </li>
+        <li className={cn.figure} data-figure="overdue">
+          <span className={cn.number}>{props.overdue}</span> {strings.Overdue}
+        </li>
       </ul>
       <ProgressBar part={d.plannedForYearRealised} total={d.plannedForYear} year={year} cn={cn} quietWhenEmpty={!props.anyPlanning} />
     </li>
@@ -158,6 +164,7 @@ function SummaryView(props: ISummaryProps): JSX.Element {
   const today = React.useMemo(() => props.today || new Date(), [props.today]);
   const year = defaultReportYear(data, props.reportYear && props.reportYear > 0 ? props.reportYear : undefined, today);
   const summary = React.useMemo(() => (data ? buildSummary(data, year) : undefined), [data, year]);
+  const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
   const cardsUrl = props.cardsUrl && props.cardsUrl.trim() ? props.cardsUrl.trim() : undefined;
 
   if (!data || !summary) {
@@ -210,7 +217,7 @@ function SummaryView(props: ISummaryProps): JSX.Element {
       )}
       <ul className={cn.list} aria-label={format(strings.ListLabel, year)}>
         {summary.domains.map((d) => (
-          <DomainRow key={d.domainId} d={d} domain={data.domains.filter((x) => x.id === d.domainId)[0]} year={year} cardsUrl={cardsUrl} cn={cn} anyPlanning={summary.planningRealisedRatio !== undefined} />
+          <DomainRow key={d.domainId} d={d} domain={data.domains.filter((x) => x.id === d.domainId)[0]} year={year} cardsUrl={cardsUrl} cn={cn} anyPlanning={summary.planningRealisedRatio !== undefined} overdue={deadlines[d.domainId] ? deadlines[d.domainId].overdue : 0} />
         ))}
       </ul>
       <p className={cn.footer} data-testid="summary-totals">

@@ -36,6 +36,7 @@ define([], function () {
     TechnicalDetails: "Technical details",
     Refreshing: "Updating…",
     EmptyTitle: "No domains yet",
-    EmptyMessage: "No internal control domains have been filled in yet. The internal control coordinator adds them in the Domeinen list."
+    EmptyMessage: "No internal control domains have been filled in yet. The internal control coordinator adds them in the Domeinen list.",
+    Overdue: "overdue (deadline passed)"
   };
 });

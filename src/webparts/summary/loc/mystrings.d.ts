@@ -31,6 +31,7 @@ declare interface ISummaryWebPartStrings {
   Refreshing: string;
   EmptyTitle: string;
   EmptyMessage: string;
+  Overdue: string;
 }
 
 declare module 'SummaryWebPartStrings' {

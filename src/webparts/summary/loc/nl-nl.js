@@ -36,6 +36,7 @@ define([], function () {
     TechnicalDetails: "Technische details",
     Refreshing: "Bijwerken…",
     EmptyTitle: "Nog geen domeinen",
-    EmptyMessage: "Er zijn nog geen domeinen van organisatiebeheersing ingevuld. De coördinator interne controle vult ze aan in de lijst Domeinen."
+    EmptyMessage: "Er zijn nog geen domeinen van organisatiebeheersing ingevuld. De coördinator interne controle vult ze aan in de lijst Domeinen.",
+    Overdue: "te laat (deadline verstreken)"
   };
 });

@@ -1,0 +1,214 @@
+import * as React from 'react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { AuditFollowUp, IAuditFollowUpProps } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
+import { IRecommendation, IReportData } from '../../src/model/types';
+import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
+import { loadSeedData } from '../helpers/seedData';
+
+const TODAY = new Date(2023, 4, 15);
+
+function setup(data: IReportData = loadSeedData(), props: Partial<IAuditFollowUpProps> = {}, options: IFakeRepositoryOptions = {}): { repo: FakeRepository; openForm: jest.Mock; container: HTMLElement } {
+  const repo = new FakeRepository(data, options);
+  const openForm = jest.fn();
+  const { container } = render(<AuditFollowUp repository={repo} isTeams={false} today={TODAY} openForm={openForm} {...props} />);
+  return { repo, openForm, container };
+}
+
+function rec(id: number, auditId: number, priority: 'H' | 'M' | 'L', status: IRecommendation['status'], extra: Partial<IRecommendation> = {}): IRecommendation {
+  return { id, title: `Aanbeveling ${id}`, auditId, priority, status, actions: [], ...extra };
+}
+
+function infoAuditId(data: IReportData): number {
+  return data.audits.filter((a) => a.key === 'audit-informatiebeheer-2022')[0].id;
+}
+
+async function auditItems(container: HTMLElement): Promise<HTMLElement[]> {
+  await waitFor(() => expect(container.querySelectorAll('[data-audit-id]').length).toBeGreaterThan(0));
+  return Array.prototype.slice.call(container.querySelectorAll('[data-audit-id]')) as HTMLElement[];
+}
+
+function itemFor(container: HTMLElement, title: string): HTMLElement {
+  const hit = (Array.prototype.slice.call(container.querySelectorAll('[data-audit-id]')) as HTMLElement[]).filter(
+    (el) => (el.querySelector('h3') || { textContent: '' }).textContent === title
+  )[0];
+  if (!hit) throw new Error(`no audit ${title}`);
+  return hit;
+}
+
+describe('Auditopvolging: the audit list', () => {
+  it('shows the 20 audits of the seed grouped by year, those without a year under "Jaar niet vermeld"', async () => {
+    const { container } = setup();
+    expect(await auditItems(container)).toHaveLength(20);
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toEqual(['Audits 2023', 'Audits 2022', 'Audits 2021', 'Jaar niet vermeld']);
+    expect(screen.getByTestId('audit-count')).toHaveTextContent('20 van 20 audits');
+  });
+
+  it('shows the 10/19/17 figures of the information management audit, and "niet vermeld" (never 0 or blank) for the others', async () => {
+    const { container } = setup();
+    await auditItems(container);
+    const info = itemFor(container, 'Audit informatiebeheer');
+    expect(within(info).getByTestId('findings')).toHaveTextContent('10 sterktes · 19 verbeterpunten · 17 hoog prioritaire aanbevelingen');
+    const burgerzaken = itemFor(container, 'Audit burgerzaken');
+    expect(within(burgerzaken).getByTestId('findings')).toHaveTextContent('niet vermeld sterktes · niet vermeld verbeterpunten');
+    expect(burgerzaken).toHaveTextContent('Auditor: niet vermeld');
+    expect(burgerzaken).toHaveTextContent('Soort: niet vermeld');
+    expect(burgerzaken).not.toHaveTextContent(/\b0 sterktes/);
+    // 0 recommendations: a sentence, not 0% (no division by zero).
+    expect(within(burgerzaken).getByTestId('execution-rate')).toHaveTextContent('Nog geen aanbevelingen');
+  });
+
+  it('shows the execution rate as text, overall and for H only', async () => {
+    const data = loadSeedData();
+    const id = infoAuditId(data);
+    data.recommendations = [rec(1, id, 'H', 'Uitgevoerd'), rec(2, id, 'H', 'Open'), rec(3, id, 'H', 'Uitgevoerd'), rec(4, id, 'M', 'Open')];
+    const { container } = setup(data);
+    await auditItems(container);
+    const rate = within(itemFor(container, 'Audit informatiebeheer')).getByTestId('execution-rate');
+    expect(rate).toHaveTextContent('2 van 4 aanbevelingen uitgevoerd (50%)');
+    expect(rate).toHaveTextContent('H-aanbevelingen: 2 van 3 uitgevoerd (67%)');
+  });
+
+  it('filters by kind and year, offering "niet vermeld"', async () => {
+    const { container } = setup();
+    await auditItems(container);
+    fireEvent.click(screen.getByRole('combobox', { name: /Soort/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'niet vermeld' }));
+    await waitFor(() => expect(screen.getByTestId('audit-count')).toHaveTextContent('11 van 20 audits'));
+    fireEvent.click(screen.getByRole('combobox', { name: /Jaar/ }));
+    fireEvent.click(await screen.findByRole('option', { name: '2023' }));
+    await waitFor(() => expect(screen.getByTestId('audit-count')).toHaveTextContent('1 van 20 audits'));
+    expect(container.querySelectorAll('[data-audit-id]')).toHaveLength(1);
+    expect(itemFor(container, 'Informatieveiligheidstest (phishing) + e-learning')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Filters wissen' }));
+    await waitFor(() => expect(screen.getByTestId('audit-count')).toHaveTextContent('20 van 20 audits'));
+  });
+});
+
+describe('Auditopvolging: one audit', () => {
+  it('opens from a deep link with its chain, risks, and its recommendations with owner, deadline, overdue mark and a deleted action', async () => {
+    const data = loadSeedData();
+    const follow = data.audits.filter((a) => a.key === 'opvolgaudit-burgerzaken')[0];
+    const base = data.audits.filter((a) => a.key === 'audit-burgerzaken')[0];
+    const action = data.actions[0];
+    data.recommendations = [
+      rec(1, base.id, 'H', 'Open', { owner: { id: 8, title: 'Pieter De Smet' }, deadline: '2023-03-01', actions: [{ id: action.id, title: action.title }, { id: 9999, title: 'Oude actie' }] }),
+      rec(2, base.id, 'M', 'In uitvoering', { deadline: '2023-06-01' })
+    ];
+    setup(data, { initialAuditId: base.id });
+    const panel = await screen.findByRole('dialog');
+    expect(within(panel).getByText('Audit burgerzaken')).toBeInTheDocument();
+    expect(panel).toHaveTextContent('Jaar' + 'niet vermeld');
+    expect(within(panel).getByRole('button', { name: follow.title })).toBeInTheDocument();
+    expect(panel).toHaveTextContent('Aanbevelingen (2)');
+    const first = panel.querySelector('[data-recommendation-id="1"]') as HTMLElement;
+    expect(first).toHaveTextContent('Eigenaar: Pieter De Smet');
+    expect(within(first).getByText('te laat: deadline 1 maart 2023')).toHaveAttribute('data-deadline', 'overdue');
+    expect(first).toHaveTextContent('Oude actie (actie verwijderd)');
+    expect(first).toHaveTextContent(`${action.title} (Gerealiseerd)`);
+    const second = panel.querySelector('[data-recommendation-id="2"]') as HTMLElement;
+    expect(within(second).getByText('binnen 30 dagen: deadline 1 juni 2023')).toHaveAttribute('data-deadline', 'dueSoon');
+    // Follow the chain to the follow-up audit.
+    fireEvent.click(within(panel).getByRole('button', { name: follow.title }));
+    await waitFor(() => expect(screen.getByRole('dialog')).toHaveTextContent('Opvolging van'));
+  });
+
+  it('lists the risks from an audit with links to their domain card', async () => {
+    const data = loadSeedData();
+    const risk = data.risks.filter((r) => r.audit)[0];
+    setup(data, { initialAuditId: risk.audit!.id, cardsUrl: 'https://contoso.sharepoint.com/SitePages/Kaarten.aspx' });
+    const panel = await screen.findByRole('dialog');
+    const link = within(within(panel).getByTestId('audit-risks')).getAllByRole('link')[0];
+    expect(link.textContent).toContain(risk.title);
+    expect(link.getAttribute('href')).toMatch(/Kaarten\.aspx\?domein=.*#domein-/);
+  });
+
+  it('pages 500 recommendations on one audit', async () => {
+    const data = loadSeedData();
+    const id = infoAuditId(data);
+    data.recommendations = [];
+    for (let i = 1; i <= 500; i++) data.recommendations.push(rec(i, id, 'H', i <= 100 ? 'Uitgevoerd' : 'Open'));
+    setup(data, { initialAuditId: id });
+    const panel = await screen.findByRole('dialog');
+    expect(panel.querySelectorAll('[data-recommendation-id]')).toHaveLength(25);
+    expect(panel).toHaveTextContent('Pagina 1 van 20 (500 aanbevelingen)');
+    expect(panel).toHaveTextContent('100 van 500 aanbevelingen uitgevoerd (20%)');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Volgende' }));
+    expect(panel).toHaveTextContent('Pagina 2 van 20');
+    expect(panel.querySelector('[data-recommendation-id="26"]')).not.toBeNull();
+  });
+
+  it('says so when the deep-linked audit does not exist', async () => {
+    setup(loadSeedData(), { initialAuditId: 4242 });
+    expect(await screen.findByText(/De gevraagde audit \(nummer 4242\) bestaat niet/)).toBeInTheDocument();
+  });
+
+  it('edits through the list forms: the audit EditForm and a new recommendation (editors only)', async () => {
+    const data = loadSeedData();
+    const { openForm } = setup(data, { initialAuditId: infoAuditId(data) });
+    const panel = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(panel).getByRole('link', { name: /Nieuwe aanbeveling/ })).toBeInTheDocument());
+    fireEvent.click(within(panel).getByRole('link', { name: /^Bewerken/ }));
+    expect(openForm).toHaveBeenCalledWith(expect.stringMatching(/Lists\/Audits\/EditForm\.aspx\?ID=\d+$/));
+    fireEvent.click(within(panel).getByRole('link', { name: /Nieuwe aanbeveling/ }));
+    expect(openForm).toHaveBeenLastCalledWith(expect.stringMatching(/Lists\/Aanbevelingen\/NewForm\.aspx$/));
+  });
+
+  it('shows a reader no edit buttons', async () => {
+    const data = loadSeedData();
+    setup(data, { initialAuditId: infoAuditId(data) }, { permissions: { canEdit: false, canManageLists: false } });
+    const panel = await screen.findByRole('dialog');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(within(panel).queryByRole('link', { name: /^Bewerken/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Nieuwe audit/ })).toBeNull();
+  });
+});
+
+describe('Auditopvolging: per domain and Mijn acties', () => {
+  it('lists per domain the audits that feed it', async () => {
+    const { container } = setup();
+    await auditItems(container);
+    fireEvent.click(screen.getByRole('tab', { name: 'Per domein' }));
+    const section = await screen.findByRole('region', { name: 'Betrouwbare informatie' });
+    expect(within(section).getByRole('button', { name: 'Audit informatiebeheer' })).toBeInTheDocument();
+    expect(section).toHaveTextContent('10 sterktes · 19 verbeterpunten · 17 hoog prioritaire aanbevelingen');
+  });
+
+  it('"Mijn acties" shows what the current user owns, late first, with the deadline as text', async () => {
+    const data = loadSeedData();
+    const [a1, a2] = data.actions.filter((a) => a.status === 'Gepland');
+    a1.owner = { id: 7, title: 'Ann Janssens' };
+    a1.deadline = '2023-04-01';
+    a2.owner = { id: 8, title: 'Pieter De Smet' };
+    data.recommendations = [rec(1, infoAuditId(data), 'H', 'Open', { owner: { id: 7, title: 'Ann Janssens' }, deadline: '2023-12-01' })];
+    setup(data, { initialView: 'mine' });
+    const list = await screen.findByTestId('mine-list');
+    const items = list.querySelectorAll('li[data-mine]');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent(a1.title);
+    expect(items[0]).toHaveTextContent('te laat: deadline 1 april 2023');
+    expect(items[1]).toHaveTextContent('Aanbeveling 1');
+    expect(items[1]).toHaveTextContent('uit Audit informatiebeheer');
+    expect(screen.getByText(/met Ann Janssens als eigenaar/)).toBeInTheDocument();
+  });
+
+  it('"Mijn acties" follows whichever user the data site says is current', async () => {
+    const data = loadSeedData();
+    const a = data.actions.filter((x) => x.status === 'Gepland')[0];
+    a.owner = { id: 8, title: 'Pieter De Smet' };
+    setup(data, { initialView: 'mine' }, { currentUser: { id: 8, title: 'Pieter De Smet' } });
+    const list = await screen.findByTestId('mine-list');
+    expect(list).toHaveTextContent(a.title);
+  });
+
+  it('"Mijn acties" says there is nothing when the user owns nothing open', async () => {
+    setup(loadSeedData(), { initialView: 'mine' });
+    expect(await screen.findByText('U bent nergens eigenaar van een open actie of aanbeveling.')).toBeInTheDocument();
+  });
+
+  it('shows an error with retry when loading fails, then the audits', async () => {
+    const { container } = setup(loadSeedData(), {}, { failLoads: 1 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Opnieuw proberen' }));
+    expect(await auditItems(container)).toHaveLength(20);
+  });
+});
