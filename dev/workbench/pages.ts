@@ -2,7 +2,7 @@
 import { escapeHtml } from '../forms/urls';
 
 export interface IWorkbenchConfig {
-  page: 'domain-cards' | 'teams' | 'summary';
+  page: 'domain-cards' | 'teams' | 'summary' | 'card';
   siteUrl: string;
   theme?: string;
   section?: string;
@@ -39,7 +39,7 @@ function switcher(label: string, param: string, values: string[], current: strin
   return `<span class="wb-label">${escapeHtml(label)}:</span> ${links}`;
 }
 
-function shell(title: string, body: string, cfg: IWorkbenchConfig, lang: string): string {
+function shell(title: string, body: string, cfg: IWorkbenchConfig, lang: string, script: string = '/workbench/app.js'): string {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -51,14 +51,52 @@ function shell(title: string, body: string, cfg: IWorkbenchConfig, lang: string)
 <body>
 ${body}
 <script>window.__WORKBENCH__ = ${scriptJson(cfg)};</script>
-<script src="/workbench/app.js"></script>
+<script src="${escapeHtml(script)}"></script>
 </body>
 </html>`;
+}
+
+/** Viva Connections dashboard stand-in: the card and its quick view, light and dark. */
+function cardPage(cfg: IWorkbenchConfig, url: URL, lang: string, locale: string): string {
+  const column = (theme: 'light' | 'dark', label: string): string => `
+  <section class="dash dash-${theme}" aria-label="${escapeHtml(label)}">
+    <h2>${escapeHtml(label)}</h2>
+    <div class="ace-card" id="card-${theme}" role="region" aria-label="${escapeHtml(label)}: kaart"></div>
+    <div class="ace-quickview" id="quickview-${theme}" role="region" aria-label="${escapeHtml(label)}: snelle weergave" tabindex="-1"></div>
+  </section>`;
+  const body = `
+<div class="wb-bar" role="navigation" aria-label="Workbench">
+  <strong>Viva Connections-dashboard (lokaal)</strong>
+  ${locale}
+  <a href="/">Overzicht</a>
+</div>
+<main id="dashboard">
+${column('light', 'Licht thema')}
+${column('dark', 'Donker thema')}
+</main>
+<style>
+  #dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0; }
+  .dash { padding: 24px; }
+  .dash h2 { font-size: 16px; margin: 0 0 12px; }
+  .dash-light { background: #f5f5f5; color: #242424; }
+  .dash-dark { background: #1f1f1f; color: #ffffff; }
+  .ace-card, .ace-quickview { border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.25); margin-bottom: 16px; overflow: hidden; }
+  .ace-card { max-width: 340px; min-height: 140px; }
+  .ace-card .ac-adaptiveCard, .ace-quickview .ac-adaptiveCard { padding: 16px !important; }
+  .ac-pushButton { font: inherit; font-weight: 600; padding: 5px 12px; border-radius: 4px; cursor: pointer; border: 1px solid; }
+  .dash-light .ac-pushButton { background: #0f6cbd; color: #ffffff; border-color: #0f6cbd; }
+  .dash-dark .ac-pushButton { background: #479ef5; color: #000000; border-color: #479ef5; }
+  .ac-pushButton:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+  .dash-dark .ac-pushButton:focus-visible { outline-color: #ffffff; }
+  .dash-light .ac-pushButton:focus-visible { outline-color: #242424; }
+</style>`;
+  return shell('Organisatiebeheersing – Viva Connections-kaart', body, cfg, lang, '/workbench/card.js');
 }
 
 export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
   const lang = cfg.locale === 'en-us' ? 'en' : 'nl';
   const locale = switcher('Taal', 'locale', ['nl-nl', 'en-us'], cfg.locale || 'nl-nl', url);
+  if (cfg.page === 'card') return cardPage(cfg, url, lang, locale);
   if (cfg.page === 'teams') {
     const body = `
 <div class="wb-bar" role="navigation" aria-label="Workbench">
@@ -128,6 +166,7 @@ ${item('/teams/domain-cards?theme=default', 'Domeinkaarten in een Teams-tabblad 
 ${item('/teams/domain-cards?theme=dark', 'Domeinkaarten in een Teams-tabblad (dark)')}
 ${item('/teams/domain-cards?theme=contrast', 'Domeinkaarten in een Teams-tabblad (contrast)')}
 ${item('/workbench/summary', 'Startpaginawidget: organisatiebeheersing in één oogopslag')}
+${item('/workbench/card', 'Viva Connections-kaart en snelle weergave (licht en donker)')}
 </ul>
 <h2>Lijsten</h2>
 <ul>

@@ -48,6 +48,7 @@ export function workbenchRoutes(
     let cfg: IWorkbenchConfig | undefined;
     if (p === '/workbench/domain-cards') cfg = { ...common, page: 'domain-cards', section: q.get('section') || 'none' };
     if (p === '/workbench/summary') cfg = { ...common, page: 'summary', section: q.get('section') || 'none', cardsUrl: q.get('cardsUrl') || undefined };
+    if (p === '/workbench/card') cfg = { ...common, page: 'card', cardsUrl: q.get('cardsUrl') || undefined };
     if (p === '/teams/domain-cards') cfg = { ...common, page: 'teams', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop' };
     if (cfg) {
       send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url));
