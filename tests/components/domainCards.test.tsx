@@ -546,3 +546,22 @@ describe('DomainCards: report actions slot', () => {
     expect(screen.getByText('Rapport maken 2022').tagName).toBe('BUTTON');
   });
 });
+
+describe('sharing a domain in Teams', () => {
+  it('in Teams each card has a share button that hands the domain key and title to Teams', async () => {
+    const shareDomain = jest.fn();
+    const data = loadSeedData();
+    const { container } = setup({}, { isTeams: true, shareDomain }, data);
+    await cards(container, 7);
+    const last = data.domains.slice().sort((a, b) => a.order - b.order)[6];
+    fireEvent.click(screen.getByRole('button', { name: `Link naar ${last.title} delen in Teams` }));
+    expect(shareDomain).toHaveBeenCalledWith(last.key, last.title);
+  });
+
+  it('outside Teams there is no share button', async () => {
+    const { container } = setup();
+    await cards(container, 7);
+    expect(screen.queryAllByRole('button', { name: /delen in Teams/ })).toHaveLength(0);
+  });
+});
+

@@ -37,6 +37,8 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
       showDescriptions: this.properties.showDescriptions !== false,
       theme: this.theme,
       isTeams: this.isTeams,
+      openForm: this.links.openForm,
+      shareDomain: this.links.shareDomain,
       initialDomainKey: readDomainFromLocation(window.location.href, this.teamsSubEntityId),
       renderReportActions: (ctx) =>
         React.createElement(ReportActions, {

@@ -29,6 +29,8 @@ export interface IDomainCardProps {
   onOpen: (selection: ISelection) => void;
   onNewAction?: () => void;
   onNewRisk?: () => void;
+  /** In Teams: share a deep link to this domain through Teams' share dialog. */
+  onShare?: () => void;
 }
 
 function NewTag(props: { className: string }): JSX.Element {
@@ -144,6 +146,15 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             {format(strings.CardCounts, full.risks.length, full.realisationsNew.length, year, full.planningNew.length, planningYear)}
           </p>
         </div>
+        {props.onShare && (
+          <DefaultButton
+            text={strings.ShareDomain}
+            ariaLabel={format(strings.ShareDomainLabel, domain.title)}
+            iconProps={{ iconName: 'Share' }}
+            onClick={props.onShare}
+            styles={{ root: { height: 28, padding: '0 8px', minWidth: 0, flexShrink: 0 } }}
+          />
+        )}
       </div>
       <div className={cn.quadrants}>
         <Quadrant id={`${anchorId}-criteria`} title={strings.Criteria} cn={cn}>
