@@ -1,7 +1,7 @@
 /**
  * Builds the developer-provided Microsoft Teams app package, teams/TeamsSPFxApp.zip.
  *
- *   npx tsx scripts/teams-package.ts [--teams-dir DIR] [--out FILE]
+ *   npx tsx scripts/teams-package.ts [--teams-dir DIR] [--out FILE] [--solution config/package-solution.json]
  *
  * The zip holds, at its root (no folder): manifest.json, the icon files and the
  * localization files that manifest.json references (icons.color, icons.outline,
@@ -12,6 +12,10 @@
  * in the tenant app catalog, SharePoint deploys TeamsSPFxApp.zip from the package
  * instead of generating a Teams manifest. So this script must run BEFORE
  * `gulp package-solution`.
+ *
+ * The manifest's "version" follows the solution version of config/package-solution.json
+ * (1.2.3.0 -> 1.2.3): Teams only accepts an update with a higher version, and an admin
+ * should see the same version in the app catalog and in Teams.
  *
  * The zip is reproducible: fixed entry order, fixed timestamps (stored as UTC by JSZip),
  * fixed permissions, so the same inputs give the same bytes on any machine and time zone.
@@ -58,10 +62,40 @@ export function packageEntries(teamsDir: string): string[] {
   return entries;
 }
 
-export async function buildTeamsPackage(teamsDir: string): Promise<Buffer> {
+/**
+ * Teams manifest version for a solution version: Teams wants three numeric parts, SharePoint
+ * four. The fourth part must be 0, or two solution versions would share one Teams version
+ * and Teams would refuse the update.
+ */
+export function teamsManifestVersion(solutionVersion: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)(?:\.(\d+))?$/.exec(solutionVersion.trim());
+  if (!m) throw new Error(`Solution version ${solutionVersion} is not of the form major.minor.patch.revision`);
+  if (m[4] !== undefined && Number(m[4]) !== 0) {
+    throw new Error(`Solution version ${solutionVersion}: keep the fourth part 0 (Teams app versions have three parts); raise the third part instead`);
+  }
+  return [m[1], m[2], m[3]].map((n) => String(Number(n))).join('.');
+}
+
+export function readSolutionVersion(packageSolutionFile: string): string {
+  const ps = JSON.parse(fs.readFileSync(packageSolutionFile, 'utf8')) as { solution?: { version?: string } };
+  if (!ps.solution || !ps.solution.version) throw new Error(`${packageSolutionFile} has no solution.version`);
+  return ps.solution.version;
+}
+
+/** manifest.json as packed: the source file with "version" set from the solution version. */
+export function packagedManifest(teamsDir: string, solutionVersion: string): Buffer {
+  const manifest = JSON.parse(fs.readFileSync(path.join(teamsDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  manifest.version = teamsManifestVersion(solutionVersion);
+  return Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8');
+}
+
+export const DEFAULT_PACKAGE_SOLUTION: string = path.join(__dirname, '..', 'config', 'package-solution.json');
+
+export async function buildTeamsPackage(teamsDir: string, solutionVersion: string = readSolutionVersion(DEFAULT_PACKAGE_SOLUTION)): Promise<Buffer> {
   const zip = new JSZip();
   for (const entry of packageEntries(teamsDir)) {
-    zip.file(entry, fs.readFileSync(path.join(teamsDir, entry)), {
+    const content = entry === 'manifest.json' ? packagedManifest(teamsDir, solutionVersion) : fs.readFileSync(path.join(teamsDir, entry));
+    zip.file(entry, content, {
       date: FIXED_DATE,
       binary: true,
       createFolders: false,
@@ -85,13 +119,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const teamsDir = path.resolve(argValue(args, '--teams-dir') ?? path.join(__dirname, '..', 'teams'));
   const out = path.resolve(argValue(args, '--out') ?? path.join(teamsDir, PACKAGE_FILE_NAME));
-  const bytes = await buildTeamsPackage(teamsDir);
+  const solutionVersion = readSolutionVersion(path.resolve(argValue(args, '--solution') ?? DEFAULT_PACKAGE_SOLUTION));
+  const bytes = await buildTeamsPackage(teamsDir, solutionVersion);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   // Write then rename, so a failed run never leaves half a zip for package-solution to pick up.
   const tmp = `${out}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, bytes);
   fs.renameSync(tmp, out);
-  console.log(`Wrote ${out} (${bytes.length} bytes): ${packageEntries(teamsDir).join(', ')}`);
+  console.log(`Wrote ${out} (${bytes.length} bytes, Teams app version ${teamsManifestVersion(solutionVersion)}): ${packageEntries(teamsDir).join(', ')}`);
 }
 
 if (require.main === module) {

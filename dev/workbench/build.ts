@@ -18,10 +18,11 @@ export interface IBundle {
 const locPlugin: esbuild.Plugin = {
   name: 'spfx-loc',
   setup(build) {
-    build.onResolve({ filter: /^[A-Za-z]+WebPartStrings$/ }, (args) => ({ path: args.path, namespace: 'spfx-loc' }));
+    build.onResolve({ filter: /^[A-Za-z]+(WebPart|AdaptiveCardExtension)Strings$/ }, (args) => ({ path: args.path, namespace: 'spfx-loc' }));
     build.onLoad({ filter: /.*/, namespace: 'spfx-loc' }, (args) => {
-      const name = args.path.replace(/WebPartStrings$/, '');
-      const folder = path.join(ROOT, 'src/webparts', name.charAt(0).toLowerCase() + name.slice(1), 'loc');
+      const ace = /AdaptiveCardExtensionStrings$/.test(args.path);
+      const name = args.path.replace(/(WebPart|AdaptiveCardExtension)Strings$/, '');
+      const folder = path.join(ROOT, ace ? 'src/adaptiveCardExtensions' : 'src/webparts', name.charAt(0).toLowerCase() + name.slice(1), 'loc');
       const load = (locale: string): string => {
         const src = fs.readFileSync(path.join(folder, `${locale}.js`), 'utf8');
         return `(function(){var __r;function define(d,f){__r=f();}\n${src}\nreturn __r;})()`;
@@ -53,7 +54,9 @@ const scssPlugin: esbuild.Plugin = {
 
 export const ENTRIES: Record<string, string> = {
   app: path.join(__dirname, 'entry.tsx'),
-  forms: path.join(__dirname, 'formsEntry.tsx')
+  forms: path.join(__dirname, 'formsEntry.tsx'),
+  // Its own bundle: the adaptivecards renderer is only needed on /workbench/card.
+  card: path.join(__dirname, 'cardEntry.ts')
 };
 
 export async function buildWorkbench(minify: boolean = false): Promise<Record<string, IBundle>> {

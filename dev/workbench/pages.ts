@@ -2,7 +2,7 @@
 import { escapeHtml } from '../forms/urls';
 
 export interface IWorkbenchConfig {
-  page: 'domain-cards' | 'teams' | 'summary' | 'audits' | 'teams-audits';
+  page: 'domain-cards' | 'teams' | 'summary' | 'audits' | 'teams-audits' | 'card';
   siteUrl: string;
   theme?: string;
   section?: string;
@@ -41,7 +41,7 @@ function switcher(label: string, param: string, values: string[], current: strin
   return `<span class="wb-label">${escapeHtml(label)}:</span> ${links}`;
 }
 
-function shell(title: string, body: string, cfg: IWorkbenchConfig, lang: string): string {
+function shell(title: string, body: string, cfg: IWorkbenchConfig, lang: string, script: string = '/workbench/app.js'): string {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -53,14 +53,52 @@ function shell(title: string, body: string, cfg: IWorkbenchConfig, lang: string)
 <body>
 ${body}
 <script>window.__WORKBENCH__ = ${scriptJson(cfg)};</script>
-<script src="/workbench/app.js"></script>
+<script src="${escapeHtml(script)}"></script>
 </body>
 </html>`;
+}
+
+/** Viva Connections dashboard stand-in: the card and its quick view, light and dark. */
+function cardPage(cfg: IWorkbenchConfig, url: URL, lang: string, locale: string): string {
+  const column = (theme: 'light' | 'dark', label: string): string => `
+  <section class="dash dash-${theme}" aria-label="${escapeHtml(label)}">
+    <h2>${escapeHtml(label)}</h2>
+    <div class="ace-card" id="card-${theme}" role="region" aria-label="${escapeHtml(label)}: kaart"></div>
+    <div class="ace-quickview" id="quickview-${theme}" role="region" aria-label="${escapeHtml(label)}: snelle weergave" tabindex="-1"></div>
+  </section>`;
+  const body = `
+<div class="wb-bar" role="navigation" aria-label="Workbench">
+  <strong>Viva Connections-dashboard (lokaal)</strong>
+  ${locale}
+  <a href="/">Overzicht</a>
+</div>
+<main id="dashboard">
+${column('light', 'Licht thema')}
+${column('dark', 'Donker thema')}
+</main>
+<style>
+  #dashboard { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0; }
+  .dash { padding: 24px; }
+  .dash h2 { font-size: 16px; margin: 0 0 12px; }
+  .dash-light { background: #f5f5f5; color: #242424; }
+  .dash-dark { background: #1f1f1f; color: #ffffff; }
+  .ace-card, .ace-quickview { border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.25); margin-bottom: 16px; overflow: hidden; }
+  .ace-card { max-width: 340px; min-height: 140px; }
+  .ace-card .ac-adaptiveCard, .ace-quickview .ac-adaptiveCard { padding: 16px !important; }
+  .ac-pushButton { font: inherit; font-weight: 600; padding: 5px 12px; border-radius: 4px; cursor: pointer; border: 1px solid; }
+  .dash-light .ac-pushButton { background: #0f6cbd; color: #ffffff; border-color: #0f6cbd; }
+  .dash-dark .ac-pushButton { background: #479ef5; color: #000000; border-color: #479ef5; }
+  .ac-pushButton:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+  .dash-dark .ac-pushButton:focus-visible { outline-color: #ffffff; }
+  .dash-light .ac-pushButton:focus-visible { outline-color: #242424; }
+</style>`;
+  return shell('Organisatiebeheersing – Viva Connections-kaart', body, cfg, lang, '/workbench/card.js');
 }
 
 export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
   const lang = cfg.locale === 'en-us' ? 'en' : 'nl';
   const locale = switcher('Taal', 'locale', ['nl-nl', 'en-us'], cfg.locale || 'nl-nl', url);
+  if (cfg.page === 'card') return cardPage(cfg, url, lang, locale);
   if (cfg.page === 'teams' || cfg.page === 'teams-audits') {
     const tabName = cfg.page === 'teams' ? 'Domeinkaarten' : 'Auditopvolging';
     const body = `
@@ -136,6 +174,7 @@ ${item('/teams/audits?theme=default', 'Auditopvolging in een Teams-tabblad (defa
 ${item('/teams/audits?theme=dark', 'Auditopvolging in een Teams-tabblad (dark)')}
 ${item('/teams/audits?theme=contrast', 'Auditopvolging in een Teams-tabblad (contrast)')}
 ${item('/teams/audits?view=mine', 'Mijn acties (eerste scherm van de persoonlijke Teams-app)')}
+${item('/workbench/card', 'Viva Connections-kaart en snelle weergave (licht en donker)')}
 </ul>
 <h2>Lijsten</h2>
 <ul>

@@ -3,6 +3,7 @@ import { WebPartContext } from '@microsoft/sp-webpart-base';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
 import { ensureSchema, IEnsureResult } from './ensureSchema';
+import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
 
 export interface IDataServices {
   repository: IOrgRepository;
@@ -18,4 +19,15 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
     repository: new PnPOrgRepository(sp, url),
     ensureSchema: () => ensureSchema(sp)
   };
+}
+
+/**
+ * The data site for a web part: its "Gegevenssite" setting, else the tenant property set by
+ * `npm run deploy` (read through the current web: storage entities are tenant-wide), else the
+ * current site. This is what lets the Teams personal app, which opens on the tenant root
+ * and has no property pane, find the lists.
+ */
+export function resolveSpfxDataSite(context: WebPartContext, setting: string | undefined): Promise<IDataSite> {
+  const here = context.pageContext.web.absoluteUrl;
+  return resolveDataSite(setting, here, storageEntityReader(spfi(here).using(SPFx(context))));
 }

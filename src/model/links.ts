@@ -95,6 +95,38 @@ function setParam(query: string[], name: string, value: string): string[] {
   return query.filter((p) => paramName(p) !== n).concat([`${encodeURIComponent(name)}=${encodeURIComponent(value)}`]);
 }
 
+/**
+ * The Teams app of this solution (teams/manifest.json): its id and the personal app's
+ * static tab. Deep links into the tab are built from these, never pasted by hand.
+ */
+export const TEAMS_APP_ID: string = 'ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
+export const TEAMS_PERSONAL_TAB_ENTITY_ID: string = 'domeinkaarten-ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
+
+/**
+ * Deep link to a Teams tab (https://teams.microsoft.com/l/entity/<appId>/<entityId>),
+ * optionally opening one domain: Teams hands `context.subEntityId` to the tab as
+ * `page.subPageId` (teams-js v2), which the cards read as the domain to open.
+ */
+export function teamsTabDeepLink(appId: string, entityId: string, subEntityId?: string, label?: string): string {
+  const query: string[] = [];
+  if (label) query.push(`label=${encodeURIComponent(label)}`);
+  if (subEntityId) query.push(`context=${encodeURIComponent(JSON.stringify({ subEntityId }))}`);
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${encodeURIComponent(entityId)}${query.length ? `?${query.join('&')}` : ''}`;
+}
+
+/** A domain in the personal app's cards (works for anyone who has the app). */
+export function teamsDomainLink(domainKey?: string, label?: string): string {
+  return teamsTabDeepLink(TEAMS_APP_ID, TEAMS_PERSONAL_TAB_ENTITY_ID, domainKey, label);
+}
+
+/**
+ * Where a domain opens from the widget or the card: the configured cards page (or pasted
+ * tab link) when there is one, else the domain in the Teams personal app.
+ */
+export function domainTarget(cardsUrl: string | undefined, domainKey: string): string {
+  return cardsUrl && cardsUrl.trim() ? domainCardLink(cardsUrl, domainKey) : teamsDomainLink(domainKey);
+}
+
 export function isTeamsDeepLink(url: string): boolean {
   return /^https:\/\/teams\.microsoft\.com\/l\/entity\//i.test(url.trim());
 }

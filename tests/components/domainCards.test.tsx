@@ -630,3 +630,22 @@ describe('DomainCards: audits, deadlines and Mijn acties', () => {
     expect(screen.getByTestId('filter-results')).toHaveTextContent('1 resultaten in 1 domeinen');
   });
 });
+
+describe('sharing a domain in Teams', () => {
+  it('in Teams each card has a share button that hands the domain key and title to Teams', async () => {
+    const shareDomain = jest.fn();
+    const data = loadSeedData();
+    const { container } = setup({}, { isTeams: true, shareDomain }, data);
+    await cards(container, 7);
+    const last = data.domains.slice().sort((a, b) => a.order - b.order)[6];
+    fireEvent.click(screen.getByRole('button', { name: `Link naar ${last.title} delen in Teams` }));
+    expect(shareDomain).toHaveBeenCalledWith(last.key, last.title);
+  });
+
+  it('outside Teams there is no share button', async () => {
+    const { container } = setup();
+    await cards(container, 7);
+    expect(screen.queryAllByRole('button', { name: /delen in Teams/ })).toHaveLength(0);
+  });
+});
+

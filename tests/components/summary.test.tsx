@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Summary, ISummaryProps } from '../../src/webparts/summary/components/Summary';
-import { domainCardLink } from '../../src/model/links';
+import { domainCardLink, readDomainFromLocation, TEAMS_APP_ID, TEAMS_PERSONAL_TAB_ENTITY_ID } from '../../src/model/links';
 import { IReportData } from '../../src/model/types';
 import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
 import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
@@ -75,18 +75,17 @@ describe('Summary', () => {
     expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   });
 
-  it('without a cards page shows no links, and a hint only to editors', async () => {
-    const editor = setup({ permissions: { canEdit: true, canManageLists: false } }, { cardsUrl: '' });
-    await rows(editor.container, 7);
-    expect(editor.container.querySelectorAll('a')).toHaveLength(0);
-    expect(await screen.findByText(/vul in het eigenschappenvenster 'Pagina met de domeinkaarten' in/)).toBeInTheDocument();
-    editor.container.remove();
-
-    const reader = setup({ permissions: { canEdit: false, canManageLists: false } }, { cardsUrl: undefined });
-    await rows(reader.container, 7);
-    await waitFor(() => expect(reader.repo.calls.permissions).toBe(1));
-    expect(reader.container.querySelectorAll('a')).toHaveLength(0);
-    expect(reader.container).not.toHaveTextContent('eigenschappenvenster');
+  it('without a cards page links each domain into the Teams personal app (generated, not pasted), in a new window', async () => {
+    const { container } = setup({}, { cardsUrl: '' });
+    const all = await rows(container, 7);
+    const link = within(all[6]).getByRole('link');
+    const href = link.getAttribute('href') || '';
+    expect(href.indexOf(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${TEAMS_PERSONAL_TAB_ENTITY_ID}`)).toBe(0);
+    expect(readDomainFromLocation(href)).toBe('bescherming-activa');
+    expect(link).toHaveAttribute('target', '_blank');
+    const all7 = screen.getByRole('link', { name: 'Alle domeinkaarten bekijken' });
+    expect(readDomainFromLocation(all7.getAttribute('href') || '')).toBeUndefined();
+    expect(container).not.toHaveTextContent('eigenschappenvenster');
   });
 
   it('shows the realised share of the year planning per domain and overall, with text', async () => {

@@ -1,4 +1,17 @@
-import { domainCardLink, listFormUrl, listViewUrl, readDomainFromLocation } from '../../src/model/links';
+import * as fs from 'fs';
+import * as path from 'path';
+import {
+  domainCardLink,
+  domainTarget,
+  isTeamsDeepLink,
+  listFormUrl,
+  listViewUrl,
+  readDomainFromLocation,
+  TEAMS_APP_ID,
+  TEAMS_PERSONAL_TAB_ENTITY_ID,
+  teamsDomainLink,
+  teamsTabDeepLink
+} from '../../src/model/links';
 
 const SITE = 'https://mechelen.sharepoint.com/sites/organisatiebeheersing';
 
@@ -99,5 +112,31 @@ describe('links to an audit', () => {
     expect(readAuditFromLocation('https://x/page?audit=abc')).toBeUndefined();
     expect(readAuditFromLocation('https://x/page', 'organisatiecultuur')).toBeUndefined();
     expect(readAuditFromLocation('https://x/page?audit=0')).toBeUndefined();
+  });
+});
+
+describe('Teams deep links generated from the app manifest (not pasted)', () => {
+  it('name the app and the personal tab of teams/manifest.json', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../teams/manifest.json'), 'utf8')) as { id: string; staticTabs: Array<{ entityId: string }> };
+    expect(TEAMS_APP_ID).toBe(manifest.id);
+    expect(manifest.staticTabs.map((t) => t.entityId)).toContain(TEAMS_PERSONAL_TAB_ENTITY_ID);
+  });
+
+  it('carry the domain as context.subEntityId, which the cards read back as the domain to open', () => {
+    const link = teamsDomainLink('fraude', 'Voorkomen van fraude');
+    expect(link.indexOf(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${TEAMS_PERSONAL_TAB_ENTITY_ID}?`)).toBe(0);
+    expect(isTeamsDeepLink(link)).toBe(true);
+    expect(link).toContain('label=Voorkomen%20van%20fraude');
+    expect(readDomainFromLocation(link)).toBe('fraude');
+  });
+
+  it('without a domain open the tab itself', () => {
+    expect(teamsTabDeepLink('app', 'tab')).toBe('https://teams.microsoft.com/l/entity/app/tab');
+  });
+
+  it('domainTarget: the configured cards page when set, else the Teams personal app', () => {
+    expect(domainTarget('https://x/sites/ob/SitePages/Kaarten.aspx', 'activa')).toBe('https://x/sites/ob/SitePages/Kaarten.aspx?domein=activa#domein-activa');
+    expect(readDomainFromLocation(domainTarget('  ', 'activa'))).toBe('activa');
+    expect(domainTarget(undefined, 'activa')).toContain('teams.microsoft.com/l/entity/');
   });
 });

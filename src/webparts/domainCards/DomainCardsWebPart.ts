@@ -38,6 +38,8 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
       showDescriptions: this.properties.showDescriptions !== false,
       theme: this.theme,
       isTeams: this.isTeams,
+      openForm: this.links.openForm,
+      shareDomain: this.links.shareDomain,
       initialDomainKey: readDomainFromLocation(window.location.href, this.teamsSubEntityId),
       auditsUrl: this.properties.auditsUrl || undefined,
       renderReportActions: (ctx) =>

@@ -4,8 +4,9 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IPropertyPaneField, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { ITheme } from '@fluentui/react/lib/Styling';
-import { createSpfxServices, IDataServices } from '../../data/spfx';
+import { createSpfxServices, IDataServices, resolveSpfxDataSite } from '../../data/spfx';
 import { followHostTheme } from './hostTheme';
+import { createHostLinks, IHostLinks, ITeamsJsLinks } from './hostLinks';
 
 /** Loc keys both web parts have for the data source fields. */
 export interface IDataSourceStrings {
@@ -32,10 +33,15 @@ export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseC
   protected isTeams: boolean = false;
   protected teamsSubEntityId: string | undefined;
   protected isTeamsPersonal: boolean = false;
+  /** Opening forms and sharing domain links the host's way (teams-js in Teams). */
+  protected links!: IHostLinks;
   private _disposeTheme: () => void = () => undefined;
 
   protected async onInit(): Promise<void> {
-    this.services = createSpfxServices(this.context, this.properties.siteUrl);
+    this.services = createSpfxServices(this.context, (await resolveSpfxDataSite(this.context, this.properties.siteUrl)).url);
+    const teams = this.context.sdks.microsoftTeams;
+    // SPFx's own teams-js (no second copy in the bundle).
+    this.links = createHostLinks(teams ? (teams.teamsJs as unknown as ITeamsJsLinks) : undefined);
     const host = await followHostTheme(this, (theme) => {
       this.theme = theme;
       if (this.renderedOnce) this.render();
@@ -86,7 +92,13 @@ export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseC
 
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
     if (propertyPath === 'siteUrl') {
-      this.services = createSpfxServices(this.context, this.properties.siteUrl);
+      // An emptied setting falls back to the tenant property again, which takes a request.
+      resolveSpfxDataSite(this.context, this.properties.siteUrl)
+        .then((site) => {
+          this.services = createSpfxServices(this.context, site.url);
+          this.render();
+        })
+        .catch(() => undefined);
     }
   }
 }

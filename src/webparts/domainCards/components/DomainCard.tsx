@@ -35,6 +35,8 @@ export interface IDomainCardProps {
   today: Date;
   /** Open actions and recommendations of the domain past or near their deadline. */
   deadlines?: IDeadlineCounts;
+  /** In Teams: share a deep link to this domain through Teams' share dialog. */
+  onShare?: () => void;
 }
 
 function NewTag(props: { className: string }): JSX.Element {
@@ -160,6 +162,15 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             </p>
           )}
         </div>
+        {props.onShare && (
+          <DefaultButton
+            text={strings.ShareDomain}
+            ariaLabel={format(strings.ShareDomainLabel, domain.title)}
+            iconProps={{ iconName: 'Share' }}
+            onClick={props.onShare}
+            styles={{ root: { height: 28, padding: '0 8px', minWidth: 0, flexShrink: 0 } }}
+          />
+        )}
       </div>
       <div className={cn.quadrants}>
         <Quadrant id={`${anchorId}-criteria`} title={strings.Criteria} cn={cn}>

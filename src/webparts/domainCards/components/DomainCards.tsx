@@ -42,6 +42,8 @@ export interface IDomainCardsProps {
   initialDomainKey?: string;
   /** Host override; default window.open(url, '_blank'). The data reloads when the page regains focus. */
   openForm?: (url: string) => void;
+  /** Teams only: share a deep link to a domain in this tab (teams-js builds it). */
+  shareDomain?: (domainKey: string, label: string) => void;
   /** Injectable for tests. */
   today?: Date;
   /** Slot for the report buttons. */
@@ -367,6 +369,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
             onNewRisk={() => openForm(listFormUrl(repository.siteUrl, 'risks', 'NewForm'))}
             today={today}
             deadlines={deadlines[full.domain.id]}
+            onShare={props.shareDomain ? () => props.shareDomain && props.shareDomain(full.domain.key || String(full.domain.id), full.domain.title) : undefined}
           />
         ))}
       </div>

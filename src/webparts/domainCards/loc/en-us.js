@@ -1,10 +1,13 @@
 define([], function () {
   return {
+    // Teams: share a link to one domain card
+    ShareDomain: "Share link",
+    ShareDomainLabel: "Share a link to {0} in Teams",
     // Property pane
     PropertyPaneDescription: "Internal control domain cards: per domain the criteria, the high risks to follow up, the realisations and the planning.",
     DataGroupName: "Data",
     SiteUrlFieldLabel: "Data site",
-    SiteUrlFieldDescription: "Address of the site that holds the lists (empty: this site).",
+    SiteUrlFieldDescription: "Address of the site that holds the lists (empty: the data site set for the whole organisation at installation, else this site).",
     SiteUrlInvalid: "Enter a full address starting with https://.",
     ReportYearFieldLabel: "Report year",
     ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",

@@ -1,4 +1,6 @@
 declare interface IDomainCardsWebPartStrings {
+  ShareDomain: string;
+  ShareDomainLabel: string;
   PropertyPaneDescription: string;
   DataGroupName: string;
   SiteUrlFieldLabel: string;

@@ -1,10 +1,13 @@
 define([], function () {
   return {
+    // Teams: share a link to one domain card
+    ShareDomain: "Link delen",
+    ShareDomainLabel: "Link naar {0} delen in Teams",
     // Property pane
     PropertyPaneDescription: "Domeinkaarten organisatiebeheersing: per domein de criteria, de op te volgen hoge risico's, de realisaties en de planning.",
     DataGroupName: "Gegevens",
     SiteUrlFieldLabel: "Gegevenssite",
-    SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: deze site).",
+    SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: de gegevenssite die bij de installatie voor de hele organisatie is ingesteld, anders deze site).",
     SiteUrlInvalid: "Geef een volledig adres op dat begint met https://.",
     ReportYearFieldLabel: "Rapportjaar",
     ReportYearFieldDescription: "Leeg of 0: het laatste jaar met realisaties.",

@@ -6,7 +6,7 @@ import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { useReportData } from '../../../components/useReportData';
 import { IOrgRepository } from '../../../data/IOrgRepository';
-import { domainCardLink, isTeamsDeepLink } from '../../../model/links';
+import { domainCardLink, isTeamsDeepLink, teamsDomainLink } from '../../../model/links';
 import { defaultReportYear } from '../../../model/report';
 import { buildSummary, IDomainSummary } from '../../../model/summary';
 import { deadlinesByDomain } from '../../../model/audits';
@@ -16,14 +16,14 @@ export interface ISummaryProps {
   repository: IOrgRepository;
   /** From the property pane; undefined/0 -> defaultReportYear. */
   reportYear?: number;
-  /** The page or Teams tab with the domain cards; empty -> no links (an editor sees a hint). */
+  /** The page or Teams tab with the domain cards; empty -> the domain cards in the Teams personal app. */
   cardsUrl?: string;
   theme?: ITheme;
   /** Injectable for tests. */
   today?: Date;
 }
 
-type SummaryClassNames = { [K in 'root' | 'header' | 'title' | 'refreshing' | 'overall' | 'list' | 'row' | 'name' | 'link' | 'figures' | 'figure' | 'number' | 'progress' | 'track' | 'fill' | 'footer' | 'hint']: string };
+type SummaryClassNames = { [K in 'root' | 'header' | 'title' | 'refreshing' | 'overall' | 'list' | 'row' | 'name' | 'link' | 'figures' | 'figure' | 'number' | 'progress' | 'track' | 'fill' | 'footer']: string };
 
 function getClassNames(theme: ITheme): SummaryClassNames {
   const s = theme.semanticColors;
@@ -62,8 +62,7 @@ function getClassNames(theme: ITheme): SummaryClassNames {
       background: p.themePrimary,
       selectors: { [HighContrastSelector]: { background: 'Highlight' } }
     },
-    footer: { marginTop: 8, fontSize: f.small.fontSize },
-    hint: { marginTop: 8, fontSize: f.small.fontSize, color: s.bodySubtext, fontStyle: 'italic' }
+    footer: { marginTop: 8, fontSize: f.small.fontSize }
   });
 }
 
@@ -94,24 +93,6 @@ function linkTarget(url: string): { target?: string; rel?: string } {
   return isTeamsDeepLink(url) ? { target: '_blank', rel: 'noopener noreferrer' } : {};
 }
 
-function usePermissionToEdit(repository: IOrgRepository): boolean {
-  const [canEdit, setCanEdit] = React.useState(false);
-  React.useEffect(() => {
-    let live = true;
-    repository
-      .getPermissions()
-      .then((p) => {
-        if (live) setCanEdit(p.canEdit);
-      })
-      .catch(() => {
-        if (live) setCanEdit(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [repository]);
-  return canEdit;
-}
 
 function DomainRow(props: {
   d: IDomainSummary;
@@ -160,12 +141,13 @@ function SummaryView(props: ISummaryProps): JSX.Element {
   const theme = useTheme();
   const cn = React.useMemo(() => getClassNames(theme), [theme]);
   const { data, refreshing, error, reload } = useReportData(props.repository);
-  const canEdit = usePermissionToEdit(props.repository);
   const today = React.useMemo(() => props.today || new Date(), [props.today]);
   const year = defaultReportYear(data, props.reportYear && props.reportYear > 0 ? props.reportYear : undefined, today);
   const summary = React.useMemo(() => (data ? buildSummary(data, year) : undefined), [data, year]);
   const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
-  const cardsUrl = props.cardsUrl && props.cardsUrl.trim() ? props.cardsUrl.trim() : undefined;
+  // Without a configured page the links go into the Teams personal app, generated from the
+  // app manifest's ids: nobody has to paste a deep link for the widget to lead somewhere.
+  const cardsUrl = props.cardsUrl && props.cardsUrl.trim() ? props.cardsUrl.trim() : teamsDomainLink();
 
   if (!data || !summary) {
     return error ? (
@@ -176,12 +158,10 @@ function SummaryView(props: ISummaryProps): JSX.Element {
   }
 
   const heading = format(strings.Title, year);
-  const hint = !cardsUrl && canEdit ? <p className={cn.hint}>{strings.CardsUrlHint}</p> : undefined;
   if (summary.domains.length === 0) {
     return (
       <div className={cn.root}>
         <EmptyView title={strings.EmptyTitle} message={strings.EmptyMessage} />
-        {hint}
       </div>
     );
   }
@@ -230,7 +210,6 @@ function SummaryView(props: ISummaryProps): JSX.Element {
           </a>
         </p>
       )}
-      {hint}
     </section>
   );
 }

@@ -4,13 +4,13 @@ define([], function () {
     PropertyPaneDescription: "Internal control summary for the home page: per domain the high risks, the realisations and the new planning.",
     DataGroupName: "Data",
     SiteUrlFieldLabel: "Data site",
-    SiteUrlFieldDescription: "Address of the site that holds the lists (empty: this site).",
+    SiteUrlFieldDescription: "Address of the site that holds the lists (empty: the data site set for the whole organisation at installation, else this site).",
     ReportYearFieldLabel: "Report year",
     ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",
     SiteUrlInvalid: "Enter a full address starting with https://.",
     ReportYearInvalid: "Enter a year, for example 2022.",
     CardsUrlFieldLabel: "Domain cards page",
-    CardsUrlFieldDescription: "Address of the page or Teams tab with the domain cards. The summary links to it.",
+    CardsUrlFieldDescription: "Address of the page or Teams tab with the domain cards. Empty: the links open the domain cards in the Organisatiebeheersing Teams app.",
 
     // Content
     Title: "Internal control {0}",
@@ -26,7 +26,6 @@ define([], function () {
     Totals: "In total: {0} high risks, {1} realisations in {2}, {3} actions newly planned for {4}.",
     ToCards: "View all domain cards",
     ToDomain: "{0}: open the domain card",
-    CardsUrlHint: "Tip for the editor: fill in 'Domain cards page' in the property pane and this summary will link to the cards.",
 
     // States
     Loading: "Loading summary…",

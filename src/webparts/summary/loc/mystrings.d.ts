@@ -22,7 +22,6 @@ declare interface ISummaryWebPartStrings {
   Totals: string;
   ToCards: string;
   ToDomain: string;
-  CardsUrlHint: string;
   Loading: string;
   LoadError: string;
   RefreshError: string;

@@ -4,13 +4,13 @@ define([], function () {
     PropertyPaneDescription: "Samenvatting organisatiebeheersing voor de startpagina: per domein de hoge risico's, de realisaties en de nieuwe planning.",
     DataGroupName: "Gegevens",
     SiteUrlFieldLabel: "Gegevenssite",
-    SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: deze site).",
+    SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: de gegevenssite die bij de installatie voor de hele organisatie is ingesteld, anders deze site).",
     ReportYearFieldLabel: "Rapportjaar",
     ReportYearFieldDescription: "Leeg of 0: het laatste jaar met realisaties.",
     SiteUrlInvalid: "Geef een volledig adres op dat begint met https://.",
     ReportYearInvalid: "Geef een jaartal op, bijvoorbeeld 2022.",
     CardsUrlFieldLabel: "Pagina met de domeinkaarten",
-    CardsUrlFieldDescription: "Adres van de pagina of de Teams-tab met de domeinkaarten. De samenvatting linkt ernaar.",
+    CardsUrlFieldDescription: "Adres van de pagina of de Teams-tab met de domeinkaarten. Leeg: de links openen de domeinkaarten in de Teams-app Organisatiebeheersing.",
 
     // Content
     Title: "Organisatiebeheersing {0}",
@@ -26,7 +26,6 @@ define([], function () {
     Totals: "In totaal: {0} hoge risico's, {1} realisaties in {2}, {3} acties nieuw gepland voor {4}.",
     ToCards: "Alle domeinkaarten bekijken",
     ToDomain: "{0}: domeinkaart openen",
-    CardsUrlHint: "Tip voor de redacteur: vul in het eigenschappenvenster 'Pagina met de domeinkaarten' in, dan linkt deze samenvatting naar de kaarten.",
 
     // States
     Loading: "Samenvatting laden…",

@@ -1,0 +1,70 @@
+import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { BaseAdaptiveCardExtension } from '@microsoft/sp-adaptive-card-extension-base';
+import { spfi, SPFx } from '@pnp/sp';
+import * as strings from 'OrgSummaryAdaptiveCardExtensionStrings';
+import { CardView } from './cardView/CardView';
+import { QuickView } from './quickView/QuickView';
+import { ICardState } from './cardContent';
+import { loadCardFigures } from '../../data/cardData';
+import { resolveDataSite, storageEntityReader } from '../../data/dataSite';
+import { PnPOrgRepository } from '../../data/PnPOrgRepository';
+
+export interface IOrgSummaryAdaptiveCardExtensionProps {
+  title: string;
+  siteUrl: string;
+  reportYear: number;
+  cardsUrl: string;
+}
+
+export type IOrgSummaryAdaptiveCardExtensionState = ICardState;
+
+const CARD_VIEW_REGISTRY_ID: string = 'OrgSummary_CARD_VIEW';
+export const QUICK_VIEW_REGISTRY_ID: string = 'OrgSummary_QUICK_VIEW';
+
+/** Thin host: find the data site, load the figures once, hand them to the views. */
+export default class OrgSummaryAdaptiveCardExtension extends BaseAdaptiveCardExtension<IOrgSummaryAdaptiveCardExtensionProps, IOrgSummaryAdaptiveCardExtensionState> {
+  public onInit(): Promise<void> {
+    this.state = { status: 'loading' };
+    this.cardNavigator.register(CARD_VIEW_REGISTRY_ID, () => new CardView());
+    this.quickViewNavigator.register(QUICK_VIEW_REGISTRY_ID, () => new QuickView());
+    // Not awaited: the card shows "loading" at once and fills in when the figures arrive.
+    this._load().catch(() => undefined);
+    return Promise.resolve();
+  }
+
+  private async _load(): Promise<void> {
+    try {
+      const here = this.context.pageContext.web.absoluteUrl;
+      const site = await resolveDataSite(this.properties.siteUrl, here, storageEntityReader(spfi(here).using(SPFx(this.context))));
+      const repository = new PnPOrgRepository(spfi(site.url).using(SPFx(this.context)), site.url);
+      const year = Number(this.properties.reportYear);
+      this.setState({ status: 'ready', figures: await loadCardFigures(repository, year > 0 ? year : undefined, new Date()) });
+    } catch {
+      this.setState({ status: 'error' });
+    }
+  }
+
+  protected renderCard(): string | undefined {
+    return CARD_VIEW_REGISTRY_ID;
+  }
+
+  protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    return {
+      pages: [
+        {
+          header: { description: strings.PropertyPaneDescription },
+          groups: [
+            {
+              groupFields: [
+                PropertyPaneTextField('title', { label: strings.TitleFieldLabel }),
+                PropertyPaneTextField('siteUrl', { label: strings.SiteUrlFieldLabel, description: strings.SiteUrlFieldDescription }),
+                PropertyPaneTextField('reportYear', { label: strings.ReportYearFieldLabel, description: strings.ReportYearFieldDescription }),
+                PropertyPaneTextField('cardsUrl', { label: strings.CardsUrlFieldLabel, description: strings.CardsUrlFieldDescription })
+              ]
+            }
+          ]
+        }
+      ]
+    };
+  }
+}

@@ -1,0 +1,28 @@
+define([], function () {
+  return {
+    // Property pane
+    PropertyPaneDescription: "Organisational control card for the Viva Connections dashboard.",
+    TitleFieldLabel: "Title",
+    SiteUrlFieldLabel: "Data site",
+    SiteUrlFieldDescription: "Address of the site with the lists (empty: the organisation's data site, else this site).",
+    ReportYearFieldLabel: "Report year",
+    ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",
+    CardsUrlFieldLabel: "Page with the domain cards",
+    CardsUrlFieldDescription: "Empty: the domain cards open in the Organisatiebeheersing Teams app.",
+    // Card
+    Title: "Organisational control",
+    Loading: "Loading the figures…",
+    LoadError: "The figures could not be loaded. Try again later.",
+    NoDomains: "No domains yet. Fill the Domeinen list on the data site.",
+    HeadlineHighRisks: "{0} open high risks",
+    HeadlineBody: "{0}: {1} realisations, {2} overdue",
+    QuickViewButton: "By domain",
+    // Quick view
+    QuickViewTitle: "Organisational control {0} by domain",
+    QuickViewIntro: "Open high risks, realisations in {0} and overdue planning.",
+    OpenHighRisksLabel: "Open high risks",
+    RealisedLabel: "Realisations {0}",
+    OverdueLabel: "Overdue",
+    OpenDomain: "Open {0}"
+  };
+});

@@ -1,0 +1,28 @@
+declare interface IOrgSummaryAdaptiveCardExtensionStrings {
+  PropertyPaneDescription: string;
+  TitleFieldLabel: string;
+  SiteUrlFieldLabel: string;
+  SiteUrlFieldDescription: string;
+  ReportYearFieldLabel: string;
+  ReportYearFieldDescription: string;
+  CardsUrlFieldLabel: string;
+  CardsUrlFieldDescription: string;
+  Title: string;
+  Loading: string;
+  LoadError: string;
+  NoDomains: string;
+  HeadlineHighRisks: string;
+  HeadlineBody: string;
+  QuickViewButton: string;
+  QuickViewTitle: string;
+  QuickViewIntro: string;
+  OpenHighRisksLabel: string;
+  RealisedLabel: string;
+  OverdueLabel: string;
+  OpenDomain: string;
+}
+
+declare module 'OrgSummaryAdaptiveCardExtensionStrings' {
+  const strings: IOrgSummaryAdaptiveCardExtensionStrings;
+  export = strings;
+}
