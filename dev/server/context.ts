@@ -49,6 +49,7 @@ export type Resource =
   | { kind: 'file'; list: IListData; item: IItem }
   | { kind: 'fileContent'; list: IListData; item: IItem }
   | { kind: 'listItemAllFields'; list: IListData; item: IItem }
+  | { kind: 'storageEntity'; key: string }
   | { kind: 'prop'; entity: IEntity; name: string };
 
 export type Kind = Resource['kind'];
@@ -121,7 +122,7 @@ export function checkIfMatch(req: IApiRequest, version: number): void {
   const h = req.headers['if-match'];
   if (!h || h.trim() === '*') return;
   const tags = h.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (tags.indexOf(`"${version}"`) < 0 && tags.indexOf(String(version)) < 0) throw versionConflict();
+  if (tags.indexOf(`"${version}"`) < 0 && tags.indexOf(String(version)) < 0) throw versionConflict(tags[0], `"${version}"`);
 }
 
 export function formatOf(accept: string | undefined): Format {

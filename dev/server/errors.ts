@@ -29,12 +29,38 @@ export function methodNotAllowed(method: string): SPError {
   return new SPError(405, CODE_INVALID_QUERY, `The HTTP method '${method}' cannot be used for this resource.`);
 }
 
+/** FIDELITY B-03. */
 export function itemNotFound(): SPError {
-  return new SPError(404, CODE_ARGUMENT, 'Item does not exist. It may have been deleted by another user.');
+  return new SPError(404, '-2130575338, System.ArgumentException', 'Item does not exist. It may have been deleted by another user.');
 }
 
-export function versionConflict(): SPError {
-  return new SPError(412, '-2130575305, Microsoft.SharePoint.SPException', 'Version conflict.');
+/** FIDELITY E-01: both ETags quoted, as SharePoint writes them. */
+export function versionConflict(sent: string, current: string): SPError {
+  return new SPError(412, '-1, Microsoft.SharePoint.Client.ClientServiceException', `The request ETag value '${sent}' does not match the object's ETag value '${current}'.`);
+}
+
+/** FIDELITY V-01: REST answers with the generic text, not the list's ValidationMessage. */
+export function listDataValidationFailed(): SPError {
+  return new SPError(500, '-2130575162, Microsoft.SharePoint.SPListDataValidationException', 'List data validation failed.');
+}
+
+/** FIDELITY Q-03/Q-04: a $filter or $orderby column the list does not have. */
+export function columnNotFound(name: string): SPError {
+  return new SPError(400, '-2147024809, System.ArgumentException', `Column '${name}' does not exist. It may have been deleted by another user.`);
+}
+
+/** FIDELITY Q-01/Q-05: a $select or $expand field the list does not have. */
+export function fieldOrPropertyNotFound(name: string): SPError {
+  return new SPError(400, '-1, Microsoft.SharePoint.SPException', `The field or property '${name}' does not exist.`);
+}
+
+/** FIDELITY L-03. */
+export function lookupThresholdExceeded(): SPError {
+  return new SPError(
+    500,
+    '-2147024749, Microsoft.SharePoint.SPQueryThrottledException',
+    'The query cannot be completed because the number of lookup columns it contains exceeds the lookup column threshold.'
+  );
 }
 
 export function fileNotFound(url: string): SPError {
@@ -62,8 +88,9 @@ export function listTitleTaken(): SPError {
   );
 }
 
+/** FIDELITY U-03. */
 export function userNotFound(): SPError {
-  return new SPError(404, CODE_ARGUMENT, 'User cannot be found.');
+  return new SPError(500, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
 }
 
 export function throttled(): SPError {

@@ -93,7 +93,7 @@ function escapeXml(v: string): string {
   return v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function unescapeXml(v: string): string {
+export function unescapeXml(v: string): string {
   return v
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -366,9 +366,11 @@ function idsOf(v: unknown): unknown[] | null {
 
 /**
  * Validates and normalises one written value. Returns the value to store.
- * Throws SPError 400 in SharePoint's style for wrong types, choices and ranges.
+ * Throws SPError 400 in SharePoint's style for wrong types. Choices, Min/Max and
+ * Required are not checked: SharePoint's forms check them, REST does not (FIDELITY V-02, V-03).
+ * `jsonLight`: the body was JSON light, where a collection is a plain array (FIDELITY W-02).
  */
-export function normaliseValue(f: IField, raw: unknown, users: IUser[]): unknown {
+export function normaliseValue(f: IField, raw: unknown, users: IUser[], jsonLight: boolean = false): unknown {
   const t = f.TypeAsString;
   const typeError = (edm: string): SPError =>
     badRequest(`Cannot convert a primitive value to the expected type '${edm}'. See the inner exception for more details.`);
@@ -385,24 +387,12 @@ export function normaliseValue(f: IField, raw: unknown, users: IUser[]): unknown
     }
     case 'Choice': {
       if (typeof raw !== 'string') throw typeError('Edm.String');
-      if (raw === '') return null;
-      const choices = f.Choices || [];
-      if (choices.indexOf(raw) < 0) {
-        throw new SPError(400, CODE_FIELD_VALIDATION, `The value '${raw}' is not one of the choices of field '${f.Title}': ${choices.join(', ')}.`);
-      }
-      return raw;
+      return raw === '' ? null : raw;
     }
     case 'Number':
     case 'Currency': {
       const n = numberOf(raw);
       if (n === null) throw typeError('Edm.Double');
-      const min = f.MinimumValue;
-      const max = f.MaximumValue;
-      if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-        const range =
-          min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
-        throw new SPError(400, CODE_FIELD_VALIDATION, `The value of field '${f.Title}' must be ${range}.`);
-      }
       return n;
     }
     case 'Boolean': {
@@ -426,6 +416,9 @@ export function normaliseValue(f: IField, raw: unknown, users: IUser[]): unknown
     }
     case 'UserMulti':
     case 'LookupMulti': {
+      if (jsonLight && raw && typeof raw === 'object' && !Array.isArray(raw)) {
+        throw badRequest("An unexpected 'StartObject' node was found when reading from the JSON reader. A 'StartArray' node was expected.");
+      }
       const arr = idsOf(raw);
       if (!arr) throw typeError('Collection(Edm.Int32)');
       const out: number[] = [];

@@ -15,6 +15,7 @@ import { mimeOf } from './handlers/files';
 import { Role } from './site';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
 import { badRequest, SPError } from './fields';
+import { addDefaultLibraries } from './handlers/lists';
 import { IItem, IListData, Store } from './store';
 import { acquireLock } from './lock';
 
@@ -49,6 +50,8 @@ export interface ILocalStoreAccess {
   list(title: string): IListData | undefined;
   /** Adds items as `items.add` would (validated, defaults applied), in one durable write. Returns the new ids. */
   addItems(title: string, bodies: Record<string, unknown>[]): Promise<number[]>;
+  /** Sets a tenant property (storage entity), as `m365 spo storageentity set` does on a tenant. */
+  setStorageEntity(key: string, value: string, comment?: string, description?: string): Promise<void>;
 }
 
 export interface ILocalServer {
@@ -131,6 +134,10 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
   let store: Store;
   try {
     store = await Store.open(dataDir);
+    if (store.site.lists.length === 0) {
+      addDefaultLibraries(store);
+      await store.flush();
+    }
   } catch (e) {
     releaseLock();
     throw e;
@@ -191,7 +198,7 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     };
   };
 
-  const handleApi = async (req: http.IncomingMessage, url: URL): Promise<IApiResponse> => {
+  const handleApi = async (req: http.IncomingMessage, url: URL, prefixLength: number = apiPrefix.length): Promise<IApiResponse> => {
     const headers = lowerHeaders(req.headers);
     apiCount++;
     if (opts.throttleEvery && opts.throttleEvery > 0 && apiCount % opts.throttleEvery === 0) {
@@ -207,7 +214,7 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       const body = await readBody(req);
       let method = (req.method || 'GET').toUpperCase();
       if (method === 'POST' && headers['x-http-method']) method = headers['x-http-method'].toUpperCase();
-      const apiPath = decodePath(url.pathname.slice(apiPrefix.length));
+      const apiPath = decodePath(url.pathname.slice(prefixLength));
       const areq: IApiRequest = { method, url, headers, body };
       const isWrite = method !== 'GET' && method !== 'HEAD';
       if (apiPath.toLowerCase() === '$batch') {
@@ -272,6 +279,11 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       send(res, await handleApi(req, url), method === 'HEAD');
       return;
     }
+    // Tenant properties are read from any web, also the tenant root (the Teams personal app's web).
+    if (/^\/_api\/web\/getstorageentity\(/.test(lower) && (method === 'GET' || method === 'HEAD')) {
+      send(res, await handleApi(req, url, '/_api/'.length), method === 'HEAD');
+      return;
+    }
     if (opts.extraRoutes && (await opts.extraRoutes(req, res, url))) return;
     if ((method === 'GET' || method === 'HEAD') && serveDownload(res, url, method === 'HEAD')) return;
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>404 NOT FOUND</title></head><body><h1>404 NOT FOUND</h1><p>${escapeHtml(url.pathname)} does not exist on this local site.</p><p><a href="/">Start</a></p></body></html>`;
@@ -310,6 +322,12 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
         const ids = bodies.map((b) => api.addItemForTool(l, b).Id);
         await store.flush();
         return ids;
+      }),
+    setStorageEntity: async (key, value, comment, description) =>
+      store.exclusive(async () => {
+        store.site.storageEntities = { ...(store.site.storageEntities || {}), [key]: { Value: value, Comment: comment ?? null, Description: description ?? null } };
+        store.markSite();
+        await store.flush();
       })
   };
 
@@ -366,7 +384,7 @@ async function listenAll(listener: http.RequestListener, port: number, host: str
 function securityValidation(): SPError {
   return new SPError(
     403,
-    '-2130575252, Microsoft.SharePoint.SPException',
+    '-2130575251, Microsoft.SharePoint.SPException',
     "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again."
   );
 }

@@ -21,6 +21,7 @@ import * as lists from './handlers/lists';
 import { getPermissions, ownPermissionsSegment, userPermissionsSegment } from './handlers/permissions';
 import { getProperty, propertySegment } from './handlers/properties';
 import * as users from './handlers/users';
+import { getStorageEntity, storageEntitySegment } from './handlers/storageEntities';
 import { getSite, getWeb, webEntity } from './handlers/web';
 
 /** GET also answers HEAD; MERGE also answers PATCH. Other verbs are 405. */
@@ -58,7 +59,8 @@ export const ROUTES: RouteTable = {
       getfolderbyserverrelativepath: folderByPathSegment,
       getfolderbyserverrelativeurl: folderByPathSegment,
       getfilebyserverrelativepath: files.fileByPathSegment,
-      getfilebyserverrelativeurl: files.fileByPathSegment
+      getfilebyserverrelativeurl: files.fileByPathSegment,
+      getstorageentity: storageEntitySegment
     },
     property: (c) => webEntity(c)
   },
@@ -113,6 +115,7 @@ export const ROUTES: RouteTable = {
     property: (c, r) => files.fileEntity(c, r.list, r.item)
   },
   fileContent: { methods: { GET: files.getFileContent, PUT: files.putFileContent, POST: files.putFileContent } },
+  storageEntity: { methods: { GET: getStorageEntity } },
   prop: { methods: { GET: getProperty } }
 };
 

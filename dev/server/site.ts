@@ -60,7 +60,7 @@ export class Site {
   }
 
   public listUrl(list: IListData): string {
-    return list.meta.BaseTemplate === 101 ? `${this.sitePath}/${list.meta.UrlName}` : `${this.sitePath}/Lists/${list.meta.UrlName}`;
+    return list.meta.BaseTemplate === 101 || list.meta.BaseTemplate === 119 ? `${this.sitePath}/${list.meta.UrlName}` : `${this.sitePath}/Lists/${list.meta.UrlName}`;
   }
 
   public listEditLink(list: IListData): string {

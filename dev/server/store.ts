@@ -110,6 +110,8 @@ export interface ISiteData {
   nextUserId: number;
   /** List ids in creation order. */
   lists: string[];
+  /** Tenant properties (storage entities), by key. */
+  storageEntities?: Record<string, { Value: string; Comment: string | null; Description: string | null }>;
 }
 
 export function newGuid(): string {

@@ -16,7 +16,7 @@ import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from 
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { readCache, writeCache } from './cache';
 import { listOf } from './lists';
-import { httpStatusOf } from './errors';
+import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
 
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
@@ -103,6 +103,10 @@ export class PnPOrgRepository implements IOrgRepository {
     } catch (e) {
       if (httpStatusOf(e) === 412) {
         throw new ConflictError('Version conflict', await this._readAction(action.id));
+      }
+      if (isListValidationFailure(e)) {
+        const rule = getList('actions').validation;
+        throw new ListValidationError(rule ? rule.message : sharePointMessage(e));
       }
       throw e;
     }

@@ -18,3 +18,21 @@ export function sharePointMessage(e: unknown): string {
   }
   return text;
 }
+
+/**
+ * SharePoint refused a write because the list's validation formula failed. Through REST it
+ * answers 500 "List data validation failed." without the list's own message (FIDELITY V-01),
+ * so the caller supplies the rule's text from the schema.
+ */
+export class ListValidationError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'ListValidationError';
+    Object.setPrototypeOf(this, ListValidationError.prototype);
+  }
+}
+
+export function isListValidationFailure(e: unknown): boolean {
+  const text = e instanceof Error ? e.message : String(e);
+  return httpStatusOf(e) === 500 && /SPListDataValidationException|List data validation failed/.test(text);
+}

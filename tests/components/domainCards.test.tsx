@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { DomainCards, IDomainCardsProps } from '../../src/webparts/domainCards/components/DomainCards';
 import { buildReport } from '../../src/model/report';
 import { IAction, IReportData } from '../../src/model/types';
+import { ListValidationError } from '../../src/data/errors';
 import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
 import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
 
@@ -339,6 +340,21 @@ describe('DomainCards: doorschuiven naar realisaties', () => {
     expect(confirm).toHaveTextContent('gerealiseerd in 2023');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Doorschuiven' }));
     await waitFor(() => expect(repo.calls.realise).toEqual([{ id: target.id, year: 2023 }]));
+  });
+
+  it("when the list's validation rule refuses the move, shows that rule in Dutch and changes nothing", async () => {
+    const data = loadSeedData();
+    const target = buildReport(data, 2022).domains[0].planningNew[0];
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    repo.realiseAction = async () => {
+      throw new ListValidationError('Het jaar gerealiseerd kan niet vóór het jaar gepland liggen.');
+    };
+    await cards(container, 7);
+    fireEvent.click(container.querySelector(`li[data-item-id="${target.id}"] > button`) as HTMLElement);
+    fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Doorschuiven naar realisaties' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Doorschuiven' }));
+    expect(await screen.findByText('Doorschuiven is niet gelukt. Er werd niets gewijzigd. Het jaar gerealiseerd kan niet vóór het jaar gepland liggen.')).toBeInTheDocument();
+    expect(repo.data.actions.filter((a) => a.id === target.id)[0].status).toBe('Gepland');
   });
 
   it('on a 412 conflict shows who won, does not retry or overwrite, and reloads', async () => {

@@ -123,13 +123,14 @@ describe('the repository against the local server', () => {
 });
 
 describe('list validation, enforced like SharePoint', () => {
-  it('refuses a realisation year before the planned year with the Dutch message and keeps the item', async () => {
+  it('refuses a realisation year before the planned year (500 List data validation failed); the product shows the list rule in Dutch and the item is kept', async () => {
     const list = createSp(srv.siteUrl).web.lists.getByTitle('Acties');
     const added = await list.items.add({ Title: 'Validatietest', DomeinenId: [1], ActieStatus: 'Gepland', JaarGepland: 2024 });
     const id = (added.Id ?? added.ID) as number;
-    await expect(list.items.getById(id).update({ ActieStatus: 'Gerealiseerd', JaarGerealiseerd: 2023 })).rejects.toThrow(
-      /Het jaar gerealiseerd kan niet vóór het jaar gepland liggen/
-    );
+    await expect(list.items.getById(id).update({ ActieStatus: 'Gerealiseerd', JaarGerealiseerd: 2023 })).rejects.toMatchObject({ status: 500 });
+    const repo = createNodeRepository(srv.siteUrl);
+    const action = (await repo.loadReportData()).actions.filter((a) => a.id === id)[0];
+    await expect(repo.realiseAction(action, 2023)).rejects.toThrow(/Het jaar gerealiseerd kan niet vóór het jaar gepland liggen/);
     const after = await list.items.getById(id).select('ActieStatus', 'JaarGerealiseerd')();
     expect([after.ActieStatus, after.JaarGerealiseerd]).toEqual(['Gepland', null]);
     await list.items.getById(id).update({ ActieStatus: 'Gerealiseerd', JaarGerealiseerd: 2024 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => srv.stop());
 
 describe('$batch', () => {
-  it('runs mixed reads and writes in order; a failing part does not stop the others', async () => {
+  it('[B-04] runs mixed reads and writes in order; a failing part does not stop the others', async () => {
     const [batched, execute] = sp.batched();
     const acties = batched.web.lists.getByTitle('Acties');
     const before = acties.items.select('Id')();

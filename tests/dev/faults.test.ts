@@ -12,7 +12,7 @@ describe('throttling', () => {
   let srv: ITestServer;
   afterAll(() => srv.stop());
 
-  it('answers every Nth request 429 with Retry-After; PnPjs retries and its loads succeed', async () => {
+  it('[T-01] answers every Nth request 429 with Retry-After; PnPjs retries and its loads succeed', async () => {
     srv = await startTestServer({ throttleEvery: 3 });
     const sp = pnp(srv.siteUrl);
     await createDemoLists(sp);
@@ -52,7 +52,7 @@ describe('permission levels', () => {
     await owner.stop();
   });
 
-  it('reader: reads work, every write is 403 access denied, permissions are Read', async () => {
+  it('[R-02] reader: reads work, every write is 403 access denied, permissions are Read', async () => {
     const srv = await startTestServer({ dataDir, user: 'reader', latencyMs: 5 });
     try {
       const sp = pnp(srv.siteUrl);

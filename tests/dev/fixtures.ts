@@ -5,6 +5,9 @@ import '@pnp/sp/items';
 import '@pnp/sp/fields';
 import { fieldSchemaXml, IFieldSchema } from '../../src/schema/schema';
 
+/** SP.AddFieldOptions.AddFieldInternalNameHint: keep the schema's internal names, as ensureSchema does. */
+export const INTERNAL_NAME_HINT = 8;
+
 /** PnPjs as the product uses it outside SPFx: browser behaviours, digest from contextinfo. */
 export function pnp(siteUrl: string): SPFI {
   return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
@@ -36,11 +39,11 @@ export const ACTION_FIELDS: IFieldSchema[] = [
 export async function createDemoLists(sp: SPFI): Promise<{ domains: string; actions: string }> {
   const d = await sp.web.lists.ensure('Domeinen', 'Domeinen', 100);
   const domains = (d.data as { Id: string }).Id;
-  for (const f of DOMAIN_FIELDS) await sp.web.lists.getByTitle('Domeinen').fields.createFieldAsXml(fieldSchemaXml(f));
+  for (const f of DOMAIN_FIELDS) await sp.web.lists.getByTitle('Domeinen').fields.createFieldAsXml({ SchemaXml: fieldSchemaXml(f), Options: INTERNAL_NAME_HINT });
   const a = await sp.web.lists.add('Acties', 'Realisaties en planning', 100);
   const actions = (a as { Id: string }).Id;
   for (const f of ACTION_FIELDS) {
-    await sp.web.lists.getByTitle('Acties').fields.createFieldAsXml(fieldSchemaXml(f, f.lookupList ? domains : undefined));
+    await sp.web.lists.getByTitle('Acties').fields.createFieldAsXml({ SchemaXml: fieldSchemaXml(f, f.lookupList ? domains : undefined), Options: INTERNAL_NAME_HINT });
   }
   return { domains, actions };
 }

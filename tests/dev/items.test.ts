@@ -50,7 +50,7 @@ describe('list items', () => {
     await expect(acties().items.select('Domein/Title')()).rejects.toMatchObject({ status: 400 });
   });
 
-  it('updates with MERGE: 204 with a new etag; a stale etag gets 412 Version conflict', async () => {
+  it('updates with MERGE: 204 with a new etag; a stale etag gets 412 and changes nothing', async () => {
     const item = await acties().items.add({ Title: 'Versie' });
     const r = await acties().items.getById(item.Id).update({ Status: 'Lopend' }, '"1"');
     expect(r.etag).toBe('"2"');
@@ -62,7 +62,7 @@ describe('list items', () => {
     }
     expect(err.status).toBe(412);
     const body = await (err.response as Response).json();
-    expect(body['odata.error']).toEqual({ code: '-2130575305, Microsoft.SharePoint.SPException', message: { lang: 'en-US', value: 'Version conflict.' } });
+    expect(body['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.ClientServiceException');
     await expect(acties().items.getById(item.Id).delete('"1"')).rejects.toMatchObject({ status: 412 });
     const now = await acties().items.getById(item.Id).select('Status')();
     expect(now.Status).toBe('Lopend');
@@ -72,8 +72,8 @@ describe('list items', () => {
     expect((await gone.json())['odata.error'].message.value).toBe('Item does not exist. It may have been deleted by another user.');
   });
 
-  it('rejects invalid writes with 400: unknown property, choice, range, type', async () => {
-    const cases: Record<string, unknown>[] = [{ Title: 'x', Foo: 1 }, { Title: 'x', Status: 'Misschien' }, { Title: 'x', Jaar: 1999 }, { Title: 'x', Jaar: 'twee' }, { Title: 'x', EigenaarId: 4242 }];
+  it('rejects invalid writes with 400: unknown property, type, unknown user', async () => {
+    const cases: Record<string, unknown>[] = [{ Title: 'x', Foo: 1 }, { Title: 'x', Jaar: 'twee' }, { Title: 'x', EigenaarId: 4242 }];
     for (const c of cases) await expect(acties().items.add(c)).rejects.toMatchObject({ status: 400 });
     try {
       await acties().items.add({ Title: 'x', Foo: 1 });
@@ -141,8 +141,8 @@ describe('queries', () => {
     expect(await acties().items.top(7)()).toHaveLength(7);
   });
 
-  it('rejects $top above 5000 with 400', async () => {
-    await expect(acties().items.top(5001)()).rejects.toMatchObject({ status: 400 });
+  it('answers $top above 5000 on a small list with all its items (FIDELITY P-02)', async () => {
+    expect((await acties().items.select('Id').top(5001)()).length).toBeGreaterThan(100);
   });
 
   it('filters with eq/ne/gt/le, and/or/not, startswith, substringof, null, datetime and multi lookups', async () => {

@@ -121,10 +121,13 @@ describe('fields', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('refuses a second field with the same internal name', async () => {
-    await expect(
-      sp.web.lists.getByTitle('Acties').fields.createFieldAsXml(fieldSchemaXml({ internalName: 'Jaar', displayName: 'Jaar', type: 'Number' }))
-    ).rejects.toMatchObject({ status: 500 });
+  it('refuses a second field with the same field id; a clashing name gets a counter (FIDELITY F-06)', async () => {
+    const acties = sp.web.lists.getByTitle('Acties');
+    const xml = '<Field ID="{0b6b6c3e-2f0e-4d8e-9d55-3f1d1e0a0001}" Type="Text" DisplayName="Extra kolom" />';
+    await acties.fields.createFieldAsXml(xml);
+    await expect(acties.fields.createFieldAsXml(xml)).rejects.toMatchObject({ status: 500 });
+    const again = (await acties.fields.createFieldAsXml(fieldSchemaXml({ internalName: 'Jaar', displayName: 'Jaar', type: 'Number' }))) as { InternalName: string };
+    expect(again.InternalName).toBe('Jaar0');
   });
 });
 

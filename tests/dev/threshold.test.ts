@@ -37,7 +37,7 @@ async function failure(p: Promise<unknown>): Promise<{ status: number; body: { '
 }
 
 describe('list view threshold (> 5,000 items)', () => {
-  it('refuses a filter on a non-indexed column with SharePoint’s 500', async () => {
+  it('[L-01] refuses a filter on a non-indexed column with SharePoint’s 500', async () => {
     const f = await failure(groot().items.filter("Notitie eq 'n1'")());
     expect(f.status).toBe(500);
     expect(f.body['odata.error']).toEqual({
@@ -46,11 +46,11 @@ describe('list view threshold (> 5,000 items)', () => {
     });
   });
 
-  it('refuses ordering by a non-indexed column', async () => {
+  it('[L-04] refuses ordering by a non-indexed column', async () => {
     expect((await failure(groot().items.orderBy('Notitie')())).status).toBe(500);
   });
 
-  it('allows a selective filter on an indexed column', async () => {
+  it('[L-05] allows a selective filter on an indexed column', async () => {
     const got = await groot().items.select('Id', 'Jaar').filter('Jaar eq 2010').top(5000)();
     expect(got).toHaveLength(N / 50);
     expect(got.every((g: { Jaar: number }) => g.Jaar === 2010)).toBe(true);
@@ -58,18 +58,21 @@ describe('list view threshold (> 5,000 items)', () => {
     expect(ordered[0].Jaar).toBe(2049);
   });
 
-  it('refuses when the first clause matches more than 5,000 items, even if later clauses narrow it', async () => {
+  it('[L-02] refuses when the first clause matches more than 5,000 items, even if later clauses narrow it', async () => {
     expect((await failure(groot().items.filter("Soort eq 'a' and Jaar eq 2010")())).status).toBe(500);
     const ok = await groot().items.select('Id').filter("Jaar eq 2010 and Soort eq 'a'").top(5000)();
     expect(ok.length).toBeGreaterThan(0);
   });
 
-  it('pages through everything by ID with $top 5000', async () => {
+  it('[L-06] pages through everything by ID with $top 5000; a $top above 5,000 is refused here', async () => {
     const ids: number[] = [];
     for await (const page of groot().items.select('Id').top(5000)) ids.push(...page.map((p: { Id: number }) => p.Id));
     expect(ids).toHaveLength(N);
     expect(ids[N - 1]).toBe(N);
     const byId = await groot().items.select('Id').filter('Id gt 5990').top(100)();
     expect(byId).toHaveLength(10);
+    const tooMany = await failure(groot().items.select('Id').top(5001)());
+    expect(tooMany.status).toBe(500);
+    expect(tooMany.body['odata.error'].code).toBe('-2147024860, Microsoft.SharePoint.SPQueryThrottledException');
   });
 });

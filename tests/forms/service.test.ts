@@ -85,12 +85,12 @@ describe('list form service against the local server', () => {
   it("returns the server's message for a rejected write", async () => {
     let error: unknown;
     try {
-      await service.addItem({ Title: 'Actie', ActieStatus: 'Onbekend' });
+      await service.addItem({ Title: 'Actie', JaarGepland: 'tweeduizend' });
     } catch (e) {
       error = e;
     }
     expect(statusOf(error)).toBe(400);
-    expect(serverMessage(error)).toMatch(/Onbekend/);
+    expect(serverMessage(error)).toMatch(/Edm\.Double/);
   });
 
   it('loads lookup options sorted by title', async () => {

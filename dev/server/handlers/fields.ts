@@ -2,7 +2,8 @@
 import { empty, IApiResponse, IContext, IScope, many, one, parseBody, requireManage, Resource } from '../context';
 import { IEntity } from '../entities';
 import { badRequest, CODE_ARGUMENT, SPError } from '../errors';
-import { fieldFromSchemaXml, fieldJson, fieldODataType, updateField } from '../fields';
+import { fieldFromSchemaXml, fieldJson, fieldODataType, setXmlAttr, unescapeXml, updateField } from '../fields';
+import { assignInternalName } from '../naming';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { IField, IListData } from '../store';
 
@@ -58,8 +59,16 @@ export function createFieldAsXml(c: IContext, r: { list: IListData }): IApiRespo
   const params = (body.parameters || body) as Record<string, unknown>;
   if (typeof params.SchemaXml !== 'string') throw badRequest("The parameter 'SchemaXml' is missing.", CODE_ARGUMENT);
   const f = fieldFromSchemaXml(params.SchemaXml);
-  if (r.list.fields.some((x) => x.InternalName.toLowerCase() === f.InternalName.toLowerCase())) {
-    throw new SPError(500, '-2130575340, Microsoft.SharePoint.SPException', `A duplicate field name "${f.InternalName}" was found.`);
+  const options = typeof params.Options === 'number' ? params.Options : 0;
+  // FIDELITY F-01..F-06: the internal name comes from DisplayName unless the hint option is set.
+  const attrs = { Name: xmlAttr(params.SchemaXml, 'Name'), StaticName: xmlAttr(params.SchemaXml, 'StaticName'), DisplayName: xmlAttr(params.SchemaXml, 'DisplayName') };
+  const taken = (n: string): boolean => r.list.fields.some((x) => x.InternalName.toLowerCase() === n.toLowerCase());
+  const name = assignInternalName(attrs, options, taken);
+  f.InternalName = name;
+  f.StaticName = name;
+  f.SchemaXml = setXmlAttr(setXmlAttr(f.SchemaXml, 'Name', name), 'StaticName', name);
+  if (r.list.fields.some((x) => x.Id === f.Id)) {
+    throw new SPError(500, '-2130575340, Microsoft.SharePoint.SPException', `A duplicate field name "${name}" was found.`);
   }
   r.list.fields.push(f);
   r.list.meta.Version++;
@@ -82,4 +91,11 @@ export function deleteField(c: IContext, r: { list: IListData; field: IField }):
   r.list.meta.Version++;
   c.site.store.markList(r.list.meta.Id);
   return empty(200);
+}
+
+/** One attribute of the root <Field> element, unescaped. */
+function xmlAttr(xml: string, name: string): string | undefined {
+  const root = /^\s*<Field\b([^>]*?)\/?>/.exec(xml);
+  const m = root ? new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(root[1]) : null;
+  return m ? unescapeXml(m[1]) : undefined;
 }

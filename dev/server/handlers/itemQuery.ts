@@ -5,7 +5,7 @@
  */
 import { contentTypeOf, IApiResponse, IContext } from '../context';
 import { collectionBody, IProjected, project } from '../entities';
-import { badRequest, CODE_ARGUMENT, SPError, throttled } from '../errors';
+import { columnNotFound, lookupThresholdExceeded, throttled } from '../errors';
 import { isIdValued, isLookup, isMulti, isUser, lookupListId } from '../fields';
 import { compareForSort, evaluate, FilterNode, firstClause, IResolved, memberPaths } from '../odata';
 import { parseFilterOr400, parseIntOr400, parseOrderOr400, selectExpand } from '../query';
@@ -25,15 +25,15 @@ export function getItems(c: IContext, r: { list: IListData }): IApiResponse {
   const q = selectExpand(query);
   const topSrc = query.get('$top');
   const top = topSrc === null ? DEFAULT_ITEM_TOP : parseIntOr400(topSrc, '$top');
-  if (top > LIST_VIEW_THRESHOLD) {
-    throw badRequest(`The $top query option value ${top} is not valid: the maximum is ${LIST_VIEW_THRESHOLD}.`, CODE_ARGUMENT);
-  }
+  // FIDELITY P-02: a page above 5,000 rows is only refused where the threshold applies.
+  if (top > LIST_VIEW_THRESHOLD && list.items.length > LIST_VIEW_THRESHOLD) throw throttled();
   const filterSrc = query.get('$filter');
   const tree: FilterNode | undefined = filterSrc ? parseFilterOr400(filterSrc) : undefined;
   const order = query.get('$orderby') ? parseOrderOr400(query.get('$orderby') as string) : [];
   // Validate column names up front (400 before any threshold decision).
   const paths = (tree ? memberPaths(tree) : []).concat(order.map((o) => o.path));
   const columns = paths.map((p) => columnOf(list, p).field);
+  checkLookupThreshold(list, q.select, columns);
   const resolverOf = (i: IItem): Resolver => itemResolver(c, list, i);
   checkThreshold(list, columns, tree, resolverOf);
   let rows = tree ? list.items.filter((i) => evaluate(tree, resolverOf(i))) : list.items.slice();
@@ -59,6 +59,28 @@ export function getItems(c: IContext, r: { list: IListData }): IApiResponse {
   const projected: IProjected[] = page.map((i) => project(itemEntity(c, list, i, true), q.select, q.expand));
   const body = collectionBody(projected, c.fmt, c.apiUrl, itemSetName(c, list), nextLink);
   return { status: 200, headers: { 'Content-Type': contentTypeOf(c.fmt) }, body: Buffer.from(JSON.stringify(body)) };
+}
+
+/** SharePoint Online's list view lookup threshold (FIDELITY L-03). */
+export const LOOKUP_COLUMN_THRESHOLD = 12;
+
+/**
+ * Lookup and person columns one query touches: in $select as X, XId or X/Y, and in
+ * $filter/$orderby; without $select every custom lookup of the list is in the view.
+ */
+function checkLookupThreshold(list: IListData, select: string[][] | undefined, filtered: IField[]): void {
+  const isJoin = (f: IField | undefined): f is IField => !!f && (isLookup(f) || isUser(f)) && f.InternalName !== 'FileRef';
+  const names = new Set<string>();
+  const all = !select || select.some((p) => p[0] === '*');
+  if (all) list.fields.filter((f) => !f.FromBaseType && isJoin(f)).forEach((f) => names.add(f.InternalName));
+  for (const p of select || []) {
+    const head = p[0];
+    const field = list.fields.find((f) => f.InternalName.toLowerCase() === head.toLowerCase()) ||
+      (/Id$/i.test(head) ? list.fields.find((f) => f.InternalName.toLowerCase() === head.slice(0, -2).toLowerCase()) : undefined);
+    if (isJoin(field)) names.add(field.InternalName);
+  }
+  filtered.filter(isJoin).forEach((f) => names.add(f.InternalName));
+  if (names.size > LOOKUP_COLUMN_THRESHOLD) throw lookupThresholdExceeded();
 }
 
 /** Above 5,000 items: non-indexed columns, or a first clause matching more than 5,000 rows, are refused. */
@@ -148,7 +170,7 @@ function columnOf(list: IListData, p: string[]): { field: IField; sub?: string }
     }
   }
   if (!f) {
-    throw new SPError(400, CODE_ARGUMENT, `Column '${p.join('/')}' does not exist. It may have been deleted by another user.`);
+    throw columnNotFound(p.join('/'));
   }
   return { field: f, sub };
 }

@@ -1,7 +1,7 @@
 /** List items: items(n), getItemById, the item entity, and add/update/delete with SharePoint's validation. */
 import { checkIfMatch, empty, IApiResponse, IContext, IScope, one, parseBody, requireEdit, Resource } from '../context';
 import { IEntity, NavValue } from '../entities';
-import { badRequest, itemNotFound, SPError, unknownProperty } from '../errors';
+import { badRequest, fieldOrPropertyNotFound, itemNotFound, listDataValidationFailed, SPError, unknownProperty } from '../errors';
 import { defaultValueOf, IGNORED_WRITE_PROPS, isIdValued, isLookup, isMulti, isUser, lookupListId, normaliseValue, toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { CURRENT_USER_ID, findItem, Site } from '../site';
@@ -36,7 +36,7 @@ export function customFields(list: IListData): IField[] {
 }
 
 function unknownItemProperty(name: string): SPError {
-  return badRequest(`The field or property '${name}' does not exist.`, '-2146232832, Microsoft.SharePoint.SPException');
+  return fieldOrPropertyNotFound(name);
 }
 
 /** A list item as SharePoint returns it: default fields, lookups as <Name>Id, navigation for $expand. */
@@ -69,7 +69,9 @@ export function itemEntity(s: IScope, list: IListData, item: IItem, withNav: boo
     AuthorStringId: String(item.AuthorId),
     EditorStringId: String(item.EditorId),
     File_x0020_Type: withFile && item.file ? path.extname(item.file.Name).slice(1) : null,
-    ContentTypeId: props.ContentTypeId
+    ContentTypeId: props.ContentTypeId,
+    // The item's internal version counter, as recorded in versions (FIDELITY X-01).
+    owshiddenversion: item.Version
   };
   return {
     type: s.site.itemTypeName(list),
@@ -144,7 +146,7 @@ export function postItem(c: IContext, r: { list: IListData }): IApiResponse {
   if (r.list.meta.BaseTemplate === 101) {
     throw badRequest('To add an item to a document library, use SPFileCollection.Add()', '-2147024809, System.ArgumentException');
   }
-  const item = addItem(c.site, r.list, parseBody(c.req));
+  const item = addItem(c.site, r.list, parseBody(c.req), undefined, isJsonLight(c));
   const e = itemEntity(c, r.list, item, true);
   return one(c, e, itemSetName(c, r.list), 201, { Location: `${c.apiUrl}/${e.editLink}` });
 }
@@ -152,7 +154,7 @@ export function postItem(c: IContext, r: { list: IListData }): IApiResponse {
 export function mergeItem(c: IContext, r: { list: IListData; item: IItem }): IApiResponse {
   requireEdit(c);
   checkIfMatch(c.req, r.item.Version);
-  const values = itemValues(c.site, r.list, parseBody(c.req));
+  const values = itemValues(c.site, r.list, parseBody(c.req), isJsonLight(c));
   checkListValidation(r.list, { ...r.item.values, ...values });
   Object.assign(r.item.values, values);
   r.item.Version++;
@@ -173,7 +175,12 @@ export function deleteItemHandler(c: IContext, r: { list: IListData; item: IItem
 // ------------------------------------------------------------ writes (also used by files and tools)
 
 /** Validates a whole write body before anything changes; returns the normalised values. */
-function itemValues(site: Site, list: IListData, body: Record<string, unknown>): Record<string, unknown> {
+/** A JSON light body (PnPjs' default); verbose bodies wrap collections in {results}. */
+function isJsonLight(c: IContext): boolean {
+  return !/odata=verbose/i.test(c.req.headers['content-type'] || '');
+}
+
+function itemValues(site: Site, list: IListData, body: Record<string, unknown>, jsonLight: boolean = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const users = site.store.site.users;
   for (const key of Object.keys(body)) {
@@ -192,7 +199,7 @@ function itemValues(site: Site, list: IListData, body: Record<string, unknown>):
       const base = list.fields.find((f) => f.InternalName === key.slice(0, -8));
       if (base && isUser(base)) {
         const raw = body[key];
-        out[base.InternalName] = normaliseValue(base, Array.isArray(raw) ? raw.map(Number) : raw === null ? null : Number(raw), users);
+        out[base.InternalName] = normaliseValue(base, Array.isArray(raw) ? raw.map(Number) : raw === null ? null : Number(raw), users, jsonLight);
         continue;
       }
     }
@@ -201,16 +208,16 @@ function itemValues(site: Site, list: IListData, body: Record<string, unknown>):
       throw unknownProperty(key, site.itemTypeName(list));
     }
     if (field.InternalName === 'FileLeafRef') continue; // renaming documents is not supported locally
-    out[field.InternalName] = normaliseValue(field, body[key], users);
+    out[field.InternalName] = normaliseValue(field, body[key], users, jsonLight);
   }
   return out;
 }
 
-export function addItem(site: Site, list: IListData, body: Record<string, unknown>, file?: IItem['file']): IItem {
+export function addItem(site: Site, list: IListData, body: Record<string, unknown>, file?: IItem['file'], jsonLight: boolean = false): IItem {
   const values: Record<string, unknown> = {};
   for (const f of customFields(list)) values[f.InternalName] = defaultValueOf(f);
   values.Title = null;
-  Object.assign(values, itemValues(site, list, body));
+  Object.assign(values, itemValues(site, list, body, jsonLight));
   checkListValidation(list, values);
   const now = toSpDate(new Date());
   const item: IItem = {
@@ -249,7 +256,7 @@ function checkListValidation(list: IListData, values: Record<string, unknown>): 
     fields: customFields(list).map((f) => ({ internalName: f.InternalName, displayName: f.Title, type: f.TypeAsString as FieldType }))
   };
   if (evaluateListFormula(schema, formula, values) === false) {
-    throw new SPError(400, '-2130575163, Microsoft.SharePoint.SPException', list.meta.ValidationMessage || 'List data validation failed.');
+    throw listDataValidationFailed();
   }
 }
 

@@ -5,7 +5,7 @@ import { badRequest, CODE_ARGUMENT, listIdNotFound, listNotFound, pathNotFound, 
 import { builtInFields, toSpDate, urlNameFromTitle } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { PERMISSIONS } from '../site';
-import { IListData, newGuid } from '../store';
+import { IListData, newGuid, Store } from '../store';
 import { fieldEntity } from './fields';
 import { folderEntity } from './folders';
 import { itemEntity } from './items';
@@ -117,6 +117,36 @@ export function getList(c: IContext, r: { list: IListData }): IApiResponse {
   return one(c, listEntity(c, r.list), 'SP.ApiData.Lists');
 }
 
+function newList(title: string, description: string, template: number, urlName: string): IListData {
+  const now = new Date().toISOString();
+  return {
+    meta: {
+      Id: newGuid(),
+      Title: title,
+      Description: description,
+      BaseTemplate: template,
+      UrlName: urlName,
+      Created: now,
+      LastItemModifiedDate: now,
+      LastItemDeletedDate: now,
+      ValidationFormula: '',
+      ValidationMessage: '',
+      Version: 1,
+      NextItemId: 1,
+      props: {}
+    },
+    fields: builtInFields(template === 100 ? 100 : 101),
+    items: []
+  };
+}
+
+/** What every new (English) team or communication site already has (FIDELITY G-02). */
+export function addDefaultLibraries(store: Store): void {
+  if (store.site.lists.length > 0) return;
+  store.addList(newList('Documents', '', 101, 'Shared Documents'));
+  store.addList(newList('Site Pages', '', 119, 'SitePages'));
+}
+
 /** lists.add: a generic list (100) or document library (101) with the built-in fields. */
 export function addList(c: IContext): IApiResponse {
   requireManage(c);
@@ -130,26 +160,7 @@ export function addList(c: IContext): IApiResponse {
   let urlName = urlNameFromTitle(title);
   const taken = (n: string): boolean => c.site.orderedLists().some((l) => l.meta.UrlName.toLowerCase() === n.toLowerCase());
   for (let k = 1; taken(urlName); k++) urlName = `${urlNameFromTitle(title)}${k}`;
-  const now = new Date().toISOString();
-  const list: IListData = {
-    meta: {
-      Id: newGuid(),
-      Title: title,
-      Description: typeof body.Description === 'string' ? body.Description : '',
-      BaseTemplate: template,
-      UrlName: urlName,
-      Created: now,
-      LastItemModifiedDate: now,
-      LastItemDeletedDate: now,
-      ValidationFormula: '',
-      ValidationMessage: '',
-      Version: 1,
-      NextItemId: 1,
-      props: {}
-    },
-    fields: builtInFields(template),
-    items: []
-  };
+  const list = newList(title, typeof body.Description === 'string' ? body.Description : '', template, urlName);
   applyListProps(list, body);
   c.site.store.addList(list);
   return one(c, listEntity(c, list), 'SP.ApiData.Lists', 201);

@@ -293,6 +293,9 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           // Never retry or overwrite: the other person's change wins; show what it is now.
           const latest = (e as ConflictError).latest || action;
           setNotice({ kind: 'conflict', text: format(strings.Conflict, cardTitle(latest), statusLabel(latest.status)) });
+        } else if (e instanceof Error && e.name === 'ListValidationError') {
+          // The list's own rule (Dutch, from the schema): SharePoint's REST answer does not carry it.
+          setNotice({ kind: 'error', text: `${strings.RealiseFailed} ${e.message}` });
         } else {
           setNotice({ kind: 'error', text: strings.RealiseFailed });
         }
