@@ -9,6 +9,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import { IFieldSchema, IListSchema, LISTS } from '../../src/schema/schema';
 import { restName } from '../../src/schema/validation';
+import { listOf } from '../../src/data/lists';
 
 export interface ILookupOption {
   id: number;
@@ -88,8 +89,7 @@ export class PnPListPageService implements IListPageService {
 
   public async loadItem(id: number): Promise<ILoadedItem> {
     const q = itemQuery(this._list, this._fields);
-    const json = (await this._sp.web.lists
-      .getByTitle(this._list.title)
+    const json = (await listOf(this._sp, this._list.key)
       .items.getById(id)
       .select(...q.select)
       .expand(...q.expand)()) as Record<string, unknown>;
@@ -101,7 +101,7 @@ export class PnPListPageService implements IListPageService {
     const shown = field.lookupField || 'Title';
     const out: ILookupOption[] = [];
     // Page by id (always allowed, also past the list view threshold); sort here.
-    for await (const page of this._sp.web.lists.getByTitle(target.title).items.select('Id', shown).top(2000)) {
+    for await (const page of listOf(this._sp, target.key).items.select('Id', shown).top(2000)) {
       for (const it of page as Record<string, unknown>[]) {
         const t = it[shown];
         out.push({ id: it.Id as number, title: typeof t === 'string' ? t : String(t ?? '') });
@@ -119,20 +119,19 @@ export class PnPListPageService implements IListPageService {
   }
 
   public async addItem(values: Record<string, unknown>): Promise<number> {
-    const r = (await this._sp.web.lists.getByTitle(this._list.title).items.add(values)) as unknown as Record<string, unknown>;
+    const r = (await listOf(this._sp, this._list.key).items.add(values)) as unknown as Record<string, unknown>;
     const data = (r && typeof r.data === 'object' && r.data !== null ? r.data : r) as Record<string, unknown>;
     return Number(data.Id ?? data.ID);
   }
 
   public async updateItem(id: number, values: Record<string, unknown>, etag: string): Promise<string | undefined> {
-    const r = (await this._sp.web.lists.getByTitle(this._list.title).items.getById(id).update(values, etag)) as unknown as { etag?: unknown };
+    const r = (await listOf(this._sp, this._list.key).items.getById(id).update(values, etag)) as unknown as { etag?: unknown };
     return r && typeof r.etag === 'string' ? r.etag : undefined;
   }
 
   public items(pageSize: number): IItemsPager {
     const q = itemQuery(this._list, this._fields);
-    const iterable = this._sp.web.lists
-      .getByTitle(this._list.title)
+    const iterable = listOf(this._sp, this._list.key)
       .items.select(...q.select)
       .expand(...q.expand)
       .top(pageSize);

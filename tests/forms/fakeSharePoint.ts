@@ -168,9 +168,11 @@ export class FakeSharePoint {
     if (/\/_api\/contextinfo$/i.test(path)) return response(200, { FormDigestValue: 'digest', FormDigestTimeoutSeconds: 1800 });
     if (/\/_api\/web\/siteusers$/i.test(path)) return response(200, { value: this.users });
 
-    const m = /\/_api\/web\/lists\/getByTitle\('([^']+)'\)\/items(?:\((\d+)\))?$/i.exec(path);
+    // Lists are addressed by URL (web.getList), like the product does; the last URL part is the title here.
+    const m = /\/_api\/web\/(?:lists\/getByTitle\('([^']+)'\)|getList\('[^']*\/([^'/]+)'\))\/items(?:\((\d+)\))?$/i.exec(path);
     if (!m) return spError(404, `Not in the fake: ${path}`);
-    const title = m[1];
+    const title = m[1] || m[2];
+    m[2] = m[3];
     const items = this._lists[title.toLowerCase()];
     if (!items) return spError(404, `List '${title}' does not exist at site with URL '${this.siteUrl}'.`);
 

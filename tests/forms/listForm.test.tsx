@@ -121,7 +121,7 @@ describe('new form', () => {
     });
     const options = screen.getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual(['Bereiken doelstellingen', 'Bescherming activa', 'Organisatiecultuur']);
-    expect(sp.requests.some((r) => r.method === 'GET' && /getByTitle\('Domeinen'\)\/items/.test(decodeURIComponent(r.url)))).toBe(true);
+    expect(sp.requests.some((r) => r.method === 'GET' && /getList\('\/sites\/organisatiebeheersing\/Lists\/Domeinen'\)\/items/.test(decodeURIComponent(r.url)))).toBe(true);
   });
 
   it('adds the item with defaults and the picked lookup, then goes to Source', async () => {
@@ -141,7 +141,7 @@ describe('new form', () => {
     const writes = sp.writes();
     expect(writes).toHaveLength(1);
     expect(writes[0].method).toBe('POST');
-    expect(writes[0].url).toMatch(/getByTitle\('Risicos'\)\/items$/);
+    expect(decodeURIComponent(writes[0].url)).toMatch(/getList\('\/sites\/organisatiebeheersing\/Lists\/Risicos'\)\/items$/);
     expect(writes[0].body).toMatchObject({ Title: 'Nieuw risico', DomeinId: 3, Prioriteit: 'Hoog', RisicoStatus: 'Open', JaarVastgesteld: 2023, JaarAfgesloten: null, AuditId: null });
     expect(sp.item('Risicos', 2)).toMatchObject({ Title: 'Nieuw risico', DomeinId: 3 });
   });
@@ -199,7 +199,7 @@ describe('edit form', () => {
     const writes = sp.writes();
     expect(writes).toHaveLength(1);
     expect(writes[0].method).toBe('MERGE');
-    expect(writes[0].url).toMatch(/getByTitle\('Risicos'\)\/items\(1\)$/);
+    expect(decodeURIComponent(writes[0].url)).toMatch(/getList\('\/sites\/organisatiebeheersing\/Lists\/Risicos'\)\/items\(1\)$/);
     expect(writes[0].headers['if-match']).toBe('"2"');
     expect(writes[0].headers['x-requestdigest']).toBe('digest');
     expect(writes[0].body).toEqual({ Bron: 'Audio' });

@@ -70,7 +70,7 @@ describe('list view (AllItems)', () => {
       `${SITE}/Lists/Risicos/NewForm.aspx`
     );
     // Lookups are expanded in the one request.
-    const get = sp.requests.filter((r) => /getByTitle\('Risicos'\)\/items/.test(decodeURIComponent(r.url)))[0];
+    const get = sp.requests.filter((r) => /getList\('\/sites\/organisatiebeheersing\/Lists\/Risicos'\)\/items/.test(decodeURIComponent(r.url)))[0];
     expect(decodeURIComponent(get.url)).toMatch(/\$expand=Domein,Audit/);
     expect(decodeURIComponent(get.url)).toMatch(/\$top=100/);
   });
@@ -94,7 +94,7 @@ describe('list view (AllItems)', () => {
     await waitFor(() => expect(dataRows()).toHaveLength(230));
     expect(screen.getByText('230 items getoond.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Meer laden' })).toBeNull();
-    const pages = sp.requests.filter((r) => /getByTitle\('Acties'\)\/items/.test(decodeURIComponent(r.url)));
+    const pages = sp.requests.filter((r) => /getList\('\/sites\/organisatiebeheersing\/Lists\/Acties'\)\/items/.test(decodeURIComponent(r.url)));
     expect(pages).toHaveLength(3);
     expect(decodeURIComponent(pages[1].url)).toContain('p_ID=100');
   });
