@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createLocalServer, optionsFromEnv } from './server/index';
+import { createLocalServer, ILocalStoreAccess, optionsFromEnv } from './server/index';
+import { DATA_SITE_PROPERTY_KEY } from '../src/data/dataSite';
 import { buildWorkbench, IBundle } from './workbench/build';
 import { workbenchRoutes } from './workbench/routes';
 import { createSp } from '../src/data/node';
@@ -15,6 +16,15 @@ import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';
+
+/**
+ * Records the local site as the tenant's data site (the tenant property `npm run deploy`
+ * sets in a real tenant), so the Teams personal app page, which opens on the tenant root,
+ * finds the lists the same way. The URL follows the port, so it is set on every start.
+ */
+export async function recordDataSite(server: { siteUrl: string; store: ILocalStoreAccess }): Promise<void> {
+  await server.store.setStorageEntity(DATA_SITE_PROPERTY_KEY, server.siteUrl, 'Organisatiebeheersing: gegevenssite (lokaal)');
+}
 
 export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
   const sp = createSp(siteUrl);
@@ -58,6 +68,7 @@ async function main(): Promise<void> {
   }
   try {
     await seedIfNew(server.siteUrl, dataDir, (l) => console.log(l));
+    await recordDataSite(server);
   } catch (e) {
     console.error(`Inrichten of importeren mislukt / Provisioning or import failed: ${(e as Error).message}`);
     if (env.user === 'reader') console.error('Tip: start eerst één keer zonder LOCAL_SP_USER=reader, zodat de lijsten aangemaakt kunnen worden.');
@@ -69,6 +80,9 @@ Organisatiebeheersing – lokale site klaar in ${((Date.now() - started) / 1000)
   Domeinkaarten       ${u}/workbench/domain-cards
   Teams-tabblad       ${u}/teams/domain-cards?theme=default   (dark | contrast)
   Startpaginawidget   ${u}/workbench/summary
+  Auditopvolging      ${u}/workbench/audits   (Teams: ${u}/teams/audits)
+  Persoonlijke app    ${u}/teams/personal   (vindt de gegevenssite via de tenant-eigenschap)
+  Viva-kaart          ${u}/workbench/card
   Lijsten             ${server.siteUrl}/Lists/Acties/AllItems.aspx
   REST API            ${server.siteUrl}/_api/web/lists/getByTitle('Risicos')/items
 Stoppen: Ctrl+C`);

@@ -6,7 +6,8 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { createBrowserRepository } from '../../src/data/browser';
+import { createBrowserRepository, resolveBrowserDataSite } from '../../src/data/browser';
+import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
 import { AuditFollowUp, AuditView } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
@@ -47,11 +48,20 @@ function paint(el: HTMLElement | null, theme: ITheme): void {
   el.style.color = theme.semanticColors.bodyText;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const cfg = window.__WORKBENCH__;
-  const repository = createBrowserRepository(cfg.siteUrl);
   const root = document.getElementById('root');
   if (!root) return;
+  let repository: IOrgRepository;
+  if (cfg.page === 'teams-personal') {
+    // Like the web part class in the personal app: no setting, so the tenant property names the data site.
+    const site = await resolveBrowserDataSite(cfg.siteUrl);
+    root.setAttribute('data-data-site', site.url);
+    root.setAttribute('data-data-site-source', site.source);
+    repository = createBrowserRepository(site.url);
+  } else {
+    repository = createBrowserRepository(cfg.siteUrl);
+  }
 
   const renderCards = (theme: ITheme, isTeams: boolean): void => {
     ReactDOM.render(
@@ -85,7 +95,7 @@ function main(): void {
     );
   };
 
-  if (cfg.page === 'teams' || cfg.page === 'teams-audits') {
+  if (cfg.page === 'teams' || cfg.page === 'teams-audits' || cfg.page === 'teams-personal') {
     const frame = document.getElementById('teams-frame');
     const render = (name: TeamsThemeName): void => {
       const theme = teamsTheme(name);
@@ -121,4 +131,4 @@ function main(): void {
   renderCards(theme, false);
 }
 
-main();
+void main();

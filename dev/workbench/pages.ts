@@ -2,7 +2,7 @@
 import { escapeHtml } from '../forms/urls';
 
 export interface IWorkbenchConfig {
-  page: 'domain-cards' | 'teams' | 'summary' | 'audits' | 'teams-audits' | 'card';
+  page: 'domain-cards' | 'teams' | 'summary' | 'audits' | 'teams-audits' | 'teams-personal' | 'card';
   siteUrl: string;
   theme?: string;
   section?: string;
@@ -99,8 +99,8 @@ export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
   const lang = cfg.locale === 'en-us' ? 'en' : 'nl';
   const locale = switcher('Taal', 'locale', ['nl-nl', 'en-us'], cfg.locale || 'nl-nl', url);
   if (cfg.page === 'card') return cardPage(cfg, url, lang, locale);
-  if (cfg.page === 'teams' || cfg.page === 'teams-audits') {
-    const tabName = cfg.page === 'teams' ? 'Domeinkaarten' : 'Auditopvolging';
+  if (cfg.page === 'teams' || cfg.page === 'teams-audits' || cfg.page === 'teams-personal') {
+    const tabName = cfg.page === 'teams' ? 'Domeinkaarten' : cfg.page === 'teams-personal' ? 'Mijn acties' : 'Auditopvolging';
     const body = `
 <div class="wb-bar" role="navigation" aria-label="Workbench">
   <strong>Teams-tabblad (lokaal)</strong>
@@ -174,6 +174,7 @@ ${item('/teams/audits?theme=default', 'Auditopvolging in een Teams-tabblad (defa
 ${item('/teams/audits?theme=dark', 'Auditopvolging in een Teams-tabblad (dark)')}
 ${item('/teams/audits?theme=contrast', 'Auditopvolging in een Teams-tabblad (contrast)')}
 ${item('/teams/audits?view=mine', 'Mijn acties (eerste scherm van de persoonlijke Teams-app)')}
+${item('/teams/personal', 'Persoonlijke Teams-app: opent op de tenant-root en vindt de gegevenssite via de tenant-eigenschap')}
 ${item('/workbench/card', 'Viva Connections-kaart en snelle weergave (licht en donker)')}
 </ul>
 <h2>Lijsten</h2>

@@ -54,6 +54,10 @@ export function workbenchRoutes(
     if (p === '/teams/audits') {
       cfg = { ...common, page: 'teams-audits', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', view: q.get('view') || undefined };
     }
+    // The Teams personal app opens on the tenant root: no data site is configured there.
+    if (p === '/teams/personal') {
+      cfg = { ...common, siteUrl: url.origin, page: 'teams-personal', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', view: 'mine' };
+    }
     if (cfg) {
       send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url));
       return true;

@@ -5,7 +5,7 @@ import { chromium, Browser } from 'playwright-core';
 import { createLocalServer } from '../../dev/server/index';
 import { buildWorkbench, IBundle } from '../../dev/workbench/build';
 import { workbenchRoutes } from '../../dev/workbench/routes';
-import { seedIfNew } from '../../dev/start';
+import { recordDataSite, seedIfNew } from '../../dev/start';
 
 let bundlesPromise: Promise<Record<string, IBundle>> | undefined;
 
@@ -33,6 +33,7 @@ export async function startSite(opts: { user?: 'owner' | 'member' | 'reader'; da
   if (!opts.dataDir) {
     const owner = await createLocalServer({ port: 0, dataDir, extraRoutes: routes });
     await seedIfNew(owner.siteUrl, dataDir, () => undefined);
+    await recordDataSite(owner);
     if (!opts.user || opts.user === 'owner') {
       if (!opts.throttleEvery) return { url: owner.url, siteUrl: owner.siteUrl, dataDir, stop: () => owner.close() };
     }
