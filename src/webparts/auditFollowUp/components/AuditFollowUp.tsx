@@ -10,6 +10,7 @@ import { DeadlineTag } from '../../../components/DeadlineTag';
 import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { useReportData } from '../../../components/useReportData';
+import { useFormOpener } from '../../../components/useFormOpener';
 import { IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
 import {
   auditFilterOptions, auditFiltersActive, auditsFeedingDomain, deadlinesByDomain, executionRate, filterAudits, groupAuditsByYear,
@@ -281,29 +282,7 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
   const [view, setView] = React.useState<AuditView>(props.initialView || 'audits');
   const [openId, setOpenId] = React.useState<number | undefined>(props.initialAuditId);
 
-  const reloadOnReturn = React.useRef(false);
-  React.useEffect(() => {
-    const onReturn = (): void => {
-      if (reloadOnReturn.current && document.visibilityState !== 'hidden') {
-        reloadOnReturn.current = false;
-        reload();
-      }
-    };
-    window.addEventListener('focus', onReturn);
-    document.addEventListener('visibilitychange', onReturn);
-    return () => {
-      window.removeEventListener('focus', onReturn);
-      document.removeEventListener('visibilitychange', onReturn);
-    };
-  }, [reload]);
-  const openForm = React.useCallback(
-    (url: string): void => {
-      reloadOnReturn.current = true;
-      if (props.openForm) props.openForm(url);
-      else window.open(url, '_blank', 'noopener');
-    },
-    [props.openForm]
-  );
+  const openForm = useFormOpener(reload, props.openForm);
 
   const openAudit = data && openId !== undefined ? data.audits.filter((a) => a.id === openId)[0] : undefined;
   const missingAudit = data && openId !== undefined && !openAudit && openId === props.initialAuditId;

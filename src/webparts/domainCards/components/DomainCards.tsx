@@ -11,6 +11,7 @@ import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { useReportData } from '../../../components/useReportData';
+import { useFormOpener } from '../../../components/useFormOpener';
 import { ConflictError, IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
 import { domainAnchorId, listFormUrl, listViewUrl } from '../../../model/links';
 import { availableYears, buildReport, defaultReportYear, realisationYearFor } from '../../../model/report';
@@ -221,30 +222,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const [realising, setRealising] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | undefined>(undefined);
 
-  // Reload when the user comes back from a list form (new window or tab).
-  const reloadOnReturn = React.useRef(false);
-  React.useEffect(() => {
-    const onReturn = (): void => {
-      if (reloadOnReturn.current && (typeof document === 'undefined' || document.visibilityState !== 'hidden')) {
-        reloadOnReturn.current = false;
-        reload();
-      }
-    };
-    window.addEventListener('focus', onReturn);
-    document.addEventListener('visibilitychange', onReturn);
-    return () => {
-      window.removeEventListener('focus', onReturn);
-      document.removeEventListener('visibilitychange', onReturn);
-    };
-  }, [reload]);
-  const openForm = React.useCallback(
-    (url: string): void => {
-      reloadOnReturn.current = true;
-      if (props.openForm) props.openForm(url);
-      else window.open(url, '_blank', 'noopener');
-    },
-    [props.openForm]
-  );
+  const openForm = useFormOpener(reload, props.openForm);
 
   const report = React.useMemo(() => (data ? buildReport(data, year) : undefined), [data, year]);
   const years = React.useMemo(() => {
