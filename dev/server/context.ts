@@ -61,6 +61,7 @@ export type Resource =
   | { kind: 'roleBindings'; assignment: IRoleAssignment }
   | { kind: 'roleChange'; scope: string; action: 'add' | 'remove'; principalId: number; roleDefId: number }
   | { kind: 'breakInheritance'; list: IListData; copy: boolean }
+  | { kind: 'moveFile'; overwrite: boolean }
   | { kind: 'versions'; list: IListData; item: IItem; file: boolean }
   | { kind: 'version'; list: IListData; item: IItem; file: boolean; versionId: number };
 

@@ -24,6 +24,7 @@ import { getProperty, propertySegment } from './handlers/properties';
 import * as users from './handlers/users';
 import * as groups from './handlers/groups';
 import * as versions from './handlers/versions';
+import * as moveCopy from './handlers/moveCopy';
 import { getSite, getWeb, webEntity } from './handlers/web';
 
 /** GET also answers HEAD; MERGE also answers PATCH. Other verbs are 405. */
@@ -44,8 +45,15 @@ const perms = { effectivebasepermissions: ownPermissionsSegment, getusereffectiv
 
 export const ROUTES: RouteTable = {
   root: {
-    children: { contextinfo: () => ({ kind: 'contextinfo' }), web: () => ({ kind: 'web' }), site: () => ({ kind: 'site' }), lists: lists.listsSegment }
+    children: {
+      contextinfo: () => ({ kind: 'contextinfo' }),
+      web: () => ({ kind: 'web' }),
+      site: () => ({ kind: 'site' }),
+      lists: lists.listsSegment,
+      'sp.movecopyutil.movefilebypath': moveCopy.moveFileSegment
+    }
   },
+  moveFile: { methods: { POST: moveCopy.postMoveFile } },
   contextinfo: { methods: { POST: postContextInfo } },
   site: { methods: { GET: getSite }, children: { rootweb: () => ({ kind: 'web' }) } },
   web: {

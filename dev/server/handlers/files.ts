@@ -7,6 +7,7 @@ import { toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { Site } from '../site';
 import { recordVersion } from '../versions';
+import { fileExists } from './moveCopy';
 import { IItem, IListData, newGuid } from '../store';
 import { addItem, deleteItem, itemEntity } from './items';
 import { userEntityOrNull } from './users';
@@ -143,7 +144,7 @@ function putFile(site: Site, list: IListData, name: string, content: Buffer, ove
   const now = toSpDate(new Date());
   if (existing) {
     if (!overwrite) {
-      throw new SPError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${list.meta.UrlName}/${clean} already exists.`);
+      throw fileExists(site, list, existing.item);
     }
     recordVersion(site, list, existing.item, true);
     const f = existing.item.file as NonNullable<IItem['file']>;
