@@ -58,9 +58,9 @@ async function main(): Promise<void> {
     const site = await resolveBrowserDataSite(cfg.siteUrl);
     root.setAttribute('data-data-site', site.url);
     root.setAttribute('data-data-site-source', site.source);
-    repository = createBrowserRepository(site.url);
+    repository = createBrowserRepository(site.url, cfg.user);
   } else {
-    repository = createBrowserRepository(cfg.siteUrl);
+    repository = createBrowserRepository(cfg.siteUrl, cfg.user);
   }
 
   const renderCards = (theme: ITheme, isTeams: boolean): void => {

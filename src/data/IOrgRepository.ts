@@ -6,12 +6,32 @@ export interface IPermissions {
   canEdit: boolean;
   /** May create lists and fields (site owners): "Lijsten controleren". */
   canManageLists: boolean;
+  /** May add documents to the Rapporten library (checked on the library itself): "Definitief maken". */
+  canFinalise: boolean;
+}
+
+/** One file of a final report: the Word note, the slide deck, or the JSON snapshot of the data. */
+export interface IReportFile {
+  name: string;
+  format: 'Word' | 'PowerPoint' | 'Gegevens';
+  content: ArrayBuffer;
+}
+
+/** A final report of that year is already stored: finalising again must be confirmed (replace). */
+export class ReportExistsError extends Error {
+  public readonly existing: IStoredReport[];
+  public constructor(existing: IStoredReport[]) {
+    super('A final report of this year already exists');
+    this.name = 'ReportExistsError';
+    this.existing = existing;
+    Object.setPrototypeOf(this, ReportExistsError.prototype);
+  }
 }
 
 export interface IStoredReport {
   name: string;
   year: number;
-  format: 'Word' | 'PowerPoint';
+  format: 'Word' | 'PowerPoint' | 'Gegevens';
   /** Absolute URL to open or download the file. */
   url: string;
   modified?: string;
@@ -58,6 +78,16 @@ export interface IOrgRepository {
   getPermissions(): Promise<IPermissions>;
   /** Final reports stored in the Rapporten library. */
   getStoredReports(): Promise<IStoredReport[]>;
-  /** Store a final report file (overwrites a file of the same name). */
-  storeReport(name: string, year: number, format: 'Word' | 'PowerPoint', content: Blob | ArrayBuffer): Promise<IStoredReport>;
+  /**
+   * Stores the final report of `year` (Word, PowerPoint and the JSON snapshot). A new file is
+   * uploaded under a temporary name, gets its year, then is renamed, so no file is ever
+   * visible without its year; on failure what this call created is removed. An existing final
+   * report of the year is only replaced with `replace` (else ReportExistsError); the library's
+   * version history keeps the earlier one.
+   */
+  finaliseReport(year: number, files: IReportFile[], replace: boolean): Promise<IStoredReport[]>;
+  /** The data site's title: the organisation name on reports when none is set. */
+  getSiteTitle(): Promise<string>;
+  /** The JSON snapshot stored with the final report of `year`, if any. */
+  getReportSnapshot(year: number): Promise<IReportData | undefined>;
 }

@@ -11,12 +11,16 @@ import { IList } from '@pnp/sp/lists';
 import { getList } from '../schema/schema';
 import '@pnp/sp/site-users/web';
 import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
-import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, IStoredReport, ReportExistsError } from './IOrgRepository';
 import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
 import { IItemQuery, ITEM_QUERIES } from './queries';
-import { readCache, writeCache } from './cache';
+import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
+
+/** Documents being finalised carry this prefix until they have their year. */
+export const TEMP_PREFIX: string = '~definitief-';
+const TEMP_NAME: RegExp = /^~definitief-/;
 
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
@@ -28,21 +32,31 @@ const QUERIES: IItemQuery[] = [ITEM_QUERIES.domains, ITEM_QUERIES.risks, ITEM_QU
  * $orderby on list items, only paging by ID (always allowed, even past the 5,000 item
  * list view threshold). Sorting and year logic happen in src/model.
  */
+export interface IRepositoryOptions {
+  /**
+   * Who is signed in (SPFx: pageContext.user.loginName): the browser cache is kept per
+   * site and user, so someone else on the same browser profile never sees this user's data.
+   */
+  userKey: string;
+}
+
 export class PnPOrgRepository implements IOrgRepository {
   public readonly siteUrl: string;
   private readonly _sp: SPFI;
+  private readonly _userKey: string;
 
-  public constructor(sp: SPFI, siteUrl: string) {
+  public constructor(sp: SPFI, siteUrl: string, options: IRepositoryOptions) {
     this._sp = sp;
     this.siteUrl = siteUrl.replace(/\/+$/, '');
+    this._userKey = options.userKey;
   }
 
   private _list(key: string, sp: SPFI = this._sp): IList {
     return listOf(sp, key);
   }
 
-  private get _cacheKey(): string {
-    return `report:${this.siteUrl.toLowerCase()}`;
+  private get _cacheKey(): ICacheKey {
+    return { site: this.siteUrl, user: this._userKey };
   }
 
   public getCached(): IReportData | undefined {
@@ -50,6 +64,19 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 
   public async loadReportData(): Promise<IReportData> {
+    try {
+      const data = await this._readAll();
+      writeCache(this._cacheKey, data);
+      return data;
+    } catch (e) {
+      // Signed out or no (longer) access: what this browser kept for the user must not be shown again.
+      const status = httpStatusOf(e);
+      if (status === 401 || status === 403) clearCache(this._cacheKey);
+      throw e;
+    }
+  }
+
+  private async _readAll(): Promise<IReportData> {
     const [batched, execute] = this._sp.batched();
     const pages: Promise<ListItem[]>[] = QUERIES.map((q) => {
       let items = this._list(q.list, batched).items.select(...q.select).top(PAGE_SIZE);
@@ -67,7 +94,6 @@ export class PnPOrgRepository implements IOrgRepository {
       audits: all[3].map(toAudit),
       recommendations: all[4].map(toRecommendation)
     };
-    writeCache(this._cacheKey, data);
     return data;
   }
 
@@ -160,11 +186,14 @@ export class PnPOrgRepository implements IOrgRepository {
     const [batched, execute] = this._sp.batched();
     const web = batched.web.getCurrentUserEffectivePermissions();
     const list = this._list('actions', batched).getCurrentUserEffectivePermissions();
+    // Finalising is decided by the library itself: it may have its own permissions.
+    const reports = this._list('reports', batched).getCurrentUserEffectivePermissions();
     await execute();
-    const [webPerms, listPerms] = await Promise.all([web, list]);
+    const [webPerms, listPerms, reportPerms] = await Promise.all([web, list, reports]);
     return {
       canEdit: this._sp.web.hasPermissions(listPerms, PermissionKind.EditListItems),
-      canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists)
+      canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists),
+      canFinalise: this._sp.web.hasPermissions(reportPerms, PermissionKind.AddListItems)
     };
   }
 
@@ -178,22 +207,73 @@ export class PnPOrgRepository implements IOrgRepository {
       .top(PAGE_SIZE)();
     const origin = new URL(this.siteUrl).origin;
     return items
-      .filter((i) => typeof i.Rapportjaar === 'number')
+      .filter((i) => typeof i.Rapportjaar === 'number' && !TEMP_NAME.test(i.FileLeafRef as string))
       .map((i) => ({
         name: i.FileLeafRef as string,
         year: i.Rapportjaar as number,
-        format: i.Formaat === 'PowerPoint' ? 'PowerPoint' : 'Word',
+        format: /\.json$/i.test(i.FileLeafRef as string) ? 'Gegevens' : i.Formaat === 'PowerPoint' ? 'PowerPoint' : 'Word',
         url: origin + encodeURI(i.FileRef as string),
         modified: i.Modified as string | undefined
       }));
   }
 
-  public async storeReport(name: string, year: number, format: 'Word' | 'PowerPoint', content: Blob | ArrayBuffer): Promise<IStoredReport> {
-    const folder = this._sp.web.getFolderByServerRelativePath(this._reportsFolder);
-    const info = await folder.files.addUsingPath(name, content, { Overwrite: true });
-    const file = this._sp.web.getFileByServerRelativePath(info.ServerRelativeUrl);
-    const item = await file.getItem();
-    await item.update({ Rapportjaar: year, Formaat: format, Definitief: true });
-    return { name, year, format, url: new URL(this.siteUrl).origin + encodeURI(info.ServerRelativeUrl) };
+  public async getSiteTitle(): Promise<string> {
+    const web = (await this._sp.web.select('Title')()) as { Title?: string };
+    return web.Title || '';
   }
+
+  public async getReportSnapshot(year: number): Promise<IReportData | undefined> {
+    const snap = (await this.getStoredReports()).filter((r) => r.year === year && r.format === 'Gegevens')[0];
+    if (!snap) return undefined;
+    const text = await this._sp.web.getFileByServerRelativePath(new URL(snap.url).pathname.split('/').map(decodeURIComponent).join('/')).getText();
+    const parsed = JSON.parse(text) as { data?: IReportData };
+    return parsed && parsed.data && Array.isArray(parsed.data.domains) ? parsed.data : undefined;
+  }
+
+  public async finaliseReport(year: number, files: IReportFile[], replace: boolean): Promise<IStoredReport[]> {
+    const existing = (await this.getStoredReports()).filter((r) => r.year === year);
+    if (existing.length > 0 && !replace) throw new ReportExistsError(existing);
+    const created: string[] = [];
+    const stored: IStoredReport[] = [];
+    try {
+      for (const f of files) {
+        const finalUrl = `${this._reportsFolder}/${f.name}`;
+        const meta = { Rapportjaar: year, Formaat: f.format === 'Gegevens' ? null : f.format, Definitief: true };
+        if (existing.some((r) => r.name.toLowerCase() === f.name.toLowerCase())) {
+          // Same name, already final with its year: a new version of it; the earlier one stays in the history.
+          await this._folder().files.addUsingPath(f.name, f.content, { Overwrite: true });
+          await (await this._sp.web.getFileByServerRelativePath(finalUrl).getItem()).update(meta);
+        } else {
+          // Never visible under its final name without its year: temporary name, columns, then rename.
+          const tmpName = `${TEMP_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}-${f.name}`;
+          const tmpUrl = `${this._reportsFolder}/${tmpName}`;
+          await this._folder().files.addUsingPath(tmpName, f.content, { Overwrite: false });
+          created.push(tmpUrl);
+          await (await this._sp.web.getFileByServerRelativePath(tmpUrl).getItem()).update(meta);
+          // overwrite=false: someone who finalised the same year meanwhile is never overwritten silently.
+          await this._sp.web.getFileByServerRelativePath(tmpUrl).moveByPath(finalUrl, false);
+          created[created.length - 1] = finalUrl;
+        }
+        stored.push({ name: f.name, year, format: f.format, url: new URL(this.siteUrl).origin + encodeURI(finalUrl) });
+      }
+    } catch (e) {
+      // Leave the library as it was: remove what this call added (temporary or already renamed).
+      for (const url of created) {
+        await this._sp.web.getFileByServerRelativePath(url).delete().catch(() => undefined);
+      }
+      if (isFileExists(e)) throw new ReportExistsError((await this.getStoredReports().catch(() => [])).filter((r) => r.year === year));
+      throw e;
+    }
+    return stored;
+  }
+
+  private _folder(): ReturnType<SPFI['web']['getFolderByServerRelativePath']> {
+    return this._sp.web.getFolderByServerRelativePath(this._reportsFolder);
+  }
+}
+
+
+/** SharePoint's "file already exists" (code -2130575257), also when someone else finished first. */
+function isFileExists(e: unknown): boolean {
+  return sharePointMessage(e).indexOf('already exists') >= 0 || /-2130575257/.test(e instanceof Error ? e.message : String(e));
 }

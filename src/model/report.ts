@@ -86,17 +86,24 @@ export function availableYears(data: IReportData): number[] {
 }
 
 /**
- * The year the cards open on: the configured year if given, else the latest year
- * for which something was realised, else (no data yet) the previous calendar year,
- * the year the council report is usually about.
+ * The year the cards open on: the configured (pinned) year if given, else the year being
+ * reported on. That is the year after the latest finalised report, as long as that year has
+ * ended (from January until its report is final the council report on it is still being
+ * written); once it is final, or while it is still running, the current year. Without any
+ * final report: the latest ended year with realisations (a realisation recorded this January
+ * must not flip everyone to a nearly empty new year), else last year.
  */
-export function defaultReportYear(data: IReportData | undefined, configured: number | undefined, today: Date): number {
+export function defaultReportYear(data: IReportData | undefined, configured: number | undefined, today: Date, finalYears: number[] = []): number {
   if (configured !== undefined && configured > 0) return configured;
+  const thisYear = today.getFullYear();
+  if (finalYears.length > 0) {
+    return Math.min(Math.max(...finalYears) + 1, thisYear);
+  }
   const realisedYears = (data ? data.actions : [])
-    .filter((a) => a.status === 'Gerealiseerd' && a.realisedYear !== undefined)
+    .filter((a) => a.status === 'Gerealiseerd' && a.realisedYear !== undefined && a.realisedYear < thisYear)
     .map((a) => a.realisedYear as number);
   if (realisedYears.length > 0) return Math.max(...realisedYears);
-  return today.getFullYear() - 1;
+  return thisYear - 1;
 }
 
 /** The year to record when a planning item is moved to Realisaties from the view of `reportYear`. */

@@ -156,7 +156,7 @@ describe('Auditopvolging: one audit', () => {
 
   it('shows a reader no edit buttons', async () => {
     const data = loadSeedData();
-    setup(data, { initialAuditId: infoAuditId(data) }, { permissions: { canEdit: false, canManageLists: false } });
+    setup(data, { initialAuditId: infoAuditId(data) }, { permissions: { canEdit: false, canManageLists: false, canFinalise: false } });
     const panel = await screen.findByRole('dialog');
     await new Promise((r) => setTimeout(r, 20));
     expect(within(panel).queryByRole('link', { name: /^Bewerken/ })).toBeNull();

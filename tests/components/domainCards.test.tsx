@@ -173,7 +173,7 @@ describe('DomainCards: details', () => {
     multi.directie = 'Directie Bedrijfsvoering';
     multi.deadline = '2023-06-30T00:00:00Z';
     multi.subItems = ['Aankoop', 'Uitrol'];
-    const { container, openForm } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    const { container, openForm } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, {}, data);
     await cards(container, 7);
     const button = container.querySelector(`li[data-item-id="${multi.id}"] > button`) as HTMLElement;
     fireEvent.click(button);
@@ -258,7 +258,7 @@ describe('DomainCards: permissions', () => {
   }
 
   it('readers see no edit actions anywhere', async () => {
-    const { container, repo } = setup({ permissions: { canEdit: false, canManageLists: false } });
+    const { container, repo } = setup({ permissions: { canEdit: false, canManageLists: false, canFinalise: false } });
     await waitFor(() => expect(repo.calls.permissions).toBe(1));
     const panel = await openPlanningItem(container);
     expect(within(panel).getByRole('link', { name: /Openen in de lijst/ })).toBeInTheDocument();
@@ -277,7 +277,7 @@ describe('DomainCards: permissions', () => {
   });
 
   it('editors get new-item buttons that open the NewForm, and the data reloads when they come back', async () => {
-    const { container, repo, openForm } = setup({ permissions: { canEdit: true, canManageLists: false } });
+    const { container, repo, openForm } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } });
     const card = (await cards(container, 7))[2];
     const newAction = await within(card).findByText('Nieuwe actie');
     await waitFor(() => expect(repo.calls.load).toBe(1));
@@ -298,7 +298,7 @@ describe('DomainCards: permissions', () => {
 
   it('opens forms in a new window by default', async () => {
     const open = jest.spyOn(window, 'open').mockImplementation(() => null);
-    const repo = new FakeRepository(loadSeedData(), { permissions: { canEdit: true, canManageLists: false } });
+    const repo = new FakeRepository(loadSeedData(), { permissions: { canEdit: true, canManageLists: false, canFinalise: true } });
     const { container } = render(<DomainCards repository={repo} showDescriptions={true} isTeams={true} today={TODAY} />);
     const card = (await cards(container, 7))[0];
     fireEvent.click(await within(card).findByText('Nieuwe actie'));
@@ -310,7 +310,7 @@ describe('DomainCards: doorschuiven naar realisaties', () => {
   it('asks for confirmation with the year, realises the action in that year and reloads', async () => {
     const data = loadSeedData();
     const target = firstPlanningOlder(data, 0, 2022);
-    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, {}, data);
     let card = (await cards(container, 7))[0];
     await waitFor(() => expect(repo.calls.load).toBe(1));
     fireEvent.click(within(card).getByText('Eerdere planning (1)'));
@@ -332,7 +332,7 @@ describe('DomainCards: doorschuiven naar realisaties', () => {
   it('uses the planned year for an item planned after the report year', async () => {
     const data = loadSeedData();
     const target = buildReport(data, 2022).domains[0].planningNew[0];
-    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, {}, data);
     await cards(container, 7);
     fireEvent.click(container.querySelector(`li[data-item-id="${target.id}"] > button`) as HTMLElement);
     fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Doorschuiven naar realisaties' }));
@@ -345,7 +345,7 @@ describe('DomainCards: doorschuiven naar realisaties', () => {
   it("when the list's validation rule refuses the move, shows that rule in Dutch and changes nothing", async () => {
     const data = loadSeedData();
     const target = buildReport(data, 2022).domains[0].planningNew[0];
-    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: false } }, {}, data);
     repo.realiseAction = async () => {
       throw new ListValidationError('Het jaar gerealiseerd kan niet vóór het jaar gepland liggen.');
     };
@@ -360,7 +360,7 @@ describe('DomainCards: doorschuiven naar realisaties', () => {
   it('on a 412 conflict shows who won, does not retry or overwrite, and reloads', async () => {
     const data = loadSeedData();
     const target = firstPlanningOlder(data, 0, 2022);
-    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, {}, data);
     const card = (await cards(container, 7))[0];
     await waitFor(() => expect(repo.calls.load).toBe(1));
     fireEvent.click(within(card).getByText('Eerdere planning (1)'));
@@ -496,7 +496,7 @@ describe('DomainCards: states', () => {
   });
 
   it('without domains tells a reader to ask the coordinator', async () => {
-    const { repo } = setup({ permissions: { canEdit: false, canManageLists: false } }, {}, { domains: [], risks: [], actions: [], audits: [] });
+    const { repo } = setup({ permissions: { canEdit: false, canManageLists: false, canFinalise: false } }, {}, { domains: [], risks: [], actions: [], audits: [] });
     await waitFor(() => expect(repo.calls.permissions).toBe(1));
     expect(await screen.findByText('Nog geen domeinen')).toBeInTheDocument();
     expect(screen.getByText(/Vraag de coördinator interne controle/)).toBeInTheDocument();
@@ -504,7 +504,7 @@ describe('DomainCards: states', () => {
   });
 
   it('without domains points an owner to "Lijsten controleren" and the Domeinen list', async () => {
-    const { openForm } = setup({ permissions: { canEdit: true, canManageLists: true } }, {}, { domains: [], risks: [], actions: [], audits: [] });
+    const { openForm } = setup({ permissions: { canEdit: true, canManageLists: true, canFinalise: true } }, {}, { domains: [], risks: [], actions: [], audits: [] });
     expect(await screen.findByText(/Lijsten controleren/)).toBeInTheDocument();
     fireEvent.click(await screen.findByRole('button', { name: 'Lijst Domeinen openen' }));
     expect(openForm).toHaveBeenCalledWith('https://contoso.sharepoint.com/sites/organisatiebeheersing/Lists/Domeinen/AllItems.aspx');
@@ -603,7 +603,7 @@ describe('DomainCards: audits, deadlines and Mijn acties', () => {
     const data = loadSeedData();
     const target = buildReport(data, 2022).domains[0].planningNew[0];
     data.recommendations = [rec(1, 1, 'Open', target.id), rec(2, 1, 'Open', target.id), rec(3, 1, 'Uitgevoerd', target.id)];
-    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, {}, data);
     await cards(container, 7);
     await waitFor(() => expect(repo.calls.load).toBe(1));
     fireEvent.click(container.querySelector(`li[data-item-id="${target.id}"] > button`) as HTMLElement);
@@ -624,7 +624,7 @@ describe('DomainCards: audits, deadlines and Mijn acties', () => {
   it('does not offer marking when the action answers no open recommendation', async () => {
     const data = loadSeedData();
     const target = buildReport(data, 2022).domains[0].planningNew[0];
-    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false } }, {}, data);
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, {}, data);
     await cards(container, 7);
     fireEvent.click(container.querySelector(`li[data-item-id="${target.id}"] > button`) as HTMLElement);
     fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Doorschuiven naar realisaties' }));

@@ -110,15 +110,7 @@ describe('the repository against the local server', () => {
   });
 
   it('tells an owner they may edit and manage lists', async () => {
-    expect(await createNodeRepository(srv.siteUrl).getPermissions()).toEqual({ canEdit: true, canManageLists: true });
-  });
-
-  it('stores a final report in Rapporten and lists it with its year', async () => {
-    const repo = createNodeRepository(srv.siteUrl);
-    const stored = await repo.storeReport('Voortgangsrapport organisatiebeheersing 2022.docx', 2022, 'Word', new Uint8Array([80, 75, 3, 4]).buffer);
-    expect(stored.url).toContain('/Rapporten/');
-    const list = await repo.getStoredReports();
-    expect(list.map((r) => [r.name, r.year, r.format])).toEqual([['Voortgangsrapport organisatiebeheersing 2022.docx', 2022, 'Word']]);
+    expect(await createNodeRepository(srv.siteUrl).getPermissions()).toEqual({ canEdit: true, canManageLists: true, canFinalise: true });
   });
 });
 
@@ -153,7 +145,7 @@ describe('faults', () => {
     const reader = await startTestServerOnCopy(srv.dataDir, { user: 'reader' });
     try {
       const repo = createNodeRepository(reader.siteUrl);
-      expect(await repo.getPermissions()).toEqual({ canEdit: false, canManageLists: false });
+      expect(await repo.getPermissions()).toEqual({ canEdit: false, canManageLists: false, canFinalise: false });
       const data = await repo.loadReportData();
       const planned = data.actions.filter((a) => a.status === 'Gepland')[0];
       await expect(repo.realiseAction(planned, 2023)).rejects.toMatchObject({ status: 403 });

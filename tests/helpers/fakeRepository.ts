@@ -1,4 +1,4 @@
-import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport } from '../../src/data/IOrgRepository';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport, IReportFile } from '../../src/data/IOrgRepository';
 import { IAction, IPerson, IRecommendation, IReportData } from '../../src/model/types';
 
 export interface IFakeRepositoryOptions {
@@ -146,14 +146,22 @@ export class FakeRepository implements IOrgRepository {
   public async getPermissions(): Promise<IPermissions> {
     this.calls.permissions++;
     if (this._options.permissionsFail) throw new Error('403 Forbidden');
-    return this._options.permissions || { canEdit: true, canManageLists: false };
+    return this._options.permissions || { canEdit: true, canManageLists: false, canFinalise: true };
   }
 
   public async getStoredReports(): Promise<IStoredReport[]> {
     return [];
   }
 
-  public async storeReport(name: string, year: number, format: 'Word' | 'PowerPoint'): Promise<IStoredReport> {
-    return { name, year, format, url: `${this.siteUrl}/Rapporten/${name}` };
+  public async finaliseReport(year: number, files: IReportFile[], _replace: boolean): Promise<IStoredReport[]> {
+    return files.map((f) => ({ name: f.name, year, format: f.format, url: `${this.siteUrl}/Rapporten/${f.name}` }));
+  }
+
+  public async getSiteTitle(): Promise<string> {
+    return 'Organisatiebeheersing';
+  }
+
+  public async getReportSnapshot(): Promise<IReportData | undefined> {
+    return undefined;
   }
 }

@@ -120,6 +120,22 @@ describe('year logic', () => {
     expect(defaultReportYear(undefined, 0, new Date(2026, 4, 1))).toBe(2025);
   });
 
+  it('opens on the year being reported on: a realisation in January does not flip to the new year; after the final report, the next year', () => {
+    const data = loadSeedData();
+    const january = new Date(2023, 0, 10);
+    data.actions[0].status = 'Gerealiseerd';
+    data.actions[0].realisedYear = 2023;
+    expect(defaultReportYear(data, undefined, january)).toBe(2022);
+    // 2021 final, 2022 not yet: 2022 until its report is final.
+    expect(defaultReportYear(data, undefined, new Date(2023, 4, 1), [2021])).toBe(2022);
+    // 2022 final: the running year 2023.
+    expect(defaultReportYear(data, undefined, new Date(2023, 4, 1), [2021, 2022])).toBe(2023);
+    // 2022 final, but 2023 ended too and is not final: 2023.
+    expect(defaultReportYear(data, undefined, new Date(2024, 1, 1), [2022])).toBe(2023);
+    // The property pane still pins a year.
+    expect(defaultReportYear(data, 2020, january, [2022])).toBe(2020);
+  });
+
   it('offers the years that have data', () => {
     expect(availableYears(loadSeedData())).toEqual([2022]);
   });

@@ -42,7 +42,7 @@ export interface IAuditFollowUpProps {
   today?: Date;
 }
 
-const READER: IPermissions = { canEdit: false, canManageLists: false };
+const READER: IPermissions = { canEdit: false, canManageLists: false, canFinalise: false };
 
 function usePermissions(repository: IOrgRepository): IPermissions {
   const [p, setP] = React.useState<IPermissions>(READER);

@@ -27,6 +27,8 @@ import { getClassNames, IDomainCardsClassNames } from './styles';
 export interface IReportActionsContext {
   reportYear: number;
   canEdit: boolean;
+  /** May add to the Rapporten library (its own permissions): "Definitief maken". */
+  canFinalise: boolean;
 }
 
 export interface IDomainCardsProps {
@@ -55,7 +57,7 @@ export interface IDomainCardsProps {
   auditsUrl?: string;
 }
 
-const READER: IPermissions = { canEdit: false, canManageLists: false };
+const READER: IPermissions = { canEdit: false, canManageLists: false, canFinalise: false };
 
 type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
 
@@ -84,6 +86,27 @@ function focusCard(id: string): void {
   if (typeof section.scrollIntoView === 'function') section.scrollIntoView({ block: 'start' });
   const heading = section.querySelector('h2') as HTMLElement | null;
   if (heading) heading.focus();
+}
+
+/** Years with a final report in Rapporten: they decide which year the cards open on. */
+function useFinalYears(repository: IOrgRepository): number[] {
+  const [years, setYears] = React.useState<number[]>([]);
+  React.useEffect(() => {
+    let live = true;
+    repository
+      .getStoredReports()
+      .then((r) => {
+        if (live) setYears(r.map((x) => x.year));
+      })
+      .catch(() => {
+        // Unknown: open as if nothing were final (the latest ended year with realisations).
+        if (live) setYears([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [repository]);
+  return years;
 }
 
 function usePermissions(repository: IOrgRepository): IPermissions {
@@ -213,7 +236,8 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const configuredYear = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
   const [pickedYear, setPickedYear] = React.useState<number | undefined>(undefined);
   React.useEffect(() => setPickedYear(undefined), [configuredYear]);
-  const defaultYear = defaultReportYear(data, configuredYear, today);
+  const finalYears = useFinalYears(repository);
+  const defaultYear = defaultReportYear(data, configuredYear, today, finalYears);
   const year = pickedYear !== undefined ? pickedYear : defaultYear;
 
   const [filters, setFilters] = React.useState<IFilters>(NO_FILTERS);
@@ -357,7 +381,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     );
   }
 
-  const reportActions = props.renderReportActions ? props.renderReportActions({ reportYear: year, canEdit }) : props.reportActions;
+  const reportActions = props.renderReportActions ? props.renderReportActions({ reportYear: year, canEdit, canFinalise: permissions.canFinalise }) : props.reportActions;
 
   return (
     <div className={cn.root} data-teams={props.isTeams ? 'true' : undefined}>

@@ -6,7 +6,10 @@ import { Link } from '@fluentui/react/lib/Link';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { ITheme } from '@fluentui/react/lib/Styling';
 import * as strings from 'DomainCardsWebPartStrings';
-import { IOrgRepository, IStoredReport } from '../../../data/IOrgRepository';
+import { IOrgRepository, IReportFile, IStoredReport, ReportExistsError } from '../../../data/IOrgRepository';
+import { sharePointMessage } from '../../../data/errors';
+import { IReportData } from '../../../model/types';
+import { Text } from '@fluentui/react/lib/Text';
 import { buildReport } from '../../../model/report';
 import { format } from '../../../components/format';
 
@@ -14,7 +17,10 @@ export interface IReportActionsProps {
   repository: IOrgRepository;
   reportYear: number;
   canEdit: boolean;
+  /** May add documents to the Rapporten library (checked on the library): shows "Definitief maken". */
+  canFinalise?: boolean;
   theme?: ITheme;
+  /** Organisation name on the report; empty: the data site's title. */
   organisation?: string;
   intro?: string;
 }
@@ -22,9 +28,8 @@ export interface IReportActionsProps {
 type Kind = 'docx' | 'pptx';
 
 /** The report code (docx, pptxgenjs) is loaded only when someone asks for a report. */
-async function generate(repository: IOrgRepository, year: number, kind: Kind, organisation: string, intro?: string): Promise<{ name: string; bytes: Uint8Array }> {
+async function generate(data: IReportData, year: number, kind: Kind, organisation: string, intro?: string): Promise<{ name: string; bytes: Uint8Array }> {
   const lib = await import(/* webpackChunkName: 'report' */ '../../../report/index');
-  const data = repository.getCached() || (await repository.loadReportData());
   const report = buildReport(data, year);
   const options = { organisation, intro };
   const bytes = kind === 'docx' ? await lib.buildWordReport(report, options) : await lib.buildSlideDeck(report, options);
@@ -46,13 +51,30 @@ function download(name: string, bytes: Uint8Array, kind: Kind): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** "Rapport maken" (Word, PowerPoint), "Definitief maken" for editors, and links to the year's final reports. */
+function buffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+const CELL: React.CSSProperties = { textAlign: 'left', padding: '2px 8px', borderBottom: '1px solid #c8c6c4' };
+
+interface IPreview {
+  data: IReportData;
+  existing: IStoredReport[];
+  /** Someone else finalised while this user was looking. */
+  raced: boolean;
+}
+
+/**
+ * "Rapport maken" (Word, PowerPoint), "Definitief maken" for those who may add to the Rapporten
+ * library, and links to the year's final reports. Finalising always reads fresh data first and
+ * shows what will be frozen before the user confirms; a failed read stops it.
+ */
 export function ReportActions(props: IReportActionsProps): JSX.Element {
-  const { repository, reportYear, canEdit } = props;
-  const organisation = props.organisation || 'Stad Mechelen';
-  const [busy, setBusy] = React.useState(false);
+  const { repository, reportYear } = props;
+  const [busy, setBusy] = React.useState<string | undefined>(undefined);
   const [error, setError] = React.useState<string | undefined>(undefined);
-  const [confirm, setConfirm] = React.useState(false);
+  const [done, setDone] = React.useState<string | undefined>(undefined);
+  const [preview, setPreview] = React.useState<IPreview | undefined>(undefined);
   const [stored, setStored] = React.useState<IStoredReport[]>([]);
 
   const refreshStored = React.useCallback((): void => {
@@ -63,40 +85,83 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
   }, [repository]);
   React.useEffect(refreshStored, [refreshStored]);
 
-  const run = (task: () => Promise<void>): void => {
-    setBusy(true);
+  const organisationName = async (): Promise<string> => props.organisation || (await repository.getSiteTitle());
+
+  const run = (label: string, task: () => Promise<void>, failure: string): void => {
+    setBusy(label);
     setError(undefined);
+    setDone(undefined);
     task()
-      .catch((e: Error) => setError(`${strings.ReportFailed} ${e.message || ''}`.trim()))
-      .then(() => setBusy(false))
+      .catch((e: Error) => setError(`${failure} ${sharePointMessage(e) || ''}`.trim()))
+      .then(() => setBusy(undefined))
       .catch(() => undefined);
   };
 
   const make = (kind: Kind): void =>
-    run(async () => {
-      const file = await generate(repository, reportYear, kind, organisation, props.intro);
-      download(file.name, file.bytes, kind);
-    });
+    run(
+      strings.ReportBusy,
+      async () => {
+        const data = repository.getCached() || (await repository.loadReportData());
+        const file = await generate(data, reportYear, kind, await organisationName(), props.intro);
+        download(file.name, file.bytes, kind);
+      },
+      strings.ReportFailed
+    );
 
-  const finalise = (): void => {
-    setConfirm(false);
-    run(async () => {
-      for (const kind of ['docx', 'pptx'] as Kind[]) {
-        const file = await generate(repository, reportYear, kind, organisation, props.intro);
-        await repository.storeReport(file.name, reportYear, kind === 'docx' ? 'Word' : 'PowerPoint', file.bytes.slice().buffer);
-      }
-      refreshStored();
-    });
+  const startFinalise = (): void =>
+    run(
+      strings.FinaliseReading,
+      async () => {
+        // Never what this browser cached: the report must be what the lists say now.
+        const [data, all] = await Promise.all([repository.loadReportData(), repository.getStoredReports()]);
+        setPreview({ data, existing: all.filter((r) => r.year === reportYear), raced: false });
+      },
+      strings.FinaliseReadFailed
+    );
+
+  const confirmFinalise = (): void => {
+    const p = preview;
+    if (!p) return;
+    setPreview(undefined);
+    run(
+      strings.ReportBusy,
+      async () => {
+        const organisation = await organisationName();
+        const word = await generate(p.data, reportYear, 'docx', organisation, props.intro);
+        const deck = await generate(p.data, reportYear, 'pptx', organisation, props.intro);
+        const snapshot = JSON.stringify({ year: reportYear, organisation, finalisedAt: new Date().toISOString(), data: p.data });
+        const files: IReportFile[] = [
+          { name: word.name, format: 'Word', content: buffer(word.bytes) },
+          { name: deck.name, format: 'PowerPoint', content: buffer(deck.bytes) },
+          { name: word.name.replace(/\.docx$/i, '') + ' - gegevens.json', format: 'Gegevens', content: buffer(new TextEncoder().encode(snapshot)) }
+        ];
+        try {
+          await repository.finaliseReport(reportYear, files, p.existing.length > 0);
+        } catch (e) {
+          if (e instanceof ReportExistsError) {
+            // Never overwrite someone else's final report silently: ask again, showing theirs.
+            setPreview({ data: p.data, existing: e.existing, raced: true });
+            return;
+          }
+          throw e;
+        }
+        setDone(format(strings.FinaliseDone, String(reportYear)));
+        refreshStored();
+      },
+      strings.FinaliseFailed
+    );
   };
 
-  const finals = stored.filter((r) => r.year === reportYear);
+  const finals = stored.filter((r) => r.year === reportYear && r.format !== 'Gegevens');
+  const report = preview ? buildReport(preview.data, reportYear) : undefined;
+  const lastStored = preview && preview.existing.length ? preview.existing.map((r) => r.modified || '').sort().pop() || '' : '';
   return (
     <Stack tokens={{ childrenGap: 8 }} aria-label={strings.MakeReport}>
       <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
         <DefaultButton
-          text={busy ? strings.ReportBusy : strings.MakeReport}
+          text={busy || strings.MakeReport}
           iconProps={{ iconName: 'Download' }}
-          disabled={busy}
+          disabled={!!busy}
           menuProps={{
             items: [
               { key: 'docx', text: strings.WordNote, onClick: () => make('docx') },
@@ -104,7 +169,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
             ]
           }}
         />
-        {canEdit && <DefaultButton text={strings.Finalise} disabled={busy} onClick={() => setConfirm(true)} />}
+        {props.canFinalise && <DefaultButton text={strings.Finalise} disabled={!!busy} onClick={startFinalise} />}
         {finals.map((r) => (
           <Link key={r.url} href={r.url} target="_blank" rel="noopener noreferrer">
             {format(strings.FinalReport, String(r.year))} ({r.format})
@@ -116,16 +181,56 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
           {error}
         </MessageBar>
       )}
+      {done && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setDone(undefined)}>
+          {done}
+        </MessageBar>
+      )}
       <Dialog
-        hidden={!confirm}
-        onDismiss={() => setConfirm(false)}
+        hidden={!preview}
+        onDismiss={() => setPreview(undefined)}
+        minWidth={480}
         dialogContentProps={{ type: DialogType.normal, title: strings.Finalise, subText: format(strings.FinaliseConfirm, String(reportYear)) }}
       >
+        {preview && report && (
+          <Stack tokens={{ childrenGap: 8 }}>
+            <Text variant="mediumPlus">{format(strings.FinalisePreviewYear, String(reportYear))}</Text>
+            <table aria-label={format(strings.FinalisePreviewYear, String(reportYear))} style={{ borderCollapse: 'collapse' }}>
+              <thead>
+                <tr>
+                  <th style={CELL}>{strings.FinalisePreviewDomain}</th>
+                  <th style={CELL}>{strings.FinalisePreviewRisks}</th>
+                  <th style={CELL}>{strings.FinalisePreviewRealised}</th>
+                  <th style={CELL}>{strings.FinalisePreviewPlanned}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.domains.map((d) => (
+                  <tr key={d.domain.id}>
+                    <td style={CELL}>{d.domain.title}</td>
+                    <td style={CELL}>{d.risks.length}</td>
+                    <td style={CELL}>
+                      {d.realisationsNew.length} / {d.realisationsNew.length + d.realisationsOlder.length}
+                    </td>
+                    <td style={CELL}>
+                      {d.planningNew.length} / {d.planningNew.length + d.planningOlder.length}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {preview.raced && <MessageBar messageBarType={MessageBarType.severeWarning}>{format(strings.FinaliseSomeoneElse, String(reportYear))}</MessageBar>}
+            {preview.existing.length > 0 && (
+              <MessageBar messageBarType={MessageBarType.warning}>{format(strings.FinaliseReplaceWarning, String(reportYear), lastStored)}</MessageBar>
+            )}
+          </Stack>
+        )}
         <DialogFooter>
-          <PrimaryButton text={strings.Finalise} onClick={finalise} />
-          <DefaultButton text={strings.Cancel} onClick={() => setConfirm(false)} />
+          <PrimaryButton text={preview && preview.existing.length > 0 ? strings.FinaliseReplace : strings.Finalise} onClick={confirmFinalise} />
+          <DefaultButton text={strings.Cancel} onClick={() => setPreview(undefined)} />
         </DialogFooter>
       </Dialog>
     </Stack>
   );
 }
+
