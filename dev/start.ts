@@ -11,15 +11,37 @@ import { workbenchRoutes } from './workbench/routes';
 import { createSp } from '../src/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { importReportData } from '../src/data/importData';
+import { importMaturity } from '../src/data/importMaturity';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';
+const MATURITY_MARKER = 'maturity-imported.json';
+
+/**
+ * The local site's people who score the demo round of 2023 (and its facilitator): site users of
+ * the local server. A tenant gets the round without raters (npm run import -- --site).
+ */
+export const LOCAL_MATURITY_RATERS: string[] = [
+  'i:0#.f|membership|ann.janssens@stad.example',
+  'i:0#.f|membership|pieter.desmet@stad.example',
+  'i:0#.f|membership|sofie.maes@stad.example'
+];
+export const LOCAL_MATURITY_FACILITATOR: string = 'i:0#.f|membership|pieter.desmet@stad.example';
+
+/** The leidraad's themes and the 2023 round of the seed, once per data folder (also on sites seeded before it existed). */
+async function seedMaturityIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
+  const marker = path.join(dataDir, MATURITY_MARKER);
+  if (fs.existsSync(marker)) return;
+  await importMaturity(createSp(siteUrl), { demoRound: { raters: LOCAL_MATURITY_RATERS, facilitator: LOCAL_MATURITY_FACILITATOR } }, (l) => log(`Import: ${l}`));
+  fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'leidraad + seed 000 (planning 2023)' }) + '\n');
+}
 
 export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
   const sp = createSp(siteUrl);
   const schema = await ensureSchema(sp);
   if (schema.changes.length) log(`Lijsten ingericht: ${schema.changes.length} wijzigingen (schemaversie ${schema.schemaVersion}).`);
+  await seedMaturityIfNew(siteUrl, dataDir, log);
   const marker = path.join(dataDir, SEED_MARKER);
   if (fs.existsSync(marker)) return;
   const reportFile = path.join(SHARED_DATA, 'voortgangsrapport-2022.json');
@@ -69,6 +91,7 @@ Organisatiebeheersing – lokale site klaar in ${((Date.now() - started) / 1000)
   Domeinkaarten       ${u}/workbench/domain-cards
   Teams-tabblad       ${u}/teams/domain-cards?theme=default   (dark | contrast)
   Startpaginawidget   ${u}/workbench/summary
+  Maturiteit          ${u}/workbench/maturity   (Teams: ${u}/teams/maturity)
   Lijsten             ${server.siteUrl}/Lists/Acties/AllItems.aspx
   REST API            ${server.siteUrl}/_api/web/lists/getByTitle('Risicos')/items
 Stoppen: Ctrl+C`);

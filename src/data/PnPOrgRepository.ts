@@ -17,6 +17,8 @@ import { IItemQuery, ITEM_QUERIES } from './queries';
 import { readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { httpStatusOf } from './errors';
+import { IMaturityResultsData } from '../model/maturity';
+import { PnPMaturityRepository } from './PnPMaturityRepository';
 
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
@@ -150,6 +152,10 @@ export class PnPOrgRepository implements IOrgRepository {
       }
     }
     return result;
+  }
+
+  public loadMaturityResults(): Promise<IMaturityResultsData> {
+    return new PnPMaturityRepository(this._sp, this.siteUrl).loadResults();
   }
 
   public async getPermissions(): Promise<IPermissions> {
