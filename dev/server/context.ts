@@ -6,8 +6,9 @@
 import { collectionBody, entityBody, Format, IEntity, project } from './entities';
 import { accessDenied, badRequest, versionConflict } from './errors';
 import { filterGeneric, selectExpand } from './query';
-import { Role, Site } from './site';
-import { IField, IItem, IListData, IUser } from './store';
+import { Site } from './site';
+import { hasKind, IMask, IRoleDefinition, KIND } from './directory';
+import { IField, IGroup, IItem, IListData, IRoleAssignment, IUser } from './store';
 
 export interface IApiRequest {
   /** Effective verb: X-HTTP-Method applied (GET, POST, MERGE, PATCH, PUT, DELETE). */
@@ -41,7 +42,7 @@ export type Resource =
   | { kind: 'users' }
   | { kind: 'user'; user: IUser }
   | { kind: 'ensureUser' }
-  | { kind: 'perms'; role: Role | null }
+  | { kind: 'perms'; mask: IMask | null }
   | { kind: 'folder'; list: IListData }
   | { kind: 'folders'; list: IListData }
   | { kind: 'files'; list: IListData }
@@ -49,7 +50,19 @@ export type Resource =
   | { kind: 'file'; list: IListData; item: IItem }
   | { kind: 'fileContent'; list: IListData; item: IItem }
   | { kind: 'listItemAllFields'; list: IListData; item: IItem }
-  | { kind: 'prop'; entity: IEntity; name: string };
+  | { kind: 'prop'; entity: IEntity; name: string }
+  | { kind: 'groups' }
+  | { kind: 'group'; group: IGroup }
+  | { kind: 'groupUsers'; group: IGroup }
+  | { kind: 'roleDefs' }
+  | { kind: 'roleDef'; def: IRoleDefinition }
+  | { kind: 'roleAssignments'; scope: string; list?: IListData }
+  | { kind: 'roleAssignment'; assignment: IRoleAssignment }
+  | { kind: 'roleBindings'; assignment: IRoleAssignment }
+  | { kind: 'roleChange'; scope: string; action: 'add' | 'remove'; principalId: number; roleDefId: number }
+  | { kind: 'breakInheritance'; list: IListData; copy: boolean }
+  | { kind: 'versions'; list: IListData; item: IItem; file: boolean }
+  | { kind: 'version'; list: IListData; item: IItem; file: boolean; versionId: number };
 
 export type Kind = Resource['kind'];
 export type ResourceOf<K extends Kind> = Extract<Resource, { kind: K }>;
@@ -68,6 +81,8 @@ export interface IContext extends IScope {
   fmt: Format;
   /** The decoded path after _api/. */
   apiPath: string;
+  /** The list the URL resolved into, if any: its permissions decide (unique or inherited). */
+  list?: IListData;
 }
 
 export function json(c: IContext, status: number, body: unknown, headers: Record<string, string> = {}): IApiResponse {
@@ -92,12 +107,19 @@ export function empty(status: number, headers: Record<string, string> = {}): IAp
   return { status, headers, body: null };
 }
 
+/** Adding, editing or deleting items or documents: checked on the list the URL names (or the web). */
 export function requireEdit(c: IContext): void {
-  if (c.site.role === 'reader') throw accessDenied();
+  if (!hasKind(c.site.permsOn(c.list), KIND.EditListItems)) throw accessDenied();
 }
 
+/** Creating or changing lists and fields: Manage Lists (owners; Edit also has it). */
 export function requireManage(c: IContext): void {
-  if (c.site.role !== 'owner') throw accessDenied();
+  if (!hasKind(c.site.permsOn(c.list), KIND.ManageLists)) throw accessDenied();
+}
+
+/** Managing groups and permissions: Manage Web / Manage Permissions (site owners). */
+export function requireOwner(c: IContext): void {
+  if (!hasKind(c.site.permsOn(), KIND.ManageWeb)) throw accessDenied();
 }
 
 /** Parses a JSON write body: malformed JSON or a non-object is SharePoint's 400. */

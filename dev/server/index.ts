@@ -13,6 +13,9 @@ import { contentTypeOf, formatOf, IApiRequest, IApiResponse } from './context';
 import { accessDenied, errorJson, STATUS_TEXT } from './errors';
 import { mimeOf } from './handlers/files';
 import { Role } from './site';
+import { ensureDirectory, hasKind, KIND, scopeOf } from './directory';
+import { IUser } from './store';
+import { WEB_TITLE } from './handlers/web';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
 import { badRequest, SPError } from './fields';
 import { IItem, IListData, Store } from './store';
@@ -35,8 +38,14 @@ export interface ILocalServerOptions {
   retryAfterSeconds?: number;
   /** Delay before each API request. */
   latencyMs?: number;
-  /** Permission level of the current user; default owner. */
-  user?: Role;
+  /**
+   * Who a request without `?user=` on its page (header X-LocalSP-User, cookie localsp-user)
+   * acts as: a login of the directory (ann, pieter, sofie, koen, lees) or a role alias
+   * (owner = ann, member = pieter, reader = lees). Default owner.
+   */
+  user?: Role | string;
+  /** Whether a new site starts with the control team group (default true; false to test provisioning it). */
+  controlTeamGroup?: boolean;
   /** Other pages (workbench, forms): return true when handled. */
   extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean>;
 }
@@ -80,7 +89,7 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   if (int(env.LOCAL_SP_THROTTLE_EVERY)) opts.throttleEvery = int(env.LOCAL_SP_THROTTLE_EVERY);
   if (int(env.LOCAL_SP_LATENCY_MS)) opts.latencyMs = int(env.LOCAL_SP_LATENCY_MS);
   if (int(env.LOCAL_SP_RETRY_AFTER) !== undefined) opts.retryAfterSeconds = int(env.LOCAL_SP_RETRY_AFTER);
-  if (user === 'reader' || user === 'member' || user === 'owner') opts.user = user;
+  if (user) opts.user = user;
   if (env.LOCAL_SP_HOST) opts.host = env.LOCAL_SP_HOST;
   return opts;
 }
@@ -136,6 +145,14 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     throw e;
   }
   const api = new SharePointApi(store, sitePath, opts.user || 'owner');
+  if (!api.resolveLogin(api.defaultLogin)) {
+    releaseLock();
+    throw new Error(`LOCAL_SP_USER '${api.defaultLogin}' is not a user of the local site (ann, pieter, sofie, koen, lees, or owner/member/reader).`);
+  }
+  if (ensureDirectory(store.site, WEB_TITLE, opts.controlTeamGroup !== false)) {
+    store.markSite();
+    await store.flush();
+  }
   const retryAfter = opts.retryAfterSeconds ?? 1;
   const log = process.env.LOCAL_SP_LOG === '1';
   let apiCount = 0;
@@ -162,9 +179,28 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       return result;
     });
 
+  /** The user a request acts as: header (workbench PnPjs), cookie (pages and forms), else the default. */
+  const identity = (h: Record<string, string>): IUser => {
+    const cookie = /(?:^|;\s*)localsp-user=([^;]*)/.exec(h.cookie || '');
+    const login = h['x-localsp-user'] || (cookie ? decodeURIComponent(cookie[1]) : '') || api.defaultLogin;
+    const u = api.resolveLogin(login);
+    // Not a SharePoint answer: the local stand-in for a failed sign-in.
+    if (!u) throw new SPError(401, '-2147024891, System.UnauthorizedAccessException', `The local user '${login}' does not exist. Use ann, pieter, sofie, koen or lees.`);
+    return u;
+  };
+
+  /** Reads need View Items on the web; writes need edit rights somewhere (the handlers check the list itself). */
+  const checkAccess = (write: boolean): void => {
+    const web = api.permsOn();
+    if (!hasKind(web, KIND.ViewListItems)) throw accessDenied();
+    if (!write || hasKind(web, KIND.EditListItems)) return;
+    const unique = api.orderedLists().some((l) => scopeOf(store.site, l.meta.Id) !== 'web' && hasKind(api.permsOn(l), KIND.EditListItems));
+    if (!unique) throw accessDenied();
+  };
+
   const hasAuth = (h: Record<string, string>): boolean => /^bearer\s+\S+/i.test(h.authorization || '') || api.isValidDigest(h['x-requestdigest']);
 
-  const handleBatch = async (req: IApiRequest): Promise<IApiResponse> => {
+  const handleBatch = async (req: IApiRequest, user: IUser): Promise<IApiResponse> => {
     const boundary = boundaryOf(req.headers['content-type']);
     if (!boundary) throw badRequest('The batch request must have Content-Type multipart/mixed with a boundary.');
     const parts = parseBatch(req.body.toString('utf8'), boundary);
@@ -176,7 +212,10 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
           const p = preq.url.pathname.toLowerCase();
           if (p.indexOf(apiPrefix) !== 0) throw badRequest(`The batch part URL '${part.url}' is not an API URL of this site.`);
           if (p.slice(apiPrefix.length) === '$batch') throw badRequest('A batch cannot contain a batch.');
-          return api.dispatch(preq, decodePath(preq.url.pathname.slice(apiPrefix.length)));
+          return api.asUser(user, () => {
+            checkAccess(preq.method !== 'GET');
+            return api.dispatch(preq, decodePath(preq.url.pathname.slice(apiPrefix.length)));
+          });
         } catch (e) {
           return errorResponse(e, part.headers.accept);
         }
@@ -212,15 +251,24 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       const isWrite = method !== 'GET' && method !== 'HEAD';
       if (apiPath.toLowerCase() === '$batch') {
         if (method !== 'POST') throw new SPError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Batch requests must use POST.');
+        const user = identity(headers);
         if (!hasAuth(headers)) throw securityValidation();
-        return await handleBatch(areq);
+        return await handleBatch(areq, user);
       }
+      const user = identity(headers);
       if (isWrite && apiPath.toLowerCase() !== 'contextinfo') {
         if (!hasAuth(headers)) throw securityValidation();
-        if (api.role === 'reader') throw accessDenied();
-        return (await write(() => api.dispatch(areq, apiPath))) as IApiResponse;
+        return (await write(() =>
+          api.asUser(user, () => {
+            checkAccess(true);
+            return api.dispatch(areq, apiPath);
+          })
+        )) as IApiResponse;
       }
-      return api.dispatch(areq, apiPath);
+      return api.asUser(user, () => {
+        if (apiPath.toLowerCase() !== 'contextinfo') checkAccess(false);
+        return api.dispatch(areq, apiPath);
+      });
     } catch (e) {
       return errorResponse(e, headers.accept);
     }

@@ -11,6 +11,7 @@ import { IEntity } from './entities';
 import { methodNotAllowed, notFoundResource } from './errors';
 import { ISeg, parseSegments } from './segments';
 import { Site } from './site';
+import { IListData } from './store';
 import { postContextInfo } from './handlers/contextinfo';
 import { createFieldAsXml, deleteField, fieldEntity, fieldLookupSegment, fieldsSegment, getField, getFields, mergeField } from './handlers/fields';
 import * as files from './handlers/files';
@@ -21,6 +22,8 @@ import * as lists from './handlers/lists';
 import { getPermissions, ownPermissionsSegment, userPermissionsSegment } from './handlers/permissions';
 import { getProperty, propertySegment } from './handlers/properties';
 import * as users from './handlers/users';
+import * as groups from './handlers/groups';
+import * as versions from './handlers/versions';
 import { getSite, getWeb, webEntity } from './handlers/web';
 
 /** GET also answers HEAD; MERGE also answers PATCH. Other verbs are 405. */
@@ -58,7 +61,13 @@ export const ROUTES: RouteTable = {
       getfolderbyserverrelativepath: folderByPathSegment,
       getfolderbyserverrelativeurl: folderByPathSegment,
       getfilebyserverrelativepath: files.fileByPathSegment,
-      getfilebyserverrelativeurl: files.fileByPathSegment
+      getfilebyserverrelativeurl: files.fileByPathSegment,
+      sitegroups: groups.siteGroupsSegment,
+      associatedownergroup: groups.associatedGroupSegment(3),
+      associatedvisitorgroup: groups.associatedGroupSegment(4),
+      associatedmembergroup: groups.associatedGroupSegment(5),
+      roledefinitions: groups.roleDefinitionsSegment,
+      roleassignments: groups.roleAssignmentsSegment
     },
     property: (c) => webEntity(c)
   },
@@ -68,13 +77,21 @@ export const ROUTES: RouteTable = {
   },
   list: {
     methods: { GET: lists.getList, MERGE: lists.updateList, DELETE: lists.deleteList },
-    children: { items: itemsSegment, getitembyid: itemSegment, fields: fieldsSegment, rootfolder: rootFolderSegment, ...perms },
+    children: {
+      items: itemsSegment,
+      getitembyid: itemSegment,
+      fields: fieldsSegment,
+      rootfolder: rootFolderSegment,
+      ...perms,
+      roleassignments: groups.roleAssignmentsSegment,
+      breakroleinheritance: groups.breakInheritanceSegment
+    },
     property: (c, r) => lists.listEntity(c, r.list)
   },
   items: { methods: { GET: getItems, POST: postItem }, children: { getbyid: itemSegment } },
   item: {
     methods: { GET: getItem, MERGE: mergeItem, DELETE: deleteItemHandler },
-    children: { file: files.itemFileSegment, ...perms },
+    children: { file: files.itemFileSegment, versions: versions.itemVersionsSegment, ...perms },
     property: (c, r) => itemEntity(c, r.list, r.item, false)
   },
   listItemAllFields: { methods: { GET: getItem, MERGE: mergeItem } },
@@ -109,11 +126,29 @@ export const ROUTES: RouteTable = {
   addFile: { methods: { POST: files.postAddFile } },
   file: {
     methods: { GET: files.getFile, DELETE: files.deleteFile },
-    children: { $value: files.fileContentSegment, listitemallfields: files.fileItemSegment },
+    children: { $value: files.fileContentSegment, listitemallfields: files.fileItemSegment, versions: versions.fileVersionsSegment },
     property: (c, r) => files.fileEntity(c, r.list, r.item)
   },
   fileContent: { methods: { GET: files.getFileContent, PUT: files.putFileContent, POST: files.putFileContent } },
-  prop: { methods: { GET: getProperty } }
+  prop: { methods: { GET: getProperty } },
+  groups: {
+    methods: { GET: groups.getGroups, POST: groups.postGroup },
+    children: { getbyid: groups.groupByIdSegment, getbyname: groups.groupByNameSegment }
+  },
+  group: { methods: { GET: groups.getGroup }, children: { users: (_c, r) => ({ kind: 'groupUsers', group: r.group }) } },
+  groupUsers: { methods: { GET: groups.getGroupUsers, POST: groups.postGroupUser } },
+  roleDefs: { methods: { GET: groups.getRoleDefinitions }, children: groups.roleDefinitionChildren },
+  roleDef: { methods: { GET: groups.getRoleDefinition } },
+  roleAssignments: { methods: { GET: groups.getRoleAssignments }, children: groups.roleAssignmentsChildren },
+  roleAssignment: {
+    methods: { GET: groups.getRoleAssignment },
+    children: { roledefinitionbindings: (_c, r) => ({ kind: 'roleBindings', assignment: r.assignment }) }
+  },
+  roleBindings: { methods: { GET: groups.getRoleBindings } },
+  roleChange: { methods: { POST: groups.postRoleChange } },
+  breakInheritance: { methods: { POST: groups.postBreakInheritance } },
+  versions: { methods: { GET: versions.getVersions }, children: { getbyid: versions.versionByIdSegment } },
+  version: { methods: { GET: versions.getVersion } }
 };
 
 /** The table entry of a resource; one cast, because TypeScript cannot pair ROUTES[r.kind] with r. */
@@ -145,6 +180,7 @@ export function dispatch(site: Site, req: IApiRequest, apiPath: string): IApiRes
   const origin = req.url.origin;
   const c: IContext = { site, origin, req, query: req.url.searchParams, apiUrl: `${site.siteUrl(origin)}/_api`, fmt: formatOf(req.headers.accept), apiPath };
   const res = resolve(c, parseSegments(apiPath));
+  if ('list' in res) c.list = (res as { list: IListData }).list;
   const methods = routeOf(res).methods;
   if (!methods) throw notFoundResource(apiPath);
   const verb = verbOf(req.method);

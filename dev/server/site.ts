@@ -7,16 +7,14 @@ import * as crypto from 'crypto';
 import { encodeEntityName } from './fields';
 import { listTitleTaken, userNotFound } from './errors';
 import { IItem, IListData, IUser, Store } from './store';
+import { effectiveMask, IMask, resolveLogin, Role, roleOfMask, scopeOf } from './directory';
 
-export type Role = 'owner' | 'member' | 'reader';
+export type { Role } from './directory';
 
 export const DIGEST_TIMEOUT_SECONDS = 1800;
 
-/** The user the server acts as (an owner, a member or a reader, by role). */
-export const CURRENT_USER_ID = 7;
-
 /** Bitmasks of SharePoint's permission levels (SP.BasePermissions, Int64 as strings in JSON). */
-export const PERMISSIONS: Record<Role, { High: string; Low: string }> = {
+export const PERMISSIONS: Record<Exclude<Role, 'none'>, { High: string; Low: string }> = {
   owner: { High: '2147483647', Low: '4294967295' }, // Full Control
   member: { High: '432', Low: '1011028719' }, // Contribute
   reader: { High: '176', Low: '138612833' } // Read
@@ -25,12 +23,43 @@ export const PERMISSIONS: Record<Role, { High: string; Low: string }> = {
 export class Site {
   public readonly store: Store;
   public readonly sitePath: string;
-  public role: Role;
+  /** Login of the user a request without `?user=`/header/cookie acts as (LOCAL_SP_USER). */
+  public readonly defaultLogin: string;
+  private _user: IUser | undefined;
 
-  public constructor(store: Store, sitePath: string, role: Role) {
+  public constructor(store: Store, sitePath: string, defaultLogin: string) {
     this.store = store;
     this.sitePath = sitePath.replace(/\/+$/, '');
-    this.role = role;
+    this.defaultLogin = defaultLogin;
+  }
+
+  /** The user a login names (short key, role alias, e-mail or claims), or undefined. */
+  public resolveLogin(login: string): IUser | undefined {
+    return resolveLogin(this.store.site, login);
+  }
+
+  /**
+   * Runs one request as `user`. Handlers are synchronous, so setting the user around the
+   * call cannot leak into another request.
+   */
+  public asUser<T>(user: IUser, fn: () => T): T {
+    const before = this._user;
+    this._user = user;
+    try {
+      return fn();
+    } finally {
+      this._user = before;
+    }
+  }
+
+  /** The current user's effective permissions on the web, or on a list (its own when unique). */
+  public permsOn(list?: IListData): IMask {
+    return effectiveMask(this.store.site, this.currentUser().Id, scopeOf(this.store.site, list && list.meta.Id));
+  }
+
+  /** The current user's permission level on the web, as a role: owner, member, reader or none. */
+  public get role(): Role {
+    return roleOfMask(this.permsOn());
   }
 
   /** A form digest like SharePoint's: 0x<HMAC>,<UTC time>; valid for 30 minutes, also after a restart. */
@@ -130,8 +159,7 @@ export class Site {
   // ------------------------------------------------------------ users
 
   public currentUser(): IUser {
-    const u = this.store.site.users.find((x) => x.Id === CURRENT_USER_ID);
-    return u || this.store.site.users[0];
+    return this._user || this.resolveLogin(this.defaultLogin) || this.store.site.users[0];
   }
 
   public userById(id: unknown): IUser | undefined {
@@ -145,15 +173,15 @@ export class Site {
     return u;
   }
 
-  public roleOfLogin(login: string): Role | null {
+  /** Effective permissions of another user (getUserEffectivePermissions); null when unknown. */
+  public permsOfLogin(login: string, list?: IListData): IMask | null {
     let u: IUser;
     try {
       u = this.userByLogin(login);
     } catch {
       return null;
     }
-    // Colleagues are site members; the current user has the server's role.
-    return u.Id === CURRENT_USER_ID ? this.role : 'member';
+    return effectiveMask(this.store.site, u.Id, scopeOf(this.store.site, list && list.meta.Id));
   }
 }
 

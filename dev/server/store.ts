@@ -8,6 +8,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { DIRECTORY } from './directory';
 
 export const STORE_FORMAT: number = 1;
 
@@ -20,6 +21,23 @@ export interface IUser {
   LastName?: string;
   JobTitle?: string;
   Department?: string;
+}
+
+/** A SharePoint group: members are user ids (principal ids are shared by users and groups). */
+export interface IGroup {
+  Id: number;
+  Title: string;
+  Description: string | null;
+  OwnerId: number;
+  Members: number[];
+  AllowMembersEditMembership: boolean;
+}
+
+/** One principal's permission levels on a securable: 'web' or a list id with unique permissions. */
+export interface IRoleAssignment {
+  scope: string;
+  principalId: number;
+  roleDefIds: number[];
 }
 
 export interface IField {
@@ -72,6 +90,19 @@ export interface IItem {
   /** Field values by internal name: lookups hold ids (number | number[]), users a user id. */
   values: Record<string, unknown>;
   file?: IFileInfo;
+  /** Earlier versions, oldest first (see versions.ts); the current one is the item itself. */
+  history?: IVersion[];
+}
+
+/** A snapshot of an item (and its document) as it was when a later write replaced it. */
+export interface IVersion {
+  /** Major version number (1, 2, ...): VersionLabel `n.0`, VersionId n * 512. */
+  major: number;
+  Modified: string;
+  EditorId: number;
+  values: Record<string, unknown>;
+  /** For documents: the content of that version, kept as its own stored file. */
+  file?: { major: number; Name: string; Length: number; contentId: string; TimeLastModified: string };
 }
 
 export interface IListMeta {
@@ -110,6 +141,11 @@ export interface ISiteData {
   nextUserId: number;
   /** List ids in creation order. */
   lists: string[];
+  /** The directory (see directory.ts); absent in data folders made before it existed. */
+  groups?: IGroup[];
+  roleAssignments?: IRoleAssignment[];
+  /** Lists whose role inheritance was broken. */
+  uniqueScopes?: string[];
 }
 
 export function newGuid(): string {
@@ -145,12 +181,7 @@ export class StoreLoadError extends Error {
   }
 }
 
-const DEFAULT_USERS: IUser[] = [
-  { Id: 7, Title: 'Ann Janssens', Email: 'ann.janssens@stad.example', LoginName: 'i:0#.f|membership|ann.janssens@stad.example', FirstName: 'Ann', LastName: 'Janssens', JobTitle: 'Algemeen directeur', Department: 'Algemene directie' },
-  { Id: 8, Title: 'Pieter De Smet', Email: 'pieter.desmet@stad.example', LoginName: 'i:0#.f|membership|pieter.desmet@stad.example', FirstName: 'Pieter', LastName: 'De Smet', JobTitle: 'Organisatiebeheerser', Department: 'Interne controle' },
-  { Id: 9, Title: 'Sofie Maes', Email: 'sofie.maes@stad.example', LoginName: 'i:0#.f|membership|sofie.maes@stad.example', FirstName: 'Sofie', LastName: 'Maes', JobTitle: 'Financieel directeur', Department: 'Financiën' },
-  { Id: 10, Title: 'Koen Wouters', Email: 'koen.wouters@stad.example', LoginName: 'i:0#.f|membership|koen.wouters@stad.example', FirstName: 'Koen', LastName: 'Wouters', JobTitle: 'Diensthoofd ICT', Department: 'ICT' }
-];
+
 
 export class Store {
   public readonly dir: string;
@@ -197,8 +228,8 @@ export class Store {
         SiteId: newGuid(),
         Created: now,
         digestSecret: crypto.randomBytes(32).toString('hex'),
-        users: DEFAULT_USERS.map((u) => ({ ...u })),
-        nextUserId: 11,
+        users: DIRECTORY.map((d) => ({ ...d.user })),
+        nextUserId: 12,
         lists: []
       };
       const store = new Store(dir, site);

@@ -63,7 +63,7 @@ function render(json: object, theme: Theme, host: HTMLElement, onAction: (a: AC.
 
 function main(): void {
   const cfg = window.__WORKBENCH__;
-  const repository = createBrowserRepository(cfg.siteUrl);
+  const repository = createBrowserRepository(cfg.siteUrl, cfg.user);
   // Locally the domain cards live on the workbench page; in the tenant the ACE's own setting or the Teams app.
   const cardsUrl = cfg.cardsUrl || '/workbench/domain-cards';
   const paint = (state: ICardState): void => {

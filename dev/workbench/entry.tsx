@@ -49,7 +49,7 @@ function paint(el: HTMLElement | null, theme: ITheme): void {
 
 function main(): void {
   const cfg = window.__WORKBENCH__;
-  const repository = createBrowserRepository(cfg.siteUrl);
+  const repository = createBrowserRepository(cfg.siteUrl, cfg.user);
   const root = document.getElementById('root');
   if (!root) return;
 

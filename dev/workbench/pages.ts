@@ -13,6 +13,8 @@ export interface IWorkbenchConfig {
   cardsUrl?: string;
   /** Audits: first view ('mine' = the Teams personal app's first screen). */
   view?: string;
+  /** `?user=<login>`: the local user the page's requests act as (header X-LocalSP-User); absent = the server's default. */
+  user?: string;
 }
 
 

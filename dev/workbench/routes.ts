@@ -4,9 +4,20 @@ import { IBundle } from './build';
 import { closedPage, indexPage, IWorkbenchConfig, workbenchPage } from './pages';
 import { formShellHtml, parseListPageUrl } from '../forms/index';
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+function send(res: http.ServerResponse, status: number, type: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
   res.end(body);
+}
+
+/**
+ * `?user=<login>` on a workbench page: the page's PnPjs requests carry it as a header, and a
+ * session cookie carries it to the list forms opened from the page. A page without `?user=`
+ * clears the cookie, so it acts as the server's default user (LOCAL_SP_USER) again.
+ */
+function userCookie(user: string | undefined): Record<string, string> {
+  return {
+    'Set-Cookie': user ? `localsp-user=${encodeURIComponent(user)}; Path=/; SameSite=Lax` : 'localsp-user=; Path=/; Max-Age=0; SameSite=Lax'
+  };
 }
 
 function num(v: string | null): number | undefined {
@@ -33,7 +44,8 @@ export function workbenchRoutes(
       siteUrl,
       locale: q.get('locale') || undefined,
       year: num(q.get('year')),
-      domain: q.get('domain') || undefined
+      domain: q.get('domain') || undefined,
+      user: (q.get('user') || '').trim() || undefined
     };
     if (p === '/') {
       send(res, 200, 'text/html; charset=utf-8', indexPage(url.origin, siteUrl, LISTS.map((l) => ({ title: l.title, url: l.url }))));
@@ -55,7 +67,7 @@ export function workbenchRoutes(
       cfg = { ...common, page: 'teams-audits', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', view: q.get('view') || undefined };
     }
     if (cfg) {
-      send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url));
+      send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url), userCookie(cfg.user));
       return true;
     }
     if (p === '/workbench/closed') {

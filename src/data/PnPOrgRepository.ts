@@ -14,7 +14,7 @@ import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
 import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
 import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
 import { IItemQuery, ITEM_QUERIES } from './queries';
-import { readCache, writeCache } from './cache';
+import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { httpStatusOf } from './errors';
 import { IMaturityResultsData } from '../model/maturity';
@@ -30,21 +30,31 @@ const QUERIES: IItemQuery[] = [ITEM_QUERIES.domains, ITEM_QUERIES.risks, ITEM_QU
  * $orderby on list items, only paging by ID (always allowed, even past the 5,000 item
  * list view threshold). Sorting and year logic happen in src/model.
  */
+export interface IRepositoryOptions {
+  /**
+   * Who is signed in (SPFx: pageContext.user.loginName): the browser cache is kept per
+   * site and user, so someone else on the same browser profile never sees this user's data.
+   */
+  userKey: string;
+}
+
 export class PnPOrgRepository implements IOrgRepository {
   public readonly siteUrl: string;
   private readonly _sp: SPFI;
+  private readonly _userKey: string;
 
-  public constructor(sp: SPFI, siteUrl: string) {
+  public constructor(sp: SPFI, siteUrl: string, options: IRepositoryOptions) {
     this._sp = sp;
     this.siteUrl = siteUrl.replace(/\/+$/, '');
+    this._userKey = options.userKey;
   }
 
   private _list(key: string, sp: SPFI = this._sp): IList {
     return listOf(sp, key);
   }
 
-  private get _cacheKey(): string {
-    return `report:${this.siteUrl.toLowerCase()}`;
+  private get _cacheKey(): ICacheKey {
+    return { site: this.siteUrl, user: this._userKey };
   }
 
   public getCached(): IReportData | undefined {
@@ -52,6 +62,19 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 
   public async loadReportData(): Promise<IReportData> {
+    try {
+      const data = await this._readAll();
+      writeCache(this._cacheKey, data);
+      return data;
+    } catch (e) {
+      // Signed out or no (longer) access: what this browser kept for the user must not be shown again.
+      const status = httpStatusOf(e);
+      if (status === 401 || status === 403) clearCache(this._cacheKey);
+      throw e;
+    }
+  }
+
+  private async _readAll(): Promise<IReportData> {
     const [batched, execute] = this._sp.batched();
     const pages: Promise<ListItem[]>[] = QUERIES.map((q) => {
       let items = this._list(q.list, batched).items.select(...q.select).top(PAGE_SIZE);
@@ -69,7 +92,6 @@ export class PnPOrgRepository implements IOrgRepository {
       audits: all[3].map(toAudit),
       recommendations: all[4].map(toRecommendation)
     };
-    writeCache(this._cacheKey, data);
     return data;
   }
 

@@ -1,5 +1,5 @@
 import { spfi, SPFI, SPBrowser } from '@pnp/sp';
-import { BearerToken } from '@pnp/queryable';
+import { BearerToken, InjectHeaders } from '@pnp/queryable';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
 
@@ -12,11 +12,14 @@ export function localSiteUrl(env: Record<string, string | undefined> = {}): stri
  * An spfi for scripts and tests outside SPFx: the local server (form digest flow)
  * or a tenant with a bearer token (e.g. from `m365 util accesstoken get`).
  */
-export function createSp(siteUrl: string, token?: string): SPFI {
-  const sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
-  return token ? sp.using(BearerToken(token)) : sp;
+export function createSp(siteUrl: string, token?: string, user?: string): SPFI {
+  let sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+  if (token) sp = sp.using(BearerToken(token));
+  // The local server's user directory: act as `user` (ann, pieter, sofie, koen, lees); a tenant ignores it.
+  if (user) sp = sp.using(InjectHeaders({ 'X-LocalSP-User': user }));
+  return sp;
 }
 
-export function createNodeRepository(siteUrl: string, token?: string): IOrgRepository {
-  return new PnPOrgRepository(createSp(siteUrl, token), siteUrl);
+export function createNodeRepository(siteUrl: string, token?: string, user?: string): IOrgRepository {
+  return new PnPOrgRepository(createSp(siteUrl, token, user), siteUrl, { userKey: user || (token ? 'token' : 'local-default') });
 }

@@ -16,7 +16,7 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
   const url = ((siteUrl && siteUrl.trim()) || context.pageContext.web.absoluteUrl).replace(/\/+$/, '');
   const sp = spfi(url).using(SPFx(context));
   return {
-    repository: new PnPOrgRepository(sp, url),
+    repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
     ensureSchema: () => ensureSchema(sp)
   };
 }

@@ -5,7 +5,8 @@ import { IEntity } from '../entities';
 import { badRequest, fileNotFound, SPError } from '../errors';
 import { toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { CURRENT_USER_ID, Site } from '../site';
+import { Site } from '../site';
+import { recordVersion } from '../versions';
 import { IItem, IListData, newGuid } from '../store';
 import { addItem, deleteItem, itemEntity } from './items';
 import { userEntityOrNull } from './users';
@@ -144,13 +145,14 @@ function putFile(site: Site, list: IListData, name: string, content: Buffer, ove
     if (!overwrite) {
       throw new SPError(400, '-2130575257, Microsoft.SharePoint.SPException', `A file with the name ${list.meta.UrlName}/${clean} already exists.`);
     }
+    recordVersion(site, list, existing.item, true);
     const f = existing.item.file as NonNullable<IItem['file']>;
     f.Length = content.length;
     f.TimeLastModified = now;
     f.Version++;
     existing.item.Version++;
     existing.item.Modified = now;
-    existing.item.EditorId = CURRENT_USER_ID;
+    existing.item.EditorId = site.currentUser().Id;
     list.meta.LastItemModifiedDate = new Date().toISOString();
     site.store.putContent(list.meta.Id, f.UniqueId, content);
     site.store.markList(list.meta.Id);

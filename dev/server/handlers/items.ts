@@ -4,7 +4,8 @@ import { IEntity, NavValue } from '../entities';
 import { badRequest, itemNotFound, SPError, unknownProperty } from '../errors';
 import { defaultValueOf, IGNORED_WRITE_PROPS, isIdValued, isLookup, isMulti, isUser, lookupListId, normaliseValue, toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { CURRENT_USER_ID, findItem, Site } from '../site';
+import { findItem, Site } from '../site';
+import { dropVersions, recordVersion } from '../versions';
 import { IField, IItem, IListData, newGuid } from '../store';
 import { evaluateListFormula } from '../../../src/schema/validation';
 import { FieldType, IListSchema } from '../../../src/schema/schema';
@@ -84,7 +85,7 @@ export function itemEntity(s: IScope, list: IListData, item: IItem, withNav: boo
 }
 
 /** A column's JSON: lookups and users as <Name>Id (users also <Name>StringId), others by internal name. */
-function columnProps(f: IField, v: unknown): Record<string, unknown> {
+export function columnProps(f: IField, v: unknown): Record<string, unknown> {
   if (!isIdValued(f)) return { [f.InternalName]: v === undefined ? null : v };
   const out: Record<string, unknown> = { [`${f.InternalName}Id`]: isMulti(f) ? (Array.isArray(v) ? v : []) : v ?? null };
   if (isUser(f)) out[`${f.InternalName}StringId`] = isMulti(f) ? (Array.isArray(v) ? v.map(String) : []) : v === null || v === undefined ? null : String(v);
@@ -154,10 +155,11 @@ export function mergeItem(c: IContext, r: { list: IListData; item: IItem }): IAp
   checkIfMatch(c.req, r.item.Version);
   const values = itemValues(c.site, r.list, parseBody(c.req));
   checkListValidation(r.list, { ...r.item.values, ...values });
+  recordVersion(c.site, r.list, r.item, false);
   Object.assign(r.item.values, values);
   r.item.Version++;
   r.item.Modified = toSpDate(new Date());
-  r.item.EditorId = CURRENT_USER_ID;
+  r.item.EditorId = c.site.currentUser().Id;
   r.list.meta.LastItemModifiedDate = new Date().toISOString();
   c.site.store.markList(r.list.meta.Id);
   return empty(204, { ETag: `"${r.item.Version}"` });
@@ -218,8 +220,8 @@ export function addItem(site: Site, list: IListData, body: Record<string, unknow
     GUID: newGuid(),
     Created: now,
     Modified: now,
-    AuthorId: CURRENT_USER_ID,
-    EditorId: CURRENT_USER_ID,
+    AuthorId: site.currentUser().Id,
+    EditorId: site.currentUser().Id,
     Version: 1,
     values
   };
@@ -257,5 +259,6 @@ export function deleteItem(site: Site, list: IListData, item: IItem): void {
   list.items = list.items.filter((i) => i !== item);
   list.meta.LastItemDeletedDate = new Date().toISOString();
   if (item.file) site.store.putContent(list.meta.Id, item.file.UniqueId, null);
+  dropVersions(site, list, item);
   site.store.markList(list.meta.Id);
 }

@@ -4,7 +4,7 @@ import { IEntity } from '../entities';
 import { badRequest, CODE_ARGUMENT, listIdNotFound, listNotFound, pathNotFound, unknownProperty } from '../errors';
 import { builtInFields, toSpDate, urlNameFromTitle } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { PERMISSIONS } from '../site';
+import { maskJson } from '../directory';
 import { IListData, newGuid } from '../store';
 import { fieldEntity } from './fields';
 import { folderEntity } from './folders';
@@ -94,7 +94,7 @@ export function listEntity(s: IScope, list: IListData): IEntity {
       DefaultNewFormUrl: `${formBase}/NewForm.aspx`,
       DefaultEditFormUrl: `${formBase}/EditForm.aspx`,
       DefaultDisplayFormUrl: `${formBase}/DispForm.aspx`,
-      EffectiveBasePermissions: PERMISSIONS[s.site.role],
+      EffectiveBasePermissions: maskJson(s.site.permsOn(list)),
       ParentWebPath: { DecodedUrl: s.site.sitePath },
       SchemaXml: `<List ID="{${m.Id}}" Title="${m.Title}" BaseType="${library ? 1 : 0}" ServerTemplate="${m.BaseTemplate}" />`
     },

@@ -1,20 +1,26 @@
 /** effectiveBasePermissions and getUserEffectivePermissions(login) on web, list and item. */
 import { IApiResponse, IContext, json, Resource } from '../context';
+import { IMask, maskJson } from '../directory';
 import { valueBody } from '../entities';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { PERMISSIONS, Role } from '../site';
+import { IListData } from '../store';
 
-export function ownPermissionsSegment(c: IContext): Resource {
-  return { kind: 'perms', role: c.site.role };
+function listOfResource(cur: Resource): IListData | undefined {
+  return 'list' in cur ? (cur as { list: IListData }).list : undefined;
 }
 
-export function userPermissionsSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
-  return { kind: 'perms', role: c.site.roleOfLogin(String(firstArg(parseArgs(seg.args, c.query)))) };
+/** The current user's permissions on the web, or on the list (or its item) the URL names. */
+export function ownPermissionsSegment(c: IContext, cur: Resource): Resource {
+  return { kind: 'perms', mask: c.site.permsOn(listOfResource(cur)) };
+}
+
+export function userPermissionsSegment(c: IContext, cur: Resource, seg: ISeg): Resource {
+  return { kind: 'perms', mask: c.site.permsOfLogin(String(firstArg(parseArgs(seg.args, c.query))), listOfResource(cur)) };
 }
 
 /** Int64 masks as strings, as SharePoint sends them; an unknown user has none. */
-export function getPermissions(c: IContext, r: { role: Role | null }): IApiResponse {
-  const bits = r.role ? PERMISSIONS[r.role] : { High: '0', Low: '0' };
+export function getPermissions(c: IContext, r: { mask: IMask | null }): IApiResponse {
+  const bits = r.mask ? maskJson(r.mask) : { High: '0', Low: '0' };
   const name = c.apiPath.toLowerCase().indexOf('getusereffectivepermissions') >= 0 ? 'GetUserEffectivePermissions' : 'EffectiveBasePermissions';
   return json(c, 200, valueBody(name, 'SP.BasePermissions', { ...bits }, c.fmt, c.apiUrl));
 }

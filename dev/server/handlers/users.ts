@@ -4,7 +4,8 @@ import { IApiResponse, IContext, IScope, many, one, parseBody, requireEdit, Reso
 import { IEntity } from '../entities';
 import { badRequest, CODE_ARGUMENT, SPError, userNotFound } from '../errors';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { CURRENT_USER_ID, Site, uuidFrom } from '../site';
+import { Site, uuidFrom } from '../site';
+import { effectiveMask, hasKind, KIND } from '../directory';
 import { IUser } from '../store';
 
 // ------------------------------------------------------------ navigation
@@ -48,7 +49,7 @@ export function userEntity(s: IScope, u: IUser): IEntity {
       Expiration: '',
       IsEmailAuthenticationGuestUser: false,
       IsShareByEmailGuestUser: false,
-      IsSiteAdmin: u.Id === CURRENT_USER_ID && s.site.role === 'owner',
+      IsSiteAdmin: hasKind(effectiveMask(s.site.store.site, u.Id, 'web'), KIND.ManageWeb),
       UserId: { NameId: crypto.createHash('md5').update(u.LoginName).digest('hex').slice(0, 16), NameIdIssuer: 'urn:federation:microsoftonline' },
       UserPrincipalName: u.Email
     }

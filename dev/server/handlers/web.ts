@@ -3,9 +3,12 @@ import { IApiResponse, IContext, IScope, json, one } from '../context';
 import { entityBody, IEntity, project } from '../entities';
 import { toSpDate } from '../fields';
 import { selectExpand } from '../query';
-import { PERMISSIONS } from '../site';
+import { maskJson } from '../directory';
 import { listEntity } from './lists';
 import { userEntity } from './users';
+
+/** The local site's title (a tenant's data site has its own; the report's organisation name defaults to it). */
+export const WEB_TITLE = 'Organisatiebeheersing';
 
 export function webEntity(s: IScope): IEntity {
   const site = s.site.store.site;
@@ -28,13 +31,13 @@ export function webEntity(s: IScope): IEntity {
       RecycleBinEnabled: true,
       ServerRelativeUrl: s.site.sitePath,
       SiteLogoUrl: null,
-      Title: 'Organisatiebeheersing',
+      Title: WEB_TITLE,
       UIVersion: 15,
       Url: url,
       WebTemplate: 'STS',
       WelcomePage: 'SitePages/Home.aspx'
     },
-    extra: { EffectiveBasePermissions: PERMISSIONS[s.site.role] },
+    extra: { EffectiveBasePermissions: maskJson(s.site.permsOn()) },
     nav: {
       Lists: () => s.site.orderedLists().map((l) => listEntity(s, l)),
       CurrentUser: () => userEntity(s, s.site.currentUser()),

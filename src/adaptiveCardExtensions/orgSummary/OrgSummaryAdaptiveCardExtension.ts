@@ -36,7 +36,7 @@ export default class OrgSummaryAdaptiveCardExtension extends BaseAdaptiveCardExt
     try {
       const here = this.context.pageContext.web.absoluteUrl;
       const site = await resolveDataSite(this.properties.siteUrl, here, storageEntityReader(spfi(here).using(SPFx(this.context))));
-      const repository = new PnPOrgRepository(spfi(site.url).using(SPFx(this.context)), site.url);
+      const repository = new PnPOrgRepository(spfi(site.url).using(SPFx(this.context)), site.url, { userKey: this.context.pageContext.user.loginName });
       const year = Number(this.properties.reportYear);
       this.setState({ status: 'ready', figures: await loadCardFigures(repository, year > 0 ? year : undefined, new Date()) });
     } catch {

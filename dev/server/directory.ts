@@ -1,0 +1,157 @@
+/**
+ * The local tenant's directory: who the users are, which SharePoint groups they are in,
+ * and which permission levels (role definitions) those groups hold on the web or on a
+ * list with unique permissions. Effective permissions are computed from it the way
+ * SharePoint does (the union of the masks of every role assignment that names the user
+ * or a group the user is in), so a test can act as each user (`?user=<login>`).
+ */
+import type { IGroup, ISiteData, IUser } from './store';
+
+export type Role = 'owner' | 'member' | 'reader' | 'none';
+
+export interface IMask {
+  High: number;
+  Low: number;
+}
+
+export interface IRoleDefinition {
+  Id: number;
+  Name: string;
+  Description: string;
+  RoleTypeKind: number;
+  Order: number;
+  Hidden: boolean;
+  BasePermissions: IMask;
+}
+
+/**
+ * Built-in permission levels of SharePoint Online, as recorded from a real tenant
+ * (FIDELITY.md R-01: pnpcore GetWebRoleDefinitions recording; ids, RoleTypeKind, Order, masks).
+ */
+export const ROLE_DEFINITIONS: IRoleDefinition[] = [
+  { Id: 1073741829, Name: 'Full Control', Description: 'Has full control.', RoleTypeKind: 5, Order: 1, Hidden: false, BasePermissions: { High: 2147483647, Low: 4294967295 } },
+  { Id: 1073741828, Name: 'Design', Description: 'Can view, add, update, delete, approve, and customize.', RoleTypeKind: 4, Order: 32, Hidden: false, BasePermissions: { High: 432, Low: 1012866047 } },
+  { Id: 1073741830, Name: 'Edit', Description: 'Can add, edit and delete lists; can view, add, update and delete list items and documents.', RoleTypeKind: 6, Order: 48, Hidden: false, BasePermissions: { High: 432, Low: 1011030767 } },
+  { Id: 1073741827, Name: 'Contribute', Description: 'Can view, add, update, and delete list items and documents.', RoleTypeKind: 3, Order: 64, Hidden: false, BasePermissions: { High: 432, Low: 1011028719 } },
+  { Id: 1073741969, Name: 'Review', Description: 'Can view and review list items and documents.', RoleTypeKind: 7, Order: 112, Hidden: false, BasePermissions: { High: 176, Low: 138629217 } },
+  { Id: 1073741826, Name: 'Read', Description: 'Can view pages and list items and download documents.', RoleTypeKind: 2, Order: 128, Hidden: false, BasePermissions: { High: 176, Low: 138612833 } },
+  { Id: 1073741832, Name: 'Restricted View', Description: 'Can view pages, list items, and documents. Documents can be viewed in the browser but not downloaded.', RoleTypeKind: 8, Order: 144, Hidden: true, BasePermissions: { High: 65584, Low: 134418433 } },
+  { Id: 1073741825, Name: 'Limited Access', Description: 'Can view specific lists, document libraries, list items, folders, or documents when given permissions.', RoleTypeKind: 1, Order: 160, Hidden: true, BasePermissions: { High: 48, Low: 134287360 } }
+];
+
+export const FULL_CONTROL = 1073741829;
+export const EDIT = 1073741830;
+export const CONTRIBUTE = 1073741827;
+export const READ = 1073741826;
+
+/** SP.PermissionKind numbers the server checks (kind k is bit k-1 of the 64-bit mask). */
+export const KIND = { ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4, ManageLists: 12, ManageWeb: 31 };
+
+export const CONTROL_TEAM_GROUP = 'Organisatiebeheersing – beheerders';
+
+/**
+ * The people of the local site. `key` is the short login of `?user=` and LOCAL_SP_USER;
+ * the old role names still work: owner = ann, member = pieter, reader = lees.
+ */
+export const DIRECTORY: { key: string; user: IUser }[] = [
+  { key: 'ann', user: { Id: 7, Title: 'Ann Janssens', Email: 'ann.janssens@stad.example', LoginName: 'i:0#.f|membership|ann.janssens@stad.example', FirstName: 'Ann', LastName: 'Janssens', JobTitle: 'Algemeen directeur', Department: 'Algemene directie' } },
+  { key: 'pieter', user: { Id: 8, Title: 'Pieter De Smet', Email: 'pieter.desmet@stad.example', LoginName: 'i:0#.f|membership|pieter.desmet@stad.example', FirstName: 'Pieter', LastName: 'De Smet', JobTitle: 'Organisatiebeheerser', Department: 'Interne controle' } },
+  { key: 'sofie', user: { Id: 9, Title: 'Sofie Maes', Email: 'sofie.maes@stad.example', LoginName: 'i:0#.f|membership|sofie.maes@stad.example', FirstName: 'Sofie', LastName: 'Maes', JobTitle: 'Financieel directeur', Department: 'Financiën' } },
+  { key: 'koen', user: { Id: 10, Title: 'Koen Wouters', Email: 'koen.wouters@stad.example', LoginName: 'i:0#.f|membership|koen.wouters@stad.example', FirstName: 'Koen', LastName: 'Wouters', JobTitle: 'Diensthoofd ICT', Department: 'ICT' } },
+  { key: 'lees', user: { Id: 11, Title: 'Lies Eeckhout', Email: 'lies.eeckhout@stad.example', LoginName: 'i:0#.f|membership|lies.eeckhout@stad.example', FirstName: 'Lies', LastName: 'Eeckhout', JobTitle: 'Medewerker', Department: 'Burgerzaken' } }
+];
+
+export const ROLE_ALIASES: Record<string, string> = { owner: 'ann', member: 'pieter', reader: 'lees' };
+
+/**
+ * Groups and role assignments of a new local site, added once to a site that has none
+ * (also to data folders made before the directory existed). Owners/Visitors/Members with
+ * ids 3/4/5 and their default levels as on a new SharePoint Online site (FIDELITY.md G-01);
+ * the control team group as an admin sets it up (omitted with controlTeam = false, so
+ * provisioning can be tested on a site without it).
+ */
+export function ensureDirectory(site: ISiteData, siteTitle: string, controlTeam: boolean): boolean {
+  let changed = false;
+  for (const d of DIRECTORY) {
+    if (site.users.some((u) => u.LoginName.toLowerCase() === d.user.LoginName.toLowerCase())) continue;
+    const taken = site.users.some((u) => u.Id === d.user.Id);
+    const u = { ...d.user, Id: taken ? site.nextUserId++ : d.user.Id };
+    site.users.push(u);
+    if (u.Id >= site.nextUserId) site.nextUserId = u.Id + 1;
+    changed = true;
+  }
+  if (site.groups) return changed;
+  const id = (key: string): number => userByKey(site, key)?.Id ?? -1;
+  site.groups = [
+    { Id: 3, Title: `${siteTitle} Owners`, Description: null, OwnerId: 3, Members: [id('ann')], AllowMembersEditMembership: false },
+    { Id: 4, Title: `${siteTitle} Visitors`, Description: null, OwnerId: 3, Members: [id('koen'), id('lees')], AllowMembersEditMembership: false },
+    { Id: 5, Title: `${siteTitle} Members`, Description: null, OwnerId: 3, Members: [], AllowMembersEditMembership: true }
+  ];
+  site.roleAssignments = [
+    { scope: 'web', principalId: 3, roleDefIds: [FULL_CONTROL] },
+    { scope: 'web', principalId: 4, roleDefIds: [READ] },
+    { scope: 'web', principalId: 5, roleDefIds: [EDIT] }
+  ];
+  site.uniqueScopes = [];
+  if (controlTeam) {
+    const g: IGroup = { Id: site.nextUserId++, Title: CONTROL_TEAM_GROUP, Description: null, OwnerId: 3, Members: [id('ann'), id('pieter'), id('sofie')], AllowMembersEditMembership: false };
+    site.groups.push(g);
+    site.roleAssignments.push({ scope: 'web', principalId: g.Id, roleDefIds: [CONTRIBUTE] });
+  }
+  return true;
+}
+
+export function userByKey(site: ISiteData, key: string): IUser | undefined {
+  const d = DIRECTORY.find((x) => x.key === key);
+  return d ? site.users.find((u) => u.LoginName.toLowerCase() === d.user.LoginName.toLowerCase()) : undefined;
+}
+
+/** `ann`, `owner`, an e-mail address or a claims login; undefined when nobody matches. */
+export function resolveLogin(site: ISiteData, login: string): IUser | undefined {
+  const l = login.trim().toLowerCase();
+  if (!l) return undefined;
+  const key = ROLE_ALIASES[l] || l;
+  const byKey = userByKey(site, key);
+  if (byKey) return byKey;
+  return site.users.find((u) => u.LoginName.toLowerCase() === l || u.Email.toLowerCase() === l || l.endsWith(`|${u.Email.toLowerCase()}`));
+}
+
+/** The securable that decides for a list: the list itself once it has unique permissions, else the web. */
+export function scopeOf(site: ISiteData, listId: string | undefined): string {
+  return listId && (site.uniqueScopes || []).indexOf(listId) >= 0 ? listId : 'web';
+}
+
+/** Union of the masks of every assignment on the scope that names the user or one of their groups. */
+export function effectiveMask(site: ISiteData, userId: number, scope: string): IMask {
+  const principals = new Set<number>([userId]);
+  for (const g of site.groups || []) if (g.Members.indexOf(userId) >= 0) principals.add(g.Id);
+  let high = 0;
+  let low = 0;
+  for (const a of site.roleAssignments || []) {
+    if (a.scope !== scope || !principals.has(a.principalId)) continue;
+    for (const id of a.roleDefIds) {
+      const def = ROLE_DEFINITIONS.find((d) => d.Id === id);
+      if (!def) continue;
+      high = (high | def.BasePermissions.High) >>> 0;
+      low = (low | def.BasePermissions.Low) >>> 0;
+    }
+  }
+  return { High: high, Low: low };
+}
+
+export function hasKind(mask: IMask, kind: number): boolean {
+  const bit = kind - 1;
+  return bit < 32 ? ((mask.Low >>> bit) & 1) === 1 : ((mask.High >>> (bit - 32)) & 1) === 1;
+}
+
+export function roleOfMask(mask: IMask): Role {
+  if (hasKind(mask, KIND.ManageWeb)) return 'owner';
+  if (hasKind(mask, KIND.EditListItems)) return 'member';
+  if (hasKind(mask, KIND.ViewListItems)) return 'reader';
+  return 'none';
+}
+
+/** Int64 masks travel as strings in JSON, as SharePoint sends them. */
+export function maskJson(mask: IMask): { High: string; Low: string } {
+  return { High: String(mask.High), Low: String(mask.Low) };
+}
