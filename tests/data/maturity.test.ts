@@ -141,7 +141,7 @@ describe('scoring, consensus and closing through the repository', () => {
     expect((await errorOf(repo.setRoundStatus(round, 'scoren'))).code).toBe('frozen');
 
     // The council report reads the consensus through the report repository.
-    const results = await new PnPOrgRepository(createSp(srv.siteUrl), srv.siteUrl).loadMaturityResults();
+    const results = await new PnPOrgRepository(createSp(srv.siteUrl), srv.siteUrl, { userKey: 'test' }).loadMaturityResults();
     expect(results.rounds[0].status).toBe('afgesloten');
     expect(results.consensus).toHaveLength(units.length);
   });
