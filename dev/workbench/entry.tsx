@@ -6,7 +6,8 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { createBrowserRepository } from '../../src/data/browser';
+import { createBrowserMaturityRepository, createBrowserRepository } from '../../src/data/browser';
+import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
 import { AuditFollowUp, AuditView } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
@@ -85,7 +86,13 @@ function main(): void {
     );
   };
 
-  if (cfg.page === 'teams' || cfg.page === 'teams-audits') {
+  let maturity: ReturnType<typeof createBrowserMaturityRepository> | undefined;
+  const renderMaturity = (theme: ITheme, isTeams: boolean): void => {
+    if (!maturity) maturity = createBrowserMaturityRepository(cfg.siteUrl, cfg.user);
+    ReactDOM.render(<Maturity repository={maturity} theme={theme} isTeams={isTeams} initialRoundId={cfg.round} />, root);
+  };
+
+  if (cfg.page === 'teams' || cfg.page === 'teams-audits' || cfg.page === 'teams-maturity') {
     const frame = document.getElementById('teams-frame');
     const render = (name: TeamsThemeName): void => {
       const theme = teamsTheme(name);
@@ -93,6 +100,7 @@ function main(): void {
       document.body.style.background = theme.semanticColors.bodyBackground;
       if (frame) frame.setAttribute('data-theme', name);
       if (cfg.page === 'teams') renderCards(theme, true);
+      else if (cfg.page === 'teams-maturity') renderMaturity(theme, true);
       else renderAudits(theme, true);
     };
     // Teams calls registerOnThemeChangeHandler; the workbench buttons do the same live.
@@ -116,6 +124,10 @@ function main(): void {
   }
   if (cfg.page === 'audits') {
     renderAudits(theme, false);
+    return;
+  }
+  if (cfg.page === 'maturity') {
+    renderMaturity(theme, false);
     return;
   }
   renderCards(theme, false);
