@@ -33,8 +33,18 @@ function ActionForm(props: IRowProps & { consensus: IConsensus }): JSX.Element {
   );
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const status = (
+    <div role="status" aria-live="polite">
+      {message && <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>}
+    </div>
+  );
   if (!open) {
-    return <DefaultButton text={strings.NewAction} ariaLabel={`${strings.NewAction}: ${row.unit.code}`} onClick={() => setOpen(true)} />;
+    return (
+      <div>
+        <DefaultButton text={strings.NewAction} ariaLabel={`${strings.NewAction}: ${row.unit.code}`} onClick={() => setOpen(true)} />
+        {status}
+      </div>
+    );
   }
   const create = (): void => {
     if (!title.trim() || domainId === undefined) return;
@@ -73,9 +83,7 @@ function ActionForm(props: IRowProps & { consensus: IConsensus }): JSX.Element {
         <PrimaryButton text={strings.CreateAction} disabled={busy || !title.trim() || domainId === undefined} onClick={create} />
         <DefaultButton text={strings.Cancel} onClick={() => setOpen(false)} />
       </div>
-      <div role="status" aria-live="polite">
-        {message && <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>}
-      </div>
+      {status}
     </div>
   );
 }
