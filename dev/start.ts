@@ -11,29 +11,19 @@ import { workbenchRoutes } from './workbench/routes';
 import { createSp } from '../src/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { importReportData } from '../src/data/importData';
-import { importMaturity } from '../src/data/importMaturity';
+import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';
 const MATURITY_MARKER = 'maturity-imported.json';
 
-/**
- * The local site's people who score the demo round of 2023 (and its facilitator): site users of
- * the local server. A tenant gets the round without raters (npm run import -- --site).
- */
-export const LOCAL_MATURITY_RATERS: string[] = [
-  'i:0#.f|membership|ann.janssens@stad.example',
-  'i:0#.f|membership|pieter.desmet@stad.example',
-  'i:0#.f|membership|sofie.maes@stad.example'
-];
-export const LOCAL_MATURITY_FACILITATOR: string = 'i:0#.f|membership|pieter.desmet@stad.example';
 
 /** The leidraad's themes and the 2023 round of the seed, once per data folder (also on sites seeded before it existed). */
 async function seedMaturityIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
   const marker = path.join(dataDir, MATURITY_MARKER);
   if (fs.existsSync(marker)) return;
-  await importMaturity(createSp(siteUrl), { demoRound: { raters: LOCAL_MATURITY_RATERS, facilitator: LOCAL_MATURITY_FACILITATOR } }, (l) => log(`Import: ${l}`));
+  await importMaturity(createSp(siteUrl), { demoRound: LOCAL_DEMO_ROUND }, (l) => log(`Import: ${l}`));
   fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'leidraad + seed 000 (planning 2023)' }) + '\n');
 }
 

@@ -46,6 +46,16 @@ export interface IMaturityImportOptions {
   demoRound?: { raters: string[]; facilitator?: string };
 }
 
+/**
+ * The local site's raters of the 2023 demo round (ann, pieter, sofie: the control team of the
+ * local user directory) with pieter, the organisatiebeheerser, as facilitator. A tenant's round is
+ * created without raters (in "voorbereiding"): an admin adds them in the round's form.
+ */
+export const LOCAL_DEMO_ROUND: { raters: string[]; facilitator: string } = {
+  raters: ['i:0#.f|membership|ann.janssens@stad.example', 'i:0#.f|membership|pieter.desmet@stad.example', 'i:0#.f|membership|sofie.maes@stad.example'],
+  facilitator: 'i:0#.f|membership|pieter.desmet@stad.example'
+};
+
 export interface IMaturityImportResult {
   themes: { created: number; existing: number };
   round: 'created' | 'existing' | 'skipped';
