@@ -8,6 +8,7 @@ import { ITheme } from '@fluentui/react/lib/Styling';
 import * as strings from 'DomainCardsWebPartStrings';
 import { IOrgRepository, IStoredReport } from '../../../data/IOrgRepository';
 import { buildReport } from '../../../model/report';
+import { maturityReportSection } from '../../../model/maturity';
 import { format } from '../../../components/format';
 
 export interface IReportActionsProps {
@@ -26,6 +27,11 @@ async function generate(repository: IOrgRepository, year: number, kind: Kind, or
   const lib = await import(/* webpackChunkName: 'report' */ '../../../report/index');
   const data = repository.getCached() || (await repository.loadReportData());
   const report = buildReport(data, year);
+  // The maturity section: the lists may not exist yet on an older site (then the section is left out).
+  if (repository.loadMaturityResults) {
+    const maturity = await repository.loadMaturityResults().catch(() => undefined);
+    if (maturity) report.maturity = maturityReportSection(maturity, year);
+  }
   const options = { organisation, intro };
   const bytes = kind === 'docx' ? await lib.buildWordReport(report, options) : await lib.buildSlideDeck(report, options);
   return { name: lib.reportFileName(year, kind), bytes };
