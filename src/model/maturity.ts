@@ -272,7 +272,7 @@ export interface IUnitScores {
   discuss: boolean;
 }
 
-/** Per unit all scores side by side with spread and median; spread >= 2 first, then the leidraad's order. */
+/** Per unit all scores side by side with spread and median; spread >= 2 first (largest first), then the leidraad's order. */
 export function consensusOverview(round: IMaturityRound, units: IScoringUnit[], scores: IMaturityScore[], consensus: IConsensus[]): IUnitScores[] {
   const rows = units.map((unit, index) => {
     const own = scores
@@ -294,7 +294,12 @@ export function consensusOverview(round: IMaturityRound, units: IScoringUnit[], 
       }
     };
   });
-  rows.sort((a, b) => (a.row.discuss === b.row.discuss ? a.index - b.index : a.row.discuss ? -1 : 1));
+  // To discuss first, the largest disagreement at the top; then the leidraad's order.
+  rows.sort((a, b) => {
+    if (a.row.discuss !== b.row.discuss) return a.row.discuss ? -1 : 1;
+    if (a.row.discuss) return (b.row.spread || 0) - (a.row.spread || 0) || a.index - b.index;
+    return a.index - b.index;
+  });
   return rows.map((r) => r.row);
 }
 

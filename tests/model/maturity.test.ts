@@ -127,7 +127,7 @@ describe('visibility while scoring', () => {
 });
 
 describe('consensus overview', () => {
-  it('puts objectives with a spread of 2 or more first, with median and spread', () => {
+  it('puts objectives with a spread of 2 or more first (largest first), with median and spread', () => {
     const r = round({ status: 'consensus', themeIds: [10, 11] });
     const units = unitsOfRound(r, THEMES, OBJECTIVES);
     const scores = [score(7, 100, 10, 3), score(8, 100, 10, 3), score(7, 101, 10, 1), score(8, 101, 10, 4), score(9, 101, 10, 2), score(7, 102, 11, 2), score(8, 102, 11, 4)];
@@ -139,6 +139,16 @@ describe('consensus overview', () => {
     ]);
     expect(rows[1].consensus?.score).toBe(3);
     expect(rows[0].scores.map((s) => s.raterName)).toEqual(['Ann', 'Pieter', 'Sofie']);
+  });
+
+  it('orders the objectives to discuss by spread, the largest disagreement first', () => {
+    const r = round({ status: 'consensus', themeIds: [10] });
+    const units = unitsOfRound(r, THEMES, OBJECTIVES);
+    const scores = [score(7, 100, 10, 1), score(8, 100, 10, 3), score(7, 101, 10, 1), score(8, 101, 10, 5)];
+    expect(consensusOverview(r, units, scores, []).map((x) => [x.unit.code, x.spread])).toEqual([
+      ['1.10', 4],
+      ['1.2', 2]
+    ]);
   });
 });
 

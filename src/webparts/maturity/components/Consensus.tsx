@@ -123,7 +123,7 @@ function ConsensusRow(props: IRowProps): JSX.Element {
   return (
     <li className={cn.unit} data-unit={row.unit.key} data-discuss={row.discuss}>
       <h4 id={titleId} className={cn.unitTitle}>
-        <span className={cn.unitCode}>{row.unit.code}</span>
+        <span className={cn.unitCode}>{row.unit.code}</span>{' '}
         {row.unit.text}
         {row.discuss && <span className={cn.tag}>{format(strings.DiscussFirst, row.spread === undefined ? '' : row.spread)}</span>}
       </h4>

@@ -78,7 +78,7 @@ function UnitScoreForm(props: IUnitFormProps): JSX.Element {
   return (
     <li className={cn.unit} data-unit={unit.key}>
       <h4 id={titleId} className={cn.unitTitle}>
-        <span className={cn.unitCode}>{unit.code}</span>
+        <span className={cn.unitCode}>{unit.code}</span>{' '}
         {unit.text}
       </h4>
       {unit.objectiveId === undefined && <p className={cn.muted}>{strings.ThemeAsWhole}</p>}
