@@ -15,6 +15,7 @@ module.exports = {
     '^DomainCardsWebPartStrings$': '<rootDir>/src/webparts/domainCards/loc/nl-nl.js',
     '^SummaryWebPartStrings$': '<rootDir>/src/webparts/summary/loc/nl-nl.js',
     '^AuditFollowUpWebPartStrings$': '<rootDir>/src/webparts/auditFollowUp/loc/nl-nl.js',
+    '^MaturityWebPartStrings$': '<rootDir>/src/webparts/maturity/loc/nl-nl.js',
     '^OrgSummaryAdaptiveCardExtensionStrings$': '<rootDir>/src/adaptiveCardExtensions/orgSummary/loc/nl-nl.js',
     '^swiper(/.*)?$': '<rootDir>/tests/helpers/swiperStub.js',
     '\\.(scss|css)$': '<rootDir>/tests/helpers/styleMock.js'

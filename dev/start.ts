@@ -12,10 +12,21 @@ import { workbenchRoutes } from './workbench/routes';
 import { createSp } from '../src/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { importReportData } from '../src/data/importData';
+import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';
+const MATURITY_MARKER = 'maturity-imported.json';
+
+
+/** The leidraad's themes and the 2023 round of the seed, once per data folder (also on sites seeded before it existed). */
+async function seedMaturityIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
+  const marker = path.join(dataDir, MATURITY_MARKER);
+  if (fs.existsSync(marker)) return;
+  await importMaturity(createSp(siteUrl), { demoRound: LOCAL_DEMO_ROUND }, (l) => log(`Import: ${l}`));
+  fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'leidraad + seed 000 (planning 2023)' }) + '\n');
+}
 
 /**
  * Records the local site as the tenant's data site (the tenant property `npm run deploy`
@@ -30,6 +41,7 @@ export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: strin
   const sp = createSp(siteUrl);
   const schema = await ensureSchema(sp);
   if (schema.changes.length) log(`Lijsten ingericht: ${schema.changes.length} wijzigingen (schemaversie ${schema.schemaVersion}).`);
+  await seedMaturityIfNew(siteUrl, dataDir, log);
   const marker = path.join(dataDir, SEED_MARKER);
   if (fs.existsSync(marker)) return;
   const reportFile = path.join(SHARED_DATA, 'voortgangsrapport-2022.json');
@@ -83,6 +95,7 @@ Organisatiebeheersing – lokale site klaar in ${((Date.now() - started) / 1000)
   Auditopvolging      ${u}/workbench/audits   (Teams: ${u}/teams/audits)
   Persoonlijke app    ${u}/teams/personal   (vindt de gegevenssite via de tenant-eigenschap)
   Viva-kaart          ${u}/workbench/card
+  Maturiteit          ${u}/workbench/maturity   (Teams: ${u}/teams/maturity)
   Lijsten             ${server.siteUrl}/Lists/Acties/AllItems.aspx
   REST API            ${server.siteUrl}/_api/web/lists/getByTitle('Risicos')/items
 Stoppen: Ctrl+C`);

@@ -1,4 +1,4 @@
-// Checks that the .sppkg an admin uploads holds the web parts (the cards and audits ones as Teams tabs),
+// Checks that the .sppkg an admin uploads holds the web parts (the cards, audits and maturity ones as Teams tabs),
 // the Viva Connections card (Adaptive Card Extension) with its bundle, and the Teams app
 // package (TeamsSPFxApp.zip, used by "Sync to Teams" and `npm run deploy -- --teams`).
 const fs = require('fs');
@@ -19,6 +19,7 @@ async function main() {
   const cards = byId['ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046'];
   const summary = byId['c2c52264-c35a-418c-8442-b64ec4bd49ba'];
   const audits = byId['94d15802-53bf-46c1-97cd-adaa32507273'];
+  const maturity = byId['acbee088-7352-493c-8175-9844ee6d8539'];
   const ace = byId['d302f9c0-17ca-4baa-b704-7fc7d759a58b'];
   const problems = [];
   if (!cards) problems.push('Domeinkaarten web part missing');
@@ -27,6 +28,10 @@ async function main() {
   if (!audits) problems.push('Auditopvolging web part missing');
   for (const host of ['TeamsTab', 'TeamsPersonalApp']) {
     if (audits && (audits.supportedHosts || []).indexOf(host) < 0) problems.push(`Auditopvolging lacks the ${host} host`);
+  }
+  if (!maturity) problems.push('Maturiteitsinschatting web part missing');
+  for (const host of ['SharePointWebPart', 'TeamsTab']) {
+    if (maturity && (maturity.supportedHosts || []).indexOf(host) < 0) problems.push(`Maturiteitsinschatting lacks the ${host} host`);
   }
   if (!ace) problems.push('Viva Connections card (OrgSummaryAdaptiveCardExtension) missing');
   if (ace && ace.componentType !== 'AdaptiveCardExtension') problems.push(`Viva Connections card has componentType ${ace.componentType}`);

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createSp } from '../src/data/node';
 import { importReportData } from '../src/data/importData';
+import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 
@@ -33,7 +34,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   try {
-    const result = await importReportData(createSp(site, tokenFrom(args)), convertSeed(report, audits), (l) => console.log(l));
+    const sp = createSp(site, tokenFrom(args));
+    const result = await importReportData(sp, convertSeed(report, audits), (l) => console.log(l));
+    // The leidraad's themes and the 2023 round of the seed; on the local site with its demo raters.
+    await importMaturity(sp, { demoRound: flag(args, 'site') ? { raters: [] } : LOCAL_DEMO_ROUND }, (l) => console.log(l));
     const created = result.domains.created + result.audits.created + result.risks.created + result.actions.created;
     console.log(created === 0 ? 'Niets nieuw: alles was al geïmporteerd. / Nothing new: already imported.' : `${created} items toegevoegd. / ${created} items added.`);
   } catch (e) {

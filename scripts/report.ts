@@ -14,6 +14,7 @@ import { buildReport, defaultReportYear } from '../src/model/report';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 import { IReportData } from '../src/model/types';
 import { buildSlideDeck, buildWordReport, IReportOptions, ReportFormat, reportFileName } from '../src/report';
+import { maturityReportSection } from '../src/model/maturity';
 import { fail, flag, ICliArgs, parseArgs, siteFrom, tokenFrom } from './cli';
 
 export const DEFAULT_SEED_DIR: string = path.resolve(__dirname, '../../shared/data');
@@ -85,6 +86,10 @@ async function main(): Promise<void> {
 
   const year = defaultReportYear(data, requestedYear, new Date());
   const report = buildReport(data, year);
+  if (fromSeed === undefined) {
+    const maturity = await createNodeRepository(site, tokenFrom(args)).loadMaturityResults!().catch(() => undefined);
+    if (maturity) report.maturity = maturityReportSection(maturity, year);
+  }
   if (report.domains.length === 0) {
     console.error('Geen actieve domeinen gevonden: niets om te rapporteren. / No active domains found: nothing to report.');
     process.exit(1);

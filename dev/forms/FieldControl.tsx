@@ -103,8 +103,9 @@ export function FieldControl(props: IFieldControlProps): JSX.Element {
     case 'Choice':
     case 'Lookup':
     case 'User':
+    case 'UserMulti':
     case 'LookupMulti': {
-      const multi = field.type === 'LookupMulti';
+      const multi = field.type === 'LookupMulti' || field.type === 'UserMulti';
       let dropdownOptions: IDropdownOption[];
       if (field.type === 'Choice') {
         dropdownOptions = (field.choices || []).map((c) => ({ key: c, text: c }));

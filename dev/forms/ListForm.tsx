@@ -28,7 +28,7 @@ export interface IListFormProps {
 type LoadState = { kind: 'loading' } | { kind: 'error'; message: string; notFound: boolean } | { kind: 'ready' };
 
 function hasOptions(field: IFieldSchema): boolean {
-  return field.type === 'Lookup' || field.type === 'LookupMulti' || field.type === 'User';
+  return field.type === 'Lookup' || field.type === 'LookupMulti' || field.type === 'User' || field.type === 'UserMulti';
 }
 
 export const toolbarStyle: React.CSSProperties = {
@@ -84,8 +84,8 @@ export function ListForm(props: IListFormProps): JSX.Element {
     if (editable) {
       const seen: Record<string, Promise<ILookupOption[]>> = {};
       for (const f of fields.filter(hasOptions)) {
-        const key = f.type === 'User' ? '#users' : `${f.lookupList}/${f.lookupField || 'Title'}`;
-        if (!seen[key]) seen[key] = f.type === 'User' ? service.siteUsers() : service.lookupOptions(f);
+        const key = f.type === 'User' || f.type === 'UserMulti' ? '#users' : `${f.lookupList}/${f.lookupField || 'Title'}`;
+        if (!seen[key]) seen[key] = f.type === 'User' || f.type === 'UserMulti' ? service.siteUsers() : service.lookupOptions(f);
         tasks.push(
           seen[key].then((opts) => {
             if (!cancelled) setOptions((prev) => ({ ...prev, [f.internalName]: opts }));
@@ -261,7 +261,7 @@ export function ListForm(props: IListFormProps): JSX.Element {
               onChange={onChange}
               strings={strings}
               error={fieldErrors[f.internalName]}
-              options={f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User' ? options[f.internalName] : undefined}
+              options={f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User' || f.type === 'UserMulti' ? options[f.internalName] : undefined}
               disabled={saving}
             />
           ))}

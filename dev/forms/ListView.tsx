@@ -24,7 +24,7 @@ const MAX_MAIN_COLUMNS: number = 5;
 function columnRank(f: IFieldSchema): number {
   if (f.required) return 0;
   if (f.indexed) return 1;
-  if (f.type === 'Choice' || f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User') return 2;
+  if (f.type === 'Choice' || f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User' || f.type === 'UserMulti') return 2;
   return 3;
 }
 
@@ -144,9 +144,9 @@ export function ListView(props: IListViewProps): JSX.Element {
       name: f.displayName,
       fieldName: f.internalName,
       minWidth: f.type === 'Number' || f.type === 'Boolean' ? 110 : 120,
-      maxWidth: f.type === 'LookupMulti' ? 260 : 180,
+      maxWidth: f.type === 'LookupMulti' || f.type === 'UserMulti' ? 260 : 180,
       isResizable: true,
-      isMultiline: f.type === 'LookupMulti',
+      isMultiline: f.type === 'LookupMulti' || f.type === 'UserMulti',
       onRender: (it: Record<string, unknown>) => <span>{displayText(f, it, strings)}</span>
     });
   }

@@ -53,8 +53,8 @@ export function itemQuery(list: IListSchema, fields: IFieldSchema[]): { select: 
     if (f.internalName === 'Title') continue;
     const rest = restName(f);
     if (select.indexOf(rest) < 0) select.push(rest);
-    if (f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User') {
-      const shown = f.type === 'User' ? 'Title' : f.lookupField || 'Title';
+    if (f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User' || f.type === 'UserMulti') {
+      const shown = f.type === 'User' || f.type === 'UserMulti' ? 'Title' : f.lookupField || 'Title';
       select.push(`${f.internalName}/Id`, `${f.internalName}/${shown}`);
       expand.push(f.internalName);
     }

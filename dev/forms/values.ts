@@ -58,7 +58,8 @@ function emptyValue(field: IFieldSchema): FormValue {
     case 'Boolean': return false;
     case 'Lookup':
     case 'User': return null;
-    case 'LookupMulti': return [];
+    case 'LookupMulti':
+    case 'UserMulti': return [];
     default: return '';
   }
 }
@@ -91,6 +92,7 @@ export function formValuesFromItem(list: IListSchema, item: Record<string, unkno
         out[f.internalName] = typeof v === 'number' && v > 0 ? v : null;
         break;
       case 'LookupMulti':
+      case 'UserMulti':
         out[f.internalName] = ids(v);
         break;
       case 'DateTime':
@@ -115,6 +117,7 @@ function restValue(field: IFieldSchema, v: FormValue): unknown {
     case 'User':
       return typeof v === 'number' && v > 0 ? v : null;
     case 'LookupMulti':
+    case 'UserMulti':
       return Array.isArray(v) ? v.slice() : [];
     case 'Number': {
       const s = typeof v === 'string' ? v.trim().replace(',', '.') : v === null ? '' : String(v);

@@ -8,6 +8,8 @@ import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
 import { createBrowserRepository, resolveBrowserDataSite } from '../../src/data/browser';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
+import { createBrowserMaturityRepository } from '../../src/data/browser';
+import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
 import { AuditFollowUp, AuditView } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
@@ -95,7 +97,13 @@ async function main(): Promise<void> {
     );
   };
 
-  if (cfg.page === 'teams' || cfg.page === 'teams-audits' || cfg.page === 'teams-personal') {
+  let maturity: ReturnType<typeof createBrowserMaturityRepository> | undefined;
+  const renderMaturity = (theme: ITheme, isTeams: boolean): void => {
+    if (!maturity) maturity = createBrowserMaturityRepository(cfg.siteUrl, cfg.user);
+    ReactDOM.render(<Maturity repository={maturity} theme={theme} isTeams={isTeams} initialRoundId={cfg.round} />, root);
+  };
+
+  if (cfg.page === 'teams' || cfg.page === 'teams-audits' || cfg.page === 'teams-personal' || cfg.page === 'teams-maturity') {
     const frame = document.getElementById('teams-frame');
     const render = (name: TeamsThemeName): void => {
       const theme = teamsTheme(name);
@@ -103,6 +111,7 @@ async function main(): Promise<void> {
       document.body.style.background = theme.semanticColors.bodyBackground;
       if (frame) frame.setAttribute('data-theme', name);
       if (cfg.page === 'teams') renderCards(theme, true);
+      else if (cfg.page === 'teams-maturity') renderMaturity(theme, true);
       else renderAudits(theme, true);
     };
     // Teams calls registerOnThemeChangeHandler; the workbench buttons do the same live.
@@ -126,6 +135,10 @@ async function main(): Promise<void> {
   }
   if (cfg.page === 'audits') {
     renderAudits(theme, false);
+    return;
+  }
+  if (cfg.page === 'maturity') {
+    renderMaturity(theme, false);
     return;
   }
   renderCards(theme, false);

@@ -2,7 +2,9 @@
 import { escapeHtml } from '../forms/urls';
 
 export interface IWorkbenchConfig {
-  page: 'domain-cards' | 'teams' | 'summary' | 'audits' | 'teams-audits' | 'teams-personal' | 'card';
+  page: 'domain-cards' | 'teams' | 'summary' | 'audits' | 'teams-audits' | 'teams-personal' | 'card' | 'maturity' | 'teams-maturity';
+  /** Maturity: the round to open (`?round=<id>`). */
+  round?: number;
   siteUrl: string;
   theme?: string;
   section?: string;
@@ -101,8 +103,9 @@ export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
   const lang = cfg.locale === 'en-us' ? 'en' : 'nl';
   const locale = switcher('Taal', 'locale', ['nl-nl', 'en-us'], cfg.locale || 'nl-nl', url);
   if (cfg.page === 'card') return cardPage(cfg, url, lang, locale);
-  if (cfg.page === 'teams' || cfg.page === 'teams-audits' || cfg.page === 'teams-personal') {
-    const tabName = cfg.page === 'teams' ? 'Domeinkaarten' : cfg.page === 'teams-personal' ? 'Mijn acties' : 'Auditopvolging';
+  if (cfg.page === 'teams' || cfg.page === 'teams-audits' || cfg.page === 'teams-personal' || cfg.page === 'teams-maturity') {
+    const tabNames: Record<string, string> = { teams: 'Domeinkaarten', 'teams-audits': 'Auditopvolging', 'teams-personal': 'Mijn acties', 'teams-maturity': 'Maturiteitsinschatting' };
+    const tabName = tabNames[cfg.page];
     const body = `
 <div class="wb-bar" role="navigation" aria-label="Workbench">
   <strong>Teams-tabblad (lokaal)</strong>
@@ -128,7 +131,14 @@ export function workbenchPage(cfg: IWorkbenchConfig, url: URL): string {
     return shell(`${tabName} – Teams`, body, cfg, lang);
   }
   const section = cfg.section || 'none';
-  const title = cfg.page === 'summary' ? 'Startpagina – Organisatiebeheersing in één oogopslag' : cfg.page === 'audits' ? 'Auditopvolging' : 'Domeinkaarten';
+  const title =
+    cfg.page === 'summary'
+      ? 'Startpagina – Organisatiebeheersing in één oogopslag'
+      : cfg.page === 'audits'
+        ? 'Auditopvolging'
+        : cfg.page === 'maturity'
+          ? 'Maturiteitsinschatting'
+          : 'Domeinkaarten';
   const layout =
     cfg.page === 'summary'
       ? `<div id="sp-columns"><section id="sp-section" data-section="${escapeHtml(section)}" class="one-third"><div id="root"></div></section>
@@ -177,6 +187,10 @@ ${item('/teams/audits?theme=dark', 'Auditopvolging in een Teams-tabblad (dark)')
 ${item('/teams/audits?theme=contrast', 'Auditopvolging in een Teams-tabblad (contrast)')}
 ${item('/teams/audits?view=mine', 'Mijn acties (eerste scherm van de persoonlijke Teams-app)')}
 ${item('/teams/personal', 'Persoonlijke Teams-app: opent op de tenant-root en vindt de gegevenssite via de tenant-eigenschap')}
+${item('/workbench/maturity', 'Maturiteitsinschatting op een SharePoint-pagina')}
+${item('/teams/maturity?theme=default', 'Maturiteitsinschatting in een Teams-tabblad (default)')}
+${item('/teams/maturity?theme=dark', 'Maturiteitsinschatting in een Teams-tabblad (dark)')}
+${item('/teams/maturity?theme=contrast', 'Maturiteitsinschatting in een Teams-tabblad (contrast)')}
 ${item('/workbench/card', 'Viva Connections-kaart en snelle weergave (licht en donker)')}
 </ul>
 <h2>Lijsten</h2>

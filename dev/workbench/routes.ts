@@ -70,6 +70,10 @@ export function workbenchRoutes(
     if (p === '/teams/personal') {
       cfg = { ...common, siteUrl: url.origin, page: 'teams-personal', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', view: 'mine' };
     }
+    if (p === '/workbench/maturity') cfg = { ...common, page: 'maturity', section: q.get('section') || 'none', round: num(q.get('round')) };
+    if (p === '/teams/maturity') {
+      cfg = { ...common, page: 'teams-maturity', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', round: num(q.get('round')) };
+    }
     if (cfg) {
       send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url), userCookie(cfg.user));
       return true;

@@ -1,4 +1,5 @@
 import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
+import { IMaturityResultsData } from '../model/maturity';
 
 /** What the current user may do on the data site. */
 export interface IPermissions {
@@ -76,6 +77,8 @@ export interface IOrgRepository {
   /** Planning item -> realised in `year`. Throws ConflictError on a stale ETag. */
   realiseAction(action: IAction, year: number): Promise<IAction>;
   getPermissions(): Promise<IPermissions>;
+  /** The maturity rounds' consensus results, for the council report (optional: other implementations may leave it out). */
+  loadMaturityResults?(): Promise<IMaturityResultsData>;
   /** Final reports stored in the Rapporten library. */
   getStoredReports(): Promise<IStoredReport[]>;
   /**

@@ -21,6 +21,8 @@ import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointM
 /** Documents being finalised carry this prefix until they have their year. */
 export const TEMP_PREFIX: string = '~definitief-';
 const TEMP_NAME: RegExp = /^~definitief-/;
+import { IMaturityResultsData } from '../model/maturity';
+import { PnPMaturityRepository } from './PnPMaturityRepository';
 
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
@@ -180,6 +182,10 @@ export class PnPOrgRepository implements IOrgRepository {
       }
     }
     return result;
+  }
+
+  public loadMaturityResults(): Promise<IMaturityResultsData> {
+    return new PnPMaturityRepository(this._sp, this.siteUrl).loadResults();
   }
 
   public async getPermissions(): Promise<IPermissions> {

@@ -1,4 +1,7 @@
 import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, RECOMMENDATION_EXPAND, RECOMMENDATION_SELECT, RISK_EXPAND, RISK_SELECT } from './mapping';
+import {
+  CONSENSUS_EXPAND, CONSENSUS_SELECT, OBJECTIVE_SELECT, ROUND_EXPAND, ROUND_SELECT, SCORE_EXPAND, SCORE_META_SELECT, SCORE_SELECT, THEME_SELECT
+} from './maturityMapping';
 
 /** One list item read: which schema list, which fields, which lookups expanded. */
 export interface IItemQuery {
@@ -23,5 +26,14 @@ export const ITEM_QUERIES = {
   importDomains: { list: 'domains', select: ['Id', 'Title', 'Sleutel'], expand: [] },
   importAudits: { list: 'audits', select: ['Id', 'Title', 'Sleutel'], expand: [] },
   importRisks: { list: 'risks', select: ['Id', 'Title', 'DomeinId'], expand: [] },
-  importActions: { list: 'actions', select: ['Id', 'Title', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd'], expand: [] }
+  importActions: { list: 'actions', select: ['Id', 'Title', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd'], expand: [] },
+  maturityThemes: { list: 'maturityThemes', select: THEME_SELECT, expand: [] },
+  maturityObjectives: { list: 'maturityObjectives', select: OBJECTIVE_SELECT, expand: [] },
+  maturityRounds: { list: 'maturityRounds', select: ROUND_SELECT, expand: ROUND_EXPAND },
+  maturityRoundStatus: { list: 'maturityRounds', select: ['Id', 'RondeStatus'], expand: [] },
+  maturityScoresMeta: { list: 'maturityScores', select: SCORE_META_SELECT, expand: SCORE_EXPAND },
+  maturityScores: { list: 'maturityScores', select: SCORE_SELECT, expand: SCORE_EXPAND },
+  maturityConsensus: { list: 'maturityConsensus', select: CONSENSUS_SELECT, expand: CONSENSUS_EXPAND },
+  maturityDomains: { list: 'domains', select: ['Id', 'Title', 'Volgorde', 'Actief'], expand: [] },
+  importMaturityRounds: { list: 'maturityRounds', select: ['Id', 'Title', 'Jaar'], expand: [] }
 } satisfies Record<string, IItemQuery>;

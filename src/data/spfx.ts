@@ -3,10 +3,14 @@ import { WebPartContext } from '@microsoft/sp-webpart-base';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
 import { ensureSchema, IEnsureResult } from './ensureSchema';
+import { IMaturityRepository } from './IMaturityRepository';
+import { PnPMaturityRepository } from './PnPMaturityRepository';
 import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
 
 export interface IDataServices {
   repository: IOrgRepository;
+  /** The maturity lists (Maturiteitsinschatting). */
+  maturity: IMaturityRepository;
   /** "Lijsten controleren" (site owners): idempotent provisioning of the lists. */
   ensureSchema: () => Promise<IEnsureResult>;
 }
@@ -17,6 +21,7 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
   const sp = spfi(url).using(SPFx(context));
   return {
     repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
+    maturity: new PnPMaturityRepository(sp, url),
     ensureSchema: () => ensureSchema(sp)
   };
 }

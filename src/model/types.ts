@@ -139,6 +139,14 @@ export interface IReport {
   domains: IDomainReport[];
   /** Annex "Audits en opvolging": audits of the report year and the year before. */
   audits?: IAuditAnnexEntry[];
+  /** Section "Maturiteitsinschatting": the latest closed round (up to the report year) and its comparison. */
+  maturity?: IMaturityReportSection;
+}
+
+/** The council report's maturity section, from src/model/maturity (roundResults). */
+export interface IMaturityReportSection {
+  /** Undefined: no closed round yet (the section says so). */
+  results?: import('./maturity').IRoundResults;
 }
 
 /** One audit in the report's annex. */

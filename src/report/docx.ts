@@ -25,6 +25,7 @@ import {
   riskLine, shortDecreeBasis
 } from './content';
 import { formatDutchDate, introText, IReportOptions, reportTitle } from './options';
+import { formatScore, themeResultLine } from '../model/maturity';
 
 const FONT = 'Calibri';
 const ACCENT = '1F3864';
@@ -171,6 +172,27 @@ function auditAnnex(report: IReport): Paragraph[] {
   return out;
 }
 
+/** Section "Maturiteitsinschatting": the latest closed round per theme, compared with the round before. */
+function maturitySection(report: IReport): Paragraph[] {
+  const res = report.maturity && report.maturity.results;
+  const out: Paragraph[] = [heading('Maturiteitsinschatting', HeadingLevel.HEADING_1, true)];
+  if (!res) {
+    out.push(para(`Nog geen afgesloten maturiteitsinschatting tot en met ${report.year}.`, { italics: true, color: MUTED }));
+    return out;
+  }
+  const prev = res.previousRounds.map((r) => oneLine(r.title)).join(', ');
+  out.push(
+    para(
+      `${oneLine(res.round.title)} volgens de leidraad organisatiebeheersing van Audit Vlaanderen: per thema het gemiddelde van de ` +
+        `consensusscores (schaal ${res.round.scaleMin} tot ${res.round.scaleMax})` +
+        (prev ? `, vergeleken met ${prev}.` : '; er is geen eerdere afgesloten ronde om mee te vergelijken.')
+    )
+  );
+  for (const t of res.themes) out.push(bullet([new TextRun(oneLine(themeResultLine(t)))]));
+  out.push(para(`Gemiddelde over de thema's: ${formatScore(res.overall)}.`, { bold: true }));
+  return out;
+}
+
 function titlePage(report: IReport, options: IReportOptions, date: Date): Paragraph[] {
   return [
     new Paragraph({ spacing: { before: 3000 }, children: [] }),
@@ -231,6 +253,7 @@ export function createWordDocument(report: IReport, options: IReportOptions): Do
   body.push(new TableOfContents('Inhoud', { hyperlink: true, headingStyleRange: '1-1' }));
   body.push(...algemeen(report, options, numbering));
   for (const d of report.domains) body.push(...renderDomain(d, report, numbering));
+  if (report.maturity) body.push(...maturitySection(report));
   if (report.audits) body.push(...auditAnnex(report));
 
   return new Document({

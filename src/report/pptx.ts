@@ -11,6 +11,7 @@ import PptxGenJS from 'pptxgenjs';
 import { cardTitle } from '../model/text';
 import { IAction, IDomainReport, IReport } from '../model/types';
 import { annexExecutionShort, annexTitle, NOT_STATED_NL, oneLine, shortDecreeBasis } from './content';
+import { formatDelta, formatScore } from '../model/maturity';
 import { formatDutchDate, IReportOptions, reportTitle } from './options';
 
 /** Marker in front of new items (the text signal next to bold and colour). */
@@ -450,6 +451,43 @@ function addAuditSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions
   slide.addText(note, { x: MARGIN_X, y: GRID_BOTTOM + 0.12, w: SLIDE_W - 2 * MARGIN_X, h: 0.35, fontSize: 11, color: C.muted, lang: LANG, valign: 'middle', margin: 0 });
 }
 
+/** One slide "Maturiteitsinschatting": per theme the consensus average, the previous round and the delta. */
+function addMaturitySlide(pptx: PptxGenJS, report: IReport, options: IReportOptions): void {
+  const res = report.maturity && report.maturity.results;
+  const slide = pptx.addSlide();
+  addHeaderBar(slide, 'Maturiteitsinschatting', `${reportTitle(report.year)} · ${oneLine(options.organisation)}`);
+  const head = (t: string): ICell => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: C.title } } });
+  if (!res) {
+    slide.addText(`Nog geen afgesloten maturiteitsinschatting tot en met ${report.year}.`, { x: MARGIN_X, y: 1.3, w: SLIDE_W - 2 * MARGIN_X, h: 0.6, fontSize: 16, color: C.muted, lang: LANG, margin: 0 });
+    return;
+  }
+  const prevTitle = res.previousRounds.map((r) => String(r.year ?? oneLine(r.title))).join(', ') || '-';
+  const header: ICell[] = [head('Thema'), head(`${res.round.year ?? oneLine(res.round.title)}`), head(`Vorige (${prevTitle})`), head('Verschil')];
+  const rows: ICell[][] = res.themes.map((t) => [
+    { text: `${t.theme.number}. ${oneLine(t.theme.title)}`, options: { bold: true } },
+    { text: formatScore(t.average) },
+    { text: t.previous ? formatScore(t.previous.average) : 'geen' },
+    { text: formatDelta(t.delta) }
+  ]);
+  rows.push([{ text: "Alle thema's", options: { bold: true } }, { text: formatScore(res.overall) }, { text: '' }, { text: '' }]);
+  slide.addTable([header].concat(rows) as unknown as TableRows, {
+    x: MARGIN_X,
+    y: 1.2,
+    w: SLIDE_W - 2 * MARGIN_X,
+    colW: [6.533, 2.0, 2.0, 2.0],
+    fontSize: 14,
+    fontFace: 'Calibri',
+    color: C.text,
+    border: { type: 'solid', pt: 0.75, color: C.line },
+    fill: { color: 'FFFFFF' },
+    valign: 'middle'
+  });
+  slide.addText(
+    `Gemiddelde consensusscore per thema (schaal ${res.round.scaleMin}-${res.round.scaleMax}), leidraad organisatiebeheersing van Audit Vlaanderen.`,
+    { x: MARGIN_X, y: GRID_BOTTOM + 0.12, w: SLIDE_W - 2 * MARGIN_X, h: 0.35, fontSize: 11, color: C.muted, lang: LANG, valign: 'middle', margin: 0 }
+  );
+}
+
 function addClosingSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions, date: Date): void {
   const slide = pptx.addSlide();
   slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: SLIDE_H, fill: { color: C.title }, line: { color: C.title } });
@@ -481,6 +519,7 @@ export function createSlideDeck(report: IReport, options: IReportOptions): PptxG
       addCardSlide(pptx, page, title, subtitle, report);
     });
   }
+  if (report.maturity) addMaturitySlide(pptx, report, options);
   if (report.audits) addAuditSlide(pptx, report, options);
   addClosingSlide(pptx, report, options, date);
   return pptx;

@@ -16,6 +16,7 @@ export type FieldType =
   | 'Boolean'
   | 'DateTime'
   | 'User'
+  | 'UserMulti'
   | 'Lookup'
   | 'LookupMulti';
 
@@ -76,6 +77,11 @@ export const RISK_PRIORITIES: string[] = ['Hoog', 'Middel', 'Laag'];
 export const AUDIT_STATUSES: string[] = ['Gepland', 'Lopend', 'Afgerond'];
 export const RECOMMENDATION_PRIORITIES: string[] = ['H', 'M', 'L'];
 export const RECOMMENDATION_STATUSES: string[] = ['Open', 'In uitvoering', 'Uitgevoerd', 'Niet uitgevoerd'];
+/** A maturity round moves forward through these, in this order; 'afgesloten' freezes it. */
+export const MATURITY_ROUND_STATUSES: string[] = ['voorbereiding', 'scoren', 'consensus', 'afgesloten'];
+/** Bounds for any maturity scale; a round's own scale (default 1-5, the seed's) lies within them. */
+export const MATURITY_SCALE_MIN: number = 0;
+export const MATURITY_SCALE_MAX: number = 10;
 
 /**
  * Status pill formatting. Text is always shown (colour is never the only signal) and
@@ -238,6 +244,89 @@ export const LISTS: IListSchema[] = [
       { internalName: 'Formaat', displayName: 'Formaat', type: 'Choice', choices: ['Word', 'PowerPoint'] },
       { internalName: 'Definitief', displayName: 'Definitief', type: 'Boolean', defaultValue: '0' }
     ]
+  },
+  {
+    key: 'maturityThemes',
+    title: 'MaturiteitThemas',
+    description: "Thema's van de leidraad organisatiebeheersing (Audit Vlaanderen), hoofdstukken 0-10",
+    template: 100,
+    url: 'Lists/MaturiteitThemas',
+    titleDisplayName: 'Thema',
+    fields: [
+      { internalName: 'Nummer', displayName: 'Nummer', type: 'Number', required: true, indexed: true, min: 0, max: 99, description: 'Hoofdstuk van de leidraad' },
+      { internalName: 'Sleutel', displayName: 'Sleutel', type: 'Text' },
+      { internalName: 'Domein', displayName: 'Domein', type: 'Lookup', lookupList: 'domains', lookupField: 'Title', description: 'Domein van verbeteracties uit dit thema' }
+    ]
+  },
+  {
+    key: 'maturityObjectives',
+    title: 'MaturiteitDoelstellingen',
+    description: 'Doelstellingen per thema, ingevoerd door de organisatie (import uit CSV of Excel)',
+    template: 100,
+    url: 'Lists/MaturiteitDoelstellingen',
+    titleDisplayName: 'Doelstelling',
+    fields: [
+      { internalName: 'Thema', displayName: 'Thema', type: 'Lookup', lookupList: 'maturityThemes', lookupField: 'Title', required: true, indexed: true },
+      { internalName: 'Code', displayName: 'Code', type: 'Text', required: true, indexed: true, description: 'Bv. 1.1' },
+      { internalName: 'Tekst', displayName: 'Tekst', type: 'Note', description: 'De volledige tekst van de doelstelling' },
+      { internalName: 'Volgorde', displayName: 'Volgorde', type: 'Number', min: 0 }
+    ]
+  },
+  {
+    key: 'maturityRounds',
+    title: 'MaturiteitRondes',
+    description: 'Rondes van de maturiteitsinschatting',
+    template: 100,
+    url: 'Lists/MaturiteitRondes',
+    titleDisplayName: 'Ronde',
+    fields: [
+      yearField('Jaar', 'Jaar', 'Jaar van de inschatting', true),
+      { internalName: 'Themas', displayName: "Thema's", type: 'LookupMulti', lookupList: 'maturityThemes', lookupField: 'Title' },
+      {
+        internalName: 'RondeStatus', displayName: 'Status', type: 'Choice', choices: MATURITY_ROUND_STATUSES, defaultValue: 'voorbereiding', required: true, indexed: true,
+        format: pillFormat({ voorbereiding: 'sp-field-severity--low', scoren: 'sp-field-severity--warning', consensus: 'sp-field-severity--warning', afgesloten: 'sp-field-severity--good' })
+      },
+      { internalName: 'SchaalMin', displayName: 'Schaal van', type: 'Number', defaultValue: '1', min: MATURITY_SCALE_MIN, max: MATURITY_SCALE_MAX },
+      { internalName: 'SchaalMax', displayName: 'Schaal tot', type: 'Number', defaultValue: '5', min: MATURITY_SCALE_MIN, max: MATURITY_SCALE_MAX },
+      { internalName: 'Niveaus', displayName: 'Niveaus', type: 'Note', description: 'Omschrijving van de niveaus van de schaal, één per regel, van laag naar hoog' },
+      { internalName: 'Beoordelaars', displayName: 'Beoordelaars', type: 'UserMulti', description: 'Wie scoort in deze ronde' },
+      { internalName: 'Facilitator', displayName: 'Facilitator', type: 'User', description: 'Legt de consensus vast' },
+      { internalName: 'Toelichting', displayName: 'Toelichting', type: 'Note' }
+    ],
+    validation: {
+      formula: '=OR(ISBLANK([Schaal van]),ISBLANK([Schaal tot]),[Schaal tot]>[Schaal van])',
+      message: 'De schaal moet van een lager naar een hoger getal lopen.'
+    }
+  },
+  {
+    key: 'maturityScores',
+    title: 'MaturiteitScores',
+    description: 'Individuele scores van de beoordelaars (één per beoordelaar en doelstelling)',
+    template: 100,
+    url: 'Lists/MaturiteitScores',
+    fields: [
+      { internalName: 'Ronde', displayName: 'Ronde', type: 'Lookup', lookupList: 'maturityRounds', lookupField: 'Title', required: true, indexed: true },
+      { internalName: 'Thema', displayName: 'Thema', type: 'Lookup', lookupList: 'maturityThemes', lookupField: 'Title', required: true, indexed: true },
+      { internalName: 'Doelstelling', displayName: 'Doelstelling', type: 'Lookup', lookupList: 'maturityObjectives', lookupField: 'Title', indexed: true, description: 'Leeg: score voor het thema als geheel' },
+      { internalName: 'Beoordelaar', displayName: 'Beoordelaar', type: 'User', required: true, indexed: true },
+      { internalName: 'Score', displayName: 'Score', type: 'Number', required: true, min: MATURITY_SCALE_MIN, max: MATURITY_SCALE_MAX },
+      { internalName: 'Opmerking', displayName: 'Opmerking', type: 'Note' }
+    ]
+  },
+  {
+    key: 'maturityConsensus',
+    title: 'MaturiteitConsensus',
+    description: 'Consensusscores per ronde en doelstelling, met verbeteracties',
+    template: 100,
+    url: 'Lists/MaturiteitConsensus',
+    fields: [
+      { internalName: 'Ronde', displayName: 'Ronde', type: 'Lookup', lookupList: 'maturityRounds', lookupField: 'Title', required: true, indexed: true },
+      { internalName: 'Thema', displayName: 'Thema', type: 'Lookup', lookupList: 'maturityThemes', lookupField: 'Title', required: true, indexed: true },
+      { internalName: 'Doelstelling', displayName: 'Doelstelling', type: 'Lookup', lookupList: 'maturityObjectives', lookupField: 'Title', indexed: true, description: 'Leeg: consensus voor het thema als geheel' },
+      { internalName: 'Score', displayName: 'Score', type: 'Number', required: true, min: MATURITY_SCALE_MIN, max: MATURITY_SCALE_MAX },
+      { internalName: 'Opmerking', displayName: 'Opmerking', type: 'Note' },
+      { internalName: 'Acties', displayName: 'Verbeteracties', type: 'LookupMulti', lookupList: 'actions', lookupField: 'Title' }
+    ]
   }
 ];
 
@@ -281,7 +370,8 @@ export function fieldSchemaXml(field: IFieldSchema, lookupListId?: string): stri
     attrs.push(`List="{${lookupListId.replace(/[{}]/g, '')}}"`, `ShowField="${field.lookupField || 'Title'}"`);
     if (field.type === 'LookupMulti') attrs.push('Mult="TRUE"');
   }
-  if (field.type === 'User') attrs.push('UserSelectionMode="PeopleOnly"');
+  if (field.type === 'User' || field.type === 'UserMulti') attrs.push('UserSelectionMode="PeopleOnly"');
+  if (field.type === 'UserMulti') attrs.push('Mult="TRUE"');
   if (field.type === 'DateTime') attrs.push('Format="DateOnly"');
   if (field.format) attrs.push(`CustomFormatter="${escapeXml(JSON.stringify(field.format))}"`);
   let inner = '';

@@ -37,7 +37,7 @@ export function listFields(list: IListSchema): IFieldSchema[] {
 
 /** The REST property name of a column: lookups and persons are written as `<Name>Id`. */
 export function restName(field: IFieldSchema): string {
-  return field.type === 'Lookup' || field.type === 'LookupMulti' || field.type === 'User' ? field.internalName + 'Id' : field.internalName;
+  return field.type === 'Lookup' || field.type === 'LookupMulti' || field.type === 'User' || field.type === 'UserMulti' ? field.internalName + 'Id' : field.internalName;
 }
 
 function has(values: Record<string, unknown> | undefined, key: string): boolean {
@@ -64,7 +64,7 @@ function toNumber(v: unknown): number | undefined {
 export function isBlankValue(field: IFieldSchema, v: unknown): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v === 'string') return v.trim() === '';
-  if (field.type === 'LookupMulti') {
+  if (field.type === 'LookupMulti' || field.type === 'UserMulti') {
     const arr = asArray(v);
     return !arr || arr.length === 0;
   }
@@ -137,7 +137,8 @@ function checkValue(field: IFieldSchema, v: unknown): IValidationError | undefin
       if (n === undefined || Math.floor(n) !== n) return err(name, 'Kies een geldige waarde.', 'Choose a valid value.');
       return undefined;
     }
-    case 'LookupMulti': {
+    case 'LookupMulti':
+    case 'UserMulti': {
       const arr = asArray(v);
       if (!arr || arr.some((x) => { const n = toNumber(x); return n === undefined || Math.floor(n) !== n; })) {
         return err(name, 'Kies geldige waarden.', 'Choose valid values.');
@@ -499,7 +500,8 @@ function formulaValue(field: IFieldSchema, v: unknown): FValue {
       const t = new Date(String(v)).getTime();
       return isNaN(t) ? String(v) : t / 86400000 + 25569;
     }
-    case 'LookupMulti': {
+    case 'LookupMulti':
+    case 'UserMulti': {
       const arr = asArray(v) || [];
       return arr.join(';');
     }

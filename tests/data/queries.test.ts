@@ -14,7 +14,8 @@ function problems(q: IItemQuery): string[] {
   const list = getList(q.list);
   const builtins = BUILTIN_ITEM_FIELDS.concat(list.template === 101 ? BUILTIN_FILE_FIELDS : []);
   const out: string[] = [];
-  const isLookup = (f: IFieldSchema | undefined): boolean => !!f && (f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User');
+  const isLookup = (f: IFieldSchema | undefined): boolean =>
+    !!f && (f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User' || f.type === 'UserMulti');
   for (const sel of q.select) {
     const slash = sel.indexOf('/');
     if (slash > 0) {
@@ -23,7 +24,7 @@ function problems(q: IItemQuery): string[] {
       const f = fieldOf(list, owner);
       if (!isLookup(f) && owner !== 'Author' && owner !== 'Editor') out.push(`${sel}: ${owner} is not a lookup or person field`);
       if (q.expand.indexOf(owner) < 0) out.push(`${sel}: ${owner} is not in $expand`);
-      if (f && f.type !== 'User' && f.lookupList) {
+      if (f && f.type !== 'User' && f.type !== 'UserMulti' && f.lookupList) {
         const target = getList(f.lookupList);
         if (BUILTIN_ITEM_FIELDS.indexOf(prop) < 0 && !fieldOf(target, prop)) out.push(`${sel}: ${prop} is not a field of ${target.title}`);
       } else if (USER_PROJECTIONS.indexOf(prop) < 0) {

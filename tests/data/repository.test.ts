@@ -21,7 +21,10 @@ describe('provisioning and import over HTTP, through PnPjs', () => {
   it('creates every list and field once; a second run changes nothing', async () => {
     const sp = createSp(srv.siteUrl);
     const first = await ensureSchema(sp);
-    expect(first.changes.filter((c) => c.kind === 'list').map((c) => c.name)).toEqual(['Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten']);
+    expect(first.changes.filter((c) => c.kind === 'list').map((c) => c.name)).toEqual([
+      'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten',
+      'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus'
+    ]);
     const second = await ensureSchema(sp);
     expect(second.changes).toEqual([]);
   });

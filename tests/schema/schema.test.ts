@@ -2,7 +2,10 @@ import { fieldSchemaXml, getList, LISTS, SCHEMA_VERSION } from '../../src/schema
 
 describe('the list schema', () => {
   it('declares the lists of the design with ASCII internal names', () => {
-    expect(LISTS.map((l) => l.title)).toEqual(['Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten']);
+    expect(LISTS.map((l) => l.title)).toEqual([
+      'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten',
+      'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus'
+    ]);
     for (const l of LISTS) {
       for (const f of l.fields) expect(f.internalName).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
     }
@@ -17,6 +20,19 @@ describe('the list schema', () => {
     expect(indexed('actions', 'JaarGerealiseerd')).toBe(true);
     expect(indexed('risks', 'Domein')).toBe(true);
     expect(indexed('audits', 'Jaar')).toBe(true);
+    // The maturity screens filter scores on round and rater, consensus on round.
+    expect(indexed('maturityScores', 'Ronde')).toBe(true);
+    expect(indexed('maturityScores', 'Beoordelaar')).toBe(true);
+    expect(indexed('maturityConsensus', 'Ronde')).toBe(true);
+    expect(indexed('maturityRounds', 'RondeStatus')).toBe(true);
+  });
+
+  it('writes a multi-person column (the raters of a round) as UserMulti with Mult', () => {
+    const raters = getList('maturityRounds').fields.filter((f) => f.internalName === 'Beoordelaars')[0];
+    const xml = fieldSchemaXml(raters);
+    expect(xml).toContain('Type="UserMulti"');
+    expect(xml).toContain('Mult="TRUE"');
+    expect(getList('maturityRounds').fields.filter((f) => f.internalName === 'RondeStatus')[0].choices).toEqual(['voorbereiding', 'scoren', 'consensus', 'afgesloten']);
   });
 
   it('only declares lookups to lists that exist, created before the list that points to them', () => {

@@ -10,6 +10,7 @@ const CHECK = path.join(ROOT, 'scripts', 'check-sppkg.js');
 const CARDS = 'ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
 const SUMMARY = 'c2c52264-c35a-418c-8442-b64ec4bd49ba';
 const AUDITS = '94d15802-53bf-46c1-97cd-adaa32507273';
+const MATURITY = 'acbee088-7352-493c-8175-9844ee6d8539';
 const ACE = 'd302f9c0-17ca-4baa-b704-7fc7d759a58b';
 const ACE_BUNDLE = 'org-summary-adaptive-card-extension_0123abcd.js';
 
@@ -24,6 +25,9 @@ async function sppkg(dir: string, name: string, omit: string[] = []): Promise<st
   zip.file('AppManifest.xml', '<App />');
   zip.file('f/WebPart_cards.xml', componentXml({ id: CARDS, alias: 'DomainCardsWebPart', componentType: 'WebPart', supportedHosts: ['SharePointWebPart', 'TeamsTab'] }));
   zip.file('f/WebPart_audits.xml', componentXml({ id: AUDITS, alias: 'AuditFollowUpWebPart', componentType: 'WebPart', supportedHosts: ['SharePointWebPart', 'TeamsTab', 'TeamsPersonalApp'] }));
+  if (omit.indexOf('maturity') < 0) {
+    zip.file('f/WebPart_maturity.xml', componentXml({ id: MATURITY, alias: 'MaturityWebPart', componentType: 'WebPart', supportedHosts: ['SharePointWebPart', 'TeamsTab'] }));
+  }
   zip.file('f/WebPart_summary.xml', componentXml({ id: SUMMARY, alias: 'SummaryWebPart', componentType: 'WebPart', supportedHosts: ['SharePointWebPart'] }));
   if (omit.indexOf('ace') < 0) {
     zip.file(
@@ -50,7 +54,13 @@ describe('scripts/check-sppkg.js (the package an admin uploads)', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('passes a package with the three web parts, the Viva Connections card and its bundle, and the Teams app zip', async () => {
+  it('fails when the Maturiteitsinschatting web part is missing', async () => {
+    const r = check(await sppkg(dir, 'nomaturity.sppkg', ['maturity']));
+    expect(r.status).toBe(1);
+    expect(r.out).toContain('Maturiteitsinschatting web part missing');
+  });
+
+  it('passes a package with the four web parts, the Viva Connections card and its bundle, and the Teams app zip', async () => {
     const r = check(await sppkg(dir, 'ok.sppkg'));
     expect(r.out).toContain('OrgSummaryAdaptiveCardExtension');
     expect(r.status).toBe(0);

@@ -11,6 +11,7 @@ import { sharePointMessage } from '../../../data/errors';
 import { IReportData } from '../../../model/types';
 import { Text } from '@fluentui/react/lib/Text';
 import { buildReport } from '../../../model/report';
+import { maturityReportSection } from '../../../model/maturity';
 import { format } from '../../../components/format';
 
 export interface IReportActionsProps {
@@ -28,9 +29,14 @@ export interface IReportActionsProps {
 type Kind = 'docx' | 'pptx';
 
 /** The report code (docx, pptxgenjs) is loaded only when someone asks for a report. */
-async function generate(data: IReportData, year: number, kind: Kind, organisation: string, intro?: string): Promise<{ name: string; bytes: Uint8Array }> {
+async function generate(repository: IOrgRepository, data: IReportData, year: number, kind: Kind, organisation: string, intro?: string): Promise<{ name: string; bytes: Uint8Array }> {
   const lib = await import(/* webpackChunkName: 'report' */ '../../../report/index');
   const report = buildReport(data, year);
+  // The maturity section: the lists may not exist yet on an older site (then the section is left out).
+  if (repository.loadMaturityResults) {
+    const maturity = await repository.loadMaturityResults().catch(() => undefined);
+    if (maturity) report.maturity = maturityReportSection(maturity, year);
+  }
   const options = { organisation, intro };
   const bytes = kind === 'docx' ? await lib.buildWordReport(report, options) : await lib.buildSlideDeck(report, options);
   return { name: lib.reportFileName(year, kind), bytes };
@@ -102,7 +108,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
       strings.ReportBusy,
       async () => {
         const data = repository.getCached() || (await repository.loadReportData());
-        const file = await generate(data, reportYear, kind, await organisationName(), props.intro);
+        const file = await generate(repository, data, reportYear, kind, await organisationName(), props.intro);
         download(file.name, file.bytes, kind);
       },
       strings.ReportFailed
@@ -127,8 +133,8 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
       strings.ReportBusy,
       async () => {
         const organisation = await organisationName();
-        const word = await generate(p.data, reportYear, 'docx', organisation, props.intro);
-        const deck = await generate(p.data, reportYear, 'pptx', organisation, props.intro);
+        const word = await generate(repository, p.data, reportYear, 'docx', organisation, props.intro);
+        const deck = await generate(repository, p.data, reportYear, 'pptx', organisation, props.intro);
         const snapshot = JSON.stringify({ year: reportYear, organisation, finalisedAt: new Date().toISOString(), data: p.data });
         const files: IReportFile[] = [
           { name: word.name, format: 'Word', content: buffer(word.bytes) },

@@ -1,0 +1,75 @@
+import { IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus } from '../model/maturity';
+import { IPerson } from '../model/types';
+import { IPermissions } from './IOrgRepository';
+
+/** Why a maturity write was refused; the UI turns the code into a message. */
+export type MaturityErrorCode =
+  | 'outOfScale'
+  | 'notRater'
+  | 'notScoring'
+  | 'notConsensus'
+  | 'frozen'
+  | 'objectiveDeleted'
+  | 'conflict'
+  | 'notFacilitator'
+  | 'noConsensus'
+  | 'transition';
+
+export class MaturityError extends Error {
+  public readonly code: MaturityErrorCode;
+  /** For 'conflict': the version now stored (someone, or another window, wrote first). */
+  public readonly latest: IMaturityScore | IConsensus | IMaturityRound | undefined;
+  public constructor(code: MaturityErrorCode, message: string, latest?: IMaturityScore | IConsensus | IMaturityRound) {
+    super(message);
+    this.name = 'MaturityError';
+    this.code = code;
+    this.latest = latest;
+    Object.setPrototypeOf(this, MaturityError.prototype);
+  }
+}
+
+export interface IMaturityScreen {
+  data: IMaturityData;
+  me: IPerson;
+  /** The round whose scores were read with their values (consensus or closed), if any. */
+  valuesOf?: number;
+}
+
+export interface IScoreInput {
+  round: IMaturityRound;
+  unit: IScoringUnit;
+  score: number;
+  comment?: string;
+  /** The rater's stored score for this unit, if any: updated on its ETag. */
+  existing?: IMaturityScore;
+}
+
+export interface IConsensusInput {
+  round: IMaturityRound;
+  unit: IScoringUnit;
+  score: number;
+  comment?: string;
+  existing?: IConsensus;
+}
+
+/** The maturity lists as the Maturiteitsinschatting web part sees them. */
+export interface IMaturityRepository {
+  readonly siteUrl: string;
+  getCurrentUser(): Promise<IPerson>;
+  getPermissions(): Promise<IPermissions>;
+  /**
+   * Themes, objectives, rounds, consensus, domains and the scores in one $batch: every rater's
+   * own values, and of the others only who scored what. With `roundId` of a round in consensus
+   * or closed, that round's values follow in one more request.
+   */
+  load(roundId?: number): Promise<IMaturityScreen>;
+  /** Themes, objectives, rounds and consensus, without individual scores (results, council report). */
+  loadResults(): Promise<IMaturityResultsData>;
+  /** One score per rater and unit: adds the first, updates an existing one on its ETag. */
+  saveScore(input: IScoreInput): Promise<IMaturityScore>;
+  saveConsensus(input: IConsensusInput): Promise<IConsensus>;
+  /** A planned action in Acties for the round's year, in `domainId`, linked from the consensus. */
+  createImprovementAction(round: IMaturityRound, unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus>;
+  /** Moves the round on (checked by the caller with checkTransition); on the round's ETag. */
+  setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound>;
+}

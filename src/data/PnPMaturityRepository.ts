@@ -1,0 +1,308 @@
+import { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import '@pnp/sp/security';
+import '@pnp/sp/site-users/web';
+import { PermissionKind } from '@pnp/sp/security';
+import { IItems } from '@pnp/sp/items';
+import {
+  checkScore, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible
+} from '../model/maturity';
+import { IPerson } from '../model/types';
+import { IPermissions } from './IOrgRepository';
+import { IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from './IMaturityRepository';
+import { ListItem } from './mapping';
+import { shortTitle, toConsensus, toObjective, toRound, toScore, toTheme } from './maturityMapping';
+import { IItemQuery, ITEM_QUERIES } from './queries';
+import { listOf } from './lists';
+import { httpStatusOf } from './errors';
+
+const PAGE_SIZE: number = 5000;
+
+/**
+ * The maturity lists through PnPjs. Reads page by ID (and filter only on indexed columns:
+ * Ronde, Beoordelaar), so they keep working past the 5,000 item threshold. While a round is
+ * being scored, other raters' values are never read: only who scored what.
+ */
+export class PnPMaturityRepository implements IMaturityRepository {
+  public readonly siteUrl: string;
+  private readonly _sp: SPFI;
+  private _me: Promise<IPerson> | undefined;
+
+  public constructor(sp: SPFI, siteUrl: string) {
+    this._sp = sp;
+    this.siteUrl = siteUrl.replace(/\/+$/, '');
+  }
+
+  private _items(q: IItemQuery, sp: SPFI = this._sp, filter?: string): IItems {
+    let items = listOf(sp, q.list).items.select(...q.select).top(PAGE_SIZE);
+    if (q.expand.length) items = items.expand(...q.expand);
+    if (filter) items = items.filter(filter);
+    return items;
+  }
+
+  /** The rest of a list after a full first page (same filter), by ID. */
+  private async _rest(q: IItemQuery, first: ListItem[], filter?: string): Promise<ListItem[]> {
+    let all = first;
+    let page = first;
+    while (page.length === PAGE_SIZE) {
+      page = await this._items(q, this._sp, filter).skip(page[page.length - 1].Id as number)();
+      all = all.concat(page);
+    }
+    return all;
+  }
+
+  public getCurrentUser(): Promise<IPerson> {
+    if (!this._me) {
+      this._me = this._sp.web.currentUser
+        .select('Id', 'Title', 'Email')()
+        .then((u: ListItem) => ({ id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined }));
+      this._me.catch(() => (this._me = undefined));
+    }
+    return this._me;
+  }
+
+  public async getPermissions(): Promise<IPermissions> {
+    const [batched, execute] = this._sp.batched();
+    const web = batched.web.getCurrentUserEffectivePermissions();
+    const list = listOf(batched, 'maturityScores').getCurrentUserEffectivePermissions();
+    await execute();
+    const [webPerms, listPerms] = await Promise.all([web, list]);
+    return {
+      canEdit: this._sp.web.hasPermissions(listPerms, PermissionKind.EditListItems),
+      canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists),
+      // Finalising the council report is a Rapporten permission, not a maturity one.
+      canFinalise: false
+    };
+  }
+
+  public async load(roundId?: number): Promise<IMaturityScreen> {
+    const me = await this.getCurrentUser();
+    const mine = `BeoordelaarId eq ${me.id}`;
+    const [batched, execute] = this._sp.batched();
+    const plan: { q: IItemQuery; filter?: string }[] = [
+      { q: ITEM_QUERIES.maturityThemes },
+      { q: ITEM_QUERIES.maturityObjectives },
+      { q: ITEM_QUERIES.maturityRounds },
+      { q: ITEM_QUERIES.maturityConsensus },
+      { q: ITEM_QUERIES.maturityDomains },
+      { q: ITEM_QUERIES.maturityScoresMeta },
+      { q: ITEM_QUERIES.maturityScores, filter: mine }
+    ];
+    const pending = plan.map((p) => this._items(p.q, batched, p.filter)());
+    await execute();
+    const firsts = await Promise.all(pending);
+    const all = await Promise.all(firsts.map((first, i) => this._rest(plan[i].q, first, plan[i].filter)));
+    const rounds = all[2].map(toRound);
+    const own: Record<number, IMaturityScore> = {};
+    for (const s of all[6].map(toScore)) own[s.id] = s;
+    let scores = all[5].map(toScore).map((s) => own[s.id] || s);
+    let valuesOf: number | undefined;
+    const shown = roundId === undefined ? undefined : rounds.filter((r) => r.id === roundId)[0];
+    if (shown && othersVisible(shown.status)) {
+      const filter = `RondeId eq ${shown.id}`;
+      const first = await this._items(ITEM_QUERIES.maturityScores, this._sp, filter)();
+      const values = (await this._rest(ITEM_QUERIES.maturityScores, first, filter)).map(toScore);
+      scores = scores.filter((s) => s.roundId !== shown.id).concat(values);
+      valuesOf = shown.id;
+    }
+    // The visibility rule once more over everything read, per round.
+    const byRound: Record<number, IMaturityRound> = {};
+    for (const r of rounds) byRound[r.id] = r;
+    scores = scores.map((s) => (byRound[s.roundId] ? visibleScores(byRound[s.roundId], [s], me.id)[0] : s));
+    const data: IMaturityData = {
+      themes: all[0].map(toTheme),
+      objectives: all[1].map(toObjective),
+      rounds,
+      consensus: all[3].map(toConsensus),
+      domains: all[4].filter((d) => d.Actief !== false).sort((a, b) => (a.Volgorde || 0) - (b.Volgorde || 0)).map((d) => ({ id: d.Id as number, title: (d.Title as string) || '' })),
+      scores
+    };
+    return { data, me, valuesOf };
+  }
+
+  /** Themes, objectives, rounds and consensus (no individual scores): the council report. One $batch. */
+  public async loadResults(): Promise<IMaturityResultsData> {
+    const [batched, execute] = this._sp.batched();
+    const plan = [ITEM_QUERIES.maturityThemes, ITEM_QUERIES.maturityObjectives, ITEM_QUERIES.maturityRounds, ITEM_QUERIES.maturityConsensus];
+    const pending = plan.map((q) => this._items(q, batched)());
+    await execute();
+    const firsts = await Promise.all(pending);
+    const all = await Promise.all(firsts.map((first, i) => this._rest(plan[i], first)));
+    return { themes: all[0].map(toTheme), objectives: all[1].map(toObjective), rounds: all[2].map(toRound), consensus: all[3].map(toConsensus) };
+  }
+
+  /** Round status as stored now, whether the objective still exists, and my stored scores of the round: one $batch. */
+  private async _check(round: IMaturityRound, unit: IScoringUnit, meId: number): Promise<{ status: string; objectiveExists: boolean; mine: IMaturityScore[] }> {
+    const [batched, execute] = this._sp.batched();
+    const status = listOf(batched, 'maturityRounds').items.getById(round.id).select(...ITEM_QUERIES.maturityRoundStatus.select)();
+    const objective =
+      unit.objectiveId !== undefined
+        ? listOf(batched, 'maturityObjectives').items.getById(unit.objectiveId).select(...ITEM_QUERIES.maturityObjectives.select)().then(
+            () => true,
+            (e) => {
+              if (httpStatusOf(e) === 404) return false;
+              throw e;
+            }
+          )
+        : Promise.resolve(true);
+    const mine = this._items(ITEM_QUERIES.maturityScores, batched, `RondeId eq ${round.id} and BeoordelaarId eq ${meId}`)();
+    await execute();
+    const [s, o, m] = await Promise.all([status, objective, mine]);
+    return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, mine: (m as ListItem[]).map(toScore) };
+  }
+
+  public async saveScore(input: IScoreInput): Promise<IMaturityScore> {
+    const { round, unit } = input;
+    if (checkScore(input.score, round)) {
+      throw new MaturityError('outOfScale', `Score ${input.score} ligt buiten de schaal ${round.scaleMin}-${round.scaleMax}.`);
+    }
+    const me = await this.getCurrentUser();
+    if (!isRater(round, me.id)) throw new MaturityError('notRater', 'U bent geen beoordelaar in deze ronde.');
+    const check = await this._check(round, unit, me.id);
+    if (check.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    if (check.status !== 'scoren') throw new MaturityError('notScoring', 'De ronde is niet (meer) in de fase scoren.');
+    if (!check.objectiveExists) throw new MaturityError('objectiveDeleted', 'De doelstelling werd intussen verwijderd.');
+    const stored = check.mine.filter((s) => s.themeId === unit.themeId && s.objectiveId === unit.objectiveId)[0];
+    const body = { Score: input.score, Opmerking: input.comment || null };
+    const list = listOf(this._sp, 'maturityScores');
+    if (stored) {
+      // One score per rater and unit: the second is an update, on the ETag the rater saw.
+      if (!input.existing || input.existing.id !== stored.id) {
+        throw new MaturityError('conflict', 'U had deze doelstelling al gescoord (in een ander venster?).', stored);
+      }
+      try {
+        const res: { etag?: string } = await list.items.getById(stored.id).update(body, input.existing.etag || '*');
+        return { ...stored, score: input.score, comment: input.comment || undefined, etag: res && res.etag ? res.etag : stored.etag };
+      } catch (e) {
+        if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'Deze score werd intussen gewijzigd.', stored);
+        throw e;
+      }
+    }
+    const added: ListItem = await list.items.add({
+      Title: shortTitle(`${round.year ?? ''} · ${unit.code} · ${me.title}`.replace(/^ · /, '')),
+      RondeId: round.id,
+      ThemaId: unit.themeId,
+      DoelstellingId: unit.objectiveId ?? null,
+      BeoordelaarId: me.id,
+      ...body
+    });
+    const item = (added && added.data) || added;
+    return {
+      id: (item.Id ?? item.ID) as number,
+      roundId: round.id,
+      themeId: unit.themeId,
+      objectiveId: unit.objectiveId,
+      raterId: me.id,
+      raterName: me.title,
+      score: input.score,
+      comment: input.comment || undefined,
+      etag: typeof item['odata.etag'] === 'string' ? item['odata.etag'] : undefined
+    };
+  }
+
+  private async _consensusCheck(round: IMaturityRound, unit: IScoringUnit): Promise<{ status: string; objectiveExists: boolean; stored: IConsensus | undefined }> {
+    const [batched, execute] = this._sp.batched();
+    const status = listOf(batched, 'maturityRounds').items.getById(round.id).select(...ITEM_QUERIES.maturityRoundStatus.select)();
+    const objective =
+      unit.objectiveId !== undefined
+        ? listOf(batched, 'maturityObjectives').items.getById(unit.objectiveId).select(...ITEM_QUERIES.maturityObjectives.select)().then(
+            () => true,
+            (e) => {
+              if (httpStatusOf(e) === 404) return false;
+              throw e;
+            }
+          )
+        : Promise.resolve(true);
+    const stored = this._items(ITEM_QUERIES.maturityConsensus, batched, `RondeId eq ${round.id}`)();
+    await execute();
+    const [s, o, c] = await Promise.all([status, objective, stored]);
+    const found = (c as ListItem[]).map(toConsensus).filter((x) => x.themeId === unit.themeId && x.objectiveId === unit.objectiveId)[0];
+    return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, stored: found };
+  }
+
+  public async saveConsensus(input: IConsensusInput): Promise<IConsensus> {
+    const { round, unit } = input;
+    if (checkScore(input.score, round)) {
+      throw new MaturityError('outOfScale', `Score ${input.score} ligt buiten de schaal ${round.scaleMin}-${round.scaleMax}.`);
+    }
+    const [me, perms] = await Promise.all([this.getCurrentUser(), this.getPermissions()]);
+    if (!isFacilitator(round, me.id, perms.canEdit)) throw new MaturityError('notFacilitator', 'Alleen de facilitator legt de consensus vast.');
+    const check = await this._consensusCheck(round, unit);
+    if (check.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    if (check.status !== 'consensus') throw new MaturityError('notConsensus', 'De ronde is niet in de fase consensus.');
+    if (!check.objectiveExists) throw new MaturityError('objectiveDeleted', 'De doelstelling werd intussen verwijderd.');
+    const list = listOf(this._sp, 'maturityConsensus');
+    const body = { Score: input.score, Opmerking: input.comment || null };
+    if (check.stored) {
+      if (!input.existing || input.existing.id !== check.stored.id) throw new MaturityError('conflict', 'Er werd intussen al een consensus vastgelegd.', check.stored);
+      try {
+        const res: { etag?: string } = await list.items.getById(check.stored.id).update(body, input.existing.etag || '*');
+        return { ...check.stored, score: input.score, comment: input.comment || undefined, etag: res && res.etag ? res.etag : check.stored.etag };
+      } catch (e) {
+        if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd.', check.stored);
+        throw e;
+      }
+    }
+    const added: ListItem = await list.items.add({
+      Title: shortTitle(`${round.year ?? ''} · ${unit.code} · consensus`.replace(/^ · /, '')),
+      RondeId: round.id,
+      ThemaId: unit.themeId,
+      DoelstellingId: unit.objectiveId ?? null,
+      ...body
+    });
+    const item = (added && added.data) || added;
+    return {
+      id: (item.Id ?? item.ID) as number,
+      roundId: round.id,
+      themeId: unit.themeId,
+      objectiveId: unit.objectiveId,
+      score: input.score,
+      comment: input.comment || undefined,
+      actions: [],
+      etag: typeof item['odata.etag'] === 'string' ? item['odata.etag'] : undefined
+    };
+  }
+
+  public async createImprovementAction(round: IMaturityRound, unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus> {
+    const check = await this._consensusCheck(round, unit);
+    if (check.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    if (!check.stored || check.stored.id !== consensus.id) throw new MaturityError('noConsensus', 'Leg eerst de consensusscore vast.');
+    if (consensus.etag && check.stored.etag && consensus.etag !== check.stored.etag) {
+      throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd.', check.stored);
+    }
+    const description = `Verbeteractie uit ${round.title}: ${unit.code} ${unit.text}`;
+    const added: ListItem = await listOf(this._sp, 'actions').items.add({
+      Title: shortTitle(title),
+      DomeinenId: [domainId],
+      Beschrijving: description,
+      ActieStatus: 'Gepland',
+      JaarGepland: round.year ?? null
+    });
+    const item = (added && added.data) || added;
+    const actionId = (item.Id ?? item.ID) as number;
+    const actions = check.stored.actions.concat([{ id: actionId, title: shortTitle(title) }]);
+    try {
+      const res: { etag?: string } = await listOf(this._sp, 'maturityConsensus')
+        .items.getById(consensus.id)
+        .update({ ActiesId: actions.map((a) => a.id) }, check.stored.etag || '*');
+      return { ...check.stored, actions, etag: res && res.etag ? res.etag : check.stored.etag };
+    } catch (e) {
+      if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd; de actie werd aangemaakt maar niet gekoppeld.', check.stored);
+      throw e;
+    }
+  }
+
+  public async setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound> {
+    if (round.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    try {
+      const res: { etag?: string } = await listOf(this._sp, 'maturityRounds').items.getById(round.id).update({ RondeStatus: to }, round.etag || '*');
+      return { ...round, status: to, etag: res && res.etag ? res.etag : round.etag };
+    } catch (e) {
+      if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De ronde werd intussen gewijzigd.', round);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Import of the leidraad's objectives from a CSV or Excel file (theme, code, text). The
+ * wording of the objectives comes from the city's file only: nothing here invents it.
+ * Validation is all-or-nothing: one bad row and nothing is imported.
+ */
+import { IMaturityObjective, IMaturityTheme } from './maturity';
+
+/**
+ * The chapters of the "Leidraad organisatiebeheersing voor lokale besturen" (Audit Vlaanderen).
+ * Only the chapter titles: the objectives are the city's to import.
+ */
+export const LEIDRAAD_THEMES: { number: number; title: string; key: string }[] = [
+  { number: 0, title: 'Aanpak van organisatiebeheersing', key: 'aanpak-organisatiebeheersing' },
+  { number: 1, title: 'Doelstellingen en procesmanagement', key: 'doelstellingen-procesmanagement' },
+  { number: 2, title: 'Belanghebbendenmanagement', key: 'belanghebbendenmanagement' },
+  { number: 3, title: 'Monitoring', key: 'monitoring' },
+  { number: 4, title: 'Financieel management', key: 'financieel-management' },
+  { number: 5, title: 'Organisatiestructuur', key: 'organisatiestructuur' },
+  { number: 6, title: 'Personeelsbeleid', key: 'personeelsbeleid' },
+  { number: 7, title: 'Organisatiecultuur', key: 'organisatiecultuur' },
+  { number: 8, title: 'Informatie en communicatie', key: 'informatie-communicatie' },
+  { number: 9, title: 'Facilitaire middelen, opdrachten en contracten', key: 'facilitaire-middelen-opdrachten-contracten' },
+  { number: 10, title: 'ICT', key: 'ict' }
+];
+
+/** The five themes of the 2023 round (seed 000, "Planning 2023 – Maturiteitsinschatting"). */
+export const DEMO_ROUND_2023: { year: number; title: string; themeNumbers: number[] } = {
+  year: 2023,
+  title: 'Maturiteitsinschatting 2023',
+  themeNumbers: [1, 3, 4, 9, 10]
+};
+
+export interface IObjectiveRow {
+  /** 1-based line in the file (the header is line 1). */
+  line: number;
+  theme: string;
+  code: string;
+  text: string;
+}
+
+export type RowProblem = 'unknownTheme' | 'emptyTheme' | 'emptyCode' | 'emptyText' | 'duplicateCode' | 'codeTaken';
+
+export interface IRowError {
+  line: number;
+  problem: RowProblem;
+  /** The value concerned (theme name or code). */
+  value: string;
+  message: string;
+}
+
+export interface IObjectivePlan {
+  /** New objectives to add, with their theme. */
+  add: { themeId: number; code: string; text: string; order: number }[];
+  /** Rows identical to an objective already in the list (a second import adds nothing). */
+  unchanged: number;
+  errors: IRowError[];
+}
+
+const MESSAGES: Record<RowProblem, (v: string) => string> = {
+  unknownTheme: (v) => `onbekend thema '${v}' (gebruik het nummer 0-10 of de naam uit de leidraad) / unknown theme '${v}'`,
+  emptyTheme: () => 'thema ontbreekt / theme is empty',
+  emptyCode: () => 'code ontbreekt / code is empty',
+  emptyText: () => 'tekst ontbreekt / text is empty',
+  duplicateCode: (v) => `code '${v}' staat meer dan eens in het bestand / code '${v}' appears more than once in the file`,
+  codeTaken: (v) => `code '${v}' bestaat al met een andere tekst of een ander thema / code '${v}' already exists with another text or theme`
+};
+
+export function normaliseName(v: string): string {
+  return v
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** A theme by its number ("1", "1.", "Thema 1"), its title, or "1 Doelstellingen en procesmanagement". */
+export function findTheme(value: string, themes: IMaturityTheme[]): IMaturityTheme | undefined {
+  const v = value.trim();
+  const num = /^(?:thema\s*)?(\d{1,2})\.?(?:\s+(.*))?$/i.exec(v);
+  if (num) {
+    const t = themes.filter((x) => x.number === Number(num[1]))[0];
+    if (t && (!num[2] || normaliseName(num[2]) === normaliseName(t.title))) return t;
+    if (t && num[2]) return undefined;
+  }
+  const n = normaliseName(v);
+  return themes.filter((x) => normaliseName(x.title) === n)[0];
+}
+
+function clean(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Checks every row and plans the import. Codes are unique over the whole leidraad. A row equal
+ * to an existing objective (same code, theme and text) is skipped; the same code with another
+ * text or theme is an error (edit the list item instead).
+ */
+export function planObjectiveImport(rows: IObjectiveRow[], themes: IMaturityTheme[], existing: IMaturityObjective[]): IObjectivePlan {
+  const errors: IRowError[] = [];
+  const add: IObjectivePlan['add'] = [];
+  let unchanged = 0;
+  const seen: Record<string, number> = {};
+  const existingByCode: Record<string, IMaturityObjective> = {};
+  for (const o of existing) existingByCode[o.code.trim().toLowerCase()] = o;
+  const err = (line: number, problem: RowProblem, value: string): void => {
+    errors.push({ line, problem, value, message: `regel ${line}: ${MESSAGES[problem](value)}` });
+  };
+  const nextOrder: Record<number, number> = {};
+  for (const o of existing) if (o.themeId !== undefined) nextOrder[o.themeId] = Math.max(nextOrder[o.themeId] || 0, (o.order ?? 0) + 1);
+  for (const r of rows) {
+    const themeText = clean(r.theme);
+    const code = clean(r.code);
+    const text = clean(r.text);
+    let bad = false;
+    let theme: IMaturityTheme | undefined;
+    if (!themeText) {
+      err(r.line, 'emptyTheme', '');
+      bad = true;
+    } else {
+      theme = findTheme(themeText, themes);
+      if (!theme) {
+        err(r.line, 'unknownTheme', themeText);
+        bad = true;
+      }
+    }
+    if (!code) {
+      err(r.line, 'emptyCode', '');
+      bad = true;
+    }
+    if (!text) {
+      err(r.line, 'emptyText', '');
+      bad = true;
+    }
+    if (code) {
+      const k = code.toLowerCase();
+      if (seen[k] !== undefined) {
+        err(r.line, 'duplicateCode', code);
+        bad = true;
+      }
+      seen[k] = r.line;
+    }
+    if (bad || !theme) continue;
+    const old = existingByCode[code.toLowerCase()];
+    if (old) {
+      if (old.themeId === theme.id && clean(old.text) === text) unchanged++;
+      else err(r.line, 'codeTaken', code);
+      continue;
+    }
+    const order = nextOrder[theme.id] || 1;
+    nextOrder[theme.id] = order + 1;
+    add.push({ themeId: theme.id, code, text, order });
+  }
+  return { add: errors.length ? [] : add, unchanged, errors };
+}
+
+/**
+ * Rows from a table (CSV or a worksheet's values): the first row is the header with the
+ * columns thema/theme, code and tekst/text (any order, any case); empty lines are skipped.
+ * Throws when a column is missing.
+ */
+export function rowsFromTable(table: string[][]): IObjectiveRow[] {
+  if (table.length === 0) throw new Error('Het bestand is leeg. / The file is empty.');
+  const header = table[0].map((h) => normaliseName(h || ''));
+  const col = (names: string[]): number => header.findIndex((h) => names.indexOf(h) >= 0);
+  const ti = col(['thema', 'theme']);
+  const ci = col(['code']);
+  const xi = col(['tekst', 'text', 'doelstelling', 'objective']);
+  const missing = [ti < 0 ? 'thema' : '', ci < 0 ? 'code' : '', xi < 0 ? 'tekst' : ''].filter((x) => !!x);
+  if (missing.length) {
+    throw new Error(
+      `De eerste regel moet de kolommen thema, code en tekst benoemen (ontbreekt: ${missing.join(', ')}). / ` +
+        `The first row must name the columns theme, code and text (missing: ${missing.join(', ')}).`
+    );
+  }
+  const rows: IObjectiveRow[] = [];
+  table.slice(1).forEach((cells, i) => {
+    if (cells.every((c) => clean(c) === '')) return;
+    rows.push({ line: i + 2, theme: cells[ti] ?? '', code: cells[ci] ?? '', text: cells[xi] ?? '' });
+  });
+  return rows;
+}
+
+/**
+ * CSV as Excel writes it: separator ';' or ',' (taken from the header line), double quotes
+ * around fields with separators, quotes or line breaks, a UTF-8 BOM allowed.
+ */
+export function parseCsv(input: string): string[][] {
+  const text = input.replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/)[0] || '';
+  const sep = (firstLine.match(/;/g) || []).length >= (firstLine.match(/,/g) || []).length && firstLine.indexOf(';') >= 0 ? ';' : firstLine.indexOf('\t') >= 0 && firstLine.indexOf(',') < 0 ? '\t' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quoted) {
+      if (c === '"') {
+        if (text.charAt(i + 1) === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === sep) {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text.charAt(i + 1) === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

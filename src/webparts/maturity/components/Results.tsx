@@ -1,0 +1,152 @@
+import * as React from 'react';
+import { MessageBar } from '@fluentui/react/lib/MessageBar';
+import { useTheme } from '@fluentui/react/lib/Theme';
+import * as strings from 'MaturityWebPartStrings';
+import { format } from '../../../components/format';
+import { formatDelta, formatScore, IRoundResults, radarPoints } from '../../../model/maturity';
+import { MaturityClassNames } from './styles';
+
+const SIZE = 420;
+const C = SIZE / 2;
+const R = 130;
+
+function polygon(points: { x: number; y: number }[]): string {
+  return points.map((p) => `${p.x},${p.y}`).join(' ');
+}
+
+/** Plain SVG radar: one axis per theme, this round's averages and the previous round's (dashed). */
+export function RadarChart(props: { results: IRoundResults; cn: MaturityClassNames; locale: string }): JSX.Element {
+  const theme = useTheme();
+  const { results } = props;
+  const max = results.round.scaleMax;
+  const items = results.themes;
+  const titleId = `radar-title-${results.round.id}`;
+  const descId = `radar-desc-${results.round.id}`;
+  const rings: JSX.Element[] = [];
+  for (let l = 1; l <= max; l++) {
+    rings.push(<polygon key={l} points={polygon(radarPoints(items.map(() => l), 0, max, C, C, R))} fill="none" stroke={theme.semanticColors.bodyDivider} strokeWidth={1} />);
+  }
+  const outer = radarPoints(items.map(() => max), 0, max, C, C, R);
+  const label = radarPoints(items.map(() => max * 1.18), 0, max, C, C, R);
+  const now = radarPoints(items.map((t) => t.average), 0, max, C, C, R);
+  const hasPrev = items.some((t) => t.previous);
+  const prev = radarPoints(items.map((t) => (t.previous ? t.previous.average : undefined)), 0, max, C, C, R);
+  const text = theme.semanticColors.bodyText;
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg className={props.cn.chart} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-labelledby={`${titleId} ${descId}`} data-testid="radar">
+        <title id={titleId}>{strings.ChartTitle}</title>
+        <desc id={descId}>{format(strings.ChartSummary, items.length, max)}</desc>
+        {rings}
+        {outer.map((p, i) => (
+          <line key={i} x1={C} y1={C} x2={p.x} y2={p.y} stroke={theme.semanticColors.bodyDivider} strokeWidth={1} />
+        ))}
+        {hasPrev && <polygon points={polygon(prev)} fill="none" stroke={theme.semanticColors.bodySubtext} strokeWidth={2} strokeDasharray="6 4" data-series="previous" />}
+        <polygon points={polygon(now)} fill={theme.palette.themePrimary} fillOpacity={0.18} stroke={theme.palette.themePrimary} strokeWidth={3} data-series="current" />
+        {now.map((p, i) => (
+          <circle key={i} cx={p.x} cy={p.y} r={4} fill={theme.palette.themePrimary} />
+        ))}
+        {items.map((t, i) => {
+          const p = label[i];
+          const anchor = Math.abs(p.x - C) < 10 ? 'middle' : p.x < C ? 'end' : 'start';
+          return (
+            <text key={t.theme.id} x={p.x} y={p.y} textAnchor={anchor} dominantBaseline="middle" fontSize={12} fill={text}>
+              {`${t.theme.number}. ${t.theme.title.length > 26 ? t.theme.title.slice(0, 25) + '…' : t.theme.title}`}
+            </text>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <ul className={props.cn.legend}>
+          <li className={props.cn.legendItem}>
+            <span className={props.cn.swatch} aria-hidden="true" />
+            {format(strings.ChartThisRound, results.round.title)}
+          </li>
+          {hasPrev && (
+            <li className={props.cn.legendItem}>
+              <span className={props.cn.swatchPrev} aria-hidden="true" />
+              {strings.ChartPrevious} ({results.previousRounds.map((r) => r.title).join(', ')})
+            </li>
+          )}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The same figures as a table (the chart's text alternative), with the deltas. */
+export function ResultsTable(props: { results: IRoundResults; cn: MaturityClassNames; locale: string }): JSX.Element {
+  const { results, cn, locale } = props;
+  const r = results.round;
+  const levels: number[] = [];
+  for (let l = r.scaleMin; l <= r.scaleMax; l++) levels.push(l);
+  return (
+    <table className={cn.table} data-testid="results-table">
+      <caption>{strings.TableCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{strings.Theme}</th>
+          <th scope="col" className={cn.numeric}>
+            {strings.Average}
+          </th>
+          <th scope="col">{strings.Distribution}</th>
+          <th scope="col" className={cn.numeric}>
+            {strings.Previous}
+          </th>
+          <th scope="col" className={cn.numeric}>
+            {strings.Delta}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {results.themes.map((t) => (
+          <tr key={t.theme.id} data-theme-number={t.theme.number}>
+            <th scope="row">
+              {t.theme.number}. {t.theme.title}
+            </th>
+            <td className={cn.numeric}>
+              {formatScore(t.average, locale)} <span className={cn.meta}>({format(strings.ScoredOf, t.scored, t.total)})</span>
+            </td>
+            <td>
+              {levels
+                .map((l, i) => ({ l, n: t.distribution[i] }))
+                .filter((x) => x.n > 0)
+                .map((x) => format(strings.DistributionItem, x.n, x.l))
+                .join(', ') || '–'}
+            </td>
+            <td className={cn.numeric}>{t.previous ? `${formatScore(t.previous.average, locale)} (${t.previous.round.year ?? t.previous.round.title})` : strings.NoPrevious}</td>
+            <td className={cn.numeric} data-testid="delta">
+              {formatDelta(t.delta, locale)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{strings.Overall}</th>
+          <td className={cn.numeric}>{formatScore(results.overall, locale)}</td>
+          <td />
+          <td />
+          <td />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+export function ResultsView(props: { results: IRoundResults; cn: MaturityClassNames; locale: string }): JSX.Element {
+  const any = props.results.themes.some((t) => t.average !== undefined);
+  return (
+    <div data-testid="results-view">
+      <p>{strings.ResultsIntro}</p>
+      {!any ? (
+        <MessageBar>{strings.ResultsNotYet}</MessageBar>
+      ) : (
+        <>
+          <RadarChart {...props} />
+          <ResultsTable {...props} />
+        </>
+      )}
+    </div>
+  );
+}

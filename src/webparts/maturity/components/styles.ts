@@ -1,0 +1,72 @@
+import { HighContrastSelector, ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+
+export type MaturityClassNames = { [K in
+  | 'root' | 'header' | 'headerRow' | 'meta' | 'steps' | 'step' | 'stepCurrent' | 'toolbar' | 'messages' | 'live' | 'group' | 'groupTitle'
+  | 'unit' | 'unitTitle' | 'unitCode' | 'row' | 'muted' | 'progress' | 'tag' | 'table' | 'numeric' | 'chart' | 'legend' | 'legendItem'
+  | 'swatch' | 'swatchPrev' | 'actions' | 'form']: string };
+
+export function getClassNames(theme: ITheme): MaturityClassNames {
+  const s = theme.semanticColors;
+  const p = theme.palette;
+  const f = theme.fonts;
+  const cell = { borderBottom: `1px solid ${s.bodyDivider}`, padding: '4px 8px', textAlign: 'left' as const, verticalAlign: 'top' as const };
+  return mergeStyleSets({
+    root: { color: s.bodyText, fontFamily: f.medium.fontFamily, fontSize: f.medium.fontSize },
+    header: { margin: '0 0 8px' },
+    headerRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 12 },
+    meta: { margin: '4px 0', color: s.bodySubtext, fontSize: f.small.fontSize },
+    steps: { display: 'flex', flexWrap: 'wrap', gap: 4, listStyle: 'none', padding: 0, margin: '8px 0' },
+    step: {
+      padding: '2px 8px',
+      border: `1px solid ${s.bodyDivider}`,
+      borderRadius: 12,
+      fontSize: f.small.fontSize,
+      selectors: { [HighContrastSelector]: { border: '1px solid CanvasText' } }
+    },
+    stepCurrent: { fontWeight: 600, borderColor: p.themePrimary, borderWidth: 2, selectors: { [HighContrastSelector]: { border: '2px solid Highlight' } } },
+    toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, margin: '8px 0' },
+    messages: { display: 'flex', flexDirection: 'column', gap: 8, margin: '8px 0' },
+    live: { color: s.bodySubtext, fontSize: f.small.fontSize, minHeight: '1em', margin: '4px 0' },
+    group: { margin: '16px 0' },
+    groupTitle: { ...f.large, fontWeight: 600, margin: '0 0 8px', color: s.bodyText },
+    unit: {
+      border: `1px solid ${s.bodyDivider}`,
+      borderLeft: `4px solid ${p.themePrimary}`,
+      borderRadius: 4,
+      padding: '8px 12px',
+      margin: '0 0 8px',
+      background: s.bodyStandoutBackground || s.bodyBackground,
+      selectors: { [HighContrastSelector]: { border: '1px solid CanvasText', borderLeft: '4px solid CanvasText' } }
+    },
+    unitTitle: { ...f.mediumPlus, fontWeight: 600, margin: '0 0 4px', color: s.bodyText },
+    unitCode: { marginRight: 8 },
+    row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 12 },
+    muted: { color: s.bodySubtext, fontStyle: 'italic' },
+    progress: { margin: '4px 0 12px', paddingLeft: 20 },
+    tag: {
+      display: 'inline-block',
+      padding: '0 6px',
+      borderRadius: 2,
+      border: `1px solid ${s.errorText}`,
+      color: s.bodyText,
+      fontSize: f.small.fontSize,
+      fontWeight: 600,
+      marginLeft: 8,
+      selectors: { [HighContrastSelector]: { border: '1px solid CanvasText' } }
+    },
+    table: {
+      borderCollapse: 'collapse',
+      margin: '8px 0',
+      minWidth: 280,
+      selectors: { th: { ...cell, fontWeight: 600 }, td: cell, caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' } }
+    },
+    numeric: { textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' },
+    chart: { maxWidth: 460, width: '100%', height: 'auto', display: 'block', margin: '8px 0' },
+    legend: { display: 'flex', gap: 16, flexWrap: 'wrap', listStyle: 'none', padding: 0, margin: '4px 0', fontSize: f.small.fontSize },
+    legendItem: { display: 'flex', alignItems: 'center', gap: 6 },
+    swatch: { display: 'inline-block', width: 16, height: 0, borderTop: `3px solid ${p.themePrimary}`, selectors: { [HighContrastSelector]: { borderTopColor: 'Highlight' } } },
+    swatchPrev: { display: 'inline-block', width: 16, height: 0, borderTop: `3px dashed ${s.bodySubtext}`, selectors: { [HighContrastSelector]: { borderTopColor: 'CanvasText' } } },
+    actions: { margin: '4px 0', paddingLeft: 20 },
+    form: { display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8, maxWidth: 560 }
+  });
+}

@@ -1,0 +1,148 @@
+/** @jest-environment ./tests/dev/environment.js */
+import { ensureSchema } from '../../src/data/ensureSchema';
+import { importMaturity, importObjectives } from '../../src/data/importMaturity';
+import { createSp } from '../../src/data/node';
+import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
+import { MaturityError } from '../../src/data/IMaturityRepository';
+import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
+import { checkTransition, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
+import { ITestServer, startTestServer } from '../helpers/localServer';
+
+let srv: ITestServer;
+const ANN = 'i:0#.f|membership|ann.janssens@stad.example';
+const PIETER = 'i:0#.f|membership|pieter.desmet@stad.example';
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  const sp = createSp(srv.siteUrl);
+  await ensureSchema(sp);
+  await sp.web.lists.getByTitle('Domeinen').items.add({ Title: 'Bereiken doelstellingen', Volgorde: 2 });
+});
+
+afterAll(async () => {
+  await srv.stop();
+});
+
+async function errorOf(p: Promise<unknown>): Promise<MaturityError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as MaturityError;
+  }
+  throw new Error('expected an error');
+}
+
+describe('maturity seeding and import over HTTP', () => {
+  it('seeds the 11 themes and the 2023 round with its five themes in "scoren", without scores; a second run adds nothing', async () => {
+    const sp = createSp(srv.siteUrl);
+    const first = await importMaturity(sp, { demoRound: { raters: [ANN, PIETER], facilitator: ANN } });
+    expect(first).toEqual({ themes: { created: 11, existing: 0 }, round: 'created' });
+    const second = await importMaturity(sp, { demoRound: { raters: [ANN, PIETER], facilitator: ANN } });
+    expect(second).toEqual({ themes: { created: 0, existing: 11 }, round: 'existing' });
+
+    const { data, me } = await new PnPMaturityRepository(sp, srv.siteUrl).load();
+    expect(data.themes).toHaveLength(11);
+    expect(data.objectives).toEqual([]);
+    expect(data.rounds).toHaveLength(1);
+    const r = data.rounds[0];
+    expect(r).toMatchObject({ year: 2023, status: 'scoren', scaleMin: 1, scaleMax: 5 });
+    expect(r.raters.map((p) => p.title)).toEqual(['Ann Janssens', 'Pieter De Smet']);
+    expect(r.facilitator?.id).toBe(me.id);
+    const titles = data.themes.filter((t) => r.themeIds.indexOf(t.id) >= 0).map((t) => t.title).sort();
+    expect(titles).toEqual(['Doelstellingen en procesmanagement', 'Facilitaire middelen, opdrachten en contracten', 'Financieel management', 'ICT', 'Monitoring']);
+    expect(data.scores).toEqual([]);
+  });
+
+  it('imports objectives all or nothing: a file with one bad row writes nothing', async () => {
+    const sp = createSp(srv.siteUrl);
+    const bad = await importObjectives(sp, [
+      { line: 2, theme: '3', code: '3.1', text: 'Eerste doelstelling (test)' },
+      { line: 3, theme: 'Onbekend', code: '3.2', text: 'x' }
+    ]);
+    expect(bad.created).toBe(0);
+    expect(bad.errors.map((e) => e.line)).toEqual([3]);
+    expect((await new PnPMaturityRepository(sp, srv.siteUrl).load()).data.objectives).toEqual([]);
+
+    const good = await importObjectives(sp, [
+      { line: 2, theme: '3', code: '3.1', text: 'Eerste doelstelling (test)' },
+      { line: 3, theme: 'Monitoring', code: '3.2', text: 'Tweede doelstelling (test)' }
+    ]);
+    expect(good.created).toBe(2);
+    const again = await importObjectives(sp, [{ line: 2, theme: '3', code: '3.1', text: 'Eerste doelstelling (test)' }]);
+    expect(again).toMatchObject({ created: 0, unchanged: 1, errors: [] });
+  });
+});
+
+describe('scoring, consensus and closing through the repository', () => {
+  let repo: PnPMaturityRepository;
+  let round: IMaturityRound;
+
+  beforeAll(async () => {
+    repo = new PnPMaturityRepository(createSp(srv.siteUrl), srv.siteUrl);
+    round = (await repo.load()).data.rounds[0];
+  });
+
+  it('keeps one score per rater and unit: the second save is an update on the ETag', async () => {
+    const { data } = await repo.load(round.id);
+    const units = unitsOfRound(round, data.themes, data.objectives);
+    // Monitoring has its two objectives; the other four themes are scored as a whole.
+    expect(units.map((u) => u.code)).toEqual(['1', '3.1', '3.2', '4', '9', '10']);
+    const first = await repo.saveScore({ round, unit: units[1], score: 2, comment: 'eerste' });
+    expect(first.etag).toBeTruthy();
+    // Saving again without the stored version (another window) is refused, not duplicated.
+    const dup = await errorOf(repo.saveScore({ round, unit: units[1], score: 4 }));
+    expect(dup.code).toBe('conflict');
+    const updated = await repo.saveScore({ round, unit: units[1], score: 4, comment: 'bijgesteld', existing: first });
+    expect(updated.score).toBe(4);
+    // A stale ETag is refused (412).
+    const stale = await errorOf(repo.saveScore({ round, unit: units[1], score: 5, existing: first }));
+    expect(stale.code).toBe('conflict');
+    const mine = (await repo.load(round.id)).data.scores.filter((s) => s.roundId === round.id);
+    expect(mine.map((s) => [s.score, s.comment])).toEqual([[4, 'bijgesteld']]);
+  });
+
+  it('refuses a score outside the scale and a score for an objective deleted during the round', async () => {
+    const { data } = await repo.load(round.id);
+    const units = unitsOfRound(round, data.themes, data.objectives);
+    expect((await errorOf(repo.saveScore({ round, unit: units[0], score: 6 }))).code).toBe('outOfScale');
+    const sp = createSp(srv.siteUrl);
+    await sp.web.lists.getByTitle('MaturiteitDoelstellingen').items.getById(units[2].objectiveId!).delete();
+    expect((await errorOf(repo.saveScore({ round, unit: units[2], score: 3 }))).code).toBe('objectiveDeleted');
+    const after = await repo.load(round.id);
+    expect(unitsOfRound(round, after.data.themes, after.data.objectives).map((u) => u.code)).toEqual(['1', '3.1', '4', '9', '10']);
+  });
+
+  it('records consensus with an improvement action in Acties, closes the round and then refuses changes', async () => {
+    let { data } = await repo.load(round.id);
+    const units = unitsOfRound(round, data.themes, data.objectives);
+    for (const u of units) if (u.code !== '3.1') await repo.saveScore({ round, unit: u, score: 3 });
+    expect((await errorOf(repo.saveConsensus({ round, unit: units[0], score: 3 }))).code).toBe('notConsensus');
+    ({ data } = await repo.load(round.id));
+    expect(checkTransition(round, 'consensus', units, data.scores, data.consensus).problems).toEqual([]);
+    round = await repo.setRoundStatus(round, 'consensus');
+
+    const c = await repo.saveConsensus({ round, unit: units[1], score: 3, comment: 'akkoord' });
+    const domain = data.domains[0];
+    const withAction = await repo.createImprovementAction(round, units[1], c, 'Monitoringplan opstellen', domain.id);
+    expect(withAction.actions.map((a) => a.title)).toEqual(['Monitoringplan opstellen']);
+    const sp = createSp(srv.siteUrl);
+    const action = await sp.web.lists.getByTitle('Acties').items.getById(withAction.actions[0].id).select('Title', 'ActieStatus', 'JaarGepland', 'DomeinenId', 'Beschrijving')();
+    expect(action).toMatchObject({ ActieStatus: 'Gepland', JaarGepland: 2023, DomeinenId: [domain.id] });
+    expect(action.Beschrijving).toContain('3.1');
+
+    ({ data } = await repo.load(round.id));
+    expect(checkTransition(round, 'afgesloten', units, data.scores, data.consensus).problems).toEqual(['consensusMissing']);
+    for (const u of units) if (u.code !== '3.1') await repo.saveConsensus({ round, unit: u, score: 2 });
+    ({ data } = await repo.load(round.id));
+    expect(checkTransition(round, 'afgesloten', units, data.scores, data.consensus).problems).toEqual([]);
+    round = await repo.setRoundStatus(round, 'afgesloten');
+    const frozen = data.consensus.filter((x) => x.objectiveId === units[1].objectiveId)[0];
+    expect((await errorOf(repo.saveConsensus({ round: { ...round, status: 'consensus' }, unit: units[1], score: 5, existing: frozen }))).code).toBe('frozen');
+    expect((await errorOf(repo.setRoundStatus(round, 'scoren'))).code).toBe('frozen');
+
+    // The council report reads the consensus through the report repository.
+    const results = await new PnPOrgRepository(createSp(srv.siteUrl), srv.siteUrl, { userKey: 'test' }).loadMaturityResults();
+    expect(results.rounds[0].status).toBe('afgesloten');
+    expect(results.consensus).toHaveLength(units.length);
+  });
+});

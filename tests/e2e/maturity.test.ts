@@ -1,0 +1,146 @@
+import { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { createSp } from '../../src/data/node';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import { ISite, launchBrowser, startSite } from './harness';
+
+let browser: Browser;
+let site: ISite;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(site.url + path);
+  await page.locator('[data-round-id]').waitFor({ timeout: 30000 });
+  return page;
+}
+
+async function seriousViolations(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('#root').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target} ${v.nodes[0]?.failureSummary}`);
+}
+
+/** The five units of the demo round (themes without objectives are scored as a whole), in order. */
+const UNITS = ['1', '3', '4', '9', '10'];
+
+/** Scores per rater: unit 9 gets a spread of 3 (discussed first), unit 1 a spread of 2. */
+const SCORES: Record<string, number[]> = {
+  ann: [2, 3, 3, 1, 4],
+  pieter: [4, 3, 3, 4, 4],
+  sofie: [3, 3, 2, 2, 3]
+};
+
+async function scoreAll(user: string): Promise<void> {
+  const page = await open(`/workbench/maturity?user=${user}`);
+  // Before this rater scores, none of the other raters' comments is on the page (no anchoring).
+  for (const other of Object.keys(SCORES)) if (other !== user) expect(await page.locator('#root').textContent()).not.toContain(`opmerking van ${other}`);
+  for (let i = 0; i < UNITS.length; i++) {
+    const unit = page.locator(`[data-unit^="t:"]`).nth(i);
+    await unit.getByRole('radio', { name: String(SCORES[user][i]), exact: true }).check({ force: true });
+    await unit.getByRole('textbox').fill(`opmerking van ${user} bij ${UNITS[i]}`);
+    await unit.getByRole('button', { name: `Bewaren: ${UNITS[i]}` }).click();
+    await unit.getByText(`Score ${SCORES[user][i]} bewaard voor ${UNITS[i]}.`).waitFor();
+  }
+  await page.getByTestId('my-progress').getByText('U scoorde 5 van 5.').waitFor();
+  await page.close();
+}
+
+describe('Maturiteitsinschatting in the local workbench, three raters', () => {
+  it('starts with the 2023 round of the seed: five themes, in "scoren", no scores', async () => {
+    const page = await open('/workbench/maturity?user=ann');
+    expect(await page.locator('[data-round-id]').getAttribute('data-status')).toBe('scoren');
+    const text = (await page.locator('#root').textContent()) || '';
+    for (const t of ['Doelstellingen en procesmanagement', 'Monitoring', 'Financieel management', 'Facilitaire middelen, opdrachten en contracten', 'ICT']) {
+      expect(text).toContain(t);
+    }
+    expect(await page.getByTestId('rater-progress').textContent()).toContain('Ann Janssens: 0 van 5 gescoord — nog bezig');
+    expect(await page.getByTestId('my-role').textContent()).toContain('Ann Janssens — beoordelaar');
+    expect(await seriousViolations(page, 'scoring')).toEqual([]);
+    await page.close();
+  });
+
+  it('lets ann, pieter and sofie score as themselves; each sees only their own scores, everyone sees who has finished', async () => {
+    await scoreAll('ann');
+    const pieter = await open('/workbench/maturity?user=pieter');
+    expect(await pieter.getByTestId('rater-progress').textContent()).toContain('Ann Janssens: 5 van 5 gescoord — klaar');
+    // Pieter's screen never got Ann's values: his own units are still unscored.
+    expect(await pieter.getByTestId('my-score').first().textContent()).toBe('nog niet gescoord');
+    await pieter.close();
+    await scoreAll('pieter');
+    await scoreAll('sofie');
+    // The scores are stored once per rater and unit, as those users.
+    const items = await createSp(site.siteUrl).web.lists.getByTitle('MaturiteitScores').items.select('BeoordelaarId', 'Score').top(100)();
+    expect(items).toHaveLength(15);
+    expect(new Set(items.map((i: { BeoordelaarId: number }) => i.BeoordelaarId)).size).toBe(3);
+  });
+
+  it('the facilitator (pieter) reaches consensus with the spread-2 objectives first, creates an action, closes the round and sees the results', async () => {
+    const page = await open('/workbench/maturity?user=pieter');
+    await page.getByRole('button', { name: 'Naar consensus' }).click();
+    await page.getByTestId('consensus-view').waitFor();
+    const order = await page.locator('[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-discuss')));
+    expect(order).toEqual(['true', 'true', 'false', 'false', 'false']);
+    const first = page.locator('[data-unit]').first();
+    expect(await first.textContent()).toContain('Bespreken: spreiding 3');
+    expect(await first.textContent()).toContain('opmerking van ann bij 9');
+    expect(await first.getByTestId('stats').textContent()).toBe('Spreiding: 3 · Mediaan: 2 · Gemiddelde: 2,3');
+    expect(await seriousViolations(page, 'consensus')).toEqual([]);
+
+    const consensus: Record<string, number> = { '9': 2, '1': 3, '3': 3, '4': 3, '10': 4 };
+    for (const code of ['9', '1', '3', '4', '10']) {
+      const unit = page.locator(`[data-unit]`, { has: page.getByRole('heading', { name: new RegExp(`^${code}\\s`) }) });
+      await unit.getByRole('radio', { name: String(consensus[code]), exact: true }).check({ force: true });
+      await unit.getByRole('button', { name: `Consensus bewaren: ${code}` }).click();
+      await unit.getByText(`Consensus: ${consensus[code]}`, { exact: true }).first().waitFor();
+      if (code === '9') {
+        await unit.getByRole('button', { name: 'Verbeteractie maken: 9' }).click();
+        await unit.getByLabel('Titel van de verbeteractie').fill('Contractbeheer centraal opvolgen');
+        await unit.getByRole('button', { name: 'Actie aanmaken in Acties' }).click();
+        await unit.getByText("Verbeteractie 'Contractbeheer centraal opvolgen' aangemaakt en gekoppeld.").waitFor();
+      }
+    }
+    await page.getByTestId('consensus-count').getByText('Consensus voor 5 van 5.').waitFor();
+    await page.getByRole('button', { name: 'Ronde afsluiten' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ronde afsluiten' }).click();
+    await page.getByTestId('results-view').waitFor();
+    expect(await page.locator('[data-round-id]').getAttribute('data-status')).toBe('afgesloten');
+    const rows = page.getByTestId('results-table').locator('tbody tr');
+    expect(await rows.count()).toBe(5);
+    expect(await rows.nth(0).textContent()).toContain('1. Doelstellingen en procesmanagement');
+    // The first round has nothing to compare with.
+    expect(await rows.nth(0).textContent()).toContain('geen vorige ronde');
+    // The radar chart names itself and points to the table as its text alternative.
+    const radar = page.getByTestId('radar');
+    expect(await radar.getAttribute('role')).toBe('img');
+    expect(await radar.locator('title').textContent()).toContain('Radardiagram');
+    expect(await radar.locator('desc').textContent()).toContain('De tabel hieronder geeft dezelfde cijfers');
+
+    const actions = await createSp(site.siteUrl).web.lists.getByTitle('Acties').items.select('Title', 'JaarGepland').top(5000)();
+    expect(actions.filter((a: { Title: string }) => a.Title === 'Contractbeheer centraal opvolgen')).toEqual([
+      expect.objectContaining({ JaarGepland: 2023 })
+    ]);
+    await page.close();
+  });
+
+  it('shows the closed round in the Teams tab in every theme, with no serious accessibility violations', async () => {
+    for (const theme of ['default', 'dark', 'contrast']) {
+      const page = await open(`/teams/maturity?theme=${theme}&user=sofie`);
+      await page.getByTestId('results-view').waitFor();
+      expect(await page.locator('#root').textContent()).toContain('Deze ronde is afgesloten');
+      expect(await seriousViolations(page, `teams ${theme}`)).toEqual([]);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import { IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from '../../src/data/IMaturityRepository';
+import { IPermissions } from '../../src/data/IOrgRepository';
+import {
+  checkScore, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus, visibleScores
+} from '../../src/model/maturity';
+import { IPerson } from '../../src/model/types';
+
+/**
+ * In-memory maturity lists for component tests: the same rules as the PnPjs repository
+ * (others' values hidden while scoring, one score per rater and unit on ETags, frozen rounds).
+ */
+export class FakeMaturityRepository implements IMaturityRepository {
+  public readonly siteUrl: string = 'https://contoso.sharepoint.com/sites/organisatiebeheersing';
+  public data: IMaturityData;
+  public me: IPerson;
+  public perms: IPermissions;
+  public failLoad: Error | undefined;
+  public actionsCreated: { title: string; domainId: number }[] = [];
+  private _next: number = 1000;
+  private _etag: number = 1;
+
+  public constructor(data: IMaturityData, me: IPerson, perms: IPermissions = { canEdit: true, canManageLists: false, canFinalise: false }) {
+    this.data = data;
+    this.me = me;
+    this.perms = perms;
+  }
+
+  public getCurrentUser(): Promise<IPerson> {
+    return Promise.resolve(this.me);
+  }
+
+  public getPermissions(): Promise<IPermissions> {
+    return Promise.resolve(this.perms);
+  }
+
+  public load(): Promise<IMaturityScreen> {
+    if (this.failLoad) return Promise.reject(this.failLoad);
+    const byRound: Record<number, IMaturityRound> = {};
+    for (const r of this.data.rounds) byRound[r.id] = r;
+    const scores = this.data.scores.map((s) => visibleScores(byRound[s.roundId], [s], this.me.id)[0]);
+    return Promise.resolve({ data: JSON.parse(JSON.stringify({ ...this.data, scores })) as IMaturityData, me: this.me });
+  }
+
+  public loadResults(): Promise<IMaturityResultsData> {
+    return Promise.resolve({ themes: this.data.themes, objectives: this.data.objectives, rounds: this.data.rounds, consensus: this.data.consensus });
+  }
+
+  private _round(id: number): IMaturityRound {
+    return this.data.rounds.filter((r) => r.id === id)[0];
+  }
+
+  public async saveScore(input: IScoreInput): Promise<IMaturityScore> {
+    const round = this._round(input.round.id);
+    if (checkScore(input.score, round)) throw new MaturityError('outOfScale', 'scale');
+    if (round.status === 'afgesloten') throw new MaturityError('frozen', 'frozen');
+    if (round.status !== 'scoren') throw new MaturityError('notScoring', 'not scoring');
+    const u: IScoringUnit = input.unit;
+    const stored = this.data.scores.filter((s) => s.roundId === round.id && s.raterId === this.me.id && s.themeId === u.themeId && s.objectiveId === u.objectiveId)[0];
+    if (stored) {
+      if (!input.existing || input.existing.etag !== stored.etag) throw new MaturityError('conflict', 'conflict', stored);
+      stored.score = input.score;
+      stored.comment = input.comment;
+      stored.etag = `"${this._etag++}"`;
+      return { ...stored };
+    }
+    const s: IMaturityScore = {
+      id: this._next++, roundId: round.id, themeId: u.themeId, objectiveId: u.objectiveId, raterId: this.me.id, raterName: this.me.title,
+      score: input.score, comment: input.comment, etag: `"${this._etag++}"`
+    };
+    this.data.scores.push(s);
+    return { ...s };
+  }
+
+  public async saveConsensus(input: IConsensusInput): Promise<IConsensus> {
+    const round = this._round(input.round.id);
+    if (round.status === 'afgesloten') throw new MaturityError('frozen', 'frozen');
+    if (round.status !== 'consensus') throw new MaturityError('notConsensus', 'not consensus');
+    const u = input.unit;
+    const stored = this.data.consensus.filter((c) => c.roundId === round.id && c.themeId === u.themeId && c.objectiveId === u.objectiveId)[0];
+    if (stored) {
+      stored.score = input.score;
+      stored.comment = input.comment;
+      stored.etag = `"${this._etag++}"`;
+      return { ...stored };
+    }
+    const c: IConsensus = { id: this._next++, roundId: round.id, themeId: u.themeId, objectiveId: u.objectiveId, score: input.score, comment: input.comment, actions: [], etag: `"${this._etag++}"` };
+    this.data.consensus.push(c);
+    return { ...c };
+  }
+
+  public async createImprovementAction(round: IMaturityRound, _unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus> {
+    this.actionsCreated.push({ title, domainId });
+    const stored = this.data.consensus.filter((c) => c.id === consensus.id)[0];
+    stored.actions = stored.actions.concat([{ id: this._next++, title }]);
+    return { ...stored };
+  }
+
+  public async setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound> {
+    const stored = this._round(round.id);
+    if (stored.status === 'afgesloten') throw new MaturityError('frozen', 'frozen');
+    stored.status = to;
+    return { ...stored };
+  }
+}
