@@ -218,6 +218,42 @@ describe('DomainCards: details', () => {
   });
 });
 
+describe('DomainCards: history in the detail panel', () => {
+  const IDS = { actions: '0f6f2c2e-1111-4c3b-9d7e-aaaaaaaaaaaa', risks: '0f6f2c2e-2222-4c3b-9d7e-bbbbbbbbbbbb' };
+
+  it('says who changed an action last and when, and links to its version history page', async () => {
+    const data = loadSeedData();
+    const action = data.actions.filter((a) => a.id === 129)[0];
+    action.modified = '2023-03-14T09:30:00Z';
+    action.modifiedBy = 'Pieter De Smet';
+    const { container } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true, listIds: IDS } }, {}, data);
+    await cards(container, 7);
+    fireEvent.click(container.querySelector(`li[data-item-id="129"] > button`) as HTMLElement);
+    const panel = await screen.findByRole('dialog');
+    expect(panel).toHaveTextContent('Laatst gewijzigd door Pieter De Smet op 14 maart 2023');
+    const link = within(panel).getByRole('link', { name: /Versiegeschiedenis/ });
+    expect(link).toHaveAttribute(
+      'href',
+      `https://contoso.sharepoint.com/sites/organisatiebeheersing/_layouts/15/Versions.aspx?list=%7B${IDS.actions}%7D&ID=129`
+    );
+    expect(link).toHaveAttribute('target', '_blank');
+  });
+
+  it('shows the same for a risk, and no version link while the list id is unknown', async () => {
+    const data = loadSeedData();
+    const risk = buildReport(data, 2022).domains[0].risks[0];
+    const stored = data.risks.filter((r) => r.id === risk.id)[0];
+    stored.modified = '2022-11-02T10:00:00Z';
+    stored.modifiedBy = 'Ann Janssens';
+    const { container } = setup({ permissions: { canEdit: false, canManageLists: false, canFinalise: false } }, {}, data);
+    await cards(container, 7);
+    fireEvent.click(container.querySelector(`[data-quadrant$="-risks"] li[data-risk-id="${risk.id}"] > button`) as HTMLElement);
+    const panel = await screen.findByRole('dialog');
+    expect(panel).toHaveTextContent('Laatst gewijzigd door Ann Janssens op 2 november 2022');
+    expect(within(panel).queryByRole('link', { name: /Versiegeschiedenis/ })).toBeNull();
+  });
+});
+
 describe('DomainCards: rich text is sanitised', () => {
   it('renders hostile titles as text and descriptions without scripts, handlers or javascript: links', async () => {
     const data = loadSeedData();

@@ -447,6 +447,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           onRealise={canEdit ? (a) => setConfirm(a) : undefined}
           auditsUrl={props.auditsUrl}
           today={today}
+          listIds={permissions.listIds}
         />
       )}
       <Dialog
