@@ -3,11 +3,12 @@ import { WebPartContext } from '@microsoft/sp-webpart-base';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
 import { ensureSchema, IEnsureResult } from './ensureSchema';
+import { ensurePermissions } from './permissions';
 import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
 
 export interface IDataServices {
   repository: IOrgRepository;
-  /** "Lijsten controleren" (site owners): idempotent provisioning of the lists. */
+  /** "Lijsten controleren" (site owners): idempotent provisioning of the lists, then of the permission model. */
   ensureSchema: () => Promise<IEnsureResult>;
 }
 
@@ -17,7 +18,12 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
   const sp = spfi(url).using(SPFx(context));
   return {
     repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
-    ensureSchema: () => ensureSchema(sp)
+    ensureSchema: async () => {
+      const schema = await ensureSchema(sp);
+      // The control team group with Contribute; "everyone reads" is a deliberate CLI choice (npm run provision -- --everyone-reads).
+      const permissions = await ensurePermissions(sp, {});
+      return { schemaVersion: schema.schemaVersion, changes: schema.changes.concat(permissions) };
+    }
   };
 }
 

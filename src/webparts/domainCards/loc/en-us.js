@@ -16,7 +16,7 @@ define([], function () {
     AllDomainsOption: "All domains",
     ShowDescriptionsFieldLabel: "Show descriptions",
     ListsGroupName: "Lists",
-    CheckListsDescription: "Creates the lists and columns that are missing on the data site. Existing data is kept. Site owners only.",
+    CheckListsDescription: "Creates the lists and columns that are missing on the data site, and the group \"Organisatiebeheersing – beheerders\" with Contribute. Existing data and permissions are kept. Site owners only.",
     CheckListsButton: "Check lists",
     CheckListsRunning: "Checking the lists…",
     CheckListsNoChanges: "All lists and columns are in order.",

@@ -16,7 +16,7 @@ define([], function () {
     AllDomainsOption: "Alle domeinen",
     ShowDescriptionsFieldLabel: "Beschrijvingen tonen",
     ListsGroupName: "Lijsten",
-    CheckListsDescription: "Maakt de lijsten en kolommen aan die nog ontbreken op de gegevenssite. Bestaande gegevens blijven behouden. Alleen voor site-eigenaars.",
+    CheckListsDescription: "Maakt de lijsten en kolommen aan die nog ontbreken op de gegevenssite, en de groep \"Organisatiebeheersing – beheerders\" met bijdragerechten. Bestaande gegevens en machtigingen blijven behouden. Alleen voor site-eigenaars.",
     CheckListsButton: "Lijsten controleren",
     CheckListsRunning: "Lijsten worden gecontroleerd…",
     CheckListsNoChanges: "Alle lijsten en kolommen zijn in orde.",
