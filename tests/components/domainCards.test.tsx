@@ -254,6 +254,59 @@ describe('DomainCards: history in the detail panel', () => {
   });
 });
 
+describe('DomainCards: after the year is final', () => {
+  const FINAL_2022 = [
+    { name: 'Voortgangsrapport 2022.docx', year: 2022, format: 'Word' as const, url: 'https://contoso.sharepoint.com/x.docx', modified: '2023-05-10T08:00:00Z' },
+    { name: 'Voortgangsrapport 2022 - gegevens.json', year: 2022, format: 'Gegevens' as const, url: 'https://contoso.sharepoint.com/x.json', modified: '2023-05-10T08:00:01Z' }
+  ];
+
+  it('marks items changed after the final report with the date of the change, as text', async () => {
+    const data = loadSeedData();
+    const first = buildReport(data, 2022).domains[0];
+    const changedAction = first.realisationsNew[0];
+    const changedRisk = first.risks[0];
+    for (const a of data.actions) a.modified = '2023-05-01T00:00:00Z';
+    data.actions.filter((a) => a.id === changedAction.id)[0].modified = '2023-06-01T09:00:00Z';
+    data.risks.filter((r) => r.id === changedRisk.id)[0].modified = '2023-07-02T09:00:00Z';
+    const { container } = setup({ storedReports: FINAL_2022 }, { reportYear: 2022 }, data);
+    const card = (await cards(container, 7))[0];
+    await waitFor(() => expect(within(card).getAllByText(/gewijzigd na definitief rapport/)).toHaveLength(2));
+    expect(card.querySelector(`li[data-item-id="${changedAction.id}"]`)).toHaveTextContent('gewijzigd na definitief rapport (1 juni 2023)');
+    expect(card.querySelector(`li[data-risk-id="${changedRisk.id}"]`)).toHaveTextContent('gewijzigd na definitief rapport (2 juli 2023)');
+    expect(container.querySelectorAll('[data-testid="changed-after-final"]')).toHaveLength(2);
+  });
+
+  it('marks nothing on a year that is not final', async () => {
+    const data = loadSeedData();
+    for (const a of data.actions) a.modified = '2024-01-01T00:00:00Z';
+    const { container } = setup({ storedReports: FINAL_2022 }, { reportYear: 2021 }, data);
+    await cards(container, 7);
+    expect(screen.queryByText(/Toon definitief rapport/)).toBeNull();
+    expect(container.querySelectorAll('[data-testid="changed-after-final"]')).toHaveLength(0);
+  });
+
+  it('shows the final report of the year next to today\'s data, read-only, with the toggle', async () => {
+    const snapshot = loadSeedData();
+    const data: IReportData = JSON.parse(JSON.stringify(snapshot));
+    const first = buildReport(data, 2022).domains[0];
+    data.actions.push({ id: 9999, title: 'Na het rapport gerealiseerd', subItems: [], status: 'Gerealiseerd', realisedYear: 2022, plannedYear: 2022, domainIds: [first.domain.id], risks: [] });
+    const { container, repo } = setup({ storedReports: FINAL_2022, snapshot, permissions: { canEdit: false, canManageLists: false, canFinalise: false } }, { reportYear: 2022 }, data);
+    const card = (await cards(container, 7))[0];
+    expect(container.querySelectorAll('[data-testid="final-snapshot"]')).toHaveLength(0);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Toon definitief rapport 2022' }));
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="final-snapshot"]')).toHaveLength(7));
+    expect(repo.snapshotReads).toEqual([2022]);
+    const final = within(card).getByTestId('final-snapshot');
+    expect(final).toHaveTextContent('Definitief rapport 2022 (alleen lezen)');
+    const [risks, realNew, , planNew] = EXPECTED_2022[0];
+    expect(final).toHaveTextContent(`${risks} hoge risico's · ${realNew} gerealiseerd in 2022 · ${planNew} nieuw gepland voor 2023`);
+    expect(final).not.toHaveTextContent('Na het rapport gerealiseerd');
+    // Today's quadrant has it; the frozen report has no buttons.
+    expect(quadrant(card, 'realisations')).toHaveTextContent('Na het rapport gerealiseerd');
+    expect(within(final).queryAllByRole('button')).toHaveLength(0);
+  });
+});
+
 describe('DomainCards: rich text is sanitised', () => {
   it('renders hostile titles as text and descriptions without scripts, handlers or javascript: links', async () => {
     const data = loadSeedData();
