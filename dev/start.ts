@@ -11,6 +11,8 @@ import { buildWorkbench, IBundle } from './workbench/build';
 import { workbenchRoutes } from './workbench/routes';
 import { createSp } from '../src/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
+import { CONTROL_TEAM_GROUP, ensurePermissions } from '../src/data/permissions';
+import '@pnp/sp/site-groups/web';
 import { importReportData } from '../src/data/importData';
 import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
@@ -27,6 +29,8 @@ async function seedMaturityIfNew(siteUrl: string, dataDir: string, log: (l: stri
   await importMaturity(createSp(siteUrl), { demoRound: LOCAL_DEMO_ROUND }, (l) => log(`Import: ${l}`));
   fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'leidraad + seed 000 (planning 2023)' }) + '\n');
 }
+/** The local control team (dev/server/directory.ts): Ann, Pieter and Sofie. */
+const LOCAL_CONTROL_TEAM = ['i:0#.f|membership|ann.janssens@stad.example', 'i:0#.f|membership|pieter.desmet@stad.example', 'i:0#.f|membership|sofie.maes@stad.example'];
 
 /**
  * Records the local site as the tenant's data site (the tenant property `npm run deploy`
@@ -41,6 +45,14 @@ export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: strin
   const sp = createSp(siteUrl);
   const schema = await ensureSchema(sp);
   if (schema.changes.length) log(`Lijsten ingericht: ${schema.changes.length} wijzigingen (schemaversie ${schema.schemaVersion}).`);
+  // The permission model through the product's own code, as "Lijsten controleren" and npm run provision do.
+  const permissions = await ensurePermissions(sp, {}, log);
+  if (permissions.some((c) => c.kind === 'group')) {
+    // A new group is empty: put the local control team in it, as an admin would (README, Permission model).
+    const group = (await sp.web.siteGroups.select('Id', 'Title')()).filter((g: { Title: string }) => g.Title === CONTROL_TEAM_GROUP)[0] as { Id: number };
+    for (const login of LOCAL_CONTROL_TEAM) await sp.web.siteGroups.getById(group.Id).users.add(login);
+    log(`Controleteam in ${CONTROL_TEAM_GROUP}: ann, pieter, sofie.`);
+  }
   await seedMaturityIfNew(siteUrl, dataDir, log);
   const marker = path.join(dataDir, SEED_MARKER);
   if (fs.existsSync(marker)) return;
@@ -65,7 +77,8 @@ async function main(): Promise<void> {
   bundles = await buildWorkbench(false);
   let server: Awaited<ReturnType<typeof createLocalServer>>;
   try {
-    server = await createLocalServer({ ...env, dataDir, extraRoutes: workbenchRoutes(() => bundles) });
+    // No control team group from the server: seedIfNew creates it through src/data/permissions.ts.
+    server = await createLocalServer({ ...env, dataDir, controlTeamGroup: false, extraRoutes: workbenchRoutes(() => bundles) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {

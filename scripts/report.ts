@@ -1,11 +1,14 @@
 /**
  * npm run report -- --year 2022 --format docx|pptx|both --out <dir>
- *                   [--site <url>] [--token <bearer>] [--organisation "Stad Mechelen"]
+ *                   [--site <url>] [--token <bearer>] [--organisation "<name>"]
  *                   [--intro-file <txt>] [--from-seed [<data dir>]]
  *
  * Writes the council report (Word note and/or slide deck) for a year from the lists of
  * the data site (default: the local site of `npm start`), or, with --from-seed, from
  * the structured 2022 data in ../shared/data without any site.
+ * The organisation name on the report: --organisation, else the data site's title (as the
+ * web part does), or with --from-seed the seed's own organisation. The year: --year, else the
+ * cards' rule (src/model defaultReportYear, taking the site's final reports into account).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,7 +23,7 @@ import { fail, flag, ICliArgs, parseArgs, siteFrom, tokenFrom } from './cli';
 export const DEFAULT_SEED_DIR: string = path.resolve(__dirname, '../../shared/data');
 const USAGE =
   'Gebruik / Usage: npm run report -- --year 2022 --format docx|pptx|both --out <map/dir> ' +
-  '[--site <url>] [--token <bearer>] [--organisation "Stad Mechelen"] [--intro-file <txt>] [--from-seed [<dir>]]';
+  '[--site <url>] [--token <bearer>] [--organisation "<naam/name>"] [--intro-file <txt>] [--from-seed [<dir>]]';
 
 function usageError(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -42,17 +45,31 @@ function yearFrom(args: ICliArgs): number | undefined {
   return n;
 }
 
-function loadSeed(dir: string): IReportData {
+/** The source of a report: its data, the organisation it names by default, and the years already final. */
+export interface IReportSource {
+  data: IReportData;
+  organisation: string;
+  finalYears: number[];
+}
+
+export function loadSeed(dir: string): IReportSource {
   const reportFile = path.join(dir, 'voortgangsrapport-2022.json');
   const auditsFile = path.join(dir, 'audits-2022.json');
   try {
-    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ISeedReport;
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ISeedReport & { organisation?: string };
     const audits = fs.existsSync(auditsFile) ? (JSON.parse(fs.readFileSync(auditsFile, 'utf8')) as ISeedAudits) : undefined;
-    return convertSeed(report, audits);
+    return { data: convertSeed(report, audits), organisation: report.organisation || '', finalYears: [] };
   } catch (e) {
     console.error(`Kan ${reportFile} niet lezen / Cannot read ${reportFile}: ${(e as Error).message}`);
     process.exit(1);
   }
+}
+
+/** From the data site, in one go: the lists, its title (the organisation, as the web part uses it) and its final reports. */
+export async function loadSite(site: string, token: string | undefined): Promise<IReportSource> {
+  const repo = createNodeRepository(site, token);
+  const [data, title, reports] = await Promise.all([repo.loadReportData(), repo.getSiteTitle(), repo.getStoredReports().catch(() => [])]);
+  return { data, organisation: title, finalYears: reports.map((r) => r.year) };
 }
 
 async function main(): Promise<void> {
@@ -66,25 +83,27 @@ async function main(): Promise<void> {
   const outDir = path.resolve(flag(args, 'out') || '.');
   const introFile = flag(args, 'intro-file');
   const options: IReportOptions = {
-    organisation: flag(args, 'organisation') || 'Stad Mechelen',
+    organisation: '',
     intro: introFile ? fs.readFileSync(introFile, 'utf8') : undefined,
     generatedOn: new Date()
   };
 
-  let data: IReportData;
+  let source: IReportSource;
   const fromSeed = args.flags['from-seed'];
   const site = siteFrom(args);
   if (fromSeed !== undefined) {
-    data = loadSeed(typeof fromSeed === 'string' ? path.resolve(fromSeed) : DEFAULT_SEED_DIR);
+    source = loadSeed(typeof fromSeed === 'string' ? path.resolve(fromSeed) : DEFAULT_SEED_DIR);
   } else {
     try {
-      data = await createNodeRepository(site, tokenFrom(args)).loadReportData();
+      source = await loadSite(site, tokenFrom(args));
     } catch (e) {
       return fail(e, site);
     }
   }
+  const data: IReportData = source.data;
+  options.organisation = flag(args, 'organisation') || source.organisation;
 
-  const year = defaultReportYear(data, requestedYear, new Date());
+  const year = defaultReportYear(data, requestedYear, new Date(), source.finalYears);
   const report = buildReport(data, year);
   if (fromSeed === undefined) {
     const maturity = await createNodeRepository(site, tokenFrom(args)).loadMaturityResults!().catch(() => undefined);
@@ -104,7 +123,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(`Fout / Error: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(`Fout / Error: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

@@ -50,6 +50,19 @@ export const KIND = { ViewListItems: 1, AddListItems: 2, EditListItems: 3, Delet
 export const CONTROL_TEAM_GROUP = 'Organisatiebeheersing – beheerders';
 
 /**
+ * The local tenant's id: the only tenant id `ensureUser` accepts in the claim of
+ * "Everyone except external users" (`c:0-.f|rolemanager|spo-grid-all-users/<tenant id>`, FIDELITY.md U-01).
+ * A tenant's own id comes from SPFx (pageContext.aadInfo.tenantId) or the access token's `tid`.
+ */
+export const LOCAL_TENANT_ID = '7d3c2a91-5b0e-4c58-9f3e-0c1a2b3c4d5e';
+export const EVERYONE_CLAIM_PREFIX = 'c:0-.f|rolemanager|spo-grid-all-users/';
+export const EVERYONE_TITLE = 'Everyone except external users';
+
+export function isEveryoneClaim(login: string): boolean {
+  return login.toLowerCase().indexOf(EVERYONE_CLAIM_PREFIX) === 0;
+}
+
+/**
  * The people of the local site. `key` is the short login of `?user=` and LOCAL_SP_USER;
  * the old role names still work: owner = ann, member = pieter, reader = lees.
  */
@@ -124,7 +137,10 @@ export function scopeOf(site: ISiteData, listId: string | undefined): string {
 /** Union of the masks of every assignment on the scope that names the user or one of their groups. */
 export function effectiveMask(site: ISiteData, userId: number, scope: string): IMask {
   const principals = new Set<number>([userId]);
-  for (const g of site.groups || []) if (g.Members.indexOf(userId) >= 0) principals.add(g.Id);
+  // Every user of the directory is internal, so a member of "Everyone except external users".
+  const me = site.users.find((u) => u.Id === userId);
+  if (me && (me.PrincipalType || 1) === 1) for (const u of site.users) if (isEveryoneClaim(u.LoginName)) principals.add(u.Id);
+  for (const g of site.groups || []) if (g.Members.some((m) => principals.has(m))) principals.add(g.Id);
   let high = 0;
   let low = 0;
   for (const a of site.roleAssignments || []) {

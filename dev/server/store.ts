@@ -21,6 +21,8 @@ export interface IUser {
   LastName?: string;
   JobTitle?: string;
   Department?: string;
+  /** SP.PrincipalType: 1 user (default), 4 security group ("Everyone except external users"). */
+  PrincipalType?: number;
 }
 
 /** A SharePoint group: members are user ids (principal ids are shared by users and groups). */

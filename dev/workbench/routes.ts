@@ -3,6 +3,7 @@ import { LISTS } from '../../src/schema/schema';
 import { IBundle } from './build';
 import { closedPage, indexPage, IWorkbenchConfig, workbenchPage } from './pages';
 import { formShellHtml, parseListPageUrl } from '../forms/index';
+import { isVersionsPage, serveVersionsPage } from './versionsPage';
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Uint8Array, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
@@ -32,9 +33,9 @@ function num(v: string | null): number | undefined {
 export function workbenchRoutes(
   bundles: () => Record<string, IBundle>,
   sitePathIn: string = '/sites/organisatiebeheersing'
-): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean {
+): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean> {
   const sitePath = sitePathIn.toLowerCase();
-  return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {
+  return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean | Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     // The site URL follows the host the browser used (any port).
     const siteUrl = url.origin + sitePathIn;
@@ -82,6 +83,7 @@ export function workbenchRoutes(
       send(res, 200, 'text/html; charset=utf-8', closedPage());
       return true;
     }
+    if (isVersionsPage(p, sitePath)) return serveVersionsPage(req, res, url, siteUrl).then(() => true);
     if (p.toLowerCase().indexOf(sitePath + '/') === 0 && /\.aspx$/i.test(p)) {
       const formCfg = parseListPageUrl(url.pathname, url.search);
       if (!formCfg) return false;

@@ -229,10 +229,9 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
   steps.push({
     id: 'permissions',
     title: 'Apply the permission model',
-    plan: [`ensurePermissions on ${site} (when this version has a permission model)`],
+    plan: [`ensurePermissions on ${site} (src/data/permissions.ts: group "Organisatiebeheersing – beheerders" with Contribute)`],
     run: async (ctx) => {
       const result = await ensurePermissionModel(createSp(site, await accessToken(ctx)), site, (l) => ctx.log(`      ${l}`));
-      if (!result) return { changed: false, detail: 'no permission model in this version yet: skipped' };
       return { changed: result.changes > 0, detail: result.changes > 0 ? `${result.changes} change(s)` : 'permissions already in place' };
     }
   });

@@ -9,6 +9,11 @@ export interface IPermissions {
   canManageLists: boolean;
   /** May add documents to the Rapporten library (checked on the library itself): "Definitief maken". */
   canFinalise: boolean;
+  /**
+   * Ids (GUIDs) of the Acties and Risicos lists, read in the same batch: the link to SharePoint's
+   * version history page of an item needs them. Absent when unknown.
+   */
+  listIds?: { actions?: string; risks?: string };
 }
 
 /** One file of a final report: the Word note, the slide deck, or the JSON snapshot of the data. */

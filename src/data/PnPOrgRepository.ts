@@ -194,12 +194,18 @@ export class PnPOrgRepository implements IOrgRepository {
     const list = this._list('actions', batched).getCurrentUserEffectivePermissions();
     // Finalising is decided by the library itself: it may have its own permissions.
     const reports = this._list('reports', batched).getCurrentUserEffectivePermissions();
+    // The list ids for the version history links, in the same round trip (unknown on failure).
+    const idOf = (p: Promise<{ Id?: string }>): Promise<string | undefined> => p.then((l) => l.Id, () => undefined);
+    const actionsId = idOf(this._list('actions', batched).select('Id')());
+    const risksId = idOf(this._list('risks', batched).select('Id')());
     await execute();
     const [webPerms, listPerms, reportPerms] = await Promise.all([web, list, reports]);
+    const [actions, risks] = await Promise.all([actionsId, risksId]);
     return {
       canEdit: this._sp.web.hasPermissions(listPerms, PermissionKind.EditListItems),
       canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists),
-      canFinalise: this._sp.web.hasPermissions(reportPerms, PermissionKind.AddListItems)
+      canFinalise: this._sp.web.hasPermissions(reportPerms, PermissionKind.AddListItems),
+      listIds: { actions, risks }
     };
   }
 

@@ -10,8 +10,9 @@ import { httpStatusOf, sharePointMessage } from './errors';
 import { listUrl } from './lists';
 
 export interface IEnsureChange {
+  /** The list, or 'web' for a change to the site's permissions (src/data/permissions.ts). */
   list: string;
-  kind: 'list' | 'field' | 'index' | 'validation' | 'title' | 'versioning';
+  kind: 'list' | 'field' | 'index' | 'validation' | 'title' | 'versioning' | 'group' | 'roleAssignment' | 'groupMember';
   name: string;
 }
 

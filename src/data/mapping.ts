@@ -11,15 +11,16 @@ export type ListItem = Record<string, any>;
 
 export const DOMAIN_SELECT: string[] = ['Id', 'Title', 'Volgorde', 'Sleutel', 'KorteTitel', 'Criteria', 'CriteriaLijst', 'DecreetBasis', 'Actief'];
 export const RISK_SELECT: string[] = [
-  'Id', 'Title', 'DomeinId', 'Bron', 'Audit/Id', 'Audit/Title', 'Prioriteit', 'RisicoStatus', 'JaarVastgesteld', 'JaarAfgesloten', 'Toelichting'
+  'Id', 'Title', 'DomeinId', 'Bron', 'Audit/Id', 'Audit/Title', 'Prioriteit', 'RisicoStatus', 'JaarVastgesteld', 'JaarAfgesloten', 'Toelichting',
+  'Modified', 'Editor/Title'
 ];
-export const RISK_EXPAND: string[] = ['Audit'];
+export const RISK_EXPAND: string[] = ['Audit', 'Editor'];
 export const ACTION_SELECT: string[] = [
   'Id', 'Title', 'KorteTitel', 'DomeinenId', 'Beschrijving', 'Onderdelen', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd',
   'Risicos/Id', 'Risicos/Title', 'Audit/Id', 'Audit/Title', 'Eigenaar/Id', 'Eigenaar/Title', 'Eigenaar/EMail',
-  'Directie', 'Afdeling', 'Deadline', 'Opmerking', 'Modified'
+  'Directie', 'Afdeling', 'Deadline', 'Opmerking', 'Modified', 'Editor/Title'
 ];
-export const ACTION_EXPAND: string[] = ['Risicos', 'Audit', 'Eigenaar'];
+export const ACTION_EXPAND: string[] = ['Risicos', 'Audit', 'Eigenaar', 'Editor'];
 export const AUDIT_SELECT: string[] = [
   'Id', 'Title', 'Sleutel', 'Auditor', 'Soort', 'AuditType', 'Jaar', 'AuditStatus', 'Sterktes', 'Verbeterpunten',
   'HoogPrioritaireAanbevelingen', 'Conclusie', 'Toelichting', 'OpvolgingVan/Id', 'OpvolgingVan/Title', 'DomeinenId'
@@ -67,6 +68,12 @@ function person(v: unknown): IPerson | undefined {
   return typeof o.Id === 'number' ? { id: o.Id, title: o.Title || '', email: str(o.EMail) } : undefined;
 }
 
+/** Title of the person who changed the item last (Editor, expanded). */
+function editorOf(item: ListItem): string | undefined {
+  const e = item.Editor;
+  return e && typeof e === 'object' ? str((e as { Title?: unknown }).Title) : undefined;
+}
+
 function etagOf(item: ListItem): string | undefined {
   const e = item['odata.etag'] || (item.__metadata && item.__metadata.etag);
   return typeof e === 'string' ? e : undefined;
@@ -102,7 +109,9 @@ export function toRisk(item: ListItem): IRisk {
     yearIdentified: num(item.JaarVastgesteld),
     yearClosed: num(item.JaarAfgesloten),
     notes: str(item.Toelichting),
-    etag: etagOf(item)
+    etag: etagOf(item),
+    modified: str(item.Modified),
+    modifiedBy: editorOf(item)
   };
 }
 
@@ -125,7 +134,8 @@ export function toAction(item: ListItem): IAction {
     deadline: str(item.Deadline),
     note: str(item.Opmerking),
     etag: etagOf(item),
-    modified: str(item.Modified)
+    modified: str(item.Modified),
+    modifiedBy: editorOf(item)
   };
 }
 

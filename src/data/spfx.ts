@@ -5,13 +5,14 @@ import { IOrgRepository } from './IOrgRepository';
 import { ensureSchema, IEnsureResult } from './ensureSchema';
 import { IMaturityRepository } from './IMaturityRepository';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
+import { ensurePermissions } from './permissions';
 import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
 
 export interface IDataServices {
   repository: IOrgRepository;
   /** The maturity lists (Maturiteitsinschatting). */
   maturity: IMaturityRepository;
-  /** "Lijsten controleren" (site owners): idempotent provisioning of the lists. */
+  /** "Lijsten controleren" (site owners): idempotent provisioning of the lists, then of the permission model. */
   ensureSchema: () => Promise<IEnsureResult>;
 }
 
@@ -22,7 +23,12 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
   return {
     repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
     maturity: new PnPMaturityRepository(sp, url),
-    ensureSchema: () => ensureSchema(sp)
+    ensureSchema: async () => {
+      const schema = await ensureSchema(sp);
+      // The control team group with Contribute; "everyone reads" is a deliberate CLI choice (npm run provision -- --everyone-reads).
+      const permissions = await ensurePermissions(sp, {});
+      return { schemaVersion: schema.schemaVersion, changes: schema.changes.concat(permissions) };
+    }
   };
 }
 

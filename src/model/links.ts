@@ -33,6 +33,15 @@ export function listFormUrl(siteUrl: string, listKey: string, form: ListFormName
   return params.length > 0 ? `${base}?${params.join('&')}` : base;
 }
 
+/**
+ * SharePoint's version history page of a list item:
+ * `<site>/_layouts/15/Versions.aspx?list={<list id>}&ID=<item id>` (FIDELITY.md X-06).
+ */
+export function versionHistoryUrl(siteUrl: string, listId: string, itemId: number): string {
+  const guid = listId.replace(/^\{|\}$/g, '');
+  return `${trimSlashes(siteUrl)}/_layouts/15/Versions.aspx?list=${encodeURIComponent(`{${guid}}`)}&ID=${itemId}`;
+}
+
 /** The list's default view (AllItems.aspx). */
 export function listViewUrl(siteUrl: string, listKey: string): string {
   return `${formsBase(siteUrl, listKey)}/AllItems.aspx`;

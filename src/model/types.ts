@@ -46,6 +46,9 @@ export interface IRisk {
   yearClosed?: number;
   notes?: string;
   etag?: string;
+  /** Last change (ISO, from Modified) and who made it (Editor/Title). */
+  modified?: string;
+  modifiedBy?: string;
 }
 
 export interface IAction {
@@ -70,7 +73,9 @@ export interface IAction {
   deadline?: string;
   note?: string;
   etag?: string;
+  /** Last change (ISO, from Modified) and who made it (Editor/Title). */
   modified?: string;
+  modifiedBy?: string;
 }
 
 export interface IAudit {

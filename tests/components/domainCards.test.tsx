@@ -218,6 +218,95 @@ describe('DomainCards: details', () => {
   });
 });
 
+describe('DomainCards: history in the detail panel', () => {
+  const IDS = { actions: '0f6f2c2e-1111-4c3b-9d7e-aaaaaaaaaaaa', risks: '0f6f2c2e-2222-4c3b-9d7e-bbbbbbbbbbbb' };
+
+  it('says who changed an action last and when, and links to its version history page', async () => {
+    const data = loadSeedData();
+    const action = data.actions.filter((a) => a.id === 129)[0];
+    action.modified = '2023-03-14T09:30:00Z';
+    action.modifiedBy = 'Pieter De Smet';
+    const { container } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true, listIds: IDS } }, {}, data);
+    await cards(container, 7);
+    fireEvent.click(container.querySelector(`li[data-item-id="129"] > button`) as HTMLElement);
+    const panel = await screen.findByRole('dialog');
+    expect(panel).toHaveTextContent('Laatst gewijzigd door Pieter De Smet op 14 maart 2023');
+    const link = within(panel).getByRole('link', { name: /Versiegeschiedenis/ });
+    expect(link).toHaveAttribute(
+      'href',
+      `https://contoso.sharepoint.com/sites/organisatiebeheersing/_layouts/15/Versions.aspx?list=%7B${IDS.actions}%7D&ID=129`
+    );
+    expect(link).toHaveAttribute('target', '_blank');
+  });
+
+  it('shows the same for a risk, and no version link while the list id is unknown', async () => {
+    const data = loadSeedData();
+    const risk = buildReport(data, 2022).domains[0].risks[0];
+    const stored = data.risks.filter((r) => r.id === risk.id)[0];
+    stored.modified = '2022-11-02T10:00:00Z';
+    stored.modifiedBy = 'Ann Janssens';
+    const { container } = setup({ permissions: { canEdit: false, canManageLists: false, canFinalise: false } }, {}, data);
+    await cards(container, 7);
+    fireEvent.click(container.querySelector(`[data-quadrant$="-risks"] li[data-risk-id="${risk.id}"] > button`) as HTMLElement);
+    const panel = await screen.findByRole('dialog');
+    expect(panel).toHaveTextContent('Laatst gewijzigd door Ann Janssens op 2 november 2022');
+    expect(within(panel).queryByRole('link', { name: /Versiegeschiedenis/ })).toBeNull();
+  });
+});
+
+describe('DomainCards: after the year is final', () => {
+  const FINAL_2022 = [
+    { name: 'Voortgangsrapport 2022.docx', year: 2022, format: 'Word' as const, url: 'https://contoso.sharepoint.com/x.docx', modified: '2023-05-10T08:00:00Z' },
+    { name: 'Voortgangsrapport 2022 - gegevens.json', year: 2022, format: 'Gegevens' as const, url: 'https://contoso.sharepoint.com/x.json', modified: '2023-05-10T08:00:01Z' }
+  ];
+
+  it('marks items changed after the final report with the date of the change, as text', async () => {
+    const data = loadSeedData();
+    const first = buildReport(data, 2022).domains[0];
+    const changedAction = first.realisationsNew[0];
+    const changedRisk = first.risks[0];
+    for (const a of data.actions) a.modified = '2023-05-01T00:00:00Z';
+    data.actions.filter((a) => a.id === changedAction.id)[0].modified = '2023-06-01T09:00:00Z';
+    data.risks.filter((r) => r.id === changedRisk.id)[0].modified = '2023-07-02T09:00:00Z';
+    const { container } = setup({ storedReports: FINAL_2022 }, { reportYear: 2022 }, data);
+    const card = (await cards(container, 7))[0];
+    await waitFor(() => expect(within(card).getAllByText(/gewijzigd na definitief rapport/)).toHaveLength(2));
+    expect(card.querySelector(`li[data-item-id="${changedAction.id}"]`)).toHaveTextContent('gewijzigd na definitief rapport (1 juni 2023)');
+    expect(card.querySelector(`li[data-risk-id="${changedRisk.id}"]`)).toHaveTextContent('gewijzigd na definitief rapport (2 juli 2023)');
+    expect(container.querySelectorAll('[data-testid="changed-after-final"]')).toHaveLength(2);
+  });
+
+  it('marks nothing on a year that is not final', async () => {
+    const data = loadSeedData();
+    for (const a of data.actions) a.modified = '2024-01-01T00:00:00Z';
+    const { container } = setup({ storedReports: FINAL_2022 }, { reportYear: 2021 }, data);
+    await cards(container, 7);
+    expect(screen.queryByText(/Toon definitief rapport/)).toBeNull();
+    expect(container.querySelectorAll('[data-testid="changed-after-final"]')).toHaveLength(0);
+  });
+
+  it('shows the final report of the year next to today\'s data, read-only, with the toggle', async () => {
+    const snapshot = loadSeedData();
+    const data: IReportData = JSON.parse(JSON.stringify(snapshot));
+    const first = buildReport(data, 2022).domains[0];
+    data.actions.push({ id: 9999, title: 'Na het rapport gerealiseerd', subItems: [], status: 'Gerealiseerd', realisedYear: 2022, plannedYear: 2022, domainIds: [first.domain.id], risks: [] });
+    const { container, repo } = setup({ storedReports: FINAL_2022, snapshot, permissions: { canEdit: false, canManageLists: false, canFinalise: false } }, { reportYear: 2022 }, data);
+    const card = (await cards(container, 7))[0];
+    expect(container.querySelectorAll('[data-testid="final-snapshot"]')).toHaveLength(0);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Toon definitief rapport 2022' }));
+    await waitFor(() => expect(container.querySelectorAll('[data-testid="final-snapshot"]')).toHaveLength(7));
+    expect(repo.snapshotReads).toEqual([2022]);
+    const final = within(card).getByTestId('final-snapshot');
+    expect(final).toHaveTextContent('Definitief rapport 2022 (alleen lezen)');
+    const [risks, realNew, , planNew] = EXPECTED_2022[0];
+    expect(final).toHaveTextContent(`${risks} hoge risico's · ${realNew} gerealiseerd in 2022 · ${planNew} nieuw gepland voor 2023`);
+    expect(final).not.toHaveTextContent('Na het rapport gerealiseerd');
+    // Today's quadrant has it; the frozen report has no buttons.
+    expect(quadrant(card, 'realisations')).toHaveTextContent('Na het rapport gerealiseerd');
+    expect(within(final).queryAllByRole('button')).toHaveLength(0);
+  });
+});
+
 describe('DomainCards: rich text is sanitised', () => {
   it('renders hostile titles as text and descriptions without scripts, handlers or javascript: links', async () => {
     const data = loadSeedData();

@@ -162,3 +162,11 @@ describe('Summary: overdue per domain', () => {
     for (const i of infoDomains) expect(figure(all[i], 'overdue')).toBe('1 te laat (deadline verstreken)');
   });
 });
+
+describe('Summary: the default year follows the cards\' rule', () => {
+  it('opens on the year after the latest final report once that year has ended (final 2022, today May 2024: 2023)', async () => {
+    const reports = [{ name: 'Voortgangsrapport 2022.docx', year: 2022, format: 'Word' as const, url: 'https://contoso.sharepoint.com/r.docx', modified: '2023-05-10T08:00:00Z' }];
+    setup({ storedReports: reports }, { today: new Date(2024, 4, 15) });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Organisatiebeheersing 2023'));
+  });
+});

@@ -57,6 +57,18 @@ describe('every $select of the data layer', () => {
     ]);
   });
 
+  it.each(Object.entries(ITEM_QUERIES))('%s stays within the list view lookup threshold (at most 12 lookup and person columns, FIDELITY.md L-03)', (_name, q) => {
+    const list = getList(q.list);
+    const lookups = new Set<string>();
+    for (const sel of q.select) {
+      const owner = sel.split('/')[0];
+      const name = sel.indexOf('/') > 0 ? owner : /^(.+)Id$/.exec(sel) ? (/^(.+)Id$/.exec(sel) as RegExpExecArray)[1] : sel;
+      const f = fieldOf(list, name);
+      if ((f && (f.type === 'Lookup' || f.type === 'LookupMulti' || f.type === 'User')) || name === 'Author' || name === 'Editor') lookups.add(name);
+    }
+    expect(lookups.size).toBeLessThanOrEqual(12);
+  });
+
   it('has no item $select outside the query registry', () => {
     const dir = path.join(__dirname, '../../src/data');
     const offenders: string[] = [];

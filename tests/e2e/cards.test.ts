@@ -63,6 +63,16 @@ describe('Domeinkaarten in the local workbench', () => {
     const panel = page.locator('.ms-Panel-main');
     await panel.waitFor();
     expect(await panel.textContent()).toContain('Bewerken');
+    // History: who changed it last (the import, as the owner), and SharePoint's version history page.
+    await panel.getByText(/Laatst gewijzigd door Ann Janssens op/).waitFor();
+    const history = panel.getByRole('link', { name: /Versiegeschiedenis/ });
+    const href = (await history.getAttribute('href')) || '';
+    expect(href).toMatch(/\/_layouts\/15\/Versions\.aspx\?list=%7B[0-9a-f-]{36}%7D&ID=\d+$/);
+    const versions = await page.context().newPage();
+    await versions.goto(href);
+    expect(await versions.locator('table tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await versions.locator('table').textContent()).toContain('Ann Janssens');
+    await versions.close();
     await page.close();
   });
 

@@ -31,7 +31,8 @@ export async function startSite(opts: { user?: 'owner' | 'member' | 'reader'; da
   const dataDir = opts.dataDir || fs.mkdtempSync(path.join(os.tmpdir(), 'orgb-e2e-'));
   const routes = workbenchRoutes(() => b);
   if (!opts.dataDir) {
-    const owner = await createLocalServer({ port: 0, dataDir, extraRoutes: routes });
+    // Like npm start: the control team group comes from ensurePermissions in seedIfNew.
+    const owner = await createLocalServer({ port: 0, dataDir, controlTeamGroup: false, extraRoutes: routes });
     await seedIfNew(owner.siteUrl, dataDir, () => undefined);
     await recordDataSite(owner);
     if (!opts.user || opts.user === 'owner') {

@@ -14,6 +14,10 @@ export interface IFakeRepositoryOptions {
   holdLoads?: boolean;
   /** sp.web.currentUser; default the local server's owner (Id 7). */
   currentUser?: IPerson;
+  /** Final reports in Rapporten; default none. */
+  storedReports?: IStoredReport[];
+  /** What getReportSnapshot(year) answers; default none. */
+  snapshot?: IReportData;
 }
 
 export const LOCAL_OWNER: IPerson = { id: 7, title: 'Ann Janssens', email: 'ann.janssens@stad.example' };
@@ -150,7 +154,7 @@ export class FakeRepository implements IOrgRepository {
   }
 
   public async getStoredReports(): Promise<IStoredReport[]> {
-    return [];
+    return clone(this._options.storedReports || []);
   }
 
   public async finaliseReport(year: number, files: IReportFile[], _replace: boolean): Promise<IStoredReport[]> {
@@ -161,7 +165,10 @@ export class FakeRepository implements IOrgRepository {
     return 'Organisatiebeheersing';
   }
 
-  public async getReportSnapshot(): Promise<IReportData | undefined> {
-    return undefined;
+  public snapshotReads: number[] = [];
+
+  public async getReportSnapshot(year: number): Promise<IReportData | undefined> {
+    this.snapshotReads.push(year);
+    return this._options.snapshot ? clone(this._options.snapshot) : undefined;
   }
 }

@@ -208,7 +208,7 @@ export function getGroup(c: IContext, r: { group: IGroup }): IApiResponse {
   return one(c, groupEntity(c, r.group), 'SP.ApiData.Groups');
 }
 
-/** sitegroups POST {Title, Description}: a new group owned by the site owners, answered 201 (G-03). */
+/** sitegroups POST {Title, Description}: a new group owned by the user who creates it, answered 201 (G-04). */
 export function postGroup(c: IContext): IApiResponse {
   requireOwner(c);
   const body = parseBody(c.req);
@@ -223,7 +223,8 @@ export function postGroup(c: IContext): IApiResponse {
     Id: site.nextUserId++,
     Title: title,
     Description: typeof body.Description === 'string' ? body.Description : null,
-    OwnerId: 3,
+    // Recorded: OwnerTitle is the creating user's name (G-04).
+    OwnerId: c.site.currentUser().Id,
     Members: [],
     AllowMembersEditMembership: body.AllowMembersEditMembership === true
   };

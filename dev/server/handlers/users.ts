@@ -5,7 +5,7 @@ import { IEntity } from '../entities';
 import { badRequest, CODE_ARGUMENT, SPError, userNotFound } from '../errors';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { Site, uuidFrom } from '../site';
-import { effectiveMask, hasKind, KIND } from '../directory';
+import { effectiveMask, EVERYONE_CLAIM_PREFIX, EVERYONE_TITLE, hasKind, isEveryoneClaim, KIND, LOCAL_TENANT_ID } from '../directory';
 import { IUser } from '../store';
 
 // ------------------------------------------------------------ navigation
@@ -44,14 +44,15 @@ export function userEntity(s: IScope, u: IUser): IEntity {
       IsHiddenInUI: false,
       LoginName: u.LoginName,
       Title: u.Title,
-      PrincipalType: 1,
+      PrincipalType: u.PrincipalType || 1,
       Email: u.Email,
       Expiration: '',
       IsEmailAuthenticationGuestUser: false,
       IsShareByEmailGuestUser: false,
-      IsSiteAdmin: hasKind(effectiveMask(s.site.store.site, u.Id, 'web'), KIND.ManageWeb),
-      UserId: { NameId: crypto.createHash('md5').update(u.LoginName).digest('hex').slice(0, 16), NameIdIssuer: 'urn:federation:microsoftonline' },
-      UserPrincipalName: u.Email
+      IsSiteAdmin: (u.PrincipalType || 1) === 1 && hasKind(effectiveMask(s.site.store.site, u.Id, 'web'), KIND.ManageWeb),
+      // A security group (U-01, recorded): no UserId, no UserPrincipalName.
+      UserId: (u.PrincipalType || 1) === 1 ? { NameId: crypto.createHash('md5').update(u.LoginName).digest('hex').slice(0, 16), NameIdIssuer: 'urn:federation:microsoftonline' } : null,
+      UserPrincipalName: (u.PrincipalType || 1) === 1 ? u.Email : null
     }
   };
 }
@@ -110,6 +111,16 @@ function ensureUser(site: Site, login: string): IUser {
   try {
     return site.userByLogin(login);
   } catch {
+    if (isEveryoneClaim(login)) {
+      // "Everyone except external users" of this tenant (U-01): a security group, PrincipalType 4.
+      if (login.slice(EVERYONE_CLAIM_PREFIX.length).toLowerCase() !== LOCAL_TENANT_ID) {
+        throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${login} could not be found.`);
+      }
+      const g: IUser = { Id: site.store.site.nextUserId++, Title: EVERYONE_TITLE, Email: '', LoginName: `${EVERYONE_CLAIM_PREFIX}${LOCAL_TENANT_ID}`, PrincipalType: 4 };
+      site.store.site.users.push(g);
+      site.store.markSite();
+      return g;
+    }
     const email = login.split('|').pop() || '';
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
       throw new SPError(400, CODE_ARGUMENT, `The specified user ${login} could not be found.`);

@@ -6,7 +6,7 @@ import { format } from '../../../components/format';
 import { RichText } from '../../../components/RichText';
 import { DeadlineTag } from '../../../components/DeadlineTag';
 import { actionDeadlineState, recommendationsAnsweredBy } from '../../../model/audits';
-import { auditLink, listFormUrl } from '../../../model/links';
+import { auditLink, listFormUrl, versionHistoryUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAction, IReportData, IRisk } from '../../../model/types';
 import { ISelection } from './DomainCard';
@@ -31,6 +31,8 @@ export interface IDetailPanelProps {
   auditsUrl?: string;
   /** Today, for the deadline marks. */
   today: Date;
+  /** Ids of the Acties and Risicos lists: the version history link needs them. */
+  listIds?: { actions?: string; risks?: string };
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -104,6 +106,28 @@ export function DeadlineLine(props: { action: IAction; today: Date }): JSX.Eleme
   return <>{date}</>;
 }
 
+/**
+ * Who changed the item last and when (Editor, Modified), and a link to SharePoint's own
+ * version history page of the item.
+ */
+export function HistoryLine(props: { modified?: string; modifiedBy?: string; historyUrl?: string; cn: IDomainCardsClassNames }): JSX.Element {
+  const date = formatDate(props.modified);
+  if (!date && !props.historyUrl) return <React.Fragment />;
+  return (
+    <Field label={strings.History} cn={props.cn}>
+      {date && (
+        <span data-testid="last-modified">{props.modifiedBy ? format(strings.LastModifiedBy, props.modifiedBy, date) : format(strings.LastModifiedOn, date)}</span>
+      )}
+      {date && props.historyUrl && ' · '}
+      {props.historyUrl && (
+        <a href={props.historyUrl} target="_blank" rel="noopener noreferrer" aria-label={`${strings.VersionHistory} (${strings.OpensInNewWindow})`}>
+          {strings.VersionHistory}
+        </a>
+      )}
+    </Field>
+  );
+}
+
 function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning: boolean }): JSX.Element {
   const { action: a, data, classNames: cn, firstDataYear } = props;
   const domains = data.domains
@@ -159,6 +183,12 @@ function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning:
             <RichText value={a.note} className={cn.richText} />
           </Field>
         )}
+        <HistoryLine
+          modified={a.modified}
+          modifiedBy={a.modifiedBy}
+          historyUrl={props.listIds && props.listIds.actions ? versionHistoryUrl(props.siteUrl, props.listIds.actions, a.id) : undefined}
+          cn={cn}
+        />
       </dl>
       <div className={cn.panelActions}>
         {props.canEdit && props.isPlanning && props.onRealise && (
@@ -205,6 +235,12 @@ function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
             <RichText value={r.notes} className={cn.richText} />
           </Field>
         )}
+        <HistoryLine
+          modified={r.modified}
+          modifiedBy={r.modifiedBy}
+          historyUrl={props.listIds && props.listIds.risks ? versionHistoryUrl(props.siteUrl, props.listIds.risks, r.id) : undefined}
+          cn={cn}
+        />
       </dl>
       <div className={cn.panelActions}>
         {props.canEdit && <FormLink url={listFormUrl(props.siteUrl, 'risks', 'EditForm', r.id)} text={strings.Edit} openForm={props.openForm} />}

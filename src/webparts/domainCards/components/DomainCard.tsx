@@ -6,7 +6,8 @@ import { RichText } from '../../../components/RichText';
 import { cardTitle } from '../../../model/text';
 import { IAction, IDomainReport, IRisk } from '../../../model/types';
 import { IDomainCardsClassNames } from './styles';
-import { DeadlineLine } from './DetailPanel';
+import { DeadlineLine, formatDate } from './DetailPanel';
+import { IChangedAfterFinal, IDomainComparison } from '../../../model/finalReport';
 import { actionDeadlineState, IDeadlineCounts } from '../../../model/audits';
 
 export type PlanningOrRealisation = 'realisation' | 'planning';
@@ -37,6 +38,63 @@ export interface IDomainCardProps {
   deadlines?: IDeadlineCounts;
   /** In Teams: share a deep link to this domain through Teams' share dialog. */
   onShare?: () => void;
+  /** The year is final: items changed after its final report (id -> date of the change). */
+  changed?: IChangedAfterFinal;
+  /** "Toon definitief rapport": the year's final report next to today's data (read-only). */
+  final?: { year: number; loading: boolean; error: boolean; comparison?: IDomainComparison };
+}
+
+/** "gewijzigd na definitief rapport (<datum>)": as text, not only a colour. */
+function ChangedMark(props: { date: string | undefined; cn: IDomainCardsClassNames }): JSX.Element {
+  if (!props.date) return <React.Fragment />;
+  return (
+    <span className={props.cn.meta} data-testid="changed-after-final">
+      {format(strings.ChangedAfterFinal, formatDate(props.date) || props.date)}
+    </span>
+  );
+}
+
+/** The final report of the year for this domain, read-only, next to today's quadrants. */
+function FinalSnapshot(props: { id: string; final: NonNullable<IDomainCardProps['final']>; cn: IDomainCardsClassNames }): JSX.Element {
+  const { final, cn } = props;
+  const c = final.comparison;
+  const titles = (items: Array<{ title: string; shortTitle?: string }>): JSX.Element =>
+    items.length === 0 ? (
+      <p className={cn.nothing}>{strings.NothingYet}</p>
+    ) : (
+      <ul className={cn.subList} style={{ marginLeft: 20, fontSize: 'inherit', color: 'inherit' }}>
+        {items.map((a, i) => (
+          <li key={i}>{a.shortTitle || a.title}</li>
+        ))}
+      </ul>
+    );
+  let body: React.ReactNode;
+  if (final.loading) body = <p className={cn.nothing}>{strings.FinalSnapshotLoading}</p>;
+  else if (final.error) body = <p className={cn.nothing}>{strings.FinalSnapshotError}</p>;
+  else if (!c || !c.final || !c.finalCounts) body = <p className={cn.nothing}>{strings.FinalSnapshotNoDomain}</p>;
+  else {
+    body = (
+      <>
+        <p className={cn.cardCounts}>{format(strings.FinalSnapshotCounts, c.finalCounts.risks, c.finalCounts.realisationsNew, final.year, c.finalCounts.planningNew, final.year + 1)}</p>
+        <h4 className={cn.quadrantTitle}>{strings.Risks}</h4>
+        {titles(c.final.risks)}
+        <h4 className={cn.quadrantTitle}>{format(strings.FinalSnapshotRealised, final.year)}</h4>
+        {titles(c.final.realisationsNew)}
+        <h4 className={cn.quadrantTitle}>{format(strings.FinalSnapshotPlanned, final.year + 1)}</h4>
+        {titles(c.final.planningNew)}
+      </>
+    );
+  }
+  return (
+    <div className={cn.quadrant} role="group" aria-labelledby={`${props.id}-h`} data-testid="final-snapshot">
+      <div className={cn.quadrantHeader}>
+        <h3 id={`${props.id}-h`} className={cn.quadrantTitle}>
+          {format(strings.FinalSnapshotHeading, final.year)}
+        </h3>
+      </div>
+      {body}
+    </div>
+  );
 }
 
 function NewTag(props: { className: string }): JSX.Element {
@@ -55,6 +113,7 @@ function ActionItems(props: {
   onOpen: (s: ISelection) => void;
   label?: string;
   today: Date;
+  changed?: Record<number, string>;
 }): JSX.Element {
   const { cn } = props;
   if (props.actions.length === 0) return <React.Fragment />;
@@ -72,6 +131,7 @@ function ActionItems(props: {
             {props.section === 'planning' && actionDeadlineState(a, props.today) !== 'later' && actionDeadlineState(a, props.today) !== 'none' && (
               <DeadlineLine action={a} today={props.today} />
             )}
+            <ChangedMark date={props.changed ? props.changed[a.id] : undefined} cn={cn} />
           </button>
           {a.subItems.length > 0 && (
             <ul className={cn.subList}>
@@ -96,6 +156,7 @@ function OlderItems(props: {
   cn: IDomainCardsClassNames;
   onOpen: (s: ISelection) => void;
   today: Date;
+  changed?: Record<number, string>;
 }): JSX.Element {
   const [open, setOpen] = React.useState<boolean | undefined>(undefined);
   if (props.actions.length === 0) return <React.Fragment />;
@@ -107,7 +168,7 @@ function OlderItems(props: {
         {props.label}
       </button>
       <div id={props.id} hidden={!isOpen}>
-        {isOpen && <ActionItems actions={props.actions} isNew={false} section={props.section} cn={props.cn} onOpen={props.onOpen} today={props.today} />}
+        {isOpen && <ActionItems actions={props.actions} isNew={false} section={props.section} cn={props.cn} onOpen={props.onOpen} today={props.today} changed={props.changed} />}
       </div>
     </div>
   );
@@ -218,6 +279,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
                     <button type="button" className={cn.itemButton} onClick={() => onOpen({ kind: 'risk', risk: r })}>
                       <span className={cn.itemTitle}>{r.title}</span>
                       {source && <span className={cn.meta}>{format(strings.SourceLabel, source)}</span>}
+                      <ChangedMark date={props.changed ? props.changed.risks[r.id] : undefined} cn={cn} />
                     </button>
                   </li>
                 );
@@ -228,7 +290,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
 
         <Quadrant id={`${anchorId}-realisations`} title={strings.Realisations} cn={cn}>
           {realisations === 0 && <Nothing cn={cn} />}
-          <ActionItems actions={report.realisationsNew} isNew={true} section="realisation" cn={cn} onOpen={onOpen} today={props.today} />
+          <ActionItems actions={report.realisationsNew} isNew={true} section="realisation" cn={cn} onOpen={onOpen} today={props.today} changed={props.changed && props.changed.actions} />
           <OlderItems
             id={`${anchorId}-realisations-older`}
             label={format(strings.OlderRealisations, report.realisationsOlder.length)}
@@ -238,6 +300,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             cn={cn}
             onOpen={onOpen}
             today={props.today}
+            changed={props.changed && props.changed.actions}
           />
         </Quadrant>
 
@@ -248,7 +311,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
           action={props.canEdit && props.onNewAction ? <DefaultButton text={strings.NewAction} onClick={props.onNewAction} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
         >
           {planning === 0 && <Nothing cn={cn} />}
-          <ActionItems actions={report.planningNew} isNew={true} section="planning" cn={cn} onOpen={onOpen} today={props.today} />
+          <ActionItems actions={report.planningNew} isNew={true} section="planning" cn={cn} onOpen={onOpen} today={props.today} changed={props.changed && props.changed.actions} />
           <OlderItems
             id={`${anchorId}-planning-older`}
             label={format(strings.OlderPlanning, report.planningOlder.length)}
@@ -258,8 +321,10 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             cn={cn}
             onOpen={onOpen}
             today={props.today}
+            changed={props.changed && props.changed.actions}
           />
         </Quadrant>
+        {props.final && <FinalSnapshot id={`${anchorId}-final`} final={props.final} cn={cn} />}
       </div>
     </section>
   );

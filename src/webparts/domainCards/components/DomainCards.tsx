@@ -12,7 +12,8 @@ import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { useReportData } from '../../../components/useReportData';
 import { useFormOpener } from '../../../components/useFormOpener';
-import { ConflictError, IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
+import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from '../../../data/IOrgRepository';
+import { changesAfterFinal, compareWithSnapshot, finalReportDate } from '../../../model/finalReport';
 import { domainAnchorId, listFormUrl, listViewUrl } from '../../../model/links';
 import { availableYears, buildReport, defaultReportYear, realisationYearFor } from '../../../model/report';
 import { deadlinesByDomain, openRecommendationsAnsweredBy } from '../../../model/audits';
@@ -88,25 +89,53 @@ function focusCard(id: string): void {
   if (heading) heading.focus();
 }
 
-/** Years with a final report in Rapporten: they decide which year the cards open on. */
-function useFinalYears(repository: IOrgRepository): number[] {
-  const [years, setYears] = React.useState<number[]>([]);
+/** The final reports in Rapporten: their years decide which year the cards open on; their dates mark later changes. */
+function useStoredReports(repository: IOrgRepository): IStoredReport[] {
+  const [reports, setReports] = React.useState<IStoredReport[]>([]);
   React.useEffect(() => {
     let live = true;
     repository
       .getStoredReports()
       .then((r) => {
-        if (live) setYears(r.map((x) => x.year));
+        if (live) setReports(r);
       })
       .catch(() => {
         // Unknown: open as if nothing were final (the latest ended year with realisations).
-        if (live) setYears([]);
+        if (live) setReports([]);
       });
     return () => {
       live = false;
     };
   }, [repository]);
-  return years;
+  return reports;
+}
+
+interface ISnapshotState {
+  year: number;
+  data?: IReportData;
+  loading: boolean;
+  error: boolean;
+}
+
+/** The JSON snapshot of a final year, read only while it is asked for (the toggle is on). */
+function useSnapshot(repository: IOrgRepository, year: number | undefined): ISnapshotState | undefined {
+  const [state, setState] = React.useState<ISnapshotState | undefined>(undefined);
+  React.useEffect(() => {
+    if (year === undefined) {
+      setState(undefined);
+      return undefined;
+    }
+    let live = true;
+    setState({ year, loading: true, error: false });
+    repository
+      .getReportSnapshot(year)
+      .then((d) => live && setState({ year, data: d, loading: false, error: !d }))
+      .catch(() => live && setState({ year, loading: false, error: true }));
+    return () => {
+      live = false;
+    };
+  }, [repository, year]);
+  return state;
 }
 
 function usePermissions(repository: IOrgRepository): IPermissions {
@@ -236,9 +265,21 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const configuredYear = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
   const [pickedYear, setPickedYear] = React.useState<number | undefined>(undefined);
   React.useEffect(() => setPickedYear(undefined), [configuredYear]);
-  const finalYears = useFinalYears(repository);
+  const storedReports = useStoredReports(repository);
+  const finalYears = React.useMemo(() => storedReports.map((r) => r.year), [storedReports]);
   const defaultYear = defaultReportYear(data, configuredYear, today, finalYears);
   const year = pickedYear !== undefined ? pickedYear : defaultYear;
+
+  // A final year: items changed after its report are marked; its snapshot can be shown next to today's data.
+  const reportDate = finalReportDate(storedReports, year);
+  const changed = React.useMemo(() => (data && reportDate ? changesAfterFinal(data, reportDate) : undefined), [data, reportDate]);
+  const hasSnapshot = storedReports.some((r) => r.year === year && r.format === 'Gegevens');
+  const [showFinal, setShowFinal] = React.useState(false);
+  const snapshot = useSnapshot(repository, showFinal && hasSnapshot ? year : undefined);
+  const comparison = React.useMemo(
+    () => (data && snapshot && snapshot.data && snapshot.year === year ? compareWithSnapshot(data, snapshot.data, year) : undefined),
+    [data, snapshot, year]
+  );
 
   const [filters, setFilters] = React.useState<IFilters>(NO_FILTERS);
   const [selection, setSelection] = React.useState<ISelection | undefined>(undefined);
@@ -374,6 +415,12 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
             onNewRisk={() => openForm(listFormUrl(repository.siteUrl, 'risks', 'NewForm'))}
             today={today}
             deadlines={deadlines[full.domain.id]}
+            changed={changed}
+            final={
+              snapshot && snapshot.year === year
+                ? { year, loading: snapshot.loading, error: snapshot.error, comparison: comparison ? comparison[full.domain.id] : undefined }
+                : undefined
+            }
             onShare={props.shareDomain ? () => props.shareDomain && props.shareDomain(full.domain.key || String(full.domain.id), full.domain.title) : undefined}
           />
         ))}
@@ -388,6 +435,15 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       {data && (
         <div className={cn.toolbar}>
           <Toolbar cn={cn} year={year} years={years} onYear={setPickedYear} refreshing={refreshing} onRefresh={reload} reportActions={reportActions} />
+          {hasSnapshot && (
+            <Toggle
+              label={format(strings.ShowFinalReport, year)}
+              inlineLabel={true}
+              checked={showFinal}
+              onChange={(_e, checked) => setShowFinal(!!checked)}
+              data-testid="show-final-report"
+            />
+          )}
           {report && report.domains.length > 0 && <FilterBar cn={cn} data={data} filters={filters} onChange={setFilters} userId={currentUser ? currentUser.id : undefined} />}
           <div className={cn.liveRegion} aria-live="polite" role="status" data-testid="filter-results">
             {active ? (single ? format(strings.FilterResultsOne, resultCount) : format(strings.FilterResults, resultCount, shown.length)) : ''}
@@ -447,6 +503,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           onRealise={canEdit ? (a) => setConfirm(a) : undefined}
           auditsUrl={props.auditsUrl}
           today={today}
+          listIds={permissions.listIds}
         />
       )}
       <Dialog

@@ -137,12 +137,37 @@ function DomainRow(props: {
   );
 }
 
+/**
+ * Years with a final report (Rapporten): the widget opens on the same year as the cards. One
+ * request, sent next to the data's $batch (not after it); undefined while it is on its way, when
+ * cached figures are shown as they are (as the cards do) rather than waiting.
+ */
+function useFinalYears(repository: IOrgRepository): number[] | undefined {
+  const [years, setYears] = React.useState<number[] | undefined>(undefined);
+  React.useEffect(() => {
+    let live = true;
+    setYears(undefined);
+    repository
+      .getStoredReports()
+      .then((r) => live && setYears(r.map((x) => x.year)))
+      // Unknown: as if nothing were final, like the cards.
+      .catch(() => live && setYears([]));
+    return () => {
+      live = false;
+    };
+  }, [repository]);
+  return years;
+}
+
 function SummaryView(props: ISummaryProps): JSX.Element {
   const theme = useTheme();
   const cn = React.useMemo(() => getClassNames(theme), [theme]);
   const { data, refreshing, error, reload } = useReportData(props.repository);
   const today = React.useMemo(() => props.today || new Date(), [props.today]);
-  const year = defaultReportYear(data, props.reportYear && props.reportYear > 0 ? props.reportYear : undefined, today);
+  const configured = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
+  const finalYears = useFinalYears(props.repository);
+  // The cards' rule (src/model defaultReportYear): after the latest final report, once that year has ended.
+  const year = defaultReportYear(data, configured, today, finalYears || []);
   const summary = React.useMemo(() => (data ? buildSummary(data, year) : undefined), [data, year]);
   const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
   // Without a configured page the links go into the Teams personal app, generated from the
