@@ -6,7 +6,7 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { createBrowserRepository } from '../../src/data/browser';
+import { createBrowserRepository, createBrowserSummarySource } from '../../src/data/browser';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
 import { AuditFollowUp, AuditView } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
@@ -49,7 +49,8 @@ function paint(el: HTMLElement | null, theme: ITheme): void {
 
 function main(): void {
   const cfg = window.__WORKBENCH__;
-  const repository = createBrowserRepository(cfg.siteUrl);
+  // The page carries a form digest, as SharePoint pages do: no contextinfo request before the first $batch.
+  const repository = createBrowserRepository(cfg.siteUrl, cfg.digest);
   const root = document.getElementById('root');
   if (!root) return;
 
@@ -108,10 +109,11 @@ function main(): void {
   paint(document.getElementById('sp-section'), theme);
   if (cfg.page === 'summary') {
     const cardsUrl = cfg.cardsUrl || '/workbench/domain-cards';
-    ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, root);
+    const summarySource = createBrowserSummarySource(cfg.siteUrl, cfg.digest);
+    ReactDOM.render(<Summary repository={summarySource} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, root);
     const full = document.getElementById('root-full');
     paint(document.getElementById('sp-section-full'), theme);
-    if (full) ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, full);
+    if (full) ReactDOM.render(<Summary repository={summarySource} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, full);
     return;
   }
   if (cfg.page === 'audits') {

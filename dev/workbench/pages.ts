@@ -13,6 +13,8 @@ export interface IWorkbenchConfig {
   cardsUrl?: string;
   /** Audits: first view ('mine' = the Teams personal app's first screen). */
   view?: string;
+  /** The form digest the page carries, as SharePoint pages do (legacyPageContext). */
+  digest?: { formDigestValue: string; formDigestTimeoutSeconds: number };
 }
 
 

@@ -15,15 +15,31 @@ function num(v: string | null): number | undefined {
 }
 
 /**
+ * The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext.formDigestValue),
+ * issued by the server for this page: the workbench asks its own contextinfo endpoint while it
+ * builds the page, so the browser starts with a digest and never calls contextinfo itself.
+ */
+async function pageDigest(siteUrl: string): Promise<IWorkbenchConfig['digest']> {
+  try {
+    const res = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: { Accept: 'application/json;odata=nometadata' } });
+    if (!res.ok) return undefined;
+    const info = (await res.json()) as { FormDigestValue?: string; FormDigestTimeoutSeconds?: number };
+    return info.FormDigestValue ? { formDigestValue: info.FormDigestValue, formDigestTimeoutSeconds: info.FormDigestTimeoutSeconds || 1800 } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Pages of the local workbench, served next to the REST API by the local server.
  * Returns true when it handled the request.
  */
 export function workbenchRoutes(
   bundles: () => Record<string, IBundle>,
   sitePathIn: string = '/sites/organisatiebeheersing'
-): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean {
+): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean> {
   const sitePath = sitePathIn.toLowerCase();
-  return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {
+  return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     // The site URL follows the host the browser used (any port).
     const siteUrl = url.origin + sitePathIn;
@@ -55,6 +71,7 @@ export function workbenchRoutes(
       cfg = { ...common, page: 'teams-audits', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', view: q.get('view') || undefined };
     }
     if (cfg) {
+      cfg.digest = await pageDigest(siteUrl);
       send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url));
       return true;
     }

@@ -10,9 +10,13 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IList } from '@pnp/sp/lists';
 import { getList } from '../schema/schema';
 import '@pnp/sp/site-users/web';
-import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
-import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport } from './IOrgRepository';
+import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../model/types';
+import { defaultReportYear } from '../model/report';
+import { expectedYear, isShownOnCard, withActions } from '../model/yearView';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport, IYearView, IYearViewRequest } from './IOrgRepository';
 import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
+import { cardActions, finishCountReads, queueCardRows, queueCountReads, readByIds } from './yearLoad';
+import { shareLoad } from './pageLoads';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { readCache, writeCache } from './cache';
 import { listOf } from './lists';
@@ -20,6 +24,10 @@ import { httpStatusOf } from './errors';
 
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
+
+function toPerson(u: ListItem): IPerson {
+  return { id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined };
+}
 
 const QUERIES: IItemQuery[] = [ITEM_QUERIES.domains, ITEM_QUERIES.risks, ITEM_QUERIES.actions, ITEM_QUERIES.audits, ITEM_QUERIES.recommendations];
 
@@ -47,6 +55,90 @@ export class PnPOrgRepository implements IOrgRepository {
 
   public getCached(): IReportData | undefined {
     return readCache(this._cacheKey);
+  }
+
+  private get _viewKey(): string {
+    return `view:${this.siteUrl.toLowerCase()}`;
+  }
+
+  public getCachedView(): IYearView | undefined {
+    const data = readCache(this._viewKey) as (IReportData & { viewYear?: number }) | undefined;
+    if (!data || typeof data.viewYear !== 'number') return undefined;
+    const { viewYear, ...rest } = data;
+    return { year: viewYear, data: rest, permissions: { canEdit: false, canManageLists: false }, reports: [] };
+  }
+
+  /** Answers of the last year view for the permission and report calls that follow it (no second request). */
+  private _fromView: { permissions?: Promise<IPermissions>; reports?: Promise<IStoredReport[]> } = {};
+
+  public loadYearView(request: IYearViewRequest): Promise<IYearView> {
+    const load = shareLoad(this.siteUrl, `cards:${request.year || ''}`, () => this._loadYearView(request));
+    // ReportActions and others ask for these right after: answer them from this load.
+    const fromView = { permissions: load.then((v) => v.permissions), reports: load.then((v) => v.reports) };
+    this._fromView = fromView;
+    const forget = (): void => {
+      if (this._fromView === fromView) this._fromView = {};
+    };
+    fromView.permissions.catch(forget);
+    fromView.reports.catch(() => undefined);
+    return load;
+  }
+
+  private async _loadYearView(request: IYearViewRequest): Promise<IYearView> {
+    const today = request.today || new Date();
+    const cached = this.getCachedView();
+    const first = expectedYear(request.year, cached ? cached.year : undefined, today);
+    const [batched, execute] = this._sp.batched();
+    const counts = queueCountReads(batched, true);
+    const cardRows = queueCardRows(batched, first);
+    const perms = this._queuePermissions(batched);
+    const reports = this._queueReports(batched);
+    const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
+    await execute();
+    let data = await finishCountReads(this._sp, counts, true);
+    const year = defaultReportYear(data, request.year, today);
+    let rows = await Promise.all(cardRows);
+    if (year !== first) {
+      // The data points at another year than expected: its card rows in a second request.
+      const [b2, execute2] = this._sp.batched();
+      const again = queueCardRows(b2, year);
+      await execute2();
+      rows = await Promise.all(again);
+    }
+    let shown = ([] as ListItem[]).concat(...rows.map((r) => r || []));
+    if (rows.some((r) => r === undefined)) {
+      // A year with more rows than the list view threshold allows: read its rows by id.
+      const ids = data.actions.filter((a) => isShownOnCard(a, year)).map((a) => a.id);
+      shown = shown.concat(await readByIds(this._sp, ITEM_QUERIES.cardActions, ids));
+    }
+    data = withActions(data, cardActions(shown));
+    const view: IYearView = {
+      year,
+      data,
+      permissions: await perms.catch(() => ({ canEdit: false, canManageLists: false })),
+      reports: await reports.catch(() => []),
+      currentUser: await user.then(toPerson).catch(() => undefined)
+    };
+    writeCache(this._viewKey, { ...data, viewYear: year } as IReportData);
+    return view;
+  }
+
+  public async loadActionTitles(ids: number[]): Promise<IAction[]> {
+    return cardActions(await readByIds(this._sp, ITEM_QUERIES.cardActions, ids));
+  }
+
+  public loadActionDetails(id: number): Promise<IAction | undefined> {
+    return this._readAction(id);
+  }
+
+  public async loadRiskDetails(id: number): Promise<IRisk | undefined> {
+    try {
+      const item = await this._list('risks').items.getById(id).select(...ITEM_QUERIES.risks.select).expand(...ITEM_QUERIES.risks.expand)();
+      return toRisk(item);
+    } catch (e) {
+      if (httpStatusOf(e) === 404) return undefined;
+      throw e;
+    }
   }
 
   public async loadReportData(): Promise<IReportData> {
@@ -114,7 +206,7 @@ export class PnPOrgRepository implements IOrgRepository {
     if (!this._currentUser) {
       this._currentUser = this._sp.web.currentUser
         .select('Id', 'Title', 'Email')()
-        .then((u: ListItem) => ({ id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined }));
+        .then(toPerson);
       // A failed read is not remembered: the next call asks again.
       this._currentUser.catch(() => (this._currentUser = undefined));
     }
@@ -152,26 +244,49 @@ export class PnPOrgRepository implements IOrgRepository {
     return result;
   }
 
-  public async getPermissions(): Promise<IPermissions> {
-    const [batched, execute] = this._sp.batched();
+  private _queuePermissions(batched: SPFI): Promise<IPermissions> {
     const web = batched.web.getCurrentUserEffectivePermissions();
     const list = this._list('actions', batched).getCurrentUserEffectivePermissions();
-    await execute();
-    const [webPerms, listPerms] = await Promise.all([web, list]);
-    return {
+    return Promise.all([web, list]).then(([webPerms, listPerms]) => ({
       canEdit: this._sp.web.hasPermissions(listPerms, PermissionKind.EditListItems),
       canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists)
-    };
+    }));
+  }
+
+  public async getPermissions(): Promise<IPermissions> {
+    const fromView = this._fromView.permissions;
+    if (fromView) {
+      this._fromView.permissions = undefined;
+      return fromView;
+    }
+    const [batched, execute] = this._sp.batched();
+    const perms = this._queuePermissions(batched);
+    await execute();
+    return perms;
   }
 
   private get _reportsFolder(): string {
     return `${new URL(this.siteUrl).pathname.replace(/\/+$/, '')}/${getList('reports').url}`;
   }
 
-  public async getStoredReports(): Promise<IStoredReport[]> {
-    const items: ListItem[] = await this._list('reports')
+  private _queueReports(sp: SPFI): Promise<IStoredReport[]> {
+    return this._list('reports', sp)
       .items.select(...ITEM_QUERIES.reports.select)
-      .top(PAGE_SIZE)();
+      .top(PAGE_SIZE)()
+      .then((items: ListItem[]) => this._toReports(items));
+  }
+
+  public getStoredReports(): Promise<IStoredReport[]> {
+    const fromView = this._fromView.reports;
+    if (fromView) {
+      // Once: a later call (after "Definitief maken") reads the library again.
+      this._fromView.reports = undefined;
+      return fromView;
+    }
+    return this._queueReports(this._sp);
+  }
+
+  private _toReports(items: ListItem[]): IStoredReport[] {
     const origin = new URL(this.siteUrl).origin;
     return items
       .filter((i) => typeof i.Rapportjaar === 'number')
@@ -187,6 +302,7 @@ export class PnPOrgRepository implements IOrgRepository {
   public async storeReport(name: string, year: number, format: 'Word' | 'PowerPoint', content: Blob | ArrayBuffer): Promise<IStoredReport> {
     const folder = this._sp.web.getFolderByServerRelativePath(this._reportsFolder);
     const info = await folder.files.addUsingPath(name, content, { Overwrite: true });
+    this._fromView.reports = undefined;
     const file = this._sp.web.getFileByServerRelativePath(info.ServerRelativeUrl);
     const item = await file.getItem();
     await item.update({ Rapportjaar: year, Formaat: format, Definitief: true });

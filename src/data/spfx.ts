@@ -1,9 +1,10 @@
-import { spfi, SPFx } from '@pnp/sp';
 import { WebPartContext } from '@microsoft/sp-webpart-base';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
 import { ensureSchema, IEnsureResult } from './ensureSchema';
-import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
+import { spfxSp } from './spfxSite';
+
+export { resolveSpfxDataSite } from './spfxSite';
 
 export interface IDataServices {
   repository: IOrgRepository;
@@ -14,20 +15,9 @@ export interface IDataServices {
 /** One spfi per web part, bound to the SPFx context (auth, digest, request headers). */
 export function createSpfxServices(context: WebPartContext, siteUrl?: string): IDataServices {
   const url = ((siteUrl && siteUrl.trim()) || context.pageContext.web.absoluteUrl).replace(/\/+$/, '');
-  const sp = spfi(url).using(SPFx(context));
+  const sp = spfxSp(context, url);
   return {
     repository: new PnPOrgRepository(sp, url),
     ensureSchema: () => ensureSchema(sp)
   };
-}
-
-/**
- * The data site for a web part: its "Gegevenssite" setting, else the tenant property set by
- * `npm run deploy` (read through the current web: storage entities are tenant-wide), else the
- * current site. This is what lets the Teams personal app, which opens on the tenant root
- * and has no property pane, find the lists.
- */
-export function resolveSpfxDataSite(context: WebPartContext, setting: string | undefined): Promise<IDataSite> {
-  const here = context.pageContext.web.absoluteUrl;
-  return resolveDataSite(setting, here, storageEntityReader(spfi(here).using(SPFx(context))));
 }

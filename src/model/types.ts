@@ -46,6 +46,8 @@ export interface IRisk {
   yearClosed?: number;
   notes?: string;
   etag?: string;
+  /** 'card': read without its notes (they load when its details open). Undefined: every field. */
+  detail?: 'card';
 }
 
 export interface IAction {
@@ -71,6 +73,12 @@ export interface IAction {
   note?: string;
   etag?: string;
   modified?: string;
+  /**
+   * How much of the item was read: 'count' (id, domains, status, years, deadline: enough to
+   * count it), 'card' (also the title and the other short fields a card shows). Undefined:
+   * every field (descriptions included).
+   */
+  detail?: 'count' | 'card';
 }
 
 export interface IAudit {
