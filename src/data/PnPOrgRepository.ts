@@ -15,7 +15,7 @@ import { defaultReportYear } from '../model/report';
 import { expectedYear, isShownOnCard, withActions } from '../model/yearView';
 import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport, IYearView, IYearViewRequest } from './IOrgRepository';
 import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
-import { cardActions, finishCountReads, queueCardRows, queueCountReads, readByIds } from './yearLoad';
+import { cardActions, finishCountReads, queueCardRows, queueCountReads, readAllKept, readCardRowsFor } from './yearLoad';
 import { shareLoad } from './pageLoads';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { readCache, writeCache } from './cache';
@@ -68,6 +68,8 @@ export class PnPOrgRepository implements IOrgRepository {
     return { year: viewYear, data: rest, permissions: { canEdit: false, canManageLists: false }, reports: [] };
   }
 
+  private _lastView: IYearView | undefined;
+
   /** Answers of the last year view for the permission and report calls that follow it (no second request). */
   private _fromView: { permissions?: Promise<IPermissions>; reports?: Promise<IStoredReport[]> } = {};
 
@@ -107,9 +109,11 @@ export class PnPOrgRepository implements IOrgRepository {
     }
     let shown = ([] as ListItem[]).concat(...rows.map((r) => r || []));
     if (rows.some((r) => r === undefined)) {
-      // A year with more rows than the list view threshold allows: read its rows by id.
-      const ids = data.actions.filter((a) => isShownOnCard(a, year)).map((a) => a.id);
-      shown = shown.concat(await readByIds(this._sp, ITEM_QUERIES.cardActions, ids));
+      // A year with more rows than one filter may select (list view threshold): read the
+      // card fields by ID pages, which is always allowed, and keep that year's rows.
+      const ids: Record<number, true> = {};
+      for (const a of data.actions) if (isShownOnCard(a, year)) ids[a.id] = true;
+      shown = await readAllKept(this._sp, ITEM_QUERIES.cardActions, await counts.lastActionId, (r) => !!ids[r.Id as number]);
     }
     data = withActions(data, cardActions(shown));
     const view: IYearView = {
@@ -120,11 +124,17 @@ export class PnPOrgRepository implements IOrgRepository {
       currentUser: await user.then(toPerson).catch(() => undefined)
     };
     writeCache(this._viewKey, { ...data, viewYear: year } as IReportData);
+    this._lastView = view;
     return view;
   }
 
   public async loadActionTitles(ids: number[]): Promise<IAction[]> {
-    return cardActions(await readByIds(this._sp, ITEM_QUERIES.cardActions, ids));
+    // The count rows say which year each one belongs to: read by year where that is cheaper.
+    const last = this._lastView || this.getCachedView();
+    const known: Record<number, IAction> = {};
+    if (last) for (const a of last.data.actions) known[a.id] = a;
+    const withYears = ids.map((id) => known[id] || ({ id, domainIds: [], subItems: [], risks: [], status: 'Gepland', title: '' } as IAction));
+    return cardActions(await readCardRowsFor(this._sp, withYears));
   }
 
   public loadActionDetails(id: number): Promise<IAction | undefined> {

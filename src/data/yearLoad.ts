@@ -125,6 +125,57 @@ export async function readByIds(sp: SPFI, q: IItemQuery, ids: number[]): Promise
   return uniqueById(([] as ListItem[]).concat(...pages));
 }
 
+/** Rows of a registered query read whole, by ID pages (always allowed), kept where `keep` says. */
+export async function readAllKept(sp: SPFI, q: IItemQuery, lastId: number | undefined, keep: (row: ListItem) => boolean): Promise<ListItem[]> {
+  if (lastId === undefined) {
+    const first = (await readItems(sp, q)()) as ListItem[];
+    return (await readRest(sp, q, first, undefined)).filter(keep);
+  }
+  // Every page at once: $skiptoken p_ID = 0, 5,000, 10,000, ... up to the last id.
+  const starts: number[] = [];
+  for (let p = 0; p < lastId; p += PAGE_SIZE) starts.push(p);
+  const pages = await inBatches(sp, starts, (b, p) => (p === 0 ? readItems(b, q) : readItems(b, q).skip(p))() as Promise<ListItem[]>);
+  return uniqueById(([] as ListItem[]).concat(...pages).filter(keep));
+}
+
+/**
+ * Card rows of the given actions (read before only to be counted). Few ids: by id. More:
+ * by their year on an indexed column (one filter per year, all in one $batch), since a
+ * long list of ids costs the server a scan per id; a year SharePoint refuses (more rows
+ * than the threshold allows) falls back to ids.
+ */
+export async function readCardRowsFor(sp: SPFI, actions: IAction[]): Promise<ListItem[]> {
+  if (actions.length <= 2 * IDS_PER_QUERY) return readByIds(sp, ITEM_QUERIES.cardActions, actions.map((a) => a.id));
+  const groups: Record<string, IAction[]> = {};
+  const byId: IAction[] = [];
+  for (const a of actions) {
+    const filter =
+      a.realisedYear !== undefined ? `JaarGerealiseerd eq ${a.realisedYear}` : a.plannedYear !== undefined ? `JaarGepland eq ${a.plannedYear}` : undefined;
+    if (filter) (groups[filter] = groups[filter] || []).push(a);
+    else byId.push(a);
+  }
+  const filters = Object.keys(groups);
+  // Years and the ids without a year in one $batch.
+  const idFilters = chunk(byId.map((a) => a.id), IDS_PER_QUERY).map((g) => g.map((id) => `Id eq ${id}`).join(' or '));
+  const pages = await inBatches(sp, filters.concat(idFilters), (b, filter) =>
+    (readItems(b, ITEM_QUERIES.cardActions, { filter })() as Promise<ListItem[] | undefined>).catch((e: unknown) => {
+      if (isThrottledQuery(e)) return undefined;
+      throw e;
+    })
+  );
+  const wanted: Record<number, true> = {};
+  for (const a of actions) wanted[a.id] = true;
+  let rows: ListItem[] = [];
+  const refused: IAction[] = [];
+  pages.forEach((page, i) => {
+    if (page) rows = rows.concat(page.filter((r) => wanted[idOf(r)]));
+    else if (i < filters.length) refused.push(...groups[filters[i]]);
+  });
+  // A year SharePoint refused (more rows than the threshold allows): its items by id.
+  if (refused.length) rows = rows.concat(await readByIds(sp, ITEM_QUERIES.cardActions, refused.map((a) => a.id)));
+  return uniqueById(rows);
+}
+
 /** Filters (indexed, one year each) for the rows a card shows with their title in `year`. */
 export function cardFilters(year: number): string[] {
   return [`JaarGerealiseerd eq ${year}`, `JaarGepland eq ${year + 1}`];
@@ -159,7 +210,8 @@ export function queueCountReads(batched: SPFI, rich: boolean): ICountReads {
     domains: readItems(batched, rich ? ITEM_QUERIES.domains : ITEM_QUERIES.summaryDomains)(),
     risks: readItems(batched, rich ? ITEM_QUERIES.cardRisks : ITEM_QUERIES.countRisks)(),
     actions: readItems(batched, ITEM_QUERIES.countActions)(),
-    lastActionId: readLastId(batched, 'actions'),
+    // Only an optimisation (all further pages in one $batch): without it, page after page.
+    lastActionId: readLastId(batched, 'actions').catch(() => undefined),
     audits: readItems(batched, ITEM_QUERIES.shortAudits)(),
     recommendations: readItems(batched, ITEM_QUERIES.shortRecommendations, { lean: !rich })()
   };
