@@ -172,8 +172,8 @@ export async function readCardRowsFor(sp: SPFI, actions: IAction[]): Promise<Lis
     else if (i < filters.length) refused.push(...groups[filters[i]]);
   });
   // A year SharePoint refused (more rows than the threshold allows): its items by id.
-  if (refused.length) rows = rows.concat(await readByIds(sp, ITEM_QUERIES.cardActions, refused.map((a) => a.id)));
-  return uniqueById(rows);
+  const more = refused.length ? await readByIds(sp, ITEM_QUERIES.cardActions, refused.map((a) => a.id)) : [];
+  return uniqueById(rows.concat(more));
 }
 
 /** Filters (indexed, one year each) for the rows a card shows with their title in `year`. */
