@@ -6,9 +6,8 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { createBrowserRepository, resolveBrowserDataSite } from '../../src/data/browser';
+import { createBrowserMaturityRepository, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../src/data/browser';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
-import { createBrowserMaturityRepository } from '../../src/data/browser';
 import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
@@ -60,9 +59,11 @@ async function main(): Promise<void> {
     const site = await resolveBrowserDataSite(cfg.siteUrl);
     root.setAttribute('data-data-site', site.url);
     root.setAttribute('data-data-site-source', site.source);
+    // The page's digest was issued for the page's own web, not for the data site it points at.
     repository = createBrowserRepository(site.url, cfg.user);
   } else {
-    repository = createBrowserRepository(cfg.siteUrl, cfg.user);
+    // The page carries a form digest, as SharePoint pages do: no contextinfo request before the first $batch.
+    repository = createBrowserRepository(cfg.siteUrl, cfg.user, cfg.digest);
   }
 
   const renderCards = (theme: ITheme, isTeams: boolean): void => {
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
 
   let maturity: ReturnType<typeof createBrowserMaturityRepository> | undefined;
   const renderMaturity = (theme: ITheme, isTeams: boolean): void => {
-    if (!maturity) maturity = createBrowserMaturityRepository(cfg.siteUrl, cfg.user);
+    if (!maturity) maturity = createBrowserMaturityRepository(cfg.siteUrl, cfg.user, cfg.digest);
     ReactDOM.render(<Maturity repository={maturity} theme={theme} isTeams={isTeams} initialRoundId={cfg.round} />, root);
   };
 
@@ -127,10 +128,11 @@ async function main(): Promise<void> {
   paint(document.getElementById('sp-section'), theme);
   if (cfg.page === 'summary') {
     const cardsUrl = cfg.cardsUrl || '/workbench/domain-cards';
-    ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, root);
+    const summarySource = createBrowserSummarySource(cfg.siteUrl, cfg.user, cfg.digest);
+    ReactDOM.render(<Summary repository={summarySource} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, root);
     const full = document.getElementById('root-full');
     paint(document.getElementById('sp-section-full'), theme);
-    if (full) ReactDOM.render(<Summary repository={repository} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, full);
+    if (full) ReactDOM.render(<Summary repository={summarySource} reportYear={cfg.year} cardsUrl={cardsUrl} theme={theme} />, full);
     return;
   }
   if (cfg.page === 'audits') {

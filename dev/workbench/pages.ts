@@ -17,6 +17,8 @@ export interface IWorkbenchConfig {
   view?: string;
   /** `?user=<login>`: the local user the page's requests act as (header X-LocalSP-User); absent = the server's default. */
   user?: string;
+  /** The form digest the page carries, as SharePoint pages do (legacyPageContext). */
+  digest?: { formDigestValue: string; formDigestTimeoutSeconds: number };
 }
 
 

@@ -27,15 +27,34 @@ function num(v: string | null): number | undefined {
 }
 
 /**
+ * The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext.formDigestValue),
+ * issued by the server for this page: the workbench asks its own contextinfo endpoint while it
+ * builds the page, so the browser starts with a digest and never calls contextinfo itself.
+ */
+async function pageDigest(siteUrl: string, user: string | undefined): Promise<IWorkbenchConfig['digest']> {
+  try {
+    // Issued for the user the page acts as, like the digest a SharePoint page is rendered with.
+    const headers: Record<string, string> = { Accept: 'application/json;odata=nometadata' };
+    if (user) headers['X-LocalSP-User'] = user;
+    const res = await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers });
+    if (!res.ok) return undefined;
+    const info = (await res.json()) as { FormDigestValue?: string; FormDigestTimeoutSeconds?: number };
+    return info.FormDigestValue ? { formDigestValue: info.FormDigestValue, formDigestTimeoutSeconds: info.FormDigestTimeoutSeconds || 1800 } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Pages of the local workbench, served next to the REST API by the local server.
  * Returns true when it handled the request.
  */
 export function workbenchRoutes(
   bundles: () => Record<string, IBundle>,
   sitePathIn: string = '/sites/organisatiebeheersing'
-): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean | Promise<boolean> {
+): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean> {
   const sitePath = sitePathIn.toLowerCase();
-  return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean | Promise<boolean> => {
+  return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     // The site URL follows the host the browser used (any port).
     const siteUrl = url.origin + sitePathIn;
@@ -76,6 +95,7 @@ export function workbenchRoutes(
       cfg = { ...common, page: 'teams-maturity', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', round: num(q.get('round')) };
     }
     if (cfg) {
+      cfg.digest = await pageDigest(siteUrl, cfg.user);
       send(res, 200, 'text/html; charset=utf-8', workbenchPage(cfg, url), userCookie(cfg.user));
       return true;
     }

@@ -1,4 +1,4 @@
-import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
+import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../model/types';
 import { IMaturityResultsData } from '../model/maturity';
 
 /** What the current user may do on the data site. */
@@ -43,6 +43,28 @@ export interface IStoredReport {
   modified?: string;
 }
 
+/** What the cards read for one report year, with the user's rights and the stored reports, in one round trip. */
+export interface IYearView {
+  /** The report year the card rows were read for. */
+  year: number;
+  /**
+   * Domains and risks as the cards show them; actions of the year with their card fields
+   * (detail 'card'), every other action only to be counted (detail 'count'); audits and
+   * recommendations with their short fields. Descriptions are not in it.
+   */
+  data: IReportData;
+  permissions: IPermissions;
+  reports: IStoredReport[];
+  currentUser?: IPerson;
+}
+
+export interface IYearViewRequest {
+  /** The configured report year; undefined: the latest year with realisations. */
+  year?: number;
+  /** Injectable for tests. */
+  today?: Date;
+}
+
 /** Thrown by updates when the item changed since it was read (HTTP 412). */
 export class ConflictError extends Error {
   public readonly latest: IAction | undefined;
@@ -75,6 +97,19 @@ export interface IOrgRepository {
   getCached(): IReportData | undefined;
   /** Domains, risks, actions, audits and recommendations, in one round trip ($batch). */
   loadReportData(): Promise<IReportData>;
+  /**
+   * The cards for one year: data, permissions, stored reports and the current user in one
+   * $batch (the form digest comes from the page). Cards and widgets on one page share it.
+   */
+  loadYearView(request: IYearViewRequest): Promise<IYearView>;
+  /** The last year view read in this browser (instant re-open), if any. */
+  getCachedView(): IYearView | undefined;
+  /** Card fields (titles, ...) of actions read only to be counted: a toggle with older items opens. */
+  loadActionTitles(ids: number[]): Promise<IAction[]>;
+  /** Every field of one action (description, notes, links, ETag): its detail panel opens. Undefined when it is gone. */
+  loadActionDetails(id: number): Promise<IAction | undefined>;
+  /** Every field of one risk (its notes): its detail panel opens. */
+  loadRiskDetails(id: number): Promise<IRisk | undefined>;
   /** The signed-in user as the data site knows them (sp.web.currentUser): "Mijn acties". */
   getCurrentUser(): Promise<IPerson>;
   /** Recommendations -> Uitgevoerd, each with If-Match on its ETag; never overwrites a newer version. */

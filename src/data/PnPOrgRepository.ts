@@ -10,9 +10,13 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IList } from '@pnp/sp/lists';
 import { getList } from '../schema/schema';
 import '@pnp/sp/site-users/web';
-import { IAction, IPerson, IRecommendation, IReportData } from '../model/types';
-import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, IStoredReport, ReportExistsError } from './IOrgRepository';
+import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../model/types';
+import { defaultReportYear } from '../model/report';
+import { expectedYear, isShownOnCard, withActions } from '../model/yearView';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, IStoredReport, IYearView, IYearViewRequest, ReportExistsError } from './IOrgRepository';
 import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
+import { cardActions, finishCountReads, queueCardRows, queueCountReads, readAllKept, readCardRowsFor } from './yearLoad';
+import { shareLoad } from './pageLoads';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
@@ -26,6 +30,10 @@ import { PnPMaturityRepository } from './PnPMaturityRepository';
 
 /** SharePoint's page size limit for list item queries. */
 export const PAGE_SIZE: number = 5000;
+
+function toPerson(u: ListItem): IPerson {
+  return { id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined };
+}
 
 const QUERIES: IItemQuery[] = [ITEM_QUERIES.domains, ITEM_QUERIES.risks, ITEM_QUERIES.actions, ITEM_QUERIES.audits, ITEM_QUERIES.recommendations];
 
@@ -63,6 +71,110 @@ export class PnPOrgRepository implements IOrgRepository {
 
   public getCached(): IReportData | undefined {
     return readCache(this._cacheKey);
+  }
+
+  /** The year view's cache entry, keyed by site and user like the full data. */
+  private get _viewKey(): ICacheKey {
+    return { site: `view:${this.siteUrl}`, user: this._userKey };
+  }
+
+  public getCachedView(): IYearView | undefined {
+    const data = readCache(this._viewKey) as (IReportData & { viewYear?: number }) | undefined;
+    if (!data || typeof data.viewYear !== 'number') return undefined;
+    const { viewYear, ...rest } = data;
+    return { year: viewYear, data: rest, permissions: { canEdit: false, canManageLists: false, canFinalise: false }, reports: [] };
+  }
+
+  private _lastView: IYearView | undefined;
+
+  /** Answers of the last year view for the permission and report calls that follow it (no second request). */
+  private _fromView: { permissions?: Promise<IPermissions>; reports?: Promise<IStoredReport[]> } = {};
+
+  public loadYearView(request: IYearViewRequest): Promise<IYearView> {
+    const load = shareLoad(this.siteUrl, `cards:${request.year || ''}`, () =>
+      this._loadYearView(request).catch((e: unknown) => {
+        // Signed out or no (longer) access: what this browser kept for the user must not be shown again.
+        const status = httpStatusOf(e);
+        if (status === 401 || status === 403) clearCache(this._viewKey);
+        throw e;
+      })
+    );
+    // ReportActions and others ask for these right after: answer them from this load.
+    const fromView = { permissions: load.then((v) => v.permissions), reports: load.then((v) => v.reports) };
+    this._fromView = fromView;
+    const forget = (): void => {
+      if (this._fromView === fromView) this._fromView = {};
+    };
+    fromView.permissions.catch(forget);
+    fromView.reports.catch(() => undefined);
+    return load;
+  }
+
+  private async _loadYearView(request: IYearViewRequest): Promise<IYearView> {
+    const today = request.today || new Date();
+    const cached = this.getCachedView();
+    const first = expectedYear(request.year, cached ? cached.year : undefined, today);
+    const [batched, execute] = this._sp.batched();
+    const counts = queueCountReads(batched, true);
+    const cardRows = queueCardRows(batched, first);
+    const perms = this._queuePermissions(batched);
+    const reports = this._queueReports(batched);
+    const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
+    await execute();
+    const storedReports = await reports.catch(() => [] as IStoredReport[]);
+    let data: IReportData = { ...(await finishCountReads(this._sp, counts, true)), finalYears: storedReports.map((r) => r.year) };
+    // After the latest final report, once that year has ended (src/model defaultReportYear).
+    const year = defaultReportYear(data, request.year, today, data.finalYears);
+    let rows = await Promise.all(cardRows);
+    if (year !== first) {
+      // The data points at another year than expected: its card rows in a second request.
+      const [b2, execute2] = this._sp.batched();
+      const again = queueCardRows(b2, year);
+      await execute2();
+      rows = await Promise.all(again);
+    }
+    let shown = ([] as ListItem[]).concat(...rows.map((r) => r || []));
+    if (rows.some((r) => r === undefined)) {
+      // A year with more rows than one filter may select (list view threshold): read the
+      // card fields by ID pages, which is always allowed, and keep that year's rows.
+      const ids: Record<number, true> = {};
+      for (const a of data.actions) if (isShownOnCard(a, year)) ids[a.id] = true;
+      shown = await readAllKept(this._sp, ITEM_QUERIES.cardActions, await counts.lastActionId, (r) => !!ids[r.Id as number]);
+    }
+    data = withActions(data, cardActions(shown));
+    const view: IYearView = {
+      year,
+      data,
+      permissions: await perms.catch(() => ({ canEdit: false, canManageLists: false, canFinalise: false })),
+      reports: storedReports,
+      currentUser: await user.then(toPerson).catch(() => undefined)
+    };
+    writeCache(this._viewKey, { ...data, viewYear: year } as IReportData);
+    this._lastView = view;
+    return view;
+  }
+
+  public async loadActionTitles(ids: number[]): Promise<IAction[]> {
+    // The count rows say which year each one belongs to: read by year where that is cheaper.
+    const last = this._lastView || this.getCachedView();
+    const known: Record<number, IAction> = {};
+    if (last) for (const a of last.data.actions) known[a.id] = a;
+    const withYears = ids.map((id) => known[id] || ({ id, domainIds: [], subItems: [], risks: [], status: 'Gepland', title: '' } as IAction));
+    return cardActions(await readCardRowsFor(this._sp, withYears));
+  }
+
+  public loadActionDetails(id: number): Promise<IAction | undefined> {
+    return this._readAction(id);
+  }
+
+  public async loadRiskDetails(id: number): Promise<IRisk | undefined> {
+    try {
+      const item = await this._list('risks').items.getById(id).select(...ITEM_QUERIES.risks.select).expand(...ITEM_QUERIES.risks.expand)();
+      return toRisk(item);
+    } catch (e) {
+      if (httpStatusOf(e) === 404) return undefined;
+      throw e;
+    }
   }
 
   public async loadReportData(): Promise<IReportData> {
@@ -146,7 +258,7 @@ export class PnPOrgRepository implements IOrgRepository {
     if (!this._currentUser) {
       this._currentUser = this._sp.web.currentUser
         .select('Id', 'Title', 'Email')()
-        .then((u: ListItem) => ({ id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined }));
+        .then(toPerson);
       // A failed read is not remembered: the next call asks again.
       this._currentUser.catch(() => (this._currentUser = undefined));
     }
@@ -188,8 +300,8 @@ export class PnPOrgRepository implements IOrgRepository {
     return new PnPMaturityRepository(this._sp, this.siteUrl).loadResults();
   }
 
-  public async getPermissions(): Promise<IPermissions> {
-    const [batched, execute] = this._sp.batched();
+  /** The current user's rights, queued on a batch (the year view reads them in its one round trip). */
+  private _queuePermissions(batched: SPFI): Promise<IPermissions> {
     const web = batched.web.getCurrentUserEffectivePermissions();
     const list = this._list('actions', batched).getCurrentUserEffectivePermissions();
     // Finalising is decided by the library itself: it may have its own permissions.
@@ -198,25 +310,48 @@ export class PnPOrgRepository implements IOrgRepository {
     const idOf = (p: Promise<{ Id?: string }>): Promise<string | undefined> => p.then((l) => l.Id, () => undefined);
     const actionsId = idOf(this._list('actions', batched).select('Id')());
     const risksId = idOf(this._list('risks', batched).select('Id')());
-    await execute();
-    const [webPerms, listPerms, reportPerms] = await Promise.all([web, list, reports]);
-    const [actions, risks] = await Promise.all([actionsId, risksId]);
-    return {
+    return Promise.all([web, list, reports, actionsId, risksId]).then(([webPerms, listPerms, reportPerms, actions, risks]) => ({
       canEdit: this._sp.web.hasPermissions(listPerms, PermissionKind.EditListItems),
       canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists),
       canFinalise: this._sp.web.hasPermissions(reportPerms, PermissionKind.AddListItems),
       listIds: { actions, risks }
-    };
+    }));
+  }
+
+  public async getPermissions(): Promise<IPermissions> {
+    const fromView = this._fromView.permissions;
+    if (fromView) {
+      this._fromView.permissions = undefined;
+      return fromView;
+    }
+    const [batched, execute] = this._sp.batched();
+    const perms = this._queuePermissions(batched);
+    await execute();
+    return perms;
   }
 
   private get _reportsFolder(): string {
     return `${new URL(this.siteUrl).pathname.replace(/\/+$/, '')}/${getList('reports').url}`;
   }
 
-  public async getStoredReports(): Promise<IStoredReport[]> {
-    const items: ListItem[] = await this._list('reports')
+  private _queueReports(sp: SPFI): Promise<IStoredReport[]> {
+    return this._list('reports', sp)
       .items.select(...ITEM_QUERIES.reports.select)
-      .top(PAGE_SIZE)();
+      .top(PAGE_SIZE)()
+      .then((items: ListItem[]) => this._toReports(items));
+  }
+
+  public getStoredReports(): Promise<IStoredReport[]> {
+    const fromView = this._fromView.reports;
+    if (fromView) {
+      // Once: a later call (after "Definitief maken") reads the library again.
+      this._fromView.reports = undefined;
+      return fromView;
+    }
+    return this._queueReports(this._sp);
+  }
+
+  private _toReports(items: ListItem[]): IStoredReport[] {
     const origin = new URL(this.siteUrl).origin;
     return items
       .filter((i) => typeof i.Rapportjaar === 'number' && !TEMP_NAME.test(i.FileLeafRef as string))
@@ -268,6 +403,7 @@ export class PnPOrgRepository implements IOrgRepository {
         }
         stored.push({ name: f.name, year, format: f.format, url: new URL(this.siteUrl).origin + encodeURI(finalUrl) });
       }
+      this._fromView.reports = undefined;
     } catch (e) {
       // Leave the library as it was: remove what this call added (temporary or already renamed).
       for (const url of created) {

@@ -1,20 +1,48 @@
-import { spfi, SPBrowser } from '@pnp/sp';
+import { spfi, SPFI, SPBrowser, SPFx } from '@pnp/sp';
 import { InjectHeaders } from '@pnp/queryable';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
 import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
 import { IMaturityRepository } from './IMaturityRepository';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
+import { ISummarySource } from './ISummarySource';
+import { PnPSummarySource } from './summarySource';
+
+/** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
+export interface IPageDigest {
+  formDigestValue: string;
+  formDigestTimeoutSeconds: number;
+}
 
 /**
- * The local workbench: same repository, PnPjs' browser behaviours (digest from contextinfo).
- * `user` (the page's `?user=`) goes with every request as X-LocalSP-User, so the local
- * server answers as that user; it also keys the browser cache.
+ * An spfi the way a web part builds it: PnPjs' SPFx behaviour with the page's context, so
+ * writes and $batch use the digest the page came with and no contextinfo request precedes
+ * them. Outside SharePoint (local workbench, tests, bench) the page context is the site URL
+ * and a digest the server issued with the page.
  */
-export function createBrowserRepository(siteUrl: string, user?: string): IOrgRepository {
-  let sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
-  if (user) sp = sp.using(InjectHeaders({ 'X-LocalSP-User': user }));
-  return new PnPOrgRepository(sp, siteUrl, { userKey: user || 'local-default' });
+export function pageContextSp(siteUrl: string, digest: IPageDigest): SPFI {
+  const url = siteUrl.replace(/\/+$/, '');
+  return spfi(url).using(SPFx({ pageContext: { web: { absoluteUrl: url }, legacyPageContext: digest } }));
+}
+
+/**
+ * The local workbench's spfi: with the page's digest like SPFx, else PnPjs' browser behaviours
+ * (digest from contextinfo). `user` (the page's `?user=`) goes with every request as
+ * X-LocalSP-User, so the local server answers as that user.
+ */
+function browserSp(siteUrl: string, digest: IPageDigest | undefined, user: string | undefined): SPFI {
+  const sp = digest ? pageContextSp(siteUrl, digest) : spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+  return user ? sp.using(InjectHeaders({ 'X-LocalSP-User': user })) : sp;
+}
+
+/** The local workbench: same repository as the web parts; the user also keys the browser cache. */
+export function createBrowserRepository(siteUrl: string, user?: string, digest?: IPageDigest): IOrgRepository {
+  return new PnPOrgRepository(browserSp(siteUrl, digest, user), siteUrl, { userKey: user || 'local-default' });
+}
+
+/** The homepage widget's reads (counts only). */
+export function createBrowserSummarySource(siteUrl: string, user?: string, digest?: IPageDigest): ISummarySource {
+  return new PnPSummarySource(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default');
 }
 
 /** The data site seen from `currentWebUrl` when nothing is configured, as the web parts resolve it. */
@@ -23,8 +51,6 @@ export function resolveBrowserDataSite(currentWebUrl: string): Promise<IDataSite
 }
 
 /** The maturity lists for the local workbench, acting as `user` like createBrowserRepository. */
-export function createBrowserMaturityRepository(siteUrl: string, user?: string): IMaturityRepository {
-  let sp = spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
-  if (user) sp = sp.using(InjectHeaders({ 'X-LocalSP-User': user }));
-  return new PnPMaturityRepository(sp, siteUrl);
+export function createBrowserMaturityRepository(siteUrl: string, user?: string, digest?: IPageDigest): IMaturityRepository {
+  return new PnPMaturityRepository(browserSp(siteUrl, digest, user), siteUrl);
 }

@@ -21,6 +21,21 @@ export const ACTION_SELECT: string[] = [
   'Directie', 'Afdeling', 'Deadline', 'Opmerking', 'Modified', 'Editor/Title'
 ];
 export const ACTION_EXPAND: string[] = ['Risicos', 'Audit', 'Eigenaar', 'Editor'];
+/** What it takes to count an action per domain and year (and mark it late): no text at all. */
+export const ACTION_COUNT_SELECT: string[] = ['Id', 'DomeinenId', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd', 'Deadline'];
+/** What a card line and the filters show: short fields only (descriptions load with the details). */
+export const ACTION_CARD_SELECT: string[] = ACTION_COUNT_SELECT.concat(['Title', 'KorteTitel', 'Onderdelen', 'Directie', 'Afdeling', 'Eigenaar/Id', 'Eigenaar/Title', 'Modified', 'Editor/Title']);
+export const ACTION_CARD_EXPAND: string[] = ['Eigenaar', 'Editor'];
+/** A risk on a card: everything but its notes. */
+export const RISK_CARD_SELECT: string[] = RISK_SELECT.filter((f) => f !== 'Toelichting');
+/** What the widget counts risks by. */
+export const RISK_COUNT_SELECT: string[] = ['Id', 'DomeinId', 'Prioriteit', 'RisicoStatus', 'JaarVastgesteld', 'JaarAfgesloten'];
+/** Audits as the cards use them: names (details, links) and domains (deadline counts). */
+export const AUDIT_SHORT_SELECT: string[] = ['Id', 'Title', 'DomeinenId'];
+/** Recommendations as the cards use them: deadline counts, "answered by" and marking them carried out. */
+export const RECOMMENDATION_SHORT_SELECT: string[] = ['Id', 'Title', 'AuditId', 'Prioriteit', 'AanbevelingStatus', 'ActiesId', 'Deadline'];
+/** Domains as the widget shows them. */
+export const DOMAIN_SHORT_SELECT: string[] = ['Id', 'Title', 'Volgorde', 'Sleutel', 'KorteTitel', 'Actief'];
 export const AUDIT_SELECT: string[] = [
   'Id', 'Title', 'Sleutel', 'Auditor', 'Soort', 'AuditType', 'Jaar', 'AuditStatus', 'Sterktes', 'Verbeterpunten',
   'HoogPrioritaireAanbevelingen', 'Conclusie', 'Toelichting', 'OpvolgingVan/Id', 'OpvolgingVan/Title', 'DomeinenId'
@@ -139,6 +154,18 @@ export function toAction(item: ListItem): IAction {
   };
 }
 
+/** An action read with fewer fields: 'count' (ACTION_COUNT_SELECT) or 'card' (ACTION_CARD_SELECT). */
+export function toPartialAction(item: ListItem, detail: 'count' | 'card'): IAction {
+  const a = toAction(item);
+  a.detail = detail;
+  // Not read, so not known: leave them out rather than claiming "none".
+  delete a.description;
+  delete a.note;
+  delete a.etag;
+  delete a.modified;
+  return a;
+}
+
 export function toAudit(item: ListItem): IAudit {
   const kind = item.Soort === 'intern' || item.Soort === 'extern' ? (item.Soort as 'intern' | 'extern') : undefined;
   return {
@@ -167,7 +194,7 @@ export function toRecommendation(item: ListItem): IRecommendation {
     auditId: num(item.AuditId),
     priority: oneOf<RecommendationPriority>(item.Prioriteit, ['H', 'M', 'L'], 'H'),
     status: oneOf<RecommendationStatus>(item.AanbevelingStatus, ['Open', 'In uitvoering', 'Uitgevoerd', 'Niet uitgevoerd'], 'Open'),
-    actions: refs(item.Acties),
+    actions: item.Acties !== undefined ? refs(item.Acties) : ids(item.ActiesId).map((id) => ({ id, title: '' })),
     executionPercent: num(item.Uitvoeringsgraad),
     owner: person(item.Eigenaar),
     deadline: str(item.Deadline),

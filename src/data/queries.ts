@@ -1,4 +1,7 @@
-import { ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, DOMAIN_SELECT, RECOMMENDATION_EXPAND, RECOMMENDATION_SELECT, RISK_EXPAND, RISK_SELECT } from './mapping';
+import {
+  ACTION_CARD_EXPAND, ACTION_CARD_SELECT, ACTION_COUNT_SELECT, ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, AUDIT_SHORT_SELECT, DOMAIN_SELECT,
+  DOMAIN_SHORT_SELECT, RECOMMENDATION_EXPAND, RECOMMENDATION_SELECT, RECOMMENDATION_SHORT_SELECT, RISK_CARD_SELECT, RISK_COUNT_SELECT, RISK_EXPAND, RISK_SELECT
+} from './mapping';
 import {
   CONSENSUS_EXPAND, CONSENSUS_SELECT, OBJECTIVE_SELECT, ROUND_EXPAND, ROUND_SELECT, SCORE_EXPAND, SCORE_META_SELECT, SCORE_SELECT, THEME_SELECT
 } from './maturityMapping';
@@ -35,5 +38,14 @@ export const ITEM_QUERIES = {
   maturityScores: { list: 'maturityScores', select: SCORE_SELECT, expand: SCORE_EXPAND },
   maturityConsensus: { list: 'maturityConsensus', select: CONSENSUS_SELECT, expand: CONSENSUS_EXPAND },
   maturityDomains: { list: 'domains', select: ['Id', 'Title', 'Volgorde', 'Actief'], expand: [] },
-  importMaturityRounds: { list: 'maturityRounds', select: ['Id', 'Title', 'Jaar'], expand: [] }
+  importMaturityRounds: { list: 'maturityRounds', select: ['Id', 'Title', 'Jaar'], expand: [] },
+  // The year view of the cards and the widget (src/data/yearLoad.ts): short fields only.
+  cardRisks: { list: 'risks', select: RISK_CARD_SELECT, expand: RISK_EXPAND },
+  cardActions: { list: 'actions', select: ACTION_CARD_SELECT, expand: ACTION_CARD_EXPAND },
+  countActions: { list: 'actions', select: ACTION_COUNT_SELECT, expand: [] },
+  lastActionId: { list: 'actions', select: ['Id'], expand: [] },
+  shortAudits: { list: 'audits', select: AUDIT_SHORT_SELECT, expand: [] },
+  shortRecommendations: { list: 'recommendations', select: RECOMMENDATION_SHORT_SELECT, expand: [] },
+  summaryDomains: { list: 'domains', select: DOMAIN_SHORT_SELECT, expand: [] },
+  countRisks: { list: 'risks', select: RISK_COUNT_SELECT, expand: [] }
 } satisfies Record<string, IItemQuery>;

@@ -1,4 +1,3 @@
-import { spfi, SPFx } from '@pnp/sp';
 import { WebPartContext } from '@microsoft/sp-webpart-base';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
@@ -6,7 +5,9 @@ import { ensureSchema, IEnsureResult } from './ensureSchema';
 import { IMaturityRepository } from './IMaturityRepository';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
 import { ensurePermissions } from './permissions';
-import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
+import { spfxSp } from './spfxSite';
+
+export { resolveSpfxDataSite } from './spfxSite';
 
 export interface IDataServices {
   repository: IOrgRepository;
@@ -19,7 +20,7 @@ export interface IDataServices {
 /** One spfi per web part, bound to the SPFx context (auth, digest, request headers). */
 export function createSpfxServices(context: WebPartContext, siteUrl?: string): IDataServices {
   const url = ((siteUrl && siteUrl.trim()) || context.pageContext.web.absoluteUrl).replace(/\/+$/, '');
-  const sp = spfi(url).using(SPFx(context));
+  const sp = spfxSp(context, url);
   return {
     repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
     maturity: new PnPMaturityRepository(sp, url),
@@ -30,15 +31,4 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
       return { schemaVersion: schema.schemaVersion, changes: schema.changes.concat(permissions) };
     }
   };
-}
-
-/**
- * The data site for a web part: its "Gegevenssite" setting, else the tenant property set by
- * `npm run deploy` (read through the current web: storage entities are tenant-wide), else the
- * current site. This is what lets the Teams personal app, which opens on the tenant root
- * and has no property pane, find the lists.
- */
-export function resolveSpfxDataSite(context: WebPartContext, setting: string | undefined): Promise<IDataSite> {
-  const here = context.pageContext.web.absoluteUrl;
-  return resolveDataSite(setting, here, storageEntityReader(spfi(here).using(SPFx(context))));
 }

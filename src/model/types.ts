@@ -49,6 +49,8 @@ export interface IRisk {
   /** Last change (ISO, from Modified) and who made it (Editor/Title). */
   modified?: string;
   modifiedBy?: string;
+  /** 'card': read without its notes (they load when its details open). Undefined: every field. */
+  detail?: 'card';
 }
 
 export interface IAction {
@@ -76,6 +78,12 @@ export interface IAction {
   /** Last change (ISO, from Modified) and who made it (Editor/Title). */
   modified?: string;
   modifiedBy?: string;
+  /**
+   * How much of the item was read: 'count' (id, domains, status, years, deadline: enough to
+   * count it), 'card' (also the title and the other short fields a card shows). Undefined:
+   * every field (descriptions included).
+   */
+  detail?: 'count' | 'card';
 }
 
 export interface IAudit {
@@ -123,6 +131,8 @@ export interface IReportData {
   audits: IAudit[];
   /** List Aanbevelingen. Absent in data cached by an older version: read as none. */
   recommendations?: IRecommendation[];
+  /** Years whose council report is final (Rapporten), where the read included them. */
+  finalYears?: number[];
 }
 
 export interface IDomainReport {

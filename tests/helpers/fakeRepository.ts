@@ -1,5 +1,7 @@
-import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IStoredReport, IReportFile } from '../../src/data/IOrgRepository';
-import { IAction, IPerson, IRecommendation, IReportData } from '../../src/model/types';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, IStoredReport, IYearView, IYearViewRequest } from '../../src/data/IOrgRepository';
+import { ISummarySource } from '../../src/data/ISummarySource';
+import { defaultReportYear } from '../../src/model/report';
+import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../../src/model/types';
 
 export interface IFakeRepositoryOptions {
   siteUrl?: string;
@@ -30,7 +32,7 @@ function clone<T>(v: T): T {
  * An in-memory data site: loadReportData() answers a deep copy of the stored data,
  * realiseAction() honours ETags like SharePoint's If-Match (412 -> ConflictError).
  */
-export class FakeRepository implements IOrgRepository {
+export class FakeRepository implements IOrgRepository, ISummarySource {
   public readonly siteUrl: string;
   public data: IReportData;
   public calls: { getCached: number; load: number; realise: Array<{ id: number; year: number }>; permissions: number; mark: number[][] } = {
@@ -145,6 +147,48 @@ export class FakeRepository implements IOrgRepository {
     stored.realisedYear = year;
     stored.etag = `"${parseInt((stored.etag || '"1"').replace(/"/g, ''), 10) + 1}"`;
     return clone(stored);
+  }
+
+  /** The year view as one answer (everything in full: the fake has no lazy parts unless a test makes them). */
+  public async loadYearView(request: IYearViewRequest): Promise<IYearView> {
+    const data = await this.loadReportData();
+    const permissions = await this.getPermissions().catch(() => ({ canEdit: false, canManageLists: false, canFinalise: false }));
+    const currentUser = await this.getCurrentUser();
+    // Like the product: the stored reports come in the same answer and their years decide the default year.
+    const reports = await this.getStoredReports().catch(() => [] as IStoredReport[]);
+    const finalYears = reports.map((r) => r.year);
+    return { year: defaultReportYear(data, request.year, request.today || new Date(), finalYears), data: { ...data, finalYears }, permissions, reports, currentUser };
+  }
+
+  public getCachedView(): IYearView | undefined {
+    const data = this.getCached();
+    return data ? { year: defaultReportYear(data, undefined, new Date()), data, permissions: { canEdit: false, canManageLists: false, canFinalise: false }, reports: [] } : undefined;
+  }
+
+  public titleLoads: number[][] = [];
+
+  public async loadActionTitles(ids: number[]): Promise<IAction[]> {
+    this.titleLoads.push(ids.slice());
+    return clone(this.data.actions.filter((a) => ids.indexOf(a.id) >= 0)).map((a) => ({ ...a, detail: 'card' as const }));
+  }
+
+  public async loadActionDetails(id: number): Promise<IAction | undefined> {
+    return clone(this.data.actions.filter((a) => a.id === id)[0]);
+  }
+
+  public async loadRiskDetails(id: number): Promise<IRisk | undefined> {
+    return clone(this.data.risks.filter((r) => r.id === id)[0]);
+  }
+
+  public getCachedSummary(): IReportData | undefined {
+    return this.getCached();
+  }
+
+  /** Like the product's widget read: the figures with the years whose report is final. */
+  public async loadSummary(): Promise<IReportData> {
+    const data = await this.loadReportData();
+    const reports = await this.getStoredReports().catch(() => [] as IStoredReport[]);
+    return { ...data, finalYears: reports.map((r) => r.year) };
   }
 
   public async getPermissions(): Promise<IPermissions> {

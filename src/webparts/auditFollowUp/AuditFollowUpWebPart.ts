@@ -2,7 +2,7 @@ import * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import * as strings from 'AuditFollowUpWebPartStrings';
 import { AuditFollowUp, IAuditFollowUpProps } from './components/AuditFollowUp';
-import { HostedWebPart } from '../shared/HostedWebPart';
+import { HostedWebPart } from '../shared/HostedServicesWebPart';
 import { readAuditFromLocation } from '../../model/links';
 
 export interface IAuditFollowUpWebPartProps {

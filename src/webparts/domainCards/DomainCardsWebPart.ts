@@ -12,7 +12,7 @@ import {
 import * as strings from 'DomainCardsWebPartStrings';
 import { DomainCards, IDomainCardsProps } from './components/DomainCards';
 import { ReportActions } from './report/ReportActions';
-import { HostedWebPart } from '../shared/HostedWebPart';
+import { HostedWebPart } from '../shared/HostedServicesWebPart';
 import { readDomainFromLocation } from '../../model/links';
 
 export interface IDomainCardsWebPartProps {
@@ -74,7 +74,8 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
   }
 
   private _domainOptions(): IPropertyPaneDropdownOption[] {
-    const cached = this.services.repository.getCached();
+    const view = this.services.repository.getCachedView();
+    const cached = view ? view.data : this.services.repository.getCached();
     const options: IPropertyPaneDropdownOption[] = [{ key: '', text: strings.AllDomainsOption }];
     if (cached) {
       for (const d of cached.domains.slice().sort((a, b) => a.order - b.order)) {

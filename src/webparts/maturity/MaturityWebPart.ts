@@ -2,7 +2,7 @@ import * as React from 'react';
 import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'MaturityWebPartStrings';
 import { IMaturityProps, Maturity } from './components/Maturity';
-import { HostedWebPart } from '../shared/HostedWebPart';
+import { HostedWebPart } from '../shared/HostedServicesWebPart';
 
 export interface IMaturityWebPartProps {
   siteUrl: string;

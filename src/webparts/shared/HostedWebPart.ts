@@ -4,7 +4,7 @@ import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IPropertyPaneField, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { ITheme } from '@fluentui/react/lib/Styling';
-import { createSpfxServices, IDataServices, resolveSpfxDataSite } from '../../data/spfx';
+import { resolveSpfxDataSite } from '../../data/spfxSite';
 import { followHostTheme } from './hostTheme';
 import { createHostLinks, IHostLinks, ITeamsJsLinks } from './hostLinks';
 
@@ -24,11 +24,11 @@ export interface IHostedWebPartProps {
 }
 
 /**
- * What both web parts do as hosts: one set of data services per data site, the host's
- * theme (Teams or SharePoint), and clean unmounting. Subclasses only say what to render.
+ * What the web parts do as hosts: find the data site, the host's theme (Teams or SharePoint),
+ * clean unmounting. Subclasses build their data access for the site (onDataSite) and say what
+ * to render. Light on purpose: the homepage widget builds on it without the cards' data code.
  */
-export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseClientSideWebPart<P> {
-  protected services!: IDataServices;
+export abstract class HostedWebPartBase<P extends IHostedWebPartProps> extends BaseClientSideWebPart<P> {
   protected theme: ITheme | undefined;
   protected isTeams: boolean = false;
   protected teamsSubEntityId: string | undefined;
@@ -37,8 +37,11 @@ export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseC
   protected links!: IHostLinks;
   private _disposeTheme: () => void = () => undefined;
 
+  /** The data site is known (first, or after the setting changed): build the data access for it. */
+  protected abstract onDataSite(url: string): void;
+
   protected async onInit(): Promise<void> {
-    this.services = createSpfxServices(this.context, (await resolveSpfxDataSite(this.context, this.properties.siteUrl)).url);
+    this.onDataSite((await resolveSpfxDataSite(this.context, this.properties.siteUrl)).url);
     const teams = this.context.sdks.microsoftTeams;
     // SPFx's own teams-js (no second copy in the bundle).
     this.links = createHostLinks(teams ? (teams.teamsJs as unknown as ITeamsJsLinks) : undefined);
@@ -95,7 +98,7 @@ export abstract class HostedWebPart<P extends IHostedWebPartProps> extends BaseC
       // An emptied setting falls back to the tenant property again, which takes a request.
       resolveSpfxDataSite(this.context, this.properties.siteUrl)
         .then((site) => {
-          this.services = createSpfxServices(this.context, site.url);
+          this.onDataSite(site.url);
           this.render();
         })
         .catch(() => undefined);

@@ -2,7 +2,10 @@ import * as React from 'react';
 import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import * as strings from 'SummaryWebPartStrings';
 import { ISummaryProps, Summary } from './components/Summary';
-import { HostedWebPart } from '../shared/HostedWebPart';
+import { HostedWebPartBase } from '../shared/HostedWebPart';
+import { ISummarySource } from '../../data/ISummarySource';
+import { PnPSummarySource } from '../../data/summarySource';
+import { spfxSp } from '../../data/spfxSite';
 
 export interface ISummaryWebPartProps {
   siteUrl: string;
@@ -10,11 +13,17 @@ export interface ISummaryWebPartProps {
   cardsUrl: string;
 }
 
-/** Thin host for the homepage widget. */
-export default class SummaryWebPart extends HostedWebPart<ISummaryWebPartProps> {
+/** Thin host for the homepage widget: counts only, none of the cards' data or report code. */
+export default class SummaryWebPart extends HostedWebPartBase<ISummaryWebPartProps> {
+  private _source!: ISummarySource;
+
+  protected onDataSite(url: string): void {
+    this._source = new PnPSummarySource(spfxSp(this.context, url), url, this.context.pageContext.user.loginName);
+  }
+
   protected element(): React.ReactElement {
     const props: ISummaryProps = {
-      repository: this.services.repository,
+      repository: this._source,
       reportYear: this.reportYear,
       cardsUrl: this.properties.cardsUrl || undefined,
       theme: this.theme

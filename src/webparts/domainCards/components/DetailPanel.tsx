@@ -33,6 +33,12 @@ export interface IDetailPanelProps {
   today: Date;
   /** Ids of the Acties and Risicos lists: the version history link needs them. */
   listIds?: { actions?: string; risks?: string };
+  /** Every field of an item read with fewer (its description): read when its panel opens. */
+  loadActionDetails?: (id: number) => Promise<IAction | undefined>;
+  loadRiskDetails?: (id: number) => Promise<IRisk | undefined>;
+  /** The full item, to keep it in the view. */
+  onActionDetails?: (action: IAction) => void;
+  onRiskDetails?: (risk: IRisk) => void;
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -250,9 +256,58 @@ function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
   );
 }
 
+type DetailState = { key: string; status: 'loading' | 'failed' | 'done'; action?: IAction; risk?: IRisk };
+
+function selectionKey(sel: ISelection | undefined): string {
+  return !sel ? '' : sel.kind === 'risk' ? `risk:${sel.risk.id}` : `action:${sel.action.id}`;
+}
+
+/** Reads the selected item's remaining fields (description, notes, links, ETag) when it was read with fewer. */
+function useDetails(props: IDetailPanelProps): { state: DetailState | undefined; retry: () => void } {
+  const sel = props.selection;
+  const key = selectionKey(sel);
+  const partial = !!sel && (sel.kind === 'risk' ? sel.risk.detail !== undefined : sel.action.detail !== undefined);
+  const [state, setState] = React.useState<DetailState | undefined>(undefined);
+  const [attempt, setAttempt] = React.useState(0);
+  const { loadActionDetails, loadRiskDetails, onActionDetails, onRiskDetails } = props;
+  React.useEffect(() => {
+    if (!sel || !partial) return;
+    let live = true;
+    setState({ key, status: 'loading' });
+    const done = (action?: IAction, risk?: IRisk): void => {
+      if (!live) return;
+      setState({ key, status: 'done', action, risk });
+      if (action && onActionDetails) onActionDetails(action);
+      if (risk && onRiskDetails) onRiskDetails(risk);
+    };
+    const fail = (): void => {
+      if (live) setState({ key, status: 'failed' });
+    };
+    if (sel.kind === 'action' && loadActionDetails) loadActionDetails(sel.action.id).then((a) => done(a, undefined), fail);
+    else if (sel.kind === 'risk' && loadRiskDetails) loadRiskDetails(sel.risk.id).then((r) => done(undefined, r), fail);
+    else setState(undefined);
+    return () => {
+      live = false;
+    };
+    // Once per selected item (or retry).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, partial, attempt]);
+  return { state: state && state.key === key ? state : undefined, retry: () => setAttempt(attempt + 1) };
+}
+
 /** Everything about one item, with the links to its list form. */
 export function DetailPanel(props: IDetailPanelProps): JSX.Element {
-  const sel = props.selection;
+  const { state, retry } = useDetails(props);
+  const picked = props.selection;
+  // The full item once read; until then the card fields.
+  const sel: ISelection | undefined =
+    picked && state && state.status === 'done'
+      ? picked.kind === 'action' && state.action
+        ? { ...picked, action: state.action }
+        : picked.kind === 'risk' && state.risk
+          ? { kind: 'risk', risk: state.risk }
+          : picked
+      : picked;
   const title = !sel ? '' : sel.kind === 'risk' ? sel.risk.title : cardTitle(sel.action);
   return (
     <Panel
@@ -263,8 +318,25 @@ export function DetailPanel(props: IDetailPanelProps): JSX.Element {
       closeButtonAriaLabel={strings.Close}
       onDismiss={props.onDismiss}
     >
+      {state && state.status === 'loading' && (
+        <p className={props.classNames.panelLabel} role="status">
+          {strings.LoadingDetails}
+        </p>
+      )}
+      {state && state.status === 'failed' && (
+        <p role="alert">
+          {strings.DetailsError}{' '}
+          <DefaultButton text={strings.Retry} onClick={retry} />
+        </p>
+      )}
       {sel && sel.kind === 'action' && (
-        <ActionDetails {...props} action={sel.action} isPlanning={sel.section === 'planning'} />
+        <ActionDetails
+          {...props}
+          action={sel.action}
+          isPlanning={sel.section === 'planning'}
+          // Moving an item needs its ETag (If-Match): only once its details are read.
+          onRealise={sel.action.etag !== undefined || sel.action.detail === undefined ? props.onRealise : undefined}
+        />
       )}
       {sel && sel.kind === 'risk' && <RiskDetails {...props} risk={sel.risk} />}
     </Panel>

@@ -9,6 +9,7 @@ import { IDomainCardsClassNames } from './styles';
 import { DeadlineLine, formatDate } from './DetailPanel';
 import { IChangedAfterFinal, IDomainComparison } from '../../../model/finalReport';
 import { actionDeadlineState, IDeadlineCounts } from '../../../model/audits';
+import { idsWithoutTitle } from '../../../model/yearView';
 
 export type PlanningOrRealisation = 'realisation' | 'planning';
 
@@ -30,6 +31,8 @@ export interface IDomainCardProps {
   /** Filters are active: show older items too, or matches would hide behind a toggle. */
   expandOlder: boolean;
   onOpen: (selection: ISelection) => void;
+  /** Reads the titles of items that were read only to be counted (a toggle opens). */
+  onLoadTitles?: (ids: number[]) => Promise<void>;
   onNewAction?: () => void;
   onNewRisk?: () => void;
   /** Today, for the deadline marks on planned actions. */
@@ -155,20 +158,51 @@ function OlderItems(props: {
   defaultOpen: boolean;
   cn: IDomainCardsClassNames;
   onOpen: (s: ISelection) => void;
+  onLoadTitles?: (ids: number[]) => Promise<void>;
   today: Date;
   changed?: Record<number, string>;
 }): JSX.Element {
   const [open, setOpen] = React.useState<boolean | undefined>(undefined);
-  if (props.actions.length === 0) return <React.Fragment />;
+  const [failed, setFailed] = React.useState(false);
+  const [attempt, setAttempt] = React.useState(0);
   const isOpen = open === undefined ? props.defaultOpen : open;
+  const missing = React.useMemo(() => idsWithoutTitle(props.actions), [props.actions]);
+  const { onLoadTitles } = props;
+  const loadingNow = isOpen && missing.length > 0 && !!onLoadTitles && !failed;
+  React.useEffect(() => {
+    if (!isOpen || missing.length === 0 || !onLoadTitles) return;
+    let live = true;
+    setFailed(false);
+    onLoadTitles(missing).catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+    };
+    // Once per opening (or retry): the ids change when the titles arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isOpen, attempt, onLoadTitles]);
+  if (props.actions.length === 0) return <React.Fragment />;
+  const withTitle = props.actions.filter((a) => a.detail !== 'count');
   return (
     <div>
       <button type="button" className={props.cn.toggle} aria-expanded={isOpen} aria-controls={props.id} onClick={() => setOpen(!isOpen)}>
         <span aria-hidden="true">{isOpen ? '▾ ' : '▸ '}</span>
         {props.label}
       </button>
-      <div id={props.id} hidden={!isOpen}>
-        {isOpen && <ActionItems actions={props.actions} isNew={false} section={props.section} cn={props.cn} onOpen={props.onOpen} today={props.today} changed={props.changed} />}
+      <div id={props.id} hidden={!isOpen} aria-busy={loadingNow ? true : undefined}>
+        {isOpen && <ActionItems actions={withTitle} isNew={false} section={props.section} cn={props.cn} onOpen={props.onOpen} today={props.today} changed={props.changed} />}
+        {isOpen && loadingNow && (
+          <p className={props.cn.nothing} role="status">
+            {strings.LoadingTitles}
+          </p>
+        )}
+        {isOpen && failed && missing.length > 0 && (
+          <p className={props.cn.nothing} role="alert">
+            {strings.TitlesError}{' '}
+            <button type="button" className={props.cn.toggle} onClick={() => setAttempt(attempt + 1)}>
+              {strings.Retry}
+            </button>
+          </p>
+        )}
       </div>
     </div>
   );
@@ -299,6 +333,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             defaultOpen={props.expandOlder}
             cn={cn}
             onOpen={onOpen}
+            onLoadTitles={props.onLoadTitles}
             today={props.today}
             changed={props.changed && props.changed.actions}
           />
@@ -320,6 +355,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             defaultOpen={props.expandOlder}
             cn={cn}
             onOpen={onOpen}
+            onLoadTitles={props.onLoadTitles}
             today={props.today}
             changed={props.changed && props.changed.actions}
           />

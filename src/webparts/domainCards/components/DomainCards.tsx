@@ -10,7 +10,7 @@ import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
-import { useReportData } from '../../../components/useReportData';
+import { useYearView } from '../../../components/useYearView';
 import { useFormOpener } from '../../../components/useFormOpener';
 import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from '../../../data/IOrgRepository';
 import { changesAfterFinal, compareWithSnapshot, finalReportDate } from '../../../model/finalReport';
@@ -18,7 +18,8 @@ import { domainAnchorId, listFormUrl, listViewUrl } from '../../../model/links';
 import { availableYears, buildReport, defaultReportYear, realisationYearFor } from '../../../model/report';
 import { deadlinesByDomain, openRecommendationsAnsweredBy } from '../../../model/audits';
 import { cardTitle } from '../../../model/text';
-import { IAction, IDomain, IDomainReport, IPerson, IRecommendation, IReportData } from '../../../model/types';
+import { IAction, IDomain, IDomainReport, IRecommendation, IReportData } from '../../../model/types';
+import { idsWithoutTitle } from '../../../model/yearView';
 import { DetailPanel, statusLabel } from './DetailPanel';
 import { DomainCard, ISelection } from './DomainCard';
 import { filterDomainReport, filterOptions, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
@@ -89,27 +90,6 @@ function focusCard(id: string): void {
   if (heading) heading.focus();
 }
 
-/** The final reports in Rapporten: their years decide which year the cards open on; their dates mark later changes. */
-function useStoredReports(repository: IOrgRepository): IStoredReport[] {
-  const [reports, setReports] = React.useState<IStoredReport[]>([]);
-  React.useEffect(() => {
-    let live = true;
-    repository
-      .getStoredReports()
-      .then((r) => {
-        if (live) setReports(r);
-      })
-      .catch(() => {
-        // Unknown: open as if nothing were final (the latest ended year with realisations).
-        if (live) setReports([]);
-      });
-    return () => {
-      live = false;
-    };
-  }, [repository]);
-  return reports;
-}
-
 interface ISnapshotState {
   year: number;
   data?: IReportData;
@@ -136,42 +116,6 @@ function useSnapshot(repository: IOrgRepository, year: number | undefined): ISna
     };
   }, [repository, year]);
   return state;
-}
-
-function usePermissions(repository: IOrgRepository): IPermissions {
-  const [permissions, setPermissions] = React.useState<IPermissions>(READER);
-  React.useEffect(() => {
-    let live = true;
-    setPermissions(READER);
-    repository
-      .getPermissions()
-      .then((p) => {
-        if (live) setPermissions(p);
-      })
-      .catch(() => {
-        // Unknown rights: show the read-only view rather than buttons that would fail.
-        if (live) setPermissions(READER);
-      });
-    return () => {
-      live = false;
-    };
-  }, [repository]);
-  return permissions;
-}
-
-function useCurrentUser(repository: IOrgRepository): IPerson | undefined {
-  const [user, setUser] = React.useState<IPerson | undefined>(undefined);
-  React.useEffect(() => {
-    let live = true;
-    repository
-      .getCurrentUser()
-      .then((u) => live && setUser(u))
-      .catch(() => live && setUser(undefined));
-    return () => {
-      live = false;
-    };
-  }, [repository]);
-  return user;
 }
 
 function Toolbar(props: {
@@ -254,21 +198,25 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const { repository } = props;
   const theme = useTheme();
   const cn = React.useMemo(() => getClassNames(theme), [theme]);
-  const { data, loading, refreshing, error, reload } = useReportData(repository);
-  const permissions = usePermissions(repository);
-  const canEdit = permissions.canEdit;
-  const currentUser = useCurrentUser(repository);
-  const [toMark, setToMark] = React.useState<{ action: IAction; recommendations: IRecommendation[] } | undefined>(undefined);
-  const [marking, setMarking] = React.useState(false);
-
   const today = React.useMemo(() => props.today || new Date(), [props.today]);
   const configuredYear = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
   const [pickedYear, setPickedYear] = React.useState<number | undefined>(undefined);
   React.useEffect(() => setPickedYear(undefined), [configuredYear]);
-  const storedReports = useStoredReports(repository);
-  const finalYears = React.useMemo(() => storedReports.map((r) => r.year), [storedReports]);
-  const defaultYear = defaultReportYear(data, configuredYear, today, finalYears);
-  const year = pickedYear !== undefined ? pickedYear : defaultYear;
+  // One round trip: the year's card rows, counts, rights, stored reports and the current user.
+  const { view, loading, refreshing, error, reload, addActions, addRisk } = useYearView(repository, pickedYear !== undefined ? pickedYear : configuredYear, today);
+  const data = view ? view.data : undefined;
+  const permissions = view ? view.permissions : READER;
+  const canEdit = permissions.canEdit;
+  const currentUser = view ? view.currentUser : undefined;
+  const [toMark, setToMark] = React.useState<{ action: IAction; recommendations: IRecommendation[] } | undefined>(undefined);
+  const [marking, setMarking] = React.useState(false);
+
+  // The final reports came in the same round trip: their years decide the year the cards open on.
+  const storedReports: IStoredReport[] = React.useMemo(() => (view ? view.reports : []), [view]);
+  const defaultYear = defaultReportYear(data, configuredYear, today, (data && data.finalYears) || []);
+  // The year whose rows are on screen; a picked year shows once its rows are read.
+  const year = view ? view.year : pickedYear !== undefined ? pickedYear : defaultYear;
+  const shownYear = pickedYear !== undefined ? pickedYear : year;
 
   // A final year: items changed after its report are marked; its snapshot can be shown next to today's data.
   const reportDate = finalReportDate(storedReports, year);
@@ -292,9 +240,9 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const report = React.useMemo(() => (data ? buildReport(data, year) : undefined), [data, year]);
   const years = React.useMemo(() => {
     const all = data ? availableYears(data) : [];
-    for (const y of [defaultYear, year]) if (all.indexOf(y) < 0) all.push(y);
+    for (const y of [defaultYear, year, shownYear]) if (all.indexOf(y) < 0) all.push(y);
     return all.sort((a, b) => b - a);
-  }, [data, defaultYear, year]);
+  }, [data, defaultYear, year, shownYear]);
 
   const single = !!props.domainKey && !!props.domainKey.trim();
   const domainReports: IDomainReport[] = React.useMemo(() => {
@@ -310,6 +258,20 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     [domainReports, filters, active]
   );
   const resultCount = shown.reduce((n, x) => n + itemCount(x.filtered), 0);
+
+  // Older items were read only to be counted: their titles load when a toggle opens.
+  const loadTitles = React.useCallback(
+    (ids: number[]): Promise<void> => repository.loadActionTitles(ids).then(addActions),
+    [repository, addActions]
+  );
+  // Filters search the older items too: read their titles once a filter is on.
+  const olderWithoutTitle = React.useMemo(
+    () => (active ? idsWithoutTitle(([] as IAction[]).concat(...domainReports.map((d) => d.realisationsOlder.concat(d.planningOlder)))) : []),
+    [active, domainReports]
+  );
+  React.useEffect(() => {
+    if (olderWithoutTitle.length > 0) loadTitles(olderWithoutTitle).catch(() => undefined);
+  }, [olderWithoutTitle, loadTitles]);
 
   // Deep link: once the cards are there, bring the requested one into view.
   const focusedInitial = React.useRef(false);
@@ -411,6 +373,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
             canEdit={canEdit}
             expandOlder={active}
             onOpen={setSelection}
+            onLoadTitles={loadTitles}
             onNewAction={() => openForm(listFormUrl(repository.siteUrl, 'actions', 'NewForm'))}
             onNewRisk={() => openForm(listFormUrl(repository.siteUrl, 'risks', 'NewForm'))}
             today={today}
@@ -434,7 +397,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     <div className={cn.root} data-teams={props.isTeams ? 'true' : undefined}>
       {data && (
         <div className={cn.toolbar}>
-          <Toolbar cn={cn} year={year} years={years} onYear={setPickedYear} refreshing={refreshing} onRefresh={reload} reportActions={reportActions} />
+          <Toolbar cn={cn} year={shownYear} years={years} onYear={setPickedYear} refreshing={refreshing} onRefresh={reload} reportActions={reportActions} />
           {hasSnapshot && (
             <Toggle
               label={format(strings.ShowFinalReport, year)}
@@ -499,6 +462,10 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           siteUrl={repository.siteUrl}
           classNames={cn}
           onDismiss={() => setSelection(undefined)}
+          loadActionDetails={(id) => repository.loadActionDetails(id)}
+          loadRiskDetails={(id) => repository.loadRiskDetails(id)}
+          onActionDetails={(a) => addActions([a])}
+          onRiskDetails={addRisk}
           openForm={openForm}
           onRealise={canEdit ? (a) => setConfirm(a) : undefined}
           auditsUrl={props.auditsUrl}

@@ -1,5 +1,10 @@
 define([], function () {
   return {
+    // Read when needed: older titles behind a toggle, a description when its details open
+    LoadingTitles: "Loading titles…",
+    TitlesError: "The titles could not be loaded.",
+    LoadingDetails: "Loading description and details…",
+    DetailsError: "The description and details could not be loaded.",
     // Teams: share a link to one domain card
     ShareDomain: "Share link",
     ShareDomainLabel: "Share a link to {0} in Teams",

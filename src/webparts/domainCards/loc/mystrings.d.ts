@@ -1,4 +1,8 @@
 declare interface IDomainCardsWebPartStrings {
+  LoadingTitles: string;
+  TitlesError: string;
+  LoadingDetails: string;
+  DetailsError: string;
   ShareDomain: string;
   ShareDomainLabel: string;
   PropertyPaneDescription: string;

@@ -1,5 +1,10 @@
 define([], function () {
   return {
+    // Read when needed: older titles behind a toggle, a description when its details open
+    LoadingTitles: "Titels laden…",
+    TitlesError: "De titels konden niet geladen worden.",
+    LoadingDetails: "Beschrijving en details laden…",
+    DetailsError: "De beschrijving en details konden niet geladen worden.",
     // Teams: share a link to one domain card
     ShareDomain: "Link delen",
     ShareDomainLabel: "Link naar {0} delen in Teams",

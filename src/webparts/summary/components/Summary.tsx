@@ -1,19 +1,21 @@
+/**
+ * The homepage widget, kept light: no Fluent UI components (plain elements styled from the
+ * host's theme colours) and no report or card code, so its bundle stays small on a page
+ * every employee opens. It reads counts only (ISummarySource).
+ */
 import * as React from 'react';
-import { HighContrastSelector, ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
-import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
+import type { ITheme } from '@fluentui/react/lib/Styling';
 import * as strings from 'SummaryWebPartStrings';
 import { format } from '../../../components/format';
-import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
-import { useReportData } from '../../../components/useReportData';
-import { IOrgRepository } from '../../../data/IOrgRepository';
+import { ISummarySource } from '../../../data/ISummarySource';
 import { domainCardLink, isTeamsDeepLink, teamsDomainLink } from '../../../model/links';
 import { defaultReportYear } from '../../../model/report';
 import { buildSummary, IDomainSummary } from '../../../model/summary';
 import { deadlinesByDomain } from '../../../model/audits';
-import { IDomain } from '../../../model/types';
+import { IDomain, IReportData } from '../../../model/types';
 
 export interface ISummaryProps {
-  repository: IOrgRepository;
+  repository: ISummarySource;
   /** From the property pane; undefined/0 -> defaultReportYear. */
   reportYear?: number;
   /** The page or Teams tab with the domain cards; empty -> the domain cards in the Teams personal app. */
@@ -23,65 +25,96 @@ export interface ISummaryProps {
   today?: Date;
 }
 
-type SummaryClassNames = { [K in 'root' | 'header' | 'title' | 'refreshing' | 'overall' | 'list' | 'row' | 'name' | 'link' | 'figures' | 'figure' | 'number' | 'progress' | 'track' | 'fill' | 'footer']: string };
+const CSS = `
+.orgb-sum{color:var(--orgb-text);font-size:14px}
+.orgb-sum *{box-sizing:border-box}
+.orgb-sum-header{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:8px}
+.orgb-sum-title{font-size:18px;font-weight:600;margin:0 0 4px}
+.orgb-sum-sub{font-size:12px;color:var(--orgb-subtext)}
+.orgb-sum-overall{margin:0 0 8px}
+.orgb-sum-list{list-style:none;margin:0;padding:0}
+.orgb-sum-row{padding:8px 0;border-top:1px solid var(--orgb-divider)}
+.orgb-sum-name{font-weight:600;display:block;margin-bottom:2px}
+.orgb-sum-link{color:var(--orgb-link)}
+.orgb-sum-link:hover{color:var(--orgb-link-hover)}
+.orgb-sum-link:focus-visible,.orgb-sum-button:focus-visible{outline:2px solid var(--orgb-focus);outline-offset:1px}
+.orgb-sum-figures{display:flex;flex-wrap:wrap;gap:2px 12px;margin:0;padding:0;list-style:none;font-size:12px}
+.orgb-sum-figure{white-space:nowrap}
+.orgb-sum-number{font-weight:600;font-size:14px}
+.orgb-sum-progress{display:flex;align-items:center;flex-wrap:wrap;gap:2px 8px;margin-top:4px;font-size:12px;color:var(--orgb-subtext)}
+.orgb-sum-track{flex:1 1 80px;max-width:160px;height:8px;border-radius:4px;border:1px solid var(--orgb-divider);background:var(--orgb-bg);overflow:hidden}
+.orgb-sum-fill{height:100%;background:var(--orgb-primary)}
+.orgb-sum-footer{margin-top:8px;font-size:12px}
+.orgb-sum-message{padding:8px 12px;border-left:4px solid var(--orgb-error);background:var(--orgb-bg)}
+.orgb-sum-message.warning{border-left-color:var(--orgb-warning)}
+.orgb-sum-button{font:inherit;font-weight:600;margin-left:8px;padding:2px 10px;border:1px solid var(--orgb-text);border-radius:2px;background:transparent;color:var(--orgb-text);cursor:pointer}
+.orgb-sum-empty{padding:16px;border:1px dashed var(--orgb-divider)}
+.orgb-sum-bar{height:12px;margin:0 0 10px;border-radius:2px;background:var(--orgb-divider)}
+.orgb-sum-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0,0,0,0);border:0}
+@media (forced-colors: active){
+.orgb-sum-row,.orgb-sum-track{border-color:CanvasText}
+.orgb-sum-track{forced-color-adjust:none;background:Canvas}
+.orgb-sum-fill{background:Highlight}
+}`;
 
-function getClassNames(theme: ITheme): SummaryClassNames {
-  const s = theme.semanticColors;
-  const p = theme.palette;
-  const f = theme.fonts;
-  return mergeStyleSets({
-    root: { color: s.bodyText, fontSize: f.medium.fontSize },
-    header: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', gap: 8 },
-    title: { ...f.large, fontWeight: 600, margin: '0 0 4px' },
-    refreshing: { fontSize: f.small.fontSize, color: s.bodySubtext },
-    overall: { margin: '0 0 8px' },
-    list: { listStyle: 'none', margin: 0, padding: 0 },
-    row: {
-      padding: '8px 0',
-      borderTop: `1px solid ${s.bodyDivider}`,
-      selectors: { [HighContrastSelector]: { borderTop: '1px solid CanvasText' } }
-    },
-    name: { fontWeight: 600, display: 'block', marginBottom: 2 },
-    link: { color: s.link, selectors: { ':hover': { color: s.linkHovered }, ':focus-visible': { outline: `2px solid ${s.focusBorder}`, outlineOffset: 1 } } },
-    figures: { display: 'flex', flexWrap: 'wrap', gap: '2px 12px', margin: 0, padding: 0, listStyle: 'none', fontSize: f.small.fontSize },
-    figure: { whiteSpace: 'nowrap' },
-    number: { fontWeight: 600, fontSize: f.medium.fontSize },
-    progress: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: '2px 8px', marginTop: 4, fontSize: f.small.fontSize, color: s.bodySubtext },
-    track: {
-      flex: '1 1 80px',
-      maxWidth: 160,
-      height: 8,
-      borderRadius: 4,
-      border: `1px solid ${s.bodyDivider}`,
-      background: s.bodyBackground,
-      overflow: 'hidden',
-      selectors: { [HighContrastSelector]: { border: '1px solid CanvasText', forcedColorAdjust: 'none', background: 'Canvas' } }
-    },
-    fill: {
-      height: '100%',
-      background: p.themePrimary,
-      selectors: { [HighContrastSelector]: { background: 'Highlight' } }
-    },
-    footer: { marginTop: 8, fontSize: f.small.fontSize }
-  });
+/** Colours of the host theme (SharePoint section, Teams) as CSS variables; defaults are SharePoint's. */
+function themeVars(theme: ITheme | undefined): React.CSSProperties {
+  const s = theme ? theme.semanticColors : undefined;
+  const p = theme ? theme.palette : undefined;
+  return {
+    '--orgb-text': (s && s.bodyText) || '#323130',
+    '--orgb-subtext': (s && s.bodySubtext) || '#605e5c',
+    '--orgb-divider': (s && s.bodyDivider) || '#edebe9',
+    '--orgb-bg': (s && s.bodyBackground) || '#ffffff',
+    '--orgb-link': (s && s.link) || '#0078d4',
+    '--orgb-link-hover': (s && s.linkHovered) || '#004578',
+    '--orgb-focus': (s && s.focusBorder) || '#605e5c',
+    '--orgb-primary': (p && p.themePrimary) || '#0078d4',
+    '--orgb-error': (s && s.errorIcon) || '#a4262c',
+    '--orgb-warning': (s && s.warningIcon) || '#797775'
+  } as React.CSSProperties;
 }
 
 function percent(part: number, total: number): number {
   return total > 0 ? Math.round((part / total) * 100) : 0;
 }
 
+function technicalDetail(error: Error | undefined): string {
+  if (!error) return '';
+  const status = (error as Error & { status?: number }).status;
+  return [error.name && error.name !== 'Error' ? error.name : '', status ? `HTTP ${status}` : '', error.message].filter((s) => !!s).join(' — ');
+}
+
+function Message(props: { text: string; error: Error | undefined; warning?: boolean; onRetry: () => void }): JSX.Element {
+  const detail = technicalDetail(props.error);
+  return (
+    <div className={`orgb-sum-message${props.warning ? ' warning' : ''}`} role={props.warning ? 'status' : 'alert'}>
+      <span>{props.text}</span>
+      <button type="button" className="orgb-sum-button" onClick={props.onRetry}>
+        {strings.Retry}
+      </button>
+      {detail && (
+        <details>
+          <summary>{strings.TechnicalDetails}</summary>
+          <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{detail}</code>
+        </details>
+      )}
+    </div>
+  );
+}
+
 /** Realised share of the year's planning: a bar for the eye, the sentence for everyone. */
-function ProgressBar(props: { part: number; total: number; year: number; cn: SummaryClassNames; quietWhenEmpty: boolean }): JSX.Element {
-  const { part, total, year, cn } = props;
+function ProgressBar(props: { part: number; total: number; year: number; quietWhenEmpty: boolean }): JSX.Element {
+  const { part, total, year } = props;
   if (total === 0) {
     // When no domain has planning for the year the overall sentence says so once.
-    return props.quietWhenEmpty ? <React.Fragment /> : <div className={cn.progress}>{format(strings.DomainNoPlanning, year)}</div>;
+    return props.quietWhenEmpty ? <React.Fragment /> : <div className="orgb-sum-progress">{format(strings.DomainNoPlanning, year)}</div>;
   }
   const pct = percent(part, total);
   return (
-    <div className={cn.progress}>
-      <div className={cn.track} aria-hidden="true">
-        <div className={cn.fill} style={{ width: `${pct}%` }} />
+    <div className="orgb-sum-progress">
+      <div className="orgb-sum-track" aria-hidden="true">
+        <div className="orgb-sum-fill" style={{ width: `${pct}%` }} />
       </div>
       <span>{format(strings.DomainPlanning, year, part, total, pct)}</span>
     </div>
@@ -93,157 +126,175 @@ function linkTarget(url: string): { target?: string; rel?: string } {
   return isTeamsDeepLink(url) ? { target: '_blank', rel: 'noopener noreferrer' } : {};
 }
 
-
 function DomainRow(props: {
   d: IDomainSummary;
   domain: IDomain | undefined;
   year: number;
   cardsUrl: string | undefined;
-  cn: SummaryClassNames;
   anyPlanning: boolean;
   /** Open actions and recommendations of the domain past their deadline. */
   overdue: number;
 }): JSX.Element {
-  const { d, year, cardsUrl, cn } = props;
+  const { d, year, cardsUrl } = props;
   const key = props.domain && props.domain.key ? props.domain.key : String(d.domainId);
   const href = cardsUrl ? domainCardLink(cardsUrl, key) : undefined;
   return (
-    <li className={cn.row} data-domain-id={d.domainId}>
+    <li className="orgb-sum-row" data-domain-id={d.domainId}>
       {href ? (
-        <a className={`${cn.name} ${cn.link}`} href={href} title={d.title} aria-label={format(strings.ToDomain, d.title)} {...linkTarget(href)}>
+        <a className="orgb-sum-name orgb-sum-link" href={href} title={d.title} aria-label={format(strings.ToDomain, d.title)} {...linkTarget(href)}>
           {d.shortTitle}
         </a>
       ) : (
-        <span className={cn.name} title={d.title}>
+        <span className="orgb-sum-name" title={d.title}>
           {d.shortTitle}
         </span>
       )}
-      <ul className={cn.figures}>
-        <li className={cn.figure} data-figure="risks">
-          <span className={cn.number}>{d.openHighRisks}</span> {d.openHighRisks === 1 ? strings.HighRisksOne : strings.HighRisksMany}
+      <ul className="orgb-sum-figures">
+        <li className="orgb-sum-figure" data-figure="risks">
+          <span className="orgb-sum-number">{d.openHighRisks}</span> {d.openHighRisks === 1 ? strings.HighRisksOne : strings.HighRisksMany}
         </li>
-        <li className={cn.figure} data-figure="realised">
-          <span className={cn.number}>{d.realisedThisYear}</span> {format(strings.RealisedIn, year)}
+        <li className="orgb-sum-figure" data-figure="realised">
+          <span className="orgb-sum-number">{d.realisedThisYear}</span> {format(strings.RealisedIn, year)}
         </li>
-        <li className={cn.figure} data-figure="planned">
-          <span className={cn.number}>{d.newPlanning}</span> {format(strings.NewPlanning, year + 1)}
+        <li className="orgb-sum-figure" data-figure="planned">
+          <span className="orgb-sum-number">{d.newPlanning}</span> {format(strings.NewPlanning, year + 1)}
         </li>
-        <li className={cn.figure} data-figure="overdue">
-          <span className={cn.number}>{props.overdue}</span> {strings.Overdue}
+        <li className="orgb-sum-figure" data-figure="overdue">
+          <span className="orgb-sum-number">{props.overdue}</span> {strings.Overdue}
         </li>
       </ul>
-      <ProgressBar part={d.plannedForYearRealised} total={d.plannedForYear} year={year} cn={cn} quietWhenEmpty={!props.anyPlanning} />
+      <ProgressBar part={d.plannedForYearRealised} total={d.plannedForYear} year={year} quietWhenEmpty={!props.anyPlanning} />
     </li>
   );
 }
 
-/**
- * Years with a final report (Rapporten): the widget opens on the same year as the cards. One
- * request, sent next to the data's $batch (not after it); undefined while it is on its way, when
- * cached figures are shown as they are (as the cards do) rather than waiting.
- */
-function useFinalYears(repository: IOrgRepository): number[] | undefined {
-  const [years, setYears] = React.useState<number[] | undefined>(undefined);
-  React.useEffect(() => {
-    let live = true;
-    setYears(undefined);
-    repository
-      .getStoredReports()
-      .then((r) => live && setYears(r.map((x) => x.year)))
-      // Unknown: as if nothing were final, like the cards.
-      .catch(() => live && setYears([]));
-    return () => {
-      live = false;
-    };
-  }, [repository]);
-  return years;
+interface IState {
+  data: IReportData | undefined;
+  busy: boolean;
+  error: Error | undefined;
 }
 
-function SummaryView(props: ISummaryProps): JSX.Element {
-  const theme = useTheme();
-  const cn = React.useMemo(() => getClassNames(theme), [theme]);
-  const { data, refreshing, error, reload } = useReportData(props.repository);
+/** Cached figures first (no request before the first paint), then one fresh read. */
+function useSummaryData(source: ISummarySource): IState & { reload: () => void } {
+  const [state, setState] = React.useState<IState>(() => ({ data: source.getCachedSummary(), busy: true, error: undefined }));
+  const requestRef = React.useRef(0);
+  const load = React.useCallback((): void => {
+    const request = ++requestRef.current;
+    setState((s) => (s.busy && !s.error ? s : { data: s.data, busy: true, error: undefined }));
+    source.loadSummary().then(
+      (data) => {
+        if (request === requestRef.current) setState({ data, busy: false, error: undefined });
+      },
+      (e: unknown) => {
+        if (request === requestRef.current) setState((s) => ({ data: s.data, busy: false, error: e instanceof Error ? e : new Error(String(e)) }));
+      }
+    );
+  }, [source]);
+  React.useEffect(() => {
+    load();
+    return () => {
+      requestRef.current++;
+    };
+  }, [load]);
+  return { ...state, reload: load };
+}
+
+/** Homepage widget: per domain the open high risks, the year's realisations and new planning. */
+export function Summary(props: ISummaryProps): JSX.Element {
+  const { data, busy, error, reload } = useSummaryData(props.repository);
   const today = React.useMemo(() => props.today || new Date(), [props.today]);
   const configured = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
-  const finalYears = useFinalYears(props.repository);
   // The cards' rule (src/model defaultReportYear): after the latest final report, once that year has ended.
-  const year = defaultReportYear(data, configured, today, finalYears || []);
+  const year = defaultReportYear(data, configured, today, (data && data.finalYears) || []);
   const summary = React.useMemo(() => (data ? buildSummary(data, year) : undefined), [data, year]);
   const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
   // Without a configured page the links go into the Teams personal app, generated from the
   // app manifest's ids: nobody has to paste a deep link for the widget to lead somewhere.
   const cardsUrl = props.cardsUrl && props.cardsUrl.trim() ? props.cardsUrl.trim() : teamsDomainLink();
 
+  let body: JSX.Element;
   if (!data || !summary) {
-    return error ? (
-      <ErrorView message={strings.LoadError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
+    body = error ? (
+      <Message text={strings.LoadError} error={error} onRetry={reload} />
     ) : (
-      <LoadingView label={strings.Loading} lines={8} />
-    );
-  }
-
-  const heading = format(strings.Title, year);
-  if (summary.domains.length === 0) {
-    return (
-      <div className={cn.root}>
-        <EmptyView title={strings.EmptyTitle} message={strings.EmptyMessage} />
-      </div>
-    );
-  }
-  const t = summary.totals;
-  return (
-    <section className={cn.root} aria-labelledby="org-summary-title">
-      <div className={cn.header}>
-        <h2 id="org-summary-title" className={cn.title}>
-          {cardsUrl ? (
-            <a className={cn.link} href={cardsUrl} {...linkTarget(cardsUrl)}>
-              {heading}
-            </a>
-          ) : (
-            heading
-          )}
-        </h2>
-        <span className={cn.refreshing} role="status">
-          {refreshing ? strings.Refreshing : ''}
-        </span>
-      </div>
-      {error && <ErrorView warning={true} message={strings.RefreshError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />}
-      <p className={cn.overall} data-testid="summary-overall">
-        {summary.planningRealisedRatio === undefined
-          ? format(strings.OverallNoPlanning, year)
-          : format(strings.OverallRealised, t.plannedForYearRealised, t.plannedForYear, year, percent(t.plannedForYearRealised, t.plannedForYear))}
-      </p>
-      {summary.planningRealisedRatio !== undefined && (
-        <div className={cn.progress} aria-hidden="true">
-          <div className={cn.track}>
-            <div className={cn.fill} style={{ width: `${percent(t.plannedForYearRealised, t.plannedForYear)}%` }} />
-          </div>
+      <div role="status" aria-live="polite" aria-busy="true" data-testid="loading-view">
+        <span className="orgb-sum-hidden">{strings.Loading}</span>
+        <div aria-hidden="true">
+          {[50, 90, 77, 64, 90, 77, 64, 90].map((w, i) => (
+            <div key={i} className="orgb-sum-bar" style={{ width: `${w}%`, height: i === 0 ? 20 : 12 }} />
+          ))}
         </div>
-      )}
-      <ul className={cn.list} aria-label={format(strings.ListLabel, year)}>
-        {summary.domains.map((d) => (
-          <DomainRow key={d.domainId} d={d} domain={data.domains.filter((x) => x.id === d.domainId)[0]} year={year} cardsUrl={cardsUrl} cn={cn} anyPlanning={summary.planningRealisedRatio !== undefined} overdue={deadlines[d.domainId] ? deadlines[d.domainId].overdue : 0} />
-        ))}
-      </ul>
-      <p className={cn.footer} data-testid="summary-totals">
-        {format(strings.Totals, t.openHighRisks, t.realisedThisYear, year, t.newPlanning, year + 1)}
-      </p>
-      {cardsUrl && (
-        <p className={cn.footer}>
-          <a className={cn.link} href={cardsUrl} {...linkTarget(cardsUrl)}>
-            {strings.ToCards}
-          </a>
+      </div>
+    );
+  } else if (summary.domains.length === 0) {
+    body = (
+      <div className="orgb-sum-empty">
+        <h2 className="orgb-sum-title">{strings.EmptyTitle}</h2>
+        <p>{strings.EmptyMessage}</p>
+      </div>
+    );
+  } else {
+    const heading = format(strings.Title, year);
+    const t = summary.totals;
+    body = (
+      <section aria-labelledby="org-summary-title">
+        <div className="orgb-sum-header">
+          <h2 id="org-summary-title" className="orgb-sum-title">
+            {cardsUrl ? (
+              <a className="orgb-sum-link" href={cardsUrl} {...linkTarget(cardsUrl)}>
+                {heading}
+              </a>
+            ) : (
+              heading
+            )}
+          </h2>
+          <span className="orgb-sum-sub" role="status">
+            {busy ? strings.Refreshing : ''}
+          </span>
+        </div>
+        {error && <Message text={strings.RefreshError} error={error} warning={true} onRetry={reload} />}
+        <p className="orgb-sum-overall" data-testid="summary-overall">
+          {summary.planningRealisedRatio === undefined
+            ? format(strings.OverallNoPlanning, year)
+            : format(strings.OverallRealised, t.plannedForYearRealised, t.plannedForYear, year, percent(t.plannedForYearRealised, t.plannedForYear))}
         </p>
-      )}
-    </section>
-  );
-}
-
-/** Homepage widget: per domain the open high risks, the year's realisations and new planning. */
-export function Summary(props: ISummaryProps): JSX.Element {
+        {summary.planningRealisedRatio !== undefined && (
+          <div className="orgb-sum-progress" aria-hidden="true">
+            <div className="orgb-sum-track">
+              <div className="orgb-sum-fill" style={{ width: `${percent(t.plannedForYearRealised, t.plannedForYear)}%` }} />
+            </div>
+          </div>
+        )}
+        <ul className="orgb-sum-list" aria-label={format(strings.ListLabel, year)}>
+          {summary.domains.map((d) => (
+            <DomainRow
+              key={d.domainId}
+              d={d}
+              domain={data.domains.filter((x) => x.id === d.domainId)[0]}
+              year={year}
+              cardsUrl={cardsUrl}
+              anyPlanning={summary.planningRealisedRatio !== undefined}
+              overdue={deadlines[d.domainId] ? deadlines[d.domainId].overdue : 0}
+            />
+          ))}
+        </ul>
+        <p className="orgb-sum-footer" data-testid="summary-totals">
+          {format(strings.Totals, t.openHighRisks, t.realisedThisYear, year, t.newPlanning, year + 1)}
+        </p>
+        {cardsUrl && (
+          <p className="orgb-sum-footer">
+            <a className="orgb-sum-link" href={cardsUrl} {...linkTarget(cardsUrl)}>
+              {strings.ToCards}
+            </a>
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
-    <ThemeProvider theme={props.theme}>
-      <SummaryView {...props} />
-    </ThemeProvider>
+    <div className="orgb-sum" style={themeVars(props.theme)}>
+      <style>{CSS}</style>
+      {body}
+    </div>
   );
 }
