@@ -162,7 +162,11 @@ export function toPartialAction(item: ListItem, detail: 'count' | 'card'): IActi
   delete a.description;
   delete a.note;
   delete a.etag;
-  delete a.modified;
+  // Card rows carry Modified and Editor (the "changed after the final report" mark); count rows do not.
+  if (detail === 'count') {
+    delete a.modified;
+    delete a.modifiedBy;
+  }
   return a;
 }
 
