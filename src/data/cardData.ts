@@ -1,3 +1,6 @@
+import { spfi, SPFx } from '@pnp/sp';
+import { resolveDataSite, storageEntityReader } from './dataSite';
+import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
 import { buildCardFigures, ICardFigures } from '../model/cardFigures';
 import { defaultReportYear } from '../model/report';
@@ -6,4 +9,18 @@ import { defaultReportYear } from '../model/report';
 export async function loadCardFigures(repository: IOrgRepository, configuredYear: number | undefined, today: Date): Promise<ICardFigures> {
   const data = await repository.loadReportData();
   return buildCardFigures(data, defaultReportYear(data, configuredYear, today));
+}
+
+/** What the card needs of its SPFx context: PnPjs' SPFx behaviour, the current web and the user. */
+export type CardContext = Parameters<typeof SPFx>[0] & { pageContext: { web: { absoluteUrl: string }; user: { loginName: string } } };
+
+/**
+ * The card's figures on a Viva Connections dashboard: the data site from its setting, else the
+ * tenant property, else the current site; then one round trip.
+ */
+export async function loadCardFiguresInSpfx(context: CardContext, setting: string | undefined, configuredYear: number | undefined, today: Date): Promise<ICardFigures> {
+  const here = context.pageContext.web.absoluteUrl;
+  const site = await resolveDataSite(setting, here, storageEntityReader(spfi(here).using(SPFx(context))));
+  const repository = new PnPOrgRepository(spfi(site.url).using(SPFx(context)), site.url, { userKey: context.pageContext.user.loginName });
+  return loadCardFigures(repository, configuredYear, today);
 }

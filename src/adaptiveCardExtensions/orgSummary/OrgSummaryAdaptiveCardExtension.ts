@@ -1,13 +1,10 @@
 import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseAdaptiveCardExtension } from '@microsoft/sp-adaptive-card-extension-base';
-import { spfi, SPFx } from '@pnp/sp';
 import * as strings from 'OrgSummaryAdaptiveCardExtensionStrings';
 import { CardView } from './cardView/CardView';
 import { QuickView } from './quickView/QuickView';
 import { ICardState } from './cardContent';
-import { loadCardFigures } from '../../data/cardData';
-import { resolveDataSite, storageEntityReader } from '../../data/dataSite';
-import { PnPOrgRepository } from '../../data/PnPOrgRepository';
+import { loadCardFiguresInSpfx } from '../../data/cardData';
 
 export interface IOrgSummaryAdaptiveCardExtensionProps {
   title: string;
@@ -34,11 +31,8 @@ export default class OrgSummaryAdaptiveCardExtension extends BaseAdaptiveCardExt
 
   private async _load(): Promise<void> {
     try {
-      const here = this.context.pageContext.web.absoluteUrl;
-      const site = await resolveDataSite(this.properties.siteUrl, here, storageEntityReader(spfi(here).using(SPFx(this.context))));
-      const repository = new PnPOrgRepository(spfi(site.url).using(SPFx(this.context)), site.url, { userKey: this.context.pageContext.user.loginName });
       const year = Number(this.properties.reportYear);
-      this.setState({ status: 'ready', figures: await loadCardFigures(repository, year > 0 ? year : undefined, new Date()) });
+      this.setState({ status: 'ready', figures: await loadCardFiguresInSpfx(this.context, this.properties.siteUrl, year > 0 ? year : undefined, new Date()) });
     } catch {
       this.setState({ status: 'error' });
     }
