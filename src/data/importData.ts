@@ -40,7 +40,8 @@ function riskKey(title: string, domainId: number | undefined): string {
   return `${domainId === undefined ? '-' : domainId}|${normaliseTitle(title)}`;
 }
 
-async function readAll(list: IList, select: string[]): Promise<ListItem[]> {
+/** Every item of a list, paged by ID (always allowed, also past the list view threshold). */
+export async function readAll(list: IList, select: string[]): Promise<ListItem[]> {
   let all: ListItem[] = [];
   let page: ListItem[] = await list.items.select(...select).top(PAGE_SIZE)();
   all = all.concat(page);
@@ -52,7 +53,7 @@ async function readAll(list: IList, select: string[]): Promise<ListItem[]> {
 }
 
 /** Adds items in $batches of 20; returns the new ids in input order. */
-async function addAll(sp: SPFI, listKey: string, bodies: ListItem[]): Promise<number[]> {
+export async function addAll(sp: SPFI, listKey: string, bodies: ListItem[]): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < bodies.length; i += BATCH_SIZE) {
     const [batched, execute] = sp.batched();

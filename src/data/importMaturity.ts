@@ -4,39 +4,13 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
-import { IList } from '@pnp/sp/lists';
 import { IMaturityObjective, IMaturityTheme } from '../model/maturity';
 import { DEMO_ROUND_2023, IObjectivePlan, IObjectiveRow, LEIDRAAD_THEMES, planObjectiveImport } from '../model/maturityImport';
 import { ListItem } from './mapping';
 import { shortTitle, toObjective, toTheme } from './maturityMapping';
 import { listOf } from './lists';
 import { ITEM_QUERIES } from './queries';
-
-const PAGE_SIZE = 5000;
-const BATCH_SIZE = 20;
-
-async function readAll(list: IList, select: string[]): Promise<ListItem[]> {
-  let page: ListItem[] = await list.items.select(...select).top(PAGE_SIZE)();
-  let all = page;
-  while (page.length === PAGE_SIZE) {
-    page = await list.items.select(...select).top(PAGE_SIZE).skip(page[page.length - 1].Id)();
-    all = all.concat(page);
-  }
-  return all;
-}
-
-async function addAll(sp: SPFI, listKey: string, bodies: ListItem[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < bodies.length; i += BATCH_SIZE) {
-    const [batched, execute] = sp.batched();
-    const list = listOf(batched, listKey);
-    const pending = bodies.slice(i, i + BATCH_SIZE).map((b) => list.items.add(b));
-    await execute();
-    const results: ListItem[] = await Promise.all(pending);
-    for (const r of results) ids.push((r.Id ?? r.ID ?? (r.data && r.data.Id)) as number);
-  }
-  return ids;
-}
+import { addAll, readAll } from './importData';
 
 export interface IMaturityImportOptions {
   /**
