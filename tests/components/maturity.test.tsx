@@ -109,6 +109,35 @@ describe('Maturiteitsinschatting: consensus and closing', () => {
     expect(within(units[0]).getByText('Anns opmerking')).toBeInTheDocument();
   });
 
+  it('opens the consensus only with everyone\'s scores: while they are read, no spread is computed from the facilitator\'s own', async () => {
+    const repo = new FakeMaturityRepository(data(), PIETER);
+    const { container } = render(<Maturity repository={repo} isTeams={false} />);
+    const toConsensus = await screen.findByRole('button', { name: 'Naar consensus' });
+    let release: () => void = () => undefined;
+    repo.holdLoads = new Promise<void>((r) => (release = r));
+    fireEvent.click(toConsensus);
+    await waitFor(() => expect(repo.data.rounds[1].status).toBe('consensus'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('consensus-view')).toBeNull();
+    release();
+    await screen.findByTestId('consensus-view');
+    expect(unit(container, 'o:31').textContent).toContain('Bespreken: spreiding 3');
+  });
+
+  it('says so and offers a retry when the round cannot be read after the change, then opens the consensus', async () => {
+    const repo = new FakeMaturityRepository(data(), PIETER);
+    const { container } = render(<Maturity repository={repo} isTeams={false} />);
+    const toConsensus = await screen.findByRole('button', { name: 'Naar consensus' });
+    repo.failLoad = Object.assign(new Error('offline'), { status: 503 });
+    fireEvent.click(toConsensus);
+    await screen.findByText(/kon niet geladen worden/);
+    expect(repo.data.rounds[1].status).toBe('consensus');
+    repo.failLoad = undefined;
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    await screen.findByTestId('consensus-view');
+    expect(unit(container, 'o:31').textContent).toContain('Bespreken: spreiding 3');
+  });
+
   it('records a consensus, creates an improvement action in the theme\'s domain, and refuses to close with consensus missing', async () => {
     const repo = new FakeMaturityRepository(data('consensus'), PIETER);
     const { container } = render(<Maturity repository={repo} isTeams={false} />);

@@ -15,6 +15,8 @@ export class FakeMaturityRepository implements IMaturityRepository {
   public me: IPerson;
   public perms: IPermissions;
   public failLoad: Error | undefined;
+  /** When set, every load waits for it: a slow network between a change and the reread. */
+  public holdLoads: Promise<void> | undefined;
   public actionsCreated: { title: string; domainId: number }[] = [];
   private _next: number = 1000;
   private _etag: number = 1;
@@ -33,12 +35,13 @@ export class FakeMaturityRepository implements IMaturityRepository {
     return Promise.resolve(this.perms);
   }
 
-  public load(): Promise<IMaturityScreen> {
-    if (this.failLoad) return Promise.reject(this.failLoad);
+  public async load(): Promise<IMaturityScreen> {
+    if (this.holdLoads) await this.holdLoads;
+    if (this.failLoad) throw this.failLoad;
     const byRound: Record<number, IMaturityRound> = {};
     for (const r of this.data.rounds) byRound[r.id] = r;
     const scores = this.data.scores.map((s) => visibleScores(byRound[s.roundId], [s], this.me.id)[0]);
-    return Promise.resolve({ data: JSON.parse(JSON.stringify({ ...this.data, scores })) as IMaturityData, me: this.me });
+    return { data: JSON.parse(JSON.stringify({ ...this.data, scores })) as IMaturityData, me: this.me };
   }
 
   public loadResults(): Promise<IMaturityResultsData> {

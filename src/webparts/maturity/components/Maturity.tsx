@@ -157,13 +157,22 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
     setBusy(true);
     repository
       .setRoundStatus(round, to)
-      .then((updated: IMaturityRound) => {
-        replaceScreen((s) => ({ ...s, data: { ...s.data, rounds: s.data.rounds.map((r) => (r.id === updated.id ? updated : r)) } }));
-        setNotice({ ok: true, text: format(strings.StatusChanged, statusText(to)) });
-        setView(viewFor(to));
-        // From consensus on, everyone's values are read for this round.
-        load(updated.id, true);
-      })
+      .then((updated: IMaturityRound) =>
+        // From consensus on, everyone's values are read for this round: the next view opens only
+        // with them, so it never shows spreads computed from this user's own scores alone.
+        repository.load(updated.id).then(
+          (screen) => {
+            setState({ kind: 'ready', screen });
+            setNotice({ ok: true, text: format(strings.StatusChanged, statusText(to)) });
+            setView(viewFor(to));
+          },
+          (e: Error) => {
+            // The change stands; the error view's retry reads the round again in its new stage.
+            setView(undefined);
+            setState({ kind: 'error', error: e });
+          }
+        )
+      )
       .catch((e) => {
         setNotice({ ok: false, text: errorText(e, round) });
         if (e instanceof MaturityError && e.code === 'conflict') reload();
