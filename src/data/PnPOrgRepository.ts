@@ -15,7 +15,7 @@ import { defaultReportYear } from '../model/report';
 import { expectedYear, isShownOnCard, withActions } from '../model/yearView';
 import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, IStoredReport, IYearView, IYearViewRequest, ReportExistsError } from './IOrgRepository';
 import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
-import { cardActions, finishCountReads, queueCardRows, queueCountReads, readAllKept, readCardRowsFor } from './yearLoad';
+import { cardActions, finishCountReads, queueCardRows, queueCountReads, readByIds, readCardRowsFor } from './yearLoad';
 import { shareLoad } from './pageLoads';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
@@ -135,11 +135,13 @@ export class PnPOrgRepository implements IOrgRepository {
     }
     let shown = ([] as ListItem[]).concat(...rows.map((r) => r || []));
     if (rows.some((r) => r === undefined)) {
-      // A year with more rows than one filter may select (list view threshold): read the
-      // card fields by ID pages, which is always allowed, and keep that year's rows.
-      const ids: Record<number, true> = {};
-      for (const a of data.actions) if (isShownOnCard(a, year)) ids[a.id] = true;
-      shown = await readAllKept(this._sp, ITEM_QUERIES.cardActions, await counts.lastActionId, (r) => !!ids[r.Id as number]);
+      // A year with more rows than one filter may select (list view threshold): the count
+      // read told which rows the card shows, so their card fields are read by id (100 ids a
+      // query, 100 queries a $batch), never the card fields of the whole list.
+      const have: Record<number, true> = {};
+      for (const r of shown) have[r.Id as number] = true;
+      const missing = data.actions.filter((a) => isShownOnCard(a, year) && !have[a.id]).map((a) => a.id);
+      shown = shown.concat(await readByIds(this._sp, ITEM_QUERIES.cardActions, missing));
     }
     data = withActions(data, cardActions(shown));
     const view: IYearView = {

@@ -68,7 +68,8 @@ export function isThrottledQuery(e: unknown): boolean {
 export async function inBatches<T, R>(sp: SPFI, inputs: T[], make: (batched: SPFI, input: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
   for (const group of chunk(inputs, PARTS_PER_BATCH)) {
-    const [batched, execute] = sp.batched();
+    // PnPjs splits a batch at 20 requests unless told otherwise.
+    const [batched, execute] = sp.batched({ maxRequests: PARTS_PER_BATCH });
     const pending = group.map((x) => make(batched, x));
     await execute();
     for (const p of pending) out.push(await p);
@@ -123,19 +124,6 @@ export async function readByIds(sp: SPFI, q: IItemQuery, ids: number[]): Promise
     readItems(b, q, { filter: group.map((id) => `Id eq ${id}`).join(' or ') })() as Promise<ListItem[]>
   );
   return uniqueById(([] as ListItem[]).concat(...pages));
-}
-
-/** Rows of a registered query read whole, by ID pages (always allowed), kept where `keep` says. */
-export async function readAllKept(sp: SPFI, q: IItemQuery, lastId: number | undefined, keep: (row: ListItem) => boolean): Promise<ListItem[]> {
-  if (lastId === undefined) {
-    const first = (await readItems(sp, q)()) as ListItem[];
-    return (await readRest(sp, q, first, undefined)).filter(keep);
-  }
-  // Every page at once: $skiptoken p_ID = 0, 5,000, 10,000, ... up to the last id.
-  const starts: number[] = [];
-  for (let p = 0; p < lastId; p += PAGE_SIZE) starts.push(p);
-  const pages = await inBatches(sp, starts, (b, p) => (p === 0 ? readItems(b, q) : readItems(b, q).skip(p))() as Promise<ListItem[]>);
-  return uniqueById(([] as ListItem[]).concat(...pages).filter(keep));
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ILoggedRequest {
   method: string;
   url: string;
   bytes: number;
+  /** The response body as text. */
+  text: string;
 }
 
 /** Records every request PnPjs sends (method, URL, response bytes) until stop(). */
@@ -28,7 +30,7 @@ export function recordRequests(): { log: ILoggedRequest[]; stop: () => void } {
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const res = await real(input, init);
     const body = await res.clone().arrayBuffer();
-    log.push({ method: (init && init.method) || 'GET', url: typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url, bytes: body.byteLength });
+    log.push({ method: (init && init.method) || 'GET', url: typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url, bytes: body.byteLength, text: Buffer.from(body).toString('utf8') });
     return res;
   }) as typeof fetch;
   return { log, stop: () => (globalThis.fetch = real) };

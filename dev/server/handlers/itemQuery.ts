@@ -34,9 +34,25 @@ export function getItems(c: IContext, r: { list: IListData }): IApiResponse {
   const paths = (tree ? memberPaths(tree) : []).concat(order.map((o) => o.path));
   const columns = paths.map((p) => columnOf(list, p).field);
   checkLookupThreshold(list, q.select, columns);
-  const resolverOf = (i: IItem): Resolver => itemResolver(c, list, i);
-  checkThreshold(list, columns, tree, resolverOf);
-  let rows = tree ? list.items.filter((i) => evaluate(tree, resolverOf(i))) : list.items.slice();
+  const columnCache = new Map<string, { field: IField; sub?: string }>();
+  const column = (p: string[]): { field: IField; sub?: string } => {
+    const key = p.join('/');
+    let hit = columnCache.get(key);
+    if (!hit) columnCache.set(key, (hit = columnOf(list, p)));
+    return hit;
+  };
+  const resolverOf = (i: IItem): Resolver => itemResolver(c, list, i, column);
+  // `Id eq a or Id eq b ...`: the rows by id, not a scan per row (same answer, far faster on big lists).
+  const ids = tree ? idsOnly(tree) : undefined;
+  const matching = (): IItem[] => {
+    if (!tree) return list.items.slice();
+    if (!ids) return list.items.filter((i) => evaluate(tree, resolverOf(i)));
+    return list.items.length > 4 * ids.size ? byIds(list, ids) : list.items.filter((i) => ids.has(i.Id));
+  };
+  if (!ids) checkThreshold(list, columns, tree, resolverOf);
+  let rows = matching();
+  // The whole `or` of ids is the first clause (FIDELITY PQ-04).
+  if (ids && list.items.length > LIST_VIEW_THRESHOLD && rows.length > LIST_VIEW_THRESHOLD) throw throttled();
   if (order.length) {
     rows.sort((a, b) => {
       for (const k of order) {
@@ -95,6 +111,30 @@ function checkThreshold(list: IListData, columns: IField[], tree: FilterNode | u
   }
 }
 
+/** The ids of a filter that is only `Id eq <number>` clauses joined by `or` (either side of eq); otherwise undefined. */
+export function idsOnly(tree: FilterNode): Set<number> | undefined {
+  const out = new Set<number>();
+  const walk = (n: FilterNode): boolean => {
+    if (n.kind === 'or') return walk(n.left) && walk(n.right);
+    if (n.kind !== 'cmp' || n.op !== 'eq') return false;
+    const [m, v] = n.left.kind === 'member' ? [n.left, n.right] : [n.right, n.left];
+    if (m.kind !== 'member' || m.path.length !== 1 || !/^id$/i.test(m.path[0])) return false;
+    if (v.kind !== 'lit' || typeof v.value !== 'number') return false;
+    out.add(v.value);
+    return true;
+  };
+  return walk(tree) ? out : undefined;
+}
+
+function byIds(list: IListData, ids: Set<number>): IItem[] {
+  const out: IItem[] = [];
+  for (const id of ids) {
+    const item = findItem(list, id);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
 function nextPageLink(url: URL, lastId: number, top: number): string {
   const next = new URL(url.toString());
   next.searchParams.set('$skiptoken', `Paged=TRUE&p_ID=${lastId}`);
@@ -111,9 +151,9 @@ function parseSkipToken(v: string | null): { id: number; prev: boolean } | undef
 }
 
 /** Resolves a $filter/$orderby member path on a list item, as SharePoint maps columns. */
-function itemResolver(c: IContext, list: IListData, item: IItem): Resolver {
+function itemResolver(c: IContext, list: IListData, item: IItem, column: (p: string[]) => { field: IField; sub?: string }): Resolver {
   return (p: string[]): IResolved => {
-    const { field, sub } = columnOf(list, p);
+    const { field, sub } = column(p);
     const name = field.InternalName;
     if (name === 'ID') return { value: item.Id };
     if (name === 'Created' || name === 'Modified') return { value: item[name] };
