@@ -134,20 +134,26 @@ export class PnPMaturityRepository implements IMaturityRepository {
     return { themes: all[0].map(toTheme), objectives: all[1].map(toObjective), rounds: all[2].map(toRound), consensus: all[3].map(toConsensus) };
   }
 
-  /** Round status as stored now, whether the objective still exists, and my stored scores of the round: one $batch. */
-  private async _check(round: IMaturityRound, unit: IScoringUnit, meId: number): Promise<{ status: string; objectiveExists: boolean; mine: IMaturityScore[] }> {
-    const [batched, execute] = this._sp.batched();
+  /** Queues the round's stored status and whether the unit's objective still exists (404: deleted). */
+  private _queueRoundState(batched: SPFI, round: IMaturityRound, unit: IScoringUnit): { status: Promise<ListItem>; objective: Promise<boolean> } {
     const status = listOf(batched, 'maturityRounds').items.getById(round.id).select(...ITEM_QUERIES.maturityRoundStatus.select)();
     const objective =
-      unit.objectiveId !== undefined
-        ? listOf(batched, 'maturityObjectives').items.getById(unit.objectiveId).select(...ITEM_QUERIES.maturityObjectives.select)().then(
+      unit.objectiveId === undefined
+        ? Promise.resolve(true)
+        : listOf(batched, 'maturityObjectives').items.getById(unit.objectiveId).select(...ITEM_QUERIES.maturityObjectives.select)().then(
             () => true,
             (e) => {
               if (httpStatusOf(e) === 404) return false;
               throw e;
             }
-          )
-        : Promise.resolve(true);
+          );
+    return { status, objective };
+  }
+
+  /** Round status as stored now, whether the objective still exists, and my stored scores of the round: one $batch. */
+  private async _check(round: IMaturityRound, unit: IScoringUnit, meId: number): Promise<{ status: string; objectiveExists: boolean; mine: IMaturityScore[] }> {
+    const [batched, execute] = this._sp.batched();
+    const { status, objective } = this._queueRoundState(batched, round, unit);
     const mine = this._items(ITEM_QUERIES.maturityScores, batched, `RondeId eq ${round.id} and BeoordelaarId eq ${meId}`)();
     await execute();
     const [s, o, m] = await Promise.all([status, objective, mine]);
@@ -205,17 +211,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
 
   private async _consensusCheck(round: IMaturityRound, unit: IScoringUnit): Promise<{ status: string; objectiveExists: boolean; stored: IConsensus | undefined }> {
     const [batched, execute] = this._sp.batched();
-    const status = listOf(batched, 'maturityRounds').items.getById(round.id).select(...ITEM_QUERIES.maturityRoundStatus.select)();
-    const objective =
-      unit.objectiveId !== undefined
-        ? listOf(batched, 'maturityObjectives').items.getById(unit.objectiveId).select(...ITEM_QUERIES.maturityObjectives.select)().then(
-            () => true,
-            (e) => {
-              if (httpStatusOf(e) === 404) return false;
-              throw e;
-            }
-          )
-        : Promise.resolve(true);
+    const { status, objective } = this._queueRoundState(batched, round, unit);
     const stored = this._items(ITEM_QUERIES.maturityConsensus, batched, `RondeId eq ${round.id}`)();
     await execute();
     const [s, o, c] = await Promise.all([status, objective, stored]);

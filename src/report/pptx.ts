@@ -51,6 +51,15 @@ const C = {
   line: 'BFBFBF'
 };
 
+/** The look every table of the deck shares. */
+const TABLE_LOOK = {
+  fontFace: 'Calibri',
+  color: C.text,
+  border: { type: 'solid' as const, pt: 0.75, color: C.line },
+  fill: { color: 'FFFFFF' },
+  valign: 'middle' as const
+};
+
 const QUADRANT_FILLS = ['F2F2F2', 'FBEAE7', 'EAF3E6', 'E8EFF8'];
 
 /** One line item of a quadrant. */
@@ -399,11 +408,7 @@ function addOverviewSlides(pptx: PptxGenJS, report: IReport, options: IReportOpt
       w: SLIDE_W - 2 * MARGIN_X,
       colW: [4.1, 3.2, 1.5, 1.85, 1.883],
       fontSize: 12,
-      fontFace: 'Calibri',
-      color: C.text,
-      border: { type: 'solid', pt: 0.75, color: C.line },
-      fill: { color: 'FFFFFF' },
-      valign: 'middle'
+      ...TABLE_LOOK
     });
   }
 }
@@ -438,11 +443,7 @@ function addAuditSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions
     w: SLIDE_W - 2 * MARGIN_X,
     colW: [4.6, 0.9, 2.0, 2.4, 2.633],
     fontSize: 12,
-    fontFace: 'Calibri',
-    color: C.text,
-    border: { type: 'solid', pt: 0.75, color: C.line },
-    fill: { color: 'FFFFFF' },
-    valign: 'middle'
+    ...TABLE_LOOK
   });
   const more = entries.length - ANNEX_ROWS;
   const note =
@@ -476,11 +477,7 @@ function addMaturitySlide(pptx: PptxGenJS, report: IReport, options: IReportOpti
     w: SLIDE_W - 2 * MARGIN_X,
     colW: [6.533, 2.0, 2.0, 2.0],
     fontSize: 14,
-    fontFace: 'Calibri',
-    color: C.text,
-    border: { type: 'solid', pt: 0.75, color: C.line },
-    fill: { color: 'FFFFFF' },
-    valign: 'middle'
+    ...TABLE_LOOK
   });
   slide.addText(
     `Gemiddelde consensusscore per thema (schaal ${res.round.scaleMin}-${res.round.scaleMax}), leidraad organisatiebeheersing van Audit Vlaanderen.`,

@@ -11,6 +11,7 @@ import { formatScore, IConsensus, IMaturityRound, IMaturityTheme, IUnitScores, s
 import { ILookupRef } from '../../../model/types';
 import { MaturityClassNames } from './styles';
 import { errorText, levelText, unitName } from './texts';
+import { LiveMessage } from '../../../components/LiveMessage';
 
 interface IRowProps {
   repository: IMaturityRepository;
@@ -33,11 +34,7 @@ function ActionForm(props: IRowProps & { consensus: IConsensus }): JSX.Element {
   );
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
-  const status = (
-    <div role="status" aria-live="polite">
-      {message && <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error}>{message.text}</MessageBar>}
-    </div>
-  );
+  const status = <LiveMessage message={message} />;
   if (!open) {
     return (
       <div>
@@ -191,13 +188,7 @@ function ConsensusRow(props: IRowProps): JSX.Element {
           </div>
         </div>
       )}
-      <div role="status" aria-live="polite">
-        {message && (
-          <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error} isMultiline={true}>
-            {message.text}
-          </MessageBar>
-        )}
-      </div>
+      <LiveMessage message={message} />
     </li>
   );
 }

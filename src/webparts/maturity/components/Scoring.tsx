@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { ChoiceGroup } from '@fluentui/react/lib/ChoiceGroup';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { MessageBar } from '@fluentui/react/lib/MessageBar';
 import { TextField } from '@fluentui/react/lib/TextField';
 import * as strings from 'MaturityWebPartStrings';
 import { format } from '../../../components/format';
@@ -9,6 +9,7 @@ import { IMaturityRepository, MaturityError } from '../../../data/IMaturityRepos
 import { IMaturityRound, IMaturityScore, IRaterProgress, IScoringUnit, scaleLevels, scoreKey } from '../../../model/maturity';
 import { MaturityClassNames } from './styles';
 import { errorText, levelText, unitName } from './texts';
+import { LiveMessage } from '../../../components/LiveMessage';
 
 export function ProgressList(props: { progress: IRaterProgress[]; cn: MaturityClassNames }): JSX.Element {
   const id = 'maturity-progress-title';
@@ -112,13 +113,7 @@ function UnitScoreForm(props: IUnitFormProps): JSX.Element {
           </div>
         </div>
       )}
-      <div role="status" aria-live="polite">
-        {message && (
-          <MessageBar messageBarType={message.ok ? MessageBarType.success : MessageBarType.error} isMultiline={true}>
-            {message.text}
-          </MessageBar>
-        )}
-      </div>
+      <LiveMessage message={message} />
     </li>
   );
 }
