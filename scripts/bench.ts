@@ -11,6 +11,7 @@ import { createLocalServer } from '../dev/server/index';
 import { buildWorkbench } from '../dev/workbench/build';
 import { workbenchRoutes } from '../dev/workbench/routes';
 import { seedIfNew } from '../dev/start';
+import { largeListActions } from '../dev/largeList';
 import { createSp } from '../src/data/node';
 import { IPageDigest, pageContextSp } from '../src/data/browser';
 import { PnPOrgRepository } from '../src/data/PnPOrgRepository';
@@ -110,21 +111,8 @@ async function withSite<T>(fn: (siteUrl: string, store: Awaited<ReturnType<typeo
   }
 }
 
-/** The extra actions of the scale runs (unchanged from the first bench): 2/3 realised 2010-2022, 1/3 planned for 2023. */
 async function addActions(store: Awaited<ReturnType<typeof createLocalServer>>['store'], actions: number): Promise<void> {
-  const bodies = [];
-  for (let i = 0; i < actions; i++) {
-    const realised = i % 3 !== 0;
-    bodies.push({
-      Title: `Actie ${i + 1}`,
-      DomeinenId: [(i % 7) + 1],
-      ActieStatus: realised ? 'Gerealiseerd' : 'Gepland',
-      JaarGerealiseerd: realised ? 2010 + (i % 13) : null,
-      JaarGepland: realised ? null : 2023,
-      Beschrijving: 'Beschrijving van de actie, zoals in het voortgangsrapport.'
-    });
-  }
-  if (bodies.length) await store.addItems('Acties', bodies);
+  if (actions) await store.addItems('Acties', largeListActions(actions));
 }
 
 async function scale(extra: number): Promise<void> {

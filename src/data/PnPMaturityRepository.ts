@@ -7,6 +7,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
 import { IItems } from '@pnp/sp/items';
+import { IList } from '@pnp/sp/lists';
 import {
   checkScore, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible
 } from '../model/maturity';
@@ -187,25 +188,13 @@ export class PnPMaturityRepository implements IMaturityRepository {
         throw e;
       }
     }
-    const added: ListItem = await list.items.add({
-      Title: shortTitle(`${round.year ?? ''} · ${unit.code} · ${me.title}`.replace(/^ · /, '')),
-      RondeId: round.id,
-      ThemaId: unit.themeId,
-      DoelstellingId: unit.objectiveId ?? null,
-      BeoordelaarId: me.id,
-      ...body
-    });
-    const item = (added && added.data) || added;
+    const added = await addUnitItem(list, round, unit, me.title, { BeoordelaarId: me.id, ...body });
     return {
-      id: (item.Id ?? item.ID) as number,
-      roundId: round.id,
-      themeId: unit.themeId,
-      objectiveId: unit.objectiveId,
+      ...added,
       raterId: me.id,
       raterName: me.title,
       score: input.score,
-      comment: input.comment || undefined,
-      etag: typeof item['odata.etag'] === 'string' ? item['odata.etag'] : undefined
+      comment: input.comment || undefined
     };
   }
 
@@ -242,24 +231,8 @@ export class PnPMaturityRepository implements IMaturityRepository {
         throw e;
       }
     }
-    const added: ListItem = await list.items.add({
-      Title: shortTitle(`${round.year ?? ''} · ${unit.code} · consensus`.replace(/^ · /, '')),
-      RondeId: round.id,
-      ThemaId: unit.themeId,
-      DoelstellingId: unit.objectiveId ?? null,
-      ...body
-    });
-    const item = (added && added.data) || added;
-    return {
-      id: (item.Id ?? item.ID) as number,
-      roundId: round.id,
-      themeId: unit.themeId,
-      objectiveId: unit.objectiveId,
-      score: input.score,
-      comment: input.comment || undefined,
-      actions: [],
-      etag: typeof item['odata.etag'] === 'string' ? item['odata.etag'] : undefined
-    };
+    const added = await addUnitItem(list, round, unit, 'consensus', body);
+    return { ...added, score: input.score, comment: input.comment || undefined, actions: [] };
   }
 
   public async createImprovementAction(round: IMaturityRound, unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus> {
@@ -301,4 +274,29 @@ export class PnPMaturityRepository implements IMaturityRepository {
       throw e;
     }
   }
+}
+
+/** Adds a score or consensus item of a round and unit; its id, keys and ETag as stored. */
+async function addUnitItem(
+  list: IList,
+  round: IMaturityRound,
+  unit: IScoringUnit,
+  who: string,
+  fields: ListItem
+): Promise<{ id: number; roundId: number; themeId: number; objectiveId: number | undefined; etag: string | undefined }> {
+  const added: ListItem = await list.items.add({
+    Title: shortTitle(`${round.year ?? ''} · ${unit.code} · ${who}`.replace(/^ · /, '')),
+    RondeId: round.id,
+    ThemaId: unit.themeId,
+    DoelstellingId: unit.objectiveId ?? null,
+    ...fields
+  });
+  const item = (added && added.data) || added;
+  return {
+    id: (item.Id ?? item.ID) as number,
+    roundId: round.id,
+    themeId: unit.themeId,
+    objectiveId: unit.objectiveId,
+    etag: typeof item['odata.etag'] === 'string' ? item['odata.etag'] : undefined
+  };
 }

@@ -1,4 +1,5 @@
 /** @jest-environment ./tests/dev/environment.js */
+import { largeListActions } from '../../dev/largeList';
 import { ensureSchema } from '../../src/data/ensureSchema';
 import { importReportData } from '../../src/data/importData';
 import { createSp } from '../../src/data/node';
@@ -32,19 +33,7 @@ beforeAll(async () => {
   const sp = createSp(srv.siteUrl);
   await ensureSchema(sp);
   await importReportData(sp, loadSeedData());
-  const bodies: Record<string, unknown>[] = [];
-  for (let i = 0; i < EXTRA; i++) {
-    const realised = i % 3 !== 0;
-    bodies.push({
-      Title: `Actie ${i + 1}`,
-      DomeinenId: [(i % 7) + 1],
-      ActieStatus: realised ? 'Gerealiseerd' : 'Gepland',
-      JaarGerealiseerd: realised ? 2010 + (i % 13) : null,
-      JaarGepland: realised ? null : 2023,
-      Beschrijving: 'Beschrijving van de actie, zoals in het voortgangsrapport.'
-    });
-  }
-  await srv.store.addItems('Acties', bodies);
+  await srv.store.addItems('Acties', largeListActions(EXTRA));
 }, 120000);
 
 afterAll(() => srv.stop());

@@ -1,28 +1,21 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { spfi, SPBrowser, SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { ISite, launchBrowser, startSite } from './harness';
+import { useBrowserAndSite } from './harness';
 
-let browser: Browser;
-let site: ISite;
+const ctx = useBrowserAndSite();
 let sp: SPFI;
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-  sp = spfi(site.siteUrl).using(SPBrowser({ baseUrl: site.siteUrl }));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
+beforeAll(() => {
+  sp = spfi(ctx.site.siteUrl).using(SPBrowser({ baseUrl: ctx.site.siteUrl }));
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(site.url + path);
+  const page = await (await ctx.browser.newContext()).newPage();
+  await page.goto(ctx.site.url + path);
   return page;
 }
 

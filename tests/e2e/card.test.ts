@@ -2,37 +2,17 @@
  * The Viva Connections card on the local workbench (/workbench/card): card view and quick
  * view rendered by the `adaptivecards` package, light and dark, with the 2022 figures.
  */
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { ISite, launchBrowser, startSite } from './harness';
-import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
+import { useBrowserAndSite } from './harness';
+import { DOMAIN_TITLES_2022, EXPECTED_2022, loadSeedData } from '../helpers/seedData';
 import { buildCardFigures } from '../../src/model/cardFigures';
 
-const TITLES = [
-  'Organisatiecultuur',
-  'Bereiken doelstellingen',
-  'Voorkomen van fraude en fouten',
-  'Naleving wetgeving en procedures',
-  'Efficiënt gebruik middelen',
-  'Betrouwbare informatie',
-  'Bescherming activa'
-];
-
-let browser: Browser;
-let site: ISite;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const ctx = useBrowserAndSite();
 
 async function openCard(query: string = ''): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${site.url}/workbench/card${query}`);
+  const page = await (await ctx.browser.newContext()).newPage();
+  await page.goto(`${ctx.site.url}/workbench/card${query}`);
   await page.locator('#card-dark[data-status="ready"]').waitFor({ timeout: 30000 });
   return page;
 }
@@ -66,7 +46,7 @@ describe('Viva Connections card in the local workbench', () => {
       for (let i = 0; i < 7; i++) {
         const domain = quick.locator(`[id^="domain-"]`).nth(i);
         const dtext = (await domain.textContent()) || '';
-        expect(dtext).toContain(TITLES[i]);
+        expect(dtext).toContain(DOMAIN_TITLES_2022[i]);
         const values = await domain.locator('.ac-factset tr td:last-child, .ac-factset .ac-fact-value').allTextContents();
         expect(values.map(Number)).toEqual([EXPECTED_2022[i][0], EXPECTED_2022[i][1], EXPECTED_2022[i][4]]);
       }

@@ -1,39 +1,19 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { spfi, SPBrowser } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { ISite, launchBrowser, startSite } from './harness';
-import { EXPECTED_2022 } from '../helpers/seedData';
+import { startSite, useBrowserAndSite } from './harness';
+import { DOMAIN_TITLES_2022, EXPECTED_2022 } from '../helpers/seedData';
 import { copyDataDir } from '../helpers/localServer';
 import * as fs from 'fs';
 
-const TITLES = [
-  'Organisatiecultuur',
-  'Bereiken doelstellingen',
-  'Voorkomen van fraude en fouten',
-  'Naleving wetgeving en procedures',
-  'Efficiënt gebruik middelen',
-  'Betrouwbare informatie',
-  'Bescherming activa'
-];
-
-let browser: Browser;
-let site: ISite;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const ctx = useBrowserAndSite();
 
 async function openCards(path: string, page?: Page): Promise<Page> {
-  const p = page || (await (await browser.newContext()).newPage());
-  await p.goto(site.url + path);
+  const p = page || (await (await ctx.browser.newContext()).newPage());
+  await p.goto(ctx.site.url + path);
   await p.locator('section[aria-labelledby]').first().waitFor({ timeout: 30000 });
   return p;
 }
@@ -44,7 +24,7 @@ describe('Domeinkaarten in the local workbench', () => {
     const sections = page.locator('section[aria-labelledby]');
     expect(await sections.count()).toBe(7);
     for (let i = 0; i < 7; i++) {
-      await expect(page.getByRole('region', { name: TITLES[i] }).count()).resolves.toBe(1);
+      await expect(page.getByRole('region', { name: DOMAIN_TITLES_2022[i] }).count()).resolves.toBe(1);
       const card = sections.nth(i);
       const risks = await card.locator('[data-quadrant$="-risks"] li').count();
       expect(risks).toBe(EXPECTED_2022[i][0]);
@@ -97,7 +77,7 @@ describe('Domeinkaarten in the local workbench', () => {
   });
 
   it('renders XSS payloads in titles and descriptions as inert text', async () => {
-    const sp = spfi(site.siteUrl).using(SPBrowser({ baseUrl: site.siteUrl }));
+    const sp = spfi(ctx.site.siteUrl).using(SPBrowser({ baseUrl: ctx.site.siteUrl }));
     const title = '<img src=x onerror="window.__xss=1"> <script>window.__xss=2</script> XSS-test';
     await sp.web.lists.getByTitle('Acties').items.add({
       Title: title,
@@ -123,10 +103,10 @@ describe('Domeinkaarten in the local workbench', () => {
 describe('reader mode', () => {
   it('shows no edit actions to a user with read rights only', async () => {
     // A copy: one data folder holds only one server.
-    const readerData = copyDataDir(site.dataDir);
+    const readerData = copyDataDir(ctx.site.dataDir);
     const reader = await startSite({ user: 'reader', dataDir: readerData });
     try {
-      const page = await (await browser.newContext()).newPage();
+      const page = await (await ctx.browser.newContext()).newPage();
       await page.goto(reader.url + '/workbench/domain-cards');
       await page.locator('section[aria-labelledby]').first().waitFor({ timeout: 30000 });
       await page.locator('section[aria-labelledby]').first().locator('li button').first().click();
@@ -144,12 +124,12 @@ describe('reader mode', () => {
 
 describe('homepage widget', () => {
   it('shows the 2022 figures for the 7 domains and links to their cards', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(site.url + '/workbench/summary');
+    const page = await (await ctx.browser.newContext()).newPage();
+    await page.goto(ctx.site.url + '/workbench/summary');
     const root = page.locator('#root');
     await root.getByText('Organisatiecultuur').first().waitFor({ timeout: 30000 });
     const text = (await root.textContent()) || '';
-    for (const t of TITLES) expect(text).toContain(t);
+    for (const t of DOMAIN_TITLES_2022) expect(text).toContain(t);
     const widget = await new AxeBuilder({ page }).include('#root').analyze();
     expect(widget.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     const links = await root.locator('a[href*="domein"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -164,7 +144,7 @@ describe('homepage widget', () => {
 
 describe('editing', () => {
   it('edits an item through the local EditForm and shows the change when the user comes back', async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await openCards('/workbench/domain-cards', await context.newPage());
     const first = page.locator('section[aria-labelledby]').nth(1).locator('[data-quadrant$="-realisations"] li button').first();
     const oldTitle = ((await first.locator('span').first().textContent()) || '').trim();
@@ -184,13 +164,13 @@ describe('editing', () => {
   });
 
   it('shows the newer version and overwrites nothing when doorschuiven meets a 412 conflict', async () => {
-    const context = await browser.newContext();
+    const context = await ctx.browser.newContext();
     const page = await openCards('/workbench/domain-cards', await context.newPage());
     const item = page.locator('section[aria-labelledby]').nth(0).locator('[data-quadrant$="-planning"] li button').first();
     const title = ((await item.locator('span').first().textContent()) || '').trim();
     await item.click();
     // Someone else edits the item after the cards were loaded.
-    const sp = spfi(site.siteUrl).using(SPBrowser({ baseUrl: site.siteUrl }));
+    const sp = spfi(ctx.site.siteUrl).using(SPBrowser({ baseUrl: ctx.site.siteUrl }));
     const list = sp.web.lists.getByTitle('Acties');
     const found = await list.items.select('Id', 'Title').top(5000)();
     const target = found.filter((i: { Title: string }) => i.Title === title || i.Title.indexOf(title) === 0)[0];

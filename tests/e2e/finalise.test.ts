@@ -1,26 +1,16 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { createNodeRepository, createSp } from '../../src/data/node';
-import { ISite, launchBrowser, startSite } from './harness';
+import { useBrowserAndSite } from './harness';
 
-let browser: Browser;
-let site: ISite;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const ctx = useBrowserAndSite();
 
 async function openCards(path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(site.url + path);
+  const page = await (await ctx.browser.newContext()).newPage();
+  await page.goto(ctx.site.url + path);
   await page.locator('section[aria-labelledby]').first().waitFor({ timeout: 30000 });
   return page;
 }
@@ -50,7 +40,7 @@ describe('the year-end procedure in the browser (local users)', () => {
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await dialog.getByRole('button', { name: 'Definitief maken' }).click();
     await page.getByText('Het rapport 2022 is definitief bewaard.').waitFor({ timeout: 60000 });
-    const stored = await createNodeRepository(site.siteUrl, undefined, 'pieter').getStoredReports();
+    const stored = await createNodeRepository(ctx.site.siteUrl, undefined, 'pieter').getStoredReports();
     expect(stored.filter((r) => r.year === 2022).map((r) => r.format).sort()).toEqual(['Gegevens', 'PowerPoint', 'Word']);
     await page.close();
   });
@@ -58,7 +48,7 @@ describe('the year-end procedure in the browser (local users)', () => {
   it('after 2022 is final: an action edited later is marked "gewijzigd na definitief rapport", and the final report shows next to today\'s', async () => {
     // Modified has whole seconds: make sure the edit is later than the report.
     await new Promise((r) => setTimeout(r, 1100));
-    const acties = createSp(site.siteUrl, undefined, 'pieter').web.getList('/sites/organisatiebeheersing/Lists/Acties');
+    const acties = createSp(ctx.site.siteUrl, undefined, 'pieter').web.getList('/sites/organisatiebeheersing/Lists/Acties');
     const realised: Array<{ Id: number; Title: string; JaarGerealiseerd: number | null }> = await acties.items.select('Id', 'Title', 'JaarGerealiseerd').top(5000)();
     const target = realised.filter((a) => a.JaarGerealiseerd === 2022)[0];
     await acties.items.getById(target.Id).update({ Title: `${target.Title} (bijgewerkt)` });

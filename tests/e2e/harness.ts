@@ -66,3 +66,16 @@ export function launchBrowser(): Promise<Browser> {
     ]
   });
 }
+
+/** Starts Chromium and a local site before the file's tests and stops both after them. */
+export function useBrowserAndSite(): { browser: Browser; site: ISite } {
+  const ctx = {} as { browser: Browser; site: ISite };
+  beforeAll(async () => {
+    [ctx.browser, ctx.site] = await Promise.all([launchBrowser(), startSite()]);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.site?.stop();
+  });
+  return ctx;
+}

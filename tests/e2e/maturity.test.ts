@@ -1,26 +1,16 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { createSp } from '../../src/data/node';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { ISite, launchBrowser, startSite } from './harness';
+import { useBrowserAndSite } from './harness';
 
-let browser: Browser;
-let site: ISite;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const ctx = useBrowserAndSite();
 
 async function open(path: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(site.url + path);
+  const page = await (await ctx.browser.newContext()).newPage();
+  await page.goto(ctx.site.url + path);
   await page.locator('[data-round-id]').waitFor({ timeout: 30000 });
   return page;
 }
@@ -81,7 +71,7 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     await scoreAll('pieter');
     await scoreAll('sofie');
     // The scores are stored once per rater and unit, as those users.
-    const items = await createSp(site.siteUrl).web.lists.getByTitle('MaturiteitScores').items.select('BeoordelaarId', 'Score').top(100)();
+    const items = await createSp(ctx.site.siteUrl).web.lists.getByTitle('MaturiteitScores').items.select('BeoordelaarId', 'Score').top(100)();
     expect(items).toHaveLength(15);
     expect(new Set(items.map((i: { BeoordelaarId: number }) => i.BeoordelaarId)).size).toBe(3);
   });
@@ -127,7 +117,7 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     expect(await radar.locator('title').textContent()).toContain('Radardiagram');
     expect(await radar.locator('desc').textContent()).toContain('De tabel hieronder geeft dezelfde cijfers');
 
-    const actions = await createSp(site.siteUrl).web.lists.getByTitle('Acties').items.select('Title', 'JaarGepland').top(5000)();
+    const actions = await createSp(ctx.site.siteUrl).web.lists.getByTitle('Acties').items.select('Title', 'JaarGepland').top(5000)();
     expect(actions.filter((a: { Title: string }) => a.Title === 'Contractbeheer centraal opvolgen')).toEqual([
       expect.objectContaining({ JaarGepland: 2023 })
     ]);

@@ -31,3 +31,14 @@ export const EXPECTED_2022: Array<[number, number, number, number, number]> = [
   [2, 3, 13, 3, 6],
   [3, 2, 12, 4, 1]
 ];
+
+/** The seven domains of the 2022 report, in their order. */
+export const DOMAIN_TITLES_2022: string[] = [
+  'Organisatiecultuur',
+  'Bereiken doelstellingen',
+  'Voorkomen van fraude en fouten',
+  'Naleving wetgeving en procedures',
+  'Efficiënt gebruik middelen',
+  'Betrouwbare informatie',
+  'Bescherming activa'
+];
