@@ -9,7 +9,7 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IItems } from '@pnp/sp/items';
 import { IList } from '@pnp/sp/lists';
 import {
-  checkScore, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible
+  checkScore, firstPerUnit, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible
 } from '../model/maturity';
 import { IPerson } from '../model/types';
 import { IPermissions } from './IOrgRepository';
@@ -112,12 +112,12 @@ export class PnPMaturityRepository implements IMaturityRepository {
     // The visibility rule once more over everything read, per round.
     const byRound: Record<number, IMaturityRound> = {};
     for (const r of rounds) byRound[r.id] = r;
-    scores = scores.map((s) => (byRound[s.roundId] ? visibleScores(byRound[s.roundId], [s], me.id)[0] : s));
+    scores = firstPerUnit(scores.map((s) => (byRound[s.roundId] ? visibleScores(byRound[s.roundId], [s], me.id)[0] : s)));
     const data: IMaturityData = {
       themes: all[0].map(toTheme),
       objectives: all[1].map(toObjective),
       rounds,
-      consensus: all[3].map(toConsensus),
+      consensus: firstPerUnit(all[3].map(toConsensus)),
       domains: all[4].filter((d) => d.Actief !== false).sort((a, b) => (a.Volgorde || 0) - (b.Volgorde || 0)).map((d) => ({ id: d.Id as number, title: (d.Title as string) || '' })),
       scores
     };
@@ -132,7 +132,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
     await execute();
     const firsts = await Promise.all(pending);
     const all = await Promise.all(firsts.map((first, i) => this._rest(plan[i], first)));
-    return { themes: all[0].map(toTheme), objectives: all[1].map(toObjective), rounds: all[2].map(toRound), consensus: all[3].map(toConsensus) };
+    return { themes: all[0].map(toTheme), objectives: all[1].map(toObjective), rounds: all[2].map(toRound), consensus: firstPerUnit(all[3].map(toConsensus)) };
   }
 
   /** Queues the round's stored status and whether the unit's objective still exists (404: deleted). */
@@ -161,6 +161,26 @@ export class PnPMaturityRepository implements IMaturityRepository {
     return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, mine: (m as ListItem[]).map(toScore) };
   }
 
+  /**
+   * After an add: the item of the same unit with a lower id, if another window added one at the same moment. The added
+   * item then removes itself (the earlier one counts everywhere, see firstPerUnit) and the caller reports a conflict.
+   */
+  private async _earlierOf<T extends { id: number; roundId: number; themeId?: number; objectiveId?: number }>(
+    list: IList,
+    addedId: number,
+    filter: string,
+    q: IItemQuery,
+    map: (i: ListItem) => T,
+    unit: IScoringUnit
+  ): Promise<T | undefined> {
+    const first = await this._items(q, this._sp, filter)();
+    const same = (await this._rest(q, first, filter)).map(map).filter((x) => x.themeId === unit.themeId && x.objectiveId === unit.objectiveId);
+    const earlier = same.filter((x) => x.id < addedId).sort((a, b) => a.id - b.id)[0];
+    // Best effort: left behind (no delete right), it still counts nowhere.
+    if (earlier) await list.items.getById(addedId).delete().catch(() => undefined);
+    return earlier;
+  }
+
   public async saveScore(input: IScoreInput): Promise<IMaturityScore> {
     const { round, unit } = input;
     if (checkScore(input.score, round)) {
@@ -172,7 +192,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
     if (check.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
     if (check.status !== 'scoren') throw new MaturityError('notScoring', 'De ronde is niet (meer) in de fase scoren.');
     if (!check.objectiveExists) throw new MaturityError('objectiveDeleted', 'De doelstelling werd intussen verwijderd.');
-    const stored = check.mine.filter((s) => s.themeId === unit.themeId && s.objectiveId === unit.objectiveId)[0];
+    const stored = firstPerUnit(check.mine).filter((s) => s.themeId === unit.themeId && s.objectiveId === unit.objectiveId)[0];
     const body = { Score: input.score, Opmerking: input.comment || null };
     const list = listOf(this._sp, 'maturityScores');
     if (stored) {
@@ -189,6 +209,8 @@ export class PnPMaturityRepository implements IMaturityRepository {
       }
     }
     const added = await addUnitItem(list, round, unit, me.title, { BeoordelaarId: me.id, ...body });
+    const earlier = await this._earlierOf(list, added.id, `RondeId eq ${round.id} and BeoordelaarId eq ${me.id}`, ITEM_QUERIES.maturityScores, toScore, unit);
+    if (earlier) throw new MaturityError('conflict', 'U had deze doelstelling al gescoord (in een ander venster?).', earlier);
     return {
       ...added,
       raterId: me.id,
@@ -204,7 +226,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
     const stored = this._items(ITEM_QUERIES.maturityConsensus, batched, `RondeId eq ${round.id}`)();
     await execute();
     const [s, o, c] = await Promise.all([status, objective, stored]);
-    const found = (c as ListItem[]).map(toConsensus).filter((x) => x.themeId === unit.themeId && x.objectiveId === unit.objectiveId)[0];
+    const found = firstPerUnit((c as ListItem[]).map(toConsensus)).filter((x) => x.themeId === unit.themeId && x.objectiveId === unit.objectiveId)[0];
     return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, stored: found };
   }
 
@@ -232,6 +254,8 @@ export class PnPMaturityRepository implements IMaturityRepository {
       }
     }
     const added = await addUnitItem(list, round, unit, 'consensus', body);
+    const earlier = await this._earlierOf(list, added.id, `RondeId eq ${round.id}`, ITEM_QUERIES.maturityConsensus, toConsensus, unit);
+    if (earlier) throw new MaturityError('conflict', 'Er werd intussen al een consensus vastgelegd.', earlier);
     return { ...added, score: input.score, comment: input.comment || undefined, actions: [] };
   }
 

@@ -147,6 +147,20 @@ export function scoreKey(s: { themeId?: number; objectiveId?: number }): string 
   return unitKey(s.themeId, s.objectiveId);
 }
 
+/**
+ * One item per round, unit and rater (scores) or per round and unit (consensus): the lowest id wins. SharePoint has no
+ * unique key over several columns, so two first saves at the same moment (two windows) can both add; the later one
+ * removes itself when it sees the earlier, and until then every reader counts only the earlier.
+ */
+export function firstPerUnit<T extends { id: number; roundId: number; themeId?: number; objectiveId?: number; raterId?: number }>(items: T[]): T[] {
+  const kept: Record<string, T> = {};
+  for (const it of items) {
+    const key = `${it.roundId}|${scoreKey(it)}|${it.raterId ?? ''}`;
+    if (!kept[key] || it.id < kept[key].id) kept[key] = it;
+  }
+  return items.filter((it) => kept[`${it.roundId}|${scoreKey(it)}|${it.raterId ?? ''}`] === it);
+}
+
 /** Scores of a round that belong to no current unit (objective deleted, theme out of scope, objectives imported later). */
 export function orphanScores<T extends { roundId: number; themeId?: number; objectiveId?: number }>(roundId: number, items: T[], units: IScoringUnit[]): T[] {
   const keys: Record<string, true> = {};

@@ -101,6 +101,25 @@ describe('scoring, consensus and closing through the repository', () => {
     expect(mine.map((s) => [s.score, s.comment])).toEqual([[4, 'bijgesteld']]);
   });
 
+  it('keeps one score when two windows of the same rater save their first score at the same moment', async () => {
+    const { data } = await repo.load(round.id);
+    const unit = unitsOfRound(round, data.themes, data.objectives)[3];
+    const other = new PnPMaturityRepository(createSp(srv.siteUrl), srv.siteUrl);
+    const results = await Promise.allSettled([repo.saveScore({ round, unit, score: 2 }), other.saveScore({ round, unit, score: 3 })]);
+    const kept = results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ id: number; score?: number }>[];
+    const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    // Both checks see no score yet, so both add; the later one sees the earlier, removes itself and says so.
+    expect(kept).toHaveLength(1);
+    expect(refused.map((r) => (r.reason as MaturityError).code)).toEqual(['conflict']);
+    expect((refused[0].reason as MaturityError).latest).toMatchObject({ id: kept[0].value.id });
+    const stored = await createSp(srv.siteUrl)
+      .web.lists.getByTitle('MaturiteitScores')
+      .items.filter(`RondeId eq ${round.id} and ThemaId eq ${unit.themeId}`)();
+    expect(stored.map((i: { Id: number; Score: number }) => [i.Id, i.Score])).toEqual([[kept[0].value.id, kept[0].value.score]]);
+    // Leave the unit unscored for the tests below.
+    await createSp(srv.siteUrl).web.lists.getByTitle('MaturiteitScores').items.getById(kept[0].value.id).delete();
+  });
+
   it('refuses a score outside the scale and a score for an objective deleted during the round', async () => {
     const { data } = await repo.load(round.id);
     const units = unitsOfRound(round, data.themes, data.objectives);

@@ -1,5 +1,5 @@
 import {
-  average, checkScore, checkTransition, consensusOverview, defaultRound, distribution, formatDelta, formatScore, IConsensus, IMaturityObjective,
+  average, checkScore, checkTransition, consensusOverview, defaultRound, distribution, firstPerUnit, formatDelta, formatScore, IConsensus, IMaturityObjective,
   IMaturityRound, IMaturityScore, IMaturityTheme, isFacilitator, latestClosedRound, levelLabel, median, orphanScores, radarPoints, raterProgress,
   roundResults, spread, unitsOfRound, visibleScores
 } from '../../src/model/maturity';
@@ -71,6 +71,26 @@ describe('scoring units of a round', () => {
     const units = unitsOfRound(round(), THEMES, OBJECTIVES.filter((o) => o.id !== 100));
     const scores = [score(7, 100, 10, 3), score(7, 101, 10, 4)];
     expect(orphanScores(1, scores, units).map((s) => s.objectiveId)).toEqual([100]);
+  });
+});
+
+describe('one item per unit (two first saves at once)', () => {
+  it('keeps the earliest score of a rater and unit, in the order read', () => {
+    const later = { ...score(7, 100, 10, 2), id: 9001 };
+    const earlier = { ...score(7, 100, 10, 4), id: 12 };
+    const other = score(8, 100, 10, 3);
+    expect(firstPerUnit([later, other, earlier]).map((s) => [s.id, s.score])).toEqual([[other.id, 3], [12, 4]]);
+  });
+
+  it('keeps scores of other raters, units, theme scores and rounds apart', () => {
+    const items = [score(7, 100, 10, 1), score(8, 100, 10, 2), score(7, 101, 10, 3), score(7, undefined, 12, 4), score(7, 100, 10, 5, 2)];
+    expect(firstPerUnit(items)).toHaveLength(5);
+  });
+
+  it('keeps the earliest consensus of a unit', () => {
+    const a = { ...cons(100, 10, 3), id: 5 };
+    const b = { ...cons(100, 10, 4), id: 6 };
+    expect(firstPerUnit([b, a]).map((c) => c.score)).toEqual([3]);
   });
 });
 
