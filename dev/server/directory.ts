@@ -74,6 +74,15 @@ export const DIRECTORY: { key: string; user: IUser }[] = [
   { key: 'lees', user: { Id: 11, Title: 'Lies Eeckhout', Email: 'lies.eeckhout@stad.example', LoginName: 'i:0#.f|membership|lies.eeckhout@stad.example', FirstName: 'Lies', LastName: 'Eeckhout', JobTitle: 'Medewerker', Department: 'Burgerzaken' } }
 ];
 
+/**
+ * People of the local tenant who are not (yet) users of the site: `ensureUser` adds them, as SharePoint adds a tenant
+ * account on first use. Any other login is not in the tenant, and ensureUser refuses it (FIDELITY U-05).
+ */
+export const TENANT_PEOPLE: IUser[] = [
+  { Id: 0, Title: 'Nieuwe Collega', Email: 'nieuwe.collega@stad.example', LoginName: 'i:0#.f|membership|nieuwe.collega@stad.example', FirstName: 'Nieuwe', LastName: 'Collega', JobTitle: 'Medewerker', Department: 'Personeel' },
+  { Id: 0, Title: 'Jan Peeters', Email: 'jan.peeters@stad.example', LoginName: 'i:0#.f|membership|jan.peeters@stad.example', FirstName: 'Jan', LastName: 'Peeters', JobTitle: 'Auditor', Department: 'Interne audit' }
+];
+
 export const ROLE_ALIASES: Record<string, string> = { owner: 'ann', member: 'pieter', reader: 'lees' };
 
 /**

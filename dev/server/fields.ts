@@ -374,6 +374,10 @@ export function normaliseValue(f: IField, raw: unknown, users: IUser[], jsonLigh
   const t = f.TypeAsString;
   const typeError = (edm: string): SPError =>
     badRequest(`Cannot convert a primitive value to the expected type '${edm}'. See the inner exception for more details.`);
+  // JSON light has no null collection: clearing a multi column takes [] (FIDELITY W-07).
+  if (raw === null && isMulti(f) && jsonLight) {
+    throw badRequest("An unexpected 'PrimitiveValue' node was found when reading from the JSON reader. A 'StartArray' node was expected.");
+  }
   if (raw === null || raw === undefined) return isMulti(f) ? [] : null;
   switch (t) {
     case 'Text':

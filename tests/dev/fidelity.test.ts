@@ -135,6 +135,20 @@ describe('query options on list items', () => {
     expect(f).toMatchObject({ status: 400, message: "The field or property 'Bron' does not exist." });
   });
 
+  it('[Q-06] a lookup projection of a multi-line text or Yes/No column of the target list: 400 "The query to field ... is not valid."', async () => {
+    const doel = sp.web.lists.getByTitle('Doel');
+    await doel.fields.createFieldAsXml({ SchemaXml: '<Field Type="Note" Name="Toelichting" DisplayName="Toelichting" />', Options: INTERNAL_NAME_HINT });
+    await doel.fields.createFieldAsXml({ SchemaXml: '<Field Type="Boolean" Name="Lopend" DisplayName="Lopend" />', Options: INTERNAL_NAME_HINT });
+    for (const name of ['Toelichting', 'Lopend']) {
+      const f = await failure(proef().items.select('Id', `Doel/${name}`).expand('Doel')());
+      expect(f).toMatchObject({ status: 400, message: `The query to field '${name}' is not valid.` });
+    }
+    // Simple columns of the target still project; the target's own item keeps its multi-line text.
+    const ok = (await proef().items.select('Id', 'Doel/Title', 'Doel/Id').expand('Doel').top(1)()) as unknown[];
+    expect(ok).toHaveLength(1);
+    expect(await doel.items.select('Toelichting').top(1)()).toHaveLength(1);
+  });
+
   it('[P-01] without $top a page has 100 items and an odata.nextLink with Paged=TRUE&p_ID', async () => {
     const r = await fetch(`${srv.siteUrl}/_api/web/lists/getByTitle('Proef')/items?$select=Id`, { headers: { Accept: 'application/json;odata=nometadata' } });
     const body = (await r.json()) as { value: { Id: number }[]; 'odata.nextLink': string };
@@ -190,6 +204,33 @@ describe('writes', () => {
     expect(f.status).toBe(400);
     expect(f.code).toBe('-1, Microsoft.SharePoint.Client.InvalidClientQueryException');
     expect(f.message).toMatch(/^An unexpected 'StartObject' node was found/);
+  });
+
+  it('[W-07] clearing a multi lookup with null in a JSON light body: 400 (a StartArray was expected); [] clears it', async () => {
+    const added = (await proef().items.add({ Title: 'w7', DoelenId: [1] })) as { Id: number };
+    const f = await failure(proef().items.getById(added.Id).update({ DoelenId: null }));
+    expect(f).toMatchObject({ status: 400, code: '-1, Microsoft.SharePoint.Client.InvalidClientQueryException' });
+    expect(f.message).toBe("An unexpected 'PrimitiveValue' node was found when reading from the JSON reader. A 'StartArray' node was expected.");
+    // Nothing changed, and [] is the way to clear.
+    expect(((await proef().items.getById(added.Id).select('DoelenId')()) as { DoelenId: number[] }).DoelenId).toEqual([1]);
+    await proef().items.getById(added.Id).update({ DoelenId: [] });
+    expect(((await proef().items.getById(added.Id).select('DoelenId')()) as { DoelenId: number[] }).DoelenId).toEqual([]);
+  });
+
+  it('[W-08] __metadata is a property of verbose bodies only: in JSON light it is an unknown property', async () => {
+    const f = await failure(proef().items.add({ __metadata: { type: 'SP.Data.ProefListItem' }, Title: 'w8' }));
+    expect(f).toEqual({
+      status: 400,
+      code: '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+      message: "The property '__metadata' does not exist on type 'SP.Data.ProefListItem'. Make sure to only use property names that are defined by the type."
+    });
+    const d = await digest(srv.siteUrl);
+    const r = await fetch(`${srv.siteUrl}/_api/web/lists/getByTitle('Proef')/items`, {
+      method: 'POST',
+      headers: { Accept: 'application/json;odata=verbose', 'Content-Type': 'application/json;odata=verbose', 'X-RequestDigest': d },
+      body: JSON.stringify({ __metadata: { type: 'SP.Data.ProefListItem' }, Title: 'w8' })
+    });
+    expect(r.status).toBe(201);
   });
 
   it('[W-03] a lookup written without the Id suffix: 400 navigation property message', async () => {
@@ -336,6 +377,17 @@ describe('lists and the site', () => {
   it('[U-03] getUserById of an unknown id: 500 "User cannot be found."', async () => {
     const f = await failure(sp.web.getUserById(890879070)());
     expect(f).toEqual({ status: 500, code: '-2146232832, Microsoft.SharePoint.SPException', message: 'User cannot be found.' });
+  });
+
+  it('[U-05] ensureUser of a login that is no account of the tenant: 400 "The specified user ... could not be found."', async () => {
+    const login = 'i:0#.f|membership|niemand@elders.example';
+    const f = await failure(sp.web.ensureUser(login));
+    expect(f).toEqual({ status: 400, code: '-2146232832, Microsoft.SharePoint.SPException', message: `The specified user ${login} could not be found.` });
+    const before = (await sp.web.siteUsers()).length;
+    expect((await failure(sp.web.ensureUser('niemand'))).status).toBe(400);
+    expect((await sp.web.siteUsers()).length).toBe(before);
+    // An account of the tenant that is not yet a site user is added.
+    expect(await sp.web.ensureUser('jan.peeters@stad.example')).toMatchObject({ Title: 'Jan Peeters', Email: 'jan.peeters@stad.example' });
   });
 
   it('[S-01] GetStorageEntity answers a tenant property, and odata.null for a key that is not set', async () => {

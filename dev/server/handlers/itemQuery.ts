@@ -5,7 +5,7 @@
  */
 import { contentTypeOf, IApiResponse, IContext } from '../context';
 import { collectionBody, IProjected, project } from '../entities';
-import { columnNotFound, lookupThresholdExceeded, throttled } from '../errors';
+import { badRequest, columnNotFound, lookupThresholdExceeded, throttled } from '../errors';
 import { isIdValued, isLookup, isMulti, isUser, lookupListId } from '../fields';
 import { compareForSort, evaluate, FilterNode, firstClause, IResolved, memberPaths } from '../odata';
 import { parseFilterOr400, parseIntOr400, parseOrderOr400, selectExpand } from '../query';
@@ -34,6 +34,7 @@ export function getItems(c: IContext, r: { list: IListData }): IApiResponse {
   const paths = (tree ? memberPaths(tree) : []).concat(order.map((o) => o.path));
   const columns = paths.map((p) => columnOf(list, p).field);
   checkLookupThreshold(list, q.select, columns);
+  checkLookupProjections(c, list, q.select);
   const columnCache = new Map<string, { field: IField; sub?: string }>();
   const column = (p: string[]): { field: IField; sub?: string } => {
     const key = p.join('/');
@@ -97,6 +98,21 @@ function checkLookupThreshold(list: IListData, select: string[][] | undefined, f
   }
   filtered.filter(isJoin).forEach((f) => names.add(f.InternalName));
   if (names.size > LOOKUP_COLUMN_THRESHOLD) throw lookupThresholdExceeded();
+}
+
+/** Column types of a lookup's target list that `$select=Lookup/X` cannot project (FIDELITY Q-06). */
+const NOT_PROJECTABLE = ['Note', 'Boolean'];
+
+/** `$select=Lookup/X&$expand=Lookup` where X is a multi-line text or Yes/No column of the target list: 400. */
+function checkLookupProjections(c: IContext, list: IListData, select: string[][] | undefined): void {
+  for (const p of select || []) {
+    if (p.length !== 2) continue;
+    const field = list.fields.find((f) => f.InternalName.toLowerCase() === p[0].toLowerCase());
+    if (!field || !isLookup(field) || field.FromBaseType) continue;
+    const target = c.site.findListById(lookupListId(field));
+    const sub = target && target.fields.find((f) => f.InternalName.toLowerCase() === p[1].toLowerCase());
+    if (sub && NOT_PROJECTABLE.indexOf(sub.TypeAsString) >= 0) throw badRequest(`The query to field '${sub.InternalName}' is not valid.`);
+  }
 }
 
 /** Above 5,000 items: non-indexed columns, or a first clause matching more than 5,000 rows, are refused. */

@@ -186,6 +186,8 @@ function itemValues(site: Site, list: IListData, body: Record<string, unknown>, 
   const out: Record<string, unknown> = {};
   const users = site.store.site.users;
   for (const key of Object.keys(body)) {
+    // __metadata belongs to verbose bodies only; in JSON light it is an unknown property (FIDELITY W-08).
+    if (key === '__metadata' && jsonLight) throw unknownProperty(key, site.itemTypeName(list));
     if (IGNORED_WRITE_PROPS.indexOf(key) >= 0) continue;
     let field = list.fields.find((f) => f.InternalName === key);
     if (field && isIdValued(field)) {

@@ -5,7 +5,7 @@ import { IEntity } from '../entities';
 import { badRequest, CODE_ARGUMENT, SPError, userNotFound } from '../errors';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { Site, uuidFrom } from '../site';
-import { effectiveMask, EVERYONE_CLAIM_PREFIX, EVERYONE_TITLE, hasKind, isEveryoneClaim, KIND, LOCAL_TENANT_ID } from '../directory';
+import { DIRECTORY, effectiveMask, EVERYONE_CLAIM_PREFIX, EVERYONE_TITLE, hasKind, isEveryoneClaim, KIND, LOCAL_TENANT_ID, TENANT_PEOPLE } from '../directory';
 import { IUser } from '../store';
 
 // ------------------------------------------------------------ navigation
@@ -99,7 +99,7 @@ export function getUser(c: IContext, r: { user: IUser }): IApiResponse {
   return one(c, userEntity(c, r.user), 'SP.ApiData.Users');
 }
 
-/** web.ensureUser: an unknown but well-formed login becomes a new site user. */
+/** web.ensureUser: an account of the tenant that is not yet a site user becomes one; other logins are refused. */
 export function postEnsureUser(c: IContext): IApiResponse {
   requireEdit(c);
   const body = parseBody(c.req);
@@ -121,17 +121,11 @@ function ensureUser(site: Site, login: string): IUser {
       site.store.markSite();
       return g;
     }
-    const email = login.split('|').pop() || '';
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-      throw new SPError(400, CODE_ARGUMENT, `The specified user ${login} could not be found.`);
-    }
-    const title = email
-      .split('@')[0]
-      .split(/[._-]+/)
-      .filter((x) => x)
-      .map((x) => x.charAt(0).toUpperCase() + x.slice(1))
-      .join(' ');
-    const u: IUser = { Id: site.store.site.nextUserId++, Title: title, Email: email.toLowerCase(), LoginName: `i:0#.f|membership|${email.toLowerCase()}` };
+    // Only accounts of the tenant can be added; SharePoint answers any other login as for a foreign claim (U-01, U-05).
+    const email = (login.split('|').pop() || '').toLowerCase();
+    const known = TENANT_PEOPLE.concat(DIRECTORY.map((d) => d.user)).filter((p) => p.Email.toLowerCase() === email)[0];
+    if (!known) throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${login} could not be found.`);
+    const u: IUser = { ...known, Id: site.store.site.nextUserId++ };
     site.store.site.users.push(u);
     site.store.markSite();
     return u;
