@@ -19,7 +19,7 @@ export class SPError extends Error {
 export const CODE_INVALID_QUERY = '-1, Microsoft.SharePoint.Client.InvalidClientQueryException';
 export const CODE_ARGUMENT = '-1, System.ArgumentException';
 export const CODE_SPEXCEPTION = '-2146232832, Microsoft.SharePoint.SPException';
-export const CODE_FIELD_VALIDATION = '-2130575163, Microsoft.SharePoint.SPFieldValidationException';
+export const CODE_INVALID_TEXT = '-2130575336, Microsoft.SharePoint.SPException';
 
 export function badRequest(message: string, code: string = CODE_INVALID_QUERY): SPError {
   return new SPError(400, code, message);
@@ -385,7 +385,8 @@ export function normaliseValue(f: IField, raw: unknown, users: IUser[], jsonLigh
       if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') throw typeError('Edm.String');
       const s = String(raw);
       if (t === 'Text' && s.length > (f.MaxLength || 255)) {
-        throw new SPError(400, CODE_FIELD_VALIDATION, `The value for field '${f.Title}' is too long: at most ${f.MaxLength || 255} characters are allowed.`);
+        // SharePoint's generic answer names no field (FIDELITY V-04).
+        throw new SPError(500, CODE_INVALID_TEXT, 'Invalid text value. A text field contains invalid data. Please check the value and try again.');
       }
       return s;
     }

@@ -276,6 +276,18 @@ describe('writes', () => {
     expect(item).toMatchObject({ Soort: 'z', Jaar: 1999 });
   });
 
+  it('[V-04] a text longer than the column allows: 500 "Invalid text value", naming no field, nothing written', async () => {
+    const added = (await proef().items.add({ Title: 'kort' })) as { Id: number };
+    const f = await failure(proef().items.getById(added.Id).update({ Title: 'x'.repeat(256) }));
+    expect(f).toEqual({
+      status: 500,
+      code: '-2130575336, Microsoft.SharePoint.SPException',
+      message: 'Invalid text value. A text field contains invalid data. Please check the value and try again.'
+    });
+    expect(((await proef().items.getById(added.Id).select('Title')()) as { Title: string }).Title).toBe('kort');
+    await proef().items.getById(added.Id).update({ Title: 'x'.repeat(255) });
+  });
+
   it('[V-01] an item failing the list validation formula: 500 SPListDataValidationException, nothing written', async () => {
     await proef().update({ ValidationFormula: '=[Jaar]>=2000', ValidationMessage: 'Jaar vóór 2000' });
     const before = ((await proef().items.select('Id').top(5000)()) as unknown[]).length;
