@@ -208,6 +208,42 @@ function OlderItems(props: {
   );
 }
 
+/** A realisations or planning quadrant: the report year's items marked new, older ones behind their toggle. */
+function ActionsBody(props: {
+  section: PlanningOrRealisation;
+  newItems: IAction[];
+  older: IAction[];
+  olderLabel: string;
+  anchorId: string;
+  cn: IDomainCardsClassNames;
+  onOpen: (s: ISelection) => void;
+  onLoadTitles?: (ids: number[]) => Promise<void>;
+  today: Date;
+  changed?: Record<number, string>;
+  expandOlder: boolean;
+}): JSX.Element {
+  const { cn, section } = props;
+  const id = `${props.anchorId}-${section === 'realisation' ? 'realisations' : 'planning'}-older`;
+  return (
+    <React.Fragment>
+      {props.newItems.length + props.older.length === 0 && <Nothing cn={cn} />}
+      <ActionItems actions={props.newItems} isNew={true} section={section} cn={cn} onOpen={props.onOpen} today={props.today} changed={props.changed} />
+      <OlderItems
+        id={id}
+        label={format(props.olderLabel, props.older.length)}
+        actions={props.older}
+        section={section}
+        defaultOpen={props.expandOlder}
+        cn={cn}
+        onOpen={props.onOpen}
+        onLoadTitles={props.onLoadTitles}
+        today={props.today}
+        changed={props.changed}
+      />
+    </React.Fragment>
+  );
+}
+
 function Quadrant(props: {
   id: string;
   title: string;
@@ -238,8 +274,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
   const criteriaTextId = `${anchorId}-criteria-text`;
   const hasCriteriaText = !!(domain.criteriaText && domain.criteriaText.trim());
 
-  const realisations = report.realisationsNew.length + report.realisationsOlder.length;
-  const planning = report.planningNew.length + report.planningOlder.length;
+  const bodyProps = { anchorId, cn, onOpen, onLoadTitles: props.onLoadTitles, today: props.today, changed: props.changed && props.changed.actions, expandOlder: props.expandOlder };
 
   return (
     <section id={anchorId} className={cn.card} aria-labelledby={titleId} data-domain-id={domain.id}>
@@ -323,20 +358,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
         </Quadrant>
 
         <Quadrant id={`${anchorId}-realisations`} title={strings.Realisations} cn={cn}>
-          {realisations === 0 && <Nothing cn={cn} />}
-          <ActionItems actions={report.realisationsNew} isNew={true} section="realisation" cn={cn} onOpen={onOpen} today={props.today} changed={props.changed && props.changed.actions} />
-          <OlderItems
-            id={`${anchorId}-realisations-older`}
-            label={format(strings.OlderRealisations, report.realisationsOlder.length)}
-            actions={report.realisationsOlder}
-            section="realisation"
-            defaultOpen={props.expandOlder}
-            cn={cn}
-            onOpen={onOpen}
-            onLoadTitles={props.onLoadTitles}
-            today={props.today}
-            changed={props.changed && props.changed.actions}
-          />
+          <ActionsBody section="realisation" newItems={report.realisationsNew} older={report.realisationsOlder} olderLabel={strings.OlderRealisations} {...bodyProps} />
         </Quadrant>
 
         <Quadrant
@@ -345,20 +367,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
           cn={cn}
           action={props.canEdit && props.onNewAction ? <DefaultButton text={strings.NewAction} onClick={props.onNewAction} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
         >
-          {planning === 0 && <Nothing cn={cn} />}
-          <ActionItems actions={report.planningNew} isNew={true} section="planning" cn={cn} onOpen={onOpen} today={props.today} changed={props.changed && props.changed.actions} />
-          <OlderItems
-            id={`${anchorId}-planning-older`}
-            label={format(strings.OlderPlanning, report.planningOlder.length)}
-            actions={report.planningOlder}
-            section="planning"
-            defaultOpen={props.expandOlder}
-            cn={cn}
-            onOpen={onOpen}
-            onLoadTitles={props.onLoadTitles}
-            today={props.today}
-            changed={props.changed && props.changed.actions}
-          />
+          <ActionsBody section="planning" newItems={report.planningNew} older={report.planningOlder} olderLabel={strings.OlderPlanning} {...bodyProps} />
         </Quadrant>
         {props.final && <FinalSnapshot id={`${anchorId}-final`} final={props.final} cn={cn} />}
       </div>
