@@ -1,7 +1,8 @@
 /**
  * OData $batch: parses SharePoint's multipart/mixed request (GET parts and changesets
  * of writes) and writes the flat `--batchresponse_` reply PnPjs's parser expects:
- * one part per request, in order, LF line endings, a newline after the closing boundary.
+ * one part per request, in order, CRLF line endings as SharePoint Online sends them (FIDELITY B-04), a line end
+ * after the closing boundary.
  */
 import { IApiRequest, IApiResponse } from './context';
 import { STATUS_TEXT } from './errors';
@@ -115,5 +116,5 @@ export function renderBatchResponse(responses: IApiResponse[], batchId: string):
     out.push(r.body ? r.body.toString('utf8').replace(/\r?\n/g, ' ') : '');
   }
   out.push(`--batchresponse_${batchId}--`);
-  return out.join('\n') + '\n';
+  return out.join('\r\n') + '\r\n';
 }

@@ -46,7 +46,7 @@ export type Resource =
   | { kind: 'folder'; list: IListData }
   | { kind: 'folders'; list: IListData }
   | { kind: 'files'; list: IListData }
-  | { kind: 'addFile'; list: IListData; name: string; overwrite: boolean }
+  | { kind: 'addFile'; list: IListData; name: string; overwrite: boolean; byPath: boolean }
   | { kind: 'file'; list: IListData; item: IItem }
   | { kind: 'fileContent'; list: IListData; item: IItem }
   | { kind: 'listItemAllFields'; list: IListData; item: IItem }
@@ -89,6 +89,14 @@ export interface IContext extends IScope {
 
 export function json(c: IContext, status: number, body: unknown, headers: Record<string, string> = {}): IApiResponse {
   return { status, headers: { 'Content-Type': contentTypeOf(c.fmt), ...headers }, body: Buffer.from(JSON.stringify(body)) };
+}
+
+/**
+ * The answer of a service operation that returns nothing (breakroleinheritance, addroleassignment, MoveFileByPath):
+ * `{"odata.null":true}` in JSON light, as recorded (FIDELITY B-09); verbose keeps an empty body (no recording).
+ */
+export function voidResult(c: IContext): IApiResponse {
+  return c.fmt === 'verbose' ? empty(200) : json(c, 200, { 'odata.null': true });
 }
 
 /** One entity, projected by $select/$expand; its etag goes into the ETag header. */

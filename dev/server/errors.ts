@@ -25,8 +25,9 @@ export function notFoundResource(seg: string): SPError {
   return new SPError(404, '-1, Microsoft.SharePoint.Client.ResourceNotFoundException', `Cannot find resource for the request ${seg}.`);
 }
 
-export function methodNotAllowed(method: string): SPError {
-  return new SPError(405, CODE_INVALID_QUERY, `The HTTP method '${method}' cannot be used for this resource.`);
+/** FIDELITY B-10: a resource that does not take the method is a 400 naming its type. */
+export function methodNotAllowed(method: string, typeName: string): SPError {
+  return new SPError(400, CODE_INVALID_QUERY, `The type ${typeName} does not support HTTP ${method} method.`);
 }
 
 /** FIDELITY B-03. */

@@ -186,6 +186,15 @@ function verbOf(method: string): Verb | undefined {
   return method === 'POST' || method === 'PUT' || method === 'DELETE' ? method : undefined;
 }
 
+/** SharePoint's type of each resource, for the answer to a method it does not take. */
+const SP_TYPES: Partial<Record<string, string>> = {
+  web: 'SP.Web', site: 'SP.Site', lists: 'SP.ListCollection', list: 'SP.List', items: 'SP.ListItemCollection', item: 'SP.ListItem',
+  fields: 'SP.FieldCollection', field: 'SP.Field', users: 'SP.UserCollection', user: 'SP.User', folder: 'SP.Folder',
+  folders: 'SP.FolderCollection', files: 'SP.FileCollection', file: 'SP.File', listItemAllFields: 'SP.ListItem', groups: 'SP.GroupCollection',
+  group: 'SP.Group', groupUsers: 'SP.UserCollection', roleDefs: 'SP.RoleDefinitionCollection', roleDef: 'SP.RoleDefinition',
+  roleAssignments: 'SP.RoleAssignmentCollection', roleAssignment: 'SP.RoleAssignment', versions: 'SP.ListItemVersionCollection'
+};
+
 /** Handles one API request (never a $batch envelope). Throws SPError for client errors. */
 export function dispatch(site: Site, req: IApiRequest, apiPath: string): IApiResponse {
   const origin = req.url.origin;
@@ -196,6 +205,6 @@ export function dispatch(site: Site, req: IApiRequest, apiPath: string): IApiRes
   if (!methods) throw notFoundResource(apiPath);
   const verb = verbOf(req.method);
   const handler = verb && methods[verb];
-  if (!handler) throw methodNotAllowed(req.method);
+  if (!handler) throw methodNotAllowed(req.method, SP_TYPES[res.kind] || 'SP.ClientObject');
   return handler(c, res);
 }

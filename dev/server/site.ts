@@ -52,6 +52,11 @@ export class Site {
     }
   }
 
+  /** Whether a list has its own role assignments (broken inheritance). */
+  public hasUniquePermissions(list: IListData): boolean {
+    return (this.store.site.uniqueScopes || []).indexOf(list.meta.Id) >= 0;
+  }
+
   /** The current user's effective permissions on the web, or on a list (its own when unique). */
   public permsOn(list?: IListData): IMask {
     return effectiveMask(this.store.site, this.currentUser().Id, scopeOf(this.store.site, list && list.meta.Id));

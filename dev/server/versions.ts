@@ -7,8 +7,9 @@
 import { Site } from './site';
 import { IItem, IListData, IVersion, newGuid } from './store';
 
-/** SharePoint's default when a list does not say (new lists and libraries keep 500 major versions). */
-const DEFAULT_LIMIT = 500;
+/** SharePoint's defaults when a list does not say: 50 major versions for lists, 500 for libraries (FIDELITY X-05). */
+const DEFAULT_LIMIT_LIST = 50;
+const DEFAULT_LIMIT_LIBRARY = 500;
 
 export function versioningOn(list: IListData): boolean {
   return list.meta.props.EnableVersioning !== false;
@@ -16,7 +17,7 @@ export function versioningOn(list: IListData): boolean {
 
 function limitOf(list: IListData): number {
   const n = Number(list.meta.props.MajorVersionLimit);
-  return n > 0 ? n : DEFAULT_LIMIT;
+  return n > 0 ? n : list.meta.BaseTemplate === 101 ? DEFAULT_LIMIT_LIBRARY : DEFAULT_LIMIT_LIST;
 }
 
 /** Keeps the current version of `item` before a write changes it (no-op when versioning is off). */

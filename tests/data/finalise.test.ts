@@ -75,8 +75,15 @@ describe('finalising the report of a year', () => {
     const file = sp.web.getFileByServerRelativePath('/sites/organisatiebeheersing/Rapporten/Voortgangsrapport 2021.docx');
     expect(await file.getText()).toBe('word b');
     const versions = await file.versions();
-    expect(versions.map((v: { VersionLabel: string }) => v.VersionLabel)).toEqual(['1.0']);
-    expect(versions[0]).toMatchObject({ ID: 512, IsCurrentVersion: false, Length: '6', Size: 6 });
+    // Setting a document's columns is a version of it too: the first report was uploaded (1.0) and got its columns
+    // (2.0); replacing overwrote it (3.0) and set the columns again (the current 4.0). 2.0 is the earlier final report.
+    expect(versions.map((v: { VersionLabel: string }) => v.VersionLabel)).toEqual(['1.0', '2.0', '3.0']);
+    expect(versions[1]).toMatchObject({ ID: 1024, IsCurrentVersion: false, Length: '6', Size: 6 });
+    const lib = srv.store.list('Rapporten');
+    const doc = lib?.items.find((i) => i.file && i.file.Name === 'Voortgangsrapport 2021.docx');
+    const v2 = doc?.history?.find((v) => v.major === 2);
+    expect(v2 && v2.file ? v2.file.Length : undefined).toBe(6);
+    expect(v2?.values).toMatchObject({ Rapportjaar: 2021, Definitief: true });
     expect(((await repo.getReportSnapshot(2021)) as unknown as { tag: string }).tag).toBe('b');
   });
 

@@ -48,7 +48,7 @@ describe('$batch', () => {
     expect(new Set(results.map((r) => r.Id)).size).toBe(45);
   });
 
-  it('writes the reply PnPjs parses: flat parts, LF, a newline after the closing boundary', async () => {
+  it('writes the reply PnPjs parses: flat parts, CRLF, a line end after the closing boundary', async () => {
     const dg = await digest(srv.siteUrl);
     const api = `${srv.siteUrl}/_api`;
     const body = [
@@ -83,10 +83,11 @@ describe('$batch', () => {
     const text = await r.text();
     const boundary = /boundary=(batchresponse_[0-9a-f-]+)/.exec(r.headers.get('content-type') || '')?.[1];
     expect(boundary).toBeDefined();
-    expect(text.endsWith(`--${boundary}--\n`)).toBe(true);
-    expect(text).not.toContain('\r');
-    expect(text.split(`--${boundary}\n`)).toHaveLength(3);
-    expect(text).toContain('HTTP/1.1 204 No Content\n');
+    // CRLF throughout, as recorded from SharePoint Online (FIDELITY B-04).
+    expect(text.endsWith(`--${boundary}--\r\n`)).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text.split(`--${boundary}\r\n`)).toHaveLength(3);
+    expect(text).toContain('HTTP/1.1 204 No Content\r\n');
     expect((await sp.web.lists.getByTitle('Domeinen').items.getById(1)()).Title).toBe('Cultuur');
     const noDigest = await fetch(`${api}/$batch`, { method: 'POST', headers: { 'Content-Type': 'multipart/mixed; boundary=batch_1' }, body });
     expect(noDigest.status).toBe(403);

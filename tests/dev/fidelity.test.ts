@@ -6,6 +6,9 @@
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/site-users/web';
+import '@pnp/sp/files';
+import '@pnp/sp/folders';
+import '@pnp/sp/security';
 import { fieldSchemaXml } from '../../src/schema/schema';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 import { digest, INTERNAL_NAME_HINT, pnp } from './fixtures';
@@ -330,6 +333,67 @@ describe('writes', () => {
 });
 
 describe('lists and the site', () => {
+  it('[X-05] a new list keeps 50 major versions and a new library 500; neither has unique permissions', async () => {
+    await sp.web.lists.add('Nieuwe lijst', '', 100);
+    await sp.web.lists.add('Nieuwe bibliotheek', '', 101);
+    const list = (await sp.web.lists.getByTitle('Nieuwe lijst').select('EnableVersioning', 'MajorVersionLimit', 'HasUniqueRoleAssignments')()) as Record<string, unknown>;
+    const lib = (await sp.web.lists.getByTitle('Nieuwe bibliotheek').select('MajorVersionLimit', 'HasUniqueRoleAssignments')()) as Record<string, unknown>;
+    expect(list).toMatchObject({ EnableVersioning: true, MajorVersionLimit: 50, HasUniqueRoleAssignments: false });
+    expect(lib).toMatchObject({ MajorVersionLimit: 500, HasUniqueRoleAssignments: false });
+  });
+
+  it('[R-03] breakroleinheritance answers {"odata.null":true}; the list then has unique permissions', async () => {
+    const d = await digest(srv.siteUrl);
+    const r = await fetch(`${srv.siteUrl}/_api/web/lists/getByTitle('Nieuwe lijst')/breakroleinheritance(copyRoleAssignments=true,clearSubscopes=true)`, {
+      method: 'POST',
+      headers: { Accept: 'application/json;odata=nometadata', 'X-RequestDigest': d }
+    });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toEqual({ 'odata.null': true });
+    expect(((await sp.web.lists.getByTitle('Nieuwe lijst').select('HasUniqueRoleAssignments')()) as Record<string, unknown>).HasUniqueRoleAssignments).toBe(true);
+  });
+
+  it('[B-10] a method the resource does not take: 400 "The type SP.X does not support HTTP M method."', async () => {
+    const d = await digest(srv.siteUrl);
+    const r = await fetch(`${srv.siteUrl}/_api/web/lists/getByTitle('Proef')/fields`, {
+      method: 'DELETE',
+      headers: { Accept: 'application/json;odata=nometadata', 'X-RequestDigest': d }
+    });
+    expect(r.status).toBe(400);
+    const body = (await r.json()) as { 'odata.error': { code: string; message: { value: string } } };
+    expect(body['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.InvalidClientQueryException');
+    expect(body['odata.error'].message.value).toBe('The type SP.FieldCollection does not support HTTP DELETE method.');
+  });
+
+  it('[X-08] file names: # and % through addUsingPath; reserved names, ~$, _vti_, edge spaces and forbidden characters refused', async () => {
+    const folder = sp.web.lists.getByTitle('Nieuwe bibliotheek').rootFolder;
+    await folder.files.addUsingPath('Nota #1 (100%).txt', 'x', { Overwrite: false });
+    const lib = `${new URL(srv.siteUrl).pathname}/Nieuwe bibliotheek`;
+    expect(await sp.web.getFileByServerRelativePath(`${lib}/Nota #1 (100%).txt`).getText()).toBe('x');
+    for (const name of ['CON.txt', 'desktop.ini', '.lock', '~$nota.docx', 'a_vti_b.txt', ' nota.txt', 'nota.txt ', 'a:b.txt', 'a|b.txt']) {
+      const f = await failure(folder.files.addUsingPath(name, 'x', { Overwrite: false }));
+      expect(f.status).toBe(400);
+    }
+    const tooLong = 'n'.repeat(400 - `${lib}/`.length - 3) + '.txt';
+    expect((await failure(folder.files.addUsingPath(tooLong, 'x', { Overwrite: false }))).status).toBe(400);
+  });
+
+  it('[X-07] setting a document\'s columns makes a new version of the document: MajorVersion, label, ETag and file versions move', async () => {
+    const folder = sp.web.lists.getByTitle('Nieuwe bibliotheek').rootFolder;
+    await folder.files.addUsingPath('nota.txt', 'inhoud', { Overwrite: false });
+    const file = sp.web.getFileByServerRelativePath(`${new URL(srv.siteUrl).pathname}/Nieuwe bibliotheek/nota.txt`);
+    const before = (await file.select('MajorVersion', 'UIVersionLabel', 'ETag', 'TimeLastModified')()) as Record<string, string | number>;
+    expect(before).toMatchObject({ MajorVersion: 1, UIVersionLabel: '1.0' });
+    await new Promise((res) => setTimeout(res, 1100));
+    await (await file.getItem()).update({ Title: 'Nota' });
+    const after = (await file.select('MajorVersion', 'UIVersionLabel', 'UIVersion', 'ETag', 'TimeLastModified')()) as Record<string, string | number>;
+    expect(after).toMatchObject({ MajorVersion: 2, UIVersionLabel: '2.0', UIVersion: 1024 });
+    expect(String(after.ETag)).toMatch(/,2"$/);
+    expect(after.TimeLastModified).not.toBe(before.TimeLastModified);
+    expect(((await file.versions()) as { VersionLabel: string }[]).map((v) => v.VersionLabel)).toEqual(['1.0']);
+    expect(await file.getText()).toBe('inhoud');
+  });
+
   it('[B-01] a second list with the same title: 500 SPException, the first list unchanged', async () => {
     const f = await failure(sp.web.lists.add('Proef', 'dubbel', 100));
     expect(f).toEqual({

@@ -42,7 +42,7 @@ export function fileByNameSegment(c: IContext, cur: { list: IListData }, seg: IS
 export function addFileSegment(c: IContext, cur: { list: IListData }, seg: ISeg): Resource {
   const a = parseArgs(seg.args, c.query);
   const name = String(a.named.decodedurl ?? a.named.url ?? firstArg(a) ?? '');
-  return { kind: 'addFile', list: cur.list, name, overwrite: a.named.overwrite === true };
+  return { kind: 'addFile', list: cur.list, name, overwrite: a.named.overwrite === true, byPath: seg.lower === 'addusingpath' };
 }
 
 /** item/file: only when the item is a document (otherwise the segment is looked up as a property). */
@@ -110,9 +110,9 @@ export function getFile(c: IContext, r: { list: IListData; item: IItem }): IApiR
   return one(c, fileEntity(c, r.list, r.item), 'SP.ApiData.Files');
 }
 
-export function postAddFile(c: IContext, r: { list: IListData; name: string; overwrite: boolean }): IApiResponse {
+export function postAddFile(c: IContext, r: { list: IListData; name: string; overwrite: boolean; byPath?: boolean }): IApiResponse {
   requireEdit(c);
-  const item = putFile(c.site, r.list, r.name, c.req.body, r.overwrite);
+  const item = putFile(c.site, r.list, r.name, c.req.body, r.overwrite, !!r.byPath);
   return one(c, fileEntity(c, r.list, item), 'SP.ApiData.Files', 200);
 }
 
@@ -128,6 +128,23 @@ export function getFileContent(c: IContext, r: { list: IListData; item: IItem })
   return { status: 200, headers: { 'Content-Type': mimeOf(f.Name), ETag: `"{${f.UniqueId.toUpperCase()}},${f.Version}"` }, body: bytes };
 }
 
+/**
+ * SharePoint Online's file name rules (FIDELITY X-08): no " * : < > ? / \\ |, no leading or trailing space, none of the
+ * reserved names (.lock, CON, PRN, AUX, NUL, COM0-9, LPT0-9, desktop.ini), no leading ~$, no _vti_ anywhere; # and %
+ * only through the ResourcePath APIs (addUsingPath, MoveFileByPath), which take decoded names.
+ */
+export function validFileName(name: string, byPath: boolean): boolean {
+  if (!name || /["*:<>?/\\|]/.test(name) || name !== name.trim()) return false;
+  if (!byPath && /[#%]/.test(name)) return false;
+  if (/^(\.lock|desktop\.ini|(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?)$/i.test(name)) return false;
+  return !/^~\$/.test(name) && !/_vti_/i.test(name);
+}
+
+/** No source gives SharePoint's status and text for a refused name; this is the local answer (FIDELITY X-08). */
+export function invalidFileName(name: string): SPError {
+  return badRequest(`The file name '${name}' is not valid.`, '-2130575245, Microsoft.SharePoint.SPException');
+}
+
 /** PUT/POST .../$value replaces the document's content (a new major version). */
 export function putFileContent(c: IContext, r: { list: IListData; item: IItem }): IApiResponse {
   requireEdit(c);
@@ -135,11 +152,9 @@ export function putFileContent(c: IContext, r: { list: IListData; item: IItem })
   return empty(204);
 }
 
-function putFile(site: Site, list: IListData, name: string, content: Buffer, overwrite: boolean): IItem {
+function putFile(site: Site, list: IListData, name: string, content: Buffer, overwrite: boolean, byPath: boolean = false): IItem {
   const clean = name.replace(/^\/+/, '');
-  if (!clean || /[\\/:*?"<>|#%]/.test(clean) || clean.length > 400) {
-    throw badRequest(`The file name '${name}' is not valid.`, '-2130575245, Microsoft.SharePoint.SPException');
-  }
+  if (!validFileName(clean, byPath) || `${site.listUrl(list)}/${clean}`.length > 400) throw invalidFileName(name);
   const existing = site.findFile(`${site.listUrl(list)}/${clean}`);
   const now = toSpDate(new Date());
   if (existing) {

@@ -3,7 +3,7 @@
  * web and on lists: what provisioning of the permission model calls (src/data/permissions.ts),
  * nothing more. The directory they read and change lives in directory.ts.
  */
-import { empty, IApiResponse, IContext, IScope, many, one, parseBody, requireOwner, Resource } from '../context';
+import { IApiResponse, IContext, IScope, many, one, parseBody, requireOwner, Resource, voidResult } from '../context';
 import { IRoleDefinition, maskJson, ROLE_DEFINITIONS } from '../directory';
 import { IEntity } from '../entities';
 import { badRequest, SPError } from '../errors';
@@ -289,7 +289,7 @@ export function postRoleChange(c: IContext, r: { scope: string; action: 'add' | 
     if (!a.roleDefIds.length) siteData(c).roleAssignments = list.filter((x) => x !== a);
   }
   c.site.store.markSite();
-  return empty(200);
+  return voidResult(c);
 }
 
 /** list/breakroleinheritance(copyroleassignments=true, clearsubscopes=true): a no-op when already unique. */
@@ -306,5 +306,5 @@ export function postBreakInheritance(c: IContext, r: { list: IListData; copy: bo
     }
     c.site.store.markSite();
   }
-  return empty(200);
+  return voidResult(c);
 }

@@ -157,10 +157,15 @@ export function mergeItem(c: IContext, r: { list: IListData; item: IItem }): IAp
   checkIfMatch(c.req, r.item.Version);
   const values = itemValues(c.site, r.list, parseBody(c.req), isJsonLight(c));
   checkListValidation(r.list, { ...r.item.values, ...values });
-  recordVersion(c.site, r.list, r.item, false);
+  recordVersion(c.site, r.list, r.item, !!r.item.file);
   Object.assign(r.item.values, values);
   r.item.Version++;
   r.item.Modified = toSpDate(new Date());
+  // A document's columns are part of the document: the file gets the new version too (FIDELITY X-07).
+  if (r.item.file) {
+    r.item.file.Version++;
+    r.item.file.TimeLastModified = r.item.Modified;
+  }
   r.item.EditorId = c.site.currentUser().Id;
   r.list.meta.LastItemModifiedDate = new Date().toISOString();
   c.site.store.markList(r.list.meta.Id);

@@ -79,7 +79,9 @@ export function listEntity(s: IScope, list: IListData): IEntity {
       LastItemDeletedDate: toSpDate(new Date(m.LastItemDeletedDate)),
       LastItemModifiedDate: toSpDate(new Date(m.LastItemModifiedDate)),
       ListItemEntityTypeFullName: s.site.itemTypeName(list),
-      MajorVersionLimit: 500,
+      // New lists keep 50 major versions, new libraries 500 (FIDELITY X-05).
+      MajorVersionLimit: library ? 500 : 50,
+      HasUniqueRoleAssignments: s.site.hasUniquePermissions(list),
       NoCrawl: false,
       OnQuickLaunch: false,
       ParentWebUrl: s.site.sitePath,

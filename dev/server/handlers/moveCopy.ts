@@ -3,13 +3,14 @@
  * document within its library (upload under a temporary name, set its columns, then move it to
  * its final name), so only moves inside one library are supported here.
  */
-import { empty, IApiResponse, IContext, parseBody, Resource } from '../context';
+import { IApiResponse, IContext, parseBody, Resource, voidResult } from '../context';
 import { hasKind, KIND } from '../directory';
 import { accessDenied, badRequest, fileNotFound, SPError } from '../errors';
 import { toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { Site } from '../site';
 import { IItem, IListData } from '../store';
+import { invalidFileName, validFileName } from './files';
 
 export function moveFileSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
   const a = parseArgs(seg.args, c.query);
@@ -48,7 +49,7 @@ export function postMoveFile(c: IContext, r: { overwrite: boolean }): IApiRespon
   if (decodeURIComponent(dest).toLowerCase().indexOf(root.toLowerCase() + '/') !== 0 || !rel || rel.indexOf('/') >= 0) {
     throw badRequest('The local server moves documents only within the root folder of their own library.', '-2147024809, System.ArgumentException');
   }
-  if (/[\\/:*?"<>|#%]/.test(rel)) throw badRequest(`The file name '${rel}' is not valid.`, '-2130575245, Microsoft.SharePoint.SPException');
+  if (!validFileName(rel, true) || `${root}/${rel}`.length > 400) throw invalidFileName(rel);
   const target = c.site.findFile(`${root}/${rel}`);
   if (target && target.item !== found.item) {
     if (!r.overwrite) throw fileExists(c.site, found.list, target.item);
@@ -61,5 +62,5 @@ export function postMoveFile(c: IContext, r: { overwrite: boolean }): IApiRespon
   f.TimeLastModified = toSpDate(new Date());
   found.list.meta.LastItemModifiedDate = new Date().toISOString();
   c.site.store.markList(found.list.meta.Id);
-  return empty(200);
+  return voidResult(c);
 }
