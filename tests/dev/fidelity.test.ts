@@ -392,6 +392,10 @@ describe('lists and the site', () => {
     expect(after.TimeLastModified).not.toBe(before.TimeLastModified);
     expect(((await file.versions()) as { VersionLabel: string }[]).map((v) => v.VersionLabel)).toEqual(['1.0']);
     expect(await file.getText()).toBe('inhoud');
+    // A document's item has no attachments but a copy source and a check-out user.
+    const fields = (await file.listItemAllFields()) as Record<string, unknown>;
+    expect(fields).toMatchObject({ OData__CopySource: null, CheckoutUserId: null, ComplianceAssetId: null, Title: 'Nota' });
+    expect('Attachments' in fields).toBe(false);
   });
 
   it('[B-01] a second list with the same title: 500 SPException, the first list unchanged', async () => {

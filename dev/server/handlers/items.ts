@@ -59,9 +59,11 @@ export function itemEntity(s: IScope, list: IListData, item: IItem, withNav: boo
     AuthorId: item.AuthorId,
     EditorId: item.EditorId,
     OData__UIVersionString: `${item.Version}.0`,
-    Attachments: false,
     GUID: item.GUID
   });
+  // A document has no attachments but a copy source and a check-out user (recorded document item, FIDELITY X-07).
+  if (library) Object.assign(props, { ComplianceAssetId: null, OData__CopySource: null, CheckoutUserId: null });
+  else props.Attachments = false;
   const withFile = library && !!item.file;
   const extra: Record<string, unknown> = {
     FileLeafRef: withFile && item.file ? item.file.Name : `${item.Id}_.000`,
