@@ -98,7 +98,7 @@ function convertAudits(seed: ISeedAudits | undefined, domainIdByKey: Record<stri
       improvements: a.findings ? a.findings.improvements : undefined,
       highRecommendations: a.findings ? a.findings.highRecommendations : undefined,
       conclusion: a.conclusion,
-      notes: opt(a.notes),
+      // The data's `notes` explain its provenance, in English, for whoever prepared it: not the city's text, so not shown.
       followUpOf: followUp ? { id: idByKey[followUp.id], title: followUp.title } : undefined,
       domainIds: (a.domains || []).map((k) => domainIdByKey[k]).filter((x) => x !== undefined)
     };
@@ -166,8 +166,8 @@ export function convertSeed(report: ISeedReport, audits?: ISeedAudits): IReportD
       plannedYear: kind === 'p' ? year : undefined,
       realisedYear: kind === 'r' ? year : undefined,
       domainIds: [domainId],
-      risks: [],
-      note: item.note
+      // `note` explains an OCR or listing ambiguity of the source (English, for whoever prepared the data): not imported.
+      risks: []
     };
     actions.push(action);
     byKey[key] = action;

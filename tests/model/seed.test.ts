@@ -55,6 +55,16 @@ describe('converting the 2022 report to list data', () => {
     expect([info.strengths, info.improvements, info.highRecommendations]).toEqual([10, 19, 17]);
   });
 
+  it('keeps the English provenance notes of the data (OCR and listing remarks) out of what staff see', () => {
+    const { report, audits } = readSeedJson();
+    // The source does carry them...
+    expect(JSON.stringify(report)).toContain('OCR variants');
+    expect(audits.audits.some((a) => !!a.notes)).toBe(true);
+    // ...but no action note or audit note comes from them.
+    expect(data.actions.filter((a) => !!a.note)).toEqual([]);
+    expect(data.audits.filter((a) => !!a.notes)).toEqual([]);
+  });
+
   it('works without the audits file', () => {
     const { report } = readSeedJson();
     const d = convertSeed(report);
