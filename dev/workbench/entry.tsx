@@ -36,8 +36,9 @@ function sectionTheme(section: string | undefined): ITheme {
   if (section === 'strong') {
     return createTheme({
       isInverted: true,
-      palette: { ...p, white: p.themePrimary, neutralLighter: p.themeDarkAlt, neutralLight: p.themeDark, neutralPrimary: '#ffffff', neutralSecondary: '#ffffff', neutralDark: '#ffffff', black: '#ffffff', themePrimary: '#ffffff', themeDarkAlt: '#ffffff', themeDark: '#ffffff' },
-      semanticColors: { bodyBackground: p.themePrimary, bodyText: '#ffffff', link: '#ffffff', linkHovered: '#ffffff' }
+      // As Fluent's strong variant (the one SharePoint sections use): every neutral inverted, the standout a darker blue.
+      palette: { ...p, white: p.themePrimary, neutralLighterAlt: p.themeDarkAlt, neutralLighter: p.themeDarkAlt, neutralLight: p.themeDark, neutralQuaternaryAlt: p.themeDark, neutralTertiary: '#ffffff', neutralPrimary: '#ffffff', neutralSecondary: '#ffffff', neutralDark: '#ffffff', black: '#ffffff', themePrimary: '#ffffff', themeDarkAlt: '#ffffff', themeDark: '#ffffff' },
+      semanticColors: { bodyBackground: p.themePrimary, bodyStandoutBackground: p.themeDarkAlt, bodyText: '#ffffff', bodySubtext: '#ffffff', bodyDivider: p.themeLighter, link: '#ffffff', linkHovered: '#ffffff' }
     });
   }
   return SP_THEME;

@@ -119,7 +119,7 @@ describe('Auditopvolging in the local workbench', () => {
 
   it('has no serious or critical axe-core violations (SharePoint page, Teams default, dark and contrast, per domain)', async () => {
     const bad: string[] = [];
-    for (const path of ['/workbench/audits', '/teams/audits?theme=default', '/teams/audits?theme=dark', '/teams/audits?theme=contrast']) {
+    for (const path of ['/workbench/audits', '/workbench/audits?section=strong', '/teams/audits?theme=default', '/teams/audits?theme=dark', '/teams/audits?theme=contrast']) {
       const page = await openAudits(path);
       bad.push(...(await seriousViolations(page, path)));
       await page.close();

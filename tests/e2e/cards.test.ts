@@ -66,8 +66,8 @@ describe('Domeinkaarten in the local workbench', () => {
     await page.close();
   });
 
-  it('has no serious or critical axe-core violations (SharePoint page and Teams contrast)', async () => {
-    for (const path of ['/workbench/domain-cards', '/teams/domain-cards?theme=contrast', '/teams/domain-cards?theme=dark']) {
+  it('has no serious or critical axe-core violations (SharePoint page, also in a strong section, and Teams contrast and dark)', async () => {
+    for (const path of ['/workbench/domain-cards', '/workbench/domain-cards?section=strong', '/teams/domain-cards?theme=contrast', '/teams/domain-cards?theme=dark']) {
       const page = await openCards(path);
       const results = await new AxeBuilder({ page }).include('#root').analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
