@@ -5,6 +5,14 @@ export function httpStatusOf(e: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/** SharePoint refused for load (429 throttled, 503 busy), also after PnPjs gave up retrying ("Retry count exceeded … 429"). */
+export function isServerBusy(e: unknown): boolean {
+  const status = httpStatusOf(e);
+  if (status === 429 || status === 503) return true;
+  const text = e instanceof Error ? e.message : String(e);
+  return /Retry count exceeded[^.]*\.\s*(429|503)\b/.test(text);
+}
+
 /** SharePoint's own message from an odata.error body, when PnPjs put it in the error text. */
 export function sharePointMessage(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);

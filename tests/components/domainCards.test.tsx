@@ -538,16 +538,22 @@ describe('DomainCards: states', () => {
     expect(screen.queryByTestId('loading-view')).toBeNull();
   });
 
-  it('shows an error with technical detail and recovers on "Opnieuw proberen"', async () => {
+  it('says SharePoint is busy when it throttled (503/429), with technical detail, and recovers on "Opnieuw proberen"', async () => {
     const { container, repo } = setup({ failLoads: 1 });
-    expect(await screen.findByText(/De gegevens konden niet geladen worden/)).toBeInTheDocument();
+    expect(await screen.findByText(/SharePoint is even druk/)).toBeInTheDocument();
+    expect(screen.queryByText(/Controleer de verbinding/)).toBeNull();
     const details = container.querySelector('details')!;
     expect(details).toHaveTextContent('Technische details');
     expect(details).toHaveTextContent('HTTP 503');
     fireEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
     await cards(container, 7);
     expect(repo.calls.load).toBe(2);
-    expect(screen.queryByText(/De gegevens konden niet geladen worden/)).toBeNull();
+    expect(screen.queryByText(/SharePoint is even druk/)).toBeNull();
+  });
+
+  it('asks to check the connection or the data site when the read failed otherwise', async () => {
+    setup({ failLoads: 1, failStatus: 0 });
+    expect(await screen.findByText(/De gegevens konden niet geladen worden. Controleer de verbinding/)).toBeInTheDocument();
   });
 
   it('paints cached data before the load resolves and marks the refresh', async () => {

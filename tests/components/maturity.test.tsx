@@ -128,7 +128,7 @@ describe('Maturiteitsinschatting: consensus and closing', () => {
     const repo = new FakeMaturityRepository(data(), PIETER);
     const { container } = render(<Maturity repository={repo} isTeams={false} />);
     const toConsensus = await screen.findByRole('button', { name: 'Naar consensus' });
-    repo.failLoad = Object.assign(new Error('offline'), { status: 503 });
+    repo.failLoad = new TypeError('Failed to fetch');
     fireEvent.click(toConsensus);
     await screen.findByText(/kon niet geladen worden/);
     expect(repo.data.rounds[1].status).toBe('consensus');

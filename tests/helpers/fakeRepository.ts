@@ -12,6 +12,8 @@ export interface IFakeRepositoryOptions {
   permissionsFail?: boolean;
   /** loadReportData() rejects this many times before it answers. */
   failLoads?: number;
+  /** The HTTP status of those failures (default 503, SharePoint busy); 0: a network error without a status. */
+  failStatus?: number;
   /** loadReportData() waits for release() before answering. */
   holdLoads?: boolean;
   /** sp.web.currentUser; default the local server's owner (Id 7). */
@@ -100,8 +102,10 @@ export class FakeRepository implements IOrgRepository, ISummarySource {
     }
     if (this._failLoads > 0) {
       this._failLoads--;
-      const e = new Error('Request failed with status 503 Service Unavailable') as Error & { status?: number };
-      e.status = 503;
+      const status = this._options.failStatus ?? 503;
+      if (status === 0) throw new TypeError('Failed to fetch');
+      const e = new Error(`Request failed with status ${status}`) as Error & { status?: number };
+      e.status = status;
       throw e;
     }
     return snapshot;

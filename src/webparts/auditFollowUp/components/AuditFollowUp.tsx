@@ -12,6 +12,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusVie
 import { useReportData } from '../../../components/useReportData';
 import { useFormOpener } from '../../../components/useFormOpener';
 import { IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
+import { isServerBusy } from '../../../data/errors';
 import {
   auditFilterOptions, auditFiltersActive, auditsFeedingDomain, deadlinesByDomain, executionRate, filterAudits, groupAuditsByYear,
   IAuditFilters, myItems, NOT_STATED_KEY, recommendationsOf
@@ -290,7 +291,7 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
   let body: React.ReactNode;
   if (!data) {
     body = error ? (
-      <ErrorView message={strings.LoadError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
+      <ErrorView message={isServerBusy(error) ? strings.LoadErrorBusy : strings.LoadError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
     ) : (
       <LoadingView label={strings.Loading} blocks={3} lines={4} />
     );

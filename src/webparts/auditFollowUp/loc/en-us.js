@@ -13,6 +13,7 @@ define([], function () {
 
     Loading: "Loading audits…",
     LoadError: "The audits could not be loaded. Check the connection or the address of the data site and try again.",
+    LoadErrorBusy: "SharePoint is busy and refused the request for now. Wait a moment and try again.",
     RefreshError: "The data could not be refreshed. You see the last loaded version.",
     Retry: "Try again",
     TechnicalDetails: "Technical details",

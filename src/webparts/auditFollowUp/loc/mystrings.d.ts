@@ -11,6 +11,7 @@ declare interface IAuditFollowUpWebPartStrings {
   CardsUrlFieldDescription: string;
   Loading: string;
   LoadError: string;
+  LoadErrorBusy: string;
   RefreshError: string;
   Retry: string;
   TechnicalDetails: string;

@@ -15,6 +15,7 @@ define([], function () {
     // States
     Loading: "Audits laden…",
     LoadError: "De audits konden niet geladen worden. Controleer de verbinding of het adres van de gegevenssite en probeer opnieuw.",
+    LoadErrorBusy: "SharePoint is even druk en weigerde het laden tijdelijk. Wacht een ogenblik en probeer opnieuw.",
     RefreshError: "De gegevens konden niet bijgewerkt worden. U ziet de laatst geladen versie.",
     Retry: "Opnieuw proberen",
     TechnicalDetails: "Technische details",

@@ -13,6 +13,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusVie
 import { useYearView } from '../../../components/useYearView';
 import { useFormOpener } from '../../../components/useFormOpener';
 import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from '../../../data/IOrgRepository';
+import { isServerBusy } from '../../../data/errors';
 import { changesAfterFinal, compareWithSnapshot, finalReportDate } from '../../../model/finalReport';
 import { domainAnchorId, listFormUrl, listViewUrl } from '../../../model/links';
 import { availableYears, buildReport, defaultReportYear, realisationYearFor } from '../../../model/report';
@@ -343,7 +344,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       loading || !error ? (
         <LoadingView label={strings.Loading} blocks={single ? 1 : 3} lines={6} />
       ) : (
-        <ErrorView message={strings.LoadError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
+        <ErrorView message={isServerBusy(error) ? strings.LoadErrorBusy : strings.LoadError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
       );
   } else if (report && report.domains.length === 0) {
     const message = permissions.canManageLists ? strings.EmptyOwner : canEdit ? strings.EmptyEditor : strings.EmptyReader;

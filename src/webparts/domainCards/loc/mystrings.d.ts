@@ -30,6 +30,7 @@ declare interface IDomainCardsWebPartStrings {
   ReportIntroFieldDescription: string;
   Loading: string;
   LoadError: string;
+  LoadErrorBusy: string;
   RefreshError: string;
   Retry: string;
   TechnicalDetails: string;

@@ -11,7 +11,7 @@ import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
 import { IMaturityRepository, IMaturityScreen, MaturityError } from '../../../data/IMaturityRepository';
 import { IPermissions } from '../../../data/IOrgRepository';
-import { httpStatusOf } from '../../../data/errors';
+import { httpStatusOf, isServerBusy } from '../../../data/errors';
 import {
   checkTransition, consensusOverview, defaultRound, IConsensus, IMaturityRound, IMaturityScore, isFacilitator, isRater, nextStatus, orphanScores,
   raterProgress, roundResults, roundThemes, ROUND_STATUSES, RoundStatus, TransitionProblem, unitsOfRound, IScoringUnit
@@ -109,7 +109,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
     const missing = httpStatusOf(state.error) === 404;
     return (
       <ErrorView
-        message={missing ? strings.ListsMissing : strings.LoadError}
+        message={missing ? strings.ListsMissing : isServerBusy(state.error) ? strings.LoadErrorBusy : strings.LoadError}
         retryLabel={strings.Retry}
         onRetry={() => load(roundId)}
         detailsLabel={strings.TechnicalDetails}
