@@ -418,10 +418,11 @@ describe('DomainCards: doorschuiven naar realisaties', () => {
     expect(within(card).queryByText(/Eerdere planning/)).toBeNull();
   });
 
-  it('uses the planned year for an item planned after the report year', async () => {
+  it('uses the planned year for an item planned after the report year, and stays on the year shown', async () => {
     const data = loadSeedData();
     const target = buildReport(data, 2022).domains[0].planningNew[0];
-    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, {}, data);
+    // Read in 2026 with no report year set: 2022 is shown as the latest year with realisations.
+    const { container, repo } = setup({ permissions: { canEdit: true, canManageLists: false, canFinalise: true } }, { today: new Date(2026, 11, 4) }, data);
     await cards(container, 7);
     fireEvent.click(container.querySelector(`li[data-item-id="${target.id}"] > button`) as HTMLElement);
     fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Doorschuiven naar realisaties' }));
@@ -429,6 +430,11 @@ describe('DomainCards: doorschuiven naar realisaties', () => {
     expect(confirm).toHaveTextContent('gerealiseerd in 2023');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Doorschuiven' }));
     await waitFor(() => expect(repo.calls.realise).toEqual([{ id: target.id, year: 2023 }]));
+    // 2023 now has a realisation, so it would be the default year; the page stays on the year it showed.
+    await waitFor(() => expect(repo.calls.load).toBe(2));
+    const card = sections(container)[0];
+    await waitFor(() => expect(within(quadrant(card, 'planning')).getByRole('heading', { level: 3 })).toHaveTextContent('Planning 2023'));
+    expect(screen.getByRole('combobox', { name: /Rapportjaar/ })).toHaveTextContent('2022');
   });
 
   it("when the list's validation rule refuses the move, shows that rule in Dutch and changes nothing", async () => {

@@ -284,6 +284,12 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     focusCard(anchorFor(target.domain));
   }, [report, props.initialDomainKey]);
 
+  // After a change, stay on the year shown: one realisation in a later year must not move the page (or its default) there.
+  const reloadKeepingYear = (): void => {
+    if (pickedYear === undefined && configuredYear === undefined && view) setPickedYear(view.year);
+    else reload();
+  };
+
   const doRealise = (action: IAction): void => {
     const realYear = realisationYearFor(action, year);
     setRealising(true);
@@ -310,7 +316,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
         setRealising(false);
         setConfirm(undefined);
         setSelection(undefined);
-        reload();
+        reloadKeepingYear();
       })
       .catch(() => undefined);
   };
@@ -331,7 +337,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       .then(() => {
         setMarking(false);
         setToMark(undefined);
-        reload();
+        reloadKeepingYear();
       })
       .catch(() => undefined);
   };
