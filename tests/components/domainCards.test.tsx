@@ -488,6 +488,8 @@ describe('DomainCards: filters', () => {
     expect(screen.getByTestId('filter-results')).toHaveAttribute('aria-live', 'polite');
     expect(screen.getByTestId('filter-results')).toHaveTextContent(`resultaten in ${expectedDomains.length} domeinen`);
     for (const card of sections(container)) expect(card).toHaveTextContent(/Yucopia/i);
+    // The search box's own clear button speaks Dutch too.
+    expect(screen.getByRole('button', { name: 'Zoektekst wissen' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Filters wissen' }));
     await cards(container, 7);
     expect(screen.getByTestId('filter-results')).toHaveTextContent('');

@@ -38,6 +38,8 @@ describe('the year-end procedure in the browser (local users)', () => {
     expect(await dialog.getByRole('row').count()).toBe(8);
     const axe = await new AxeBuilder({ page }).include('.ms-Dialog-main').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    // Focus starts on Annuleren: Enter twice never finalises an official report by accident.
+    await page.waitForFunction(() => (document.activeElement?.textContent || '').trim() === 'Annuleren', undefined, { timeout: 5000 });
     await dialog.getByRole('button', { name: 'Definitief maken' }).click();
     await page.getByText('Het rapport 2022 is definitief bewaard.').waitFor({ timeout: 60000 });
     const stored = await createNodeRepository(ctx.site.siteUrl, undefined, 'pieter').getStoredReports();

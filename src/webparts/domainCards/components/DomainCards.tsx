@@ -177,6 +177,7 @@ function FilterBar(props: {
           value={filters.text}
           onChange={(_e, v) => onChange({ ...filters, text: v || '' })}
           onClear={() => onChange({ ...filters, text: '' })}
+          clearButtonProps={{ ariaLabel: strings.ClearSearch }}
         />
       </div>
       {dropdown(strings.OwnerFilter, options.owners, filters.owner, (v) => onChange({ ...filters, owner: v }))}
@@ -486,6 +487,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
         dialogContentProps={{
           type: DialogType.normal,
           title: strings.RealiseTitle,
+          closeButtonAriaLabel: strings.Close,
           subText: confirm ? format(strings.RealiseText, cardTitle(confirm), realisationYearFor(confirm, year)) : ''
         }}
         // A confirmation wants an answer: blocking, so it is an alertdialog.
@@ -502,6 +504,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
         dialogContentProps={{
           type: DialogType.normal,
           title: strings.MarkTitle,
+          closeButtonAriaLabel: strings.Close,
           subText: toMark
             ? format(strings.MarkText, cardTitle(toMark.action), toMark.recommendations.length, toMark.recommendations.map((r) => `'${r.title}'`).join(', '))
             : ''

@@ -36,6 +36,7 @@ define([], function () {
     // States
     Loading: "Loading domain cards…",
     LoadError: "The data could not be loaded. Check the connection or the data site address and try again.",
+    ClearSearch: "Clear search text",
     LoadErrorBusy: "SharePoint is busy and refused the request for now. Wait a moment and try again.",
     RefreshError: "The data could not be updated. You are seeing the last loaded version.",
     Retry: "Try again",

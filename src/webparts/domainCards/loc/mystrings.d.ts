@@ -30,6 +30,7 @@ declare interface IDomainCardsWebPartStrings {
   ReportIntroFieldDescription: string;
   Loading: string;
   LoadError: string;
+  ClearSearch: string;
   LoadErrorBusy: string;
   RefreshError: string;
   Retry: string;

@@ -36,6 +36,7 @@ define([], function () {
     // States
     Loading: "Domeinkaarten laden…",
     LoadError: "De gegevens konden niet geladen worden. Controleer de verbinding of het adres van de gegevenssite en probeer opnieuw.",
+    ClearSearch: "Zoektekst wissen",
     LoadErrorBusy: "SharePoint is even druk en weigerde het laden tijdelijk. Wacht een ogenblik en probeer opnieuw.",
     RefreshError: "De gegevens konden niet bijgewerkt worden. U ziet de laatst geladen versie.",
     Retry: "Opnieuw proberen",

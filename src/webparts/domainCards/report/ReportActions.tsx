@@ -196,7 +196,9 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
         hidden={!preview}
         onDismiss={() => setPreview(undefined)}
         minWidth={480}
-        dialogContentProps={{ type: DialogType.normal, title: strings.Finalise, subText: format(strings.FinaliseConfirm, String(reportYear)) }}
+        dialogContentProps={{ type: DialogType.normal, title: strings.Finalise, subText: format(strings.FinaliseConfirm, String(reportYear)), closeButtonAriaLabel: strings.Close }}
+        // An official document: focus starts on Annuleren, so Enter twice never finalises by accident.
+        modalProps={{ firstFocusableSelector: 'orgb-finalise-cancel' }}
       >
         {preview && report && (
           <Stack tokens={{ childrenGap: 8 }}>
@@ -233,7 +235,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
         )}
         <DialogFooter>
           <PrimaryButton text={preview && preview.existing.length > 0 ? strings.FinaliseReplace : strings.Finalise} onClick={confirmFinalise} />
-          <DefaultButton text={strings.Cancel} onClick={() => setPreview(undefined)} />
+          <DefaultButton className="orgb-finalise-cancel" text={strings.Cancel} onClick={() => setPreview(undefined)} />
         </DialogFooter>
       </Dialog>
     </Stack>

@@ -301,7 +301,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
       <Dialog
         hidden={!confirmClose}
         onDismiss={() => setConfirmClose(false)}
-        dialogContentProps={{ type: DialogType.normal, title: strings.ConfirmCloseTitle, subText: strings.ConfirmClose }}
+        dialogContentProps={{ type: DialogType.normal, title: strings.ConfirmCloseTitle, subText: strings.ConfirmClose, closeButtonAriaLabel: strings.Close }}
       >
         <DialogFooter>
           <PrimaryButton

@@ -11,6 +11,7 @@ define([], function () {
 
     Loading: "Loading the maturity assessment…",
     LoadError: "The maturity assessment could not be loaded. Check the connection or the data site address and try again.",
+    Close: "Close",
     LoadErrorBusy: "SharePoint is busy and refused the request for now. Wait a moment and try again.",
     ListsMissing: "The maturity lists do not exist on the data site yet. A site owner creates them with 'Check lists' (Domain cards) or npm run provision.",
     Retry: "Try again",

@@ -9,6 +9,7 @@ declare interface IMaturityWebPartStrings {
   ReportYearInvalid: string;
   Loading: string;
   LoadError: string;
+  Close: string;
   LoadErrorBusy: string;
   ListsMissing: string;
   Retry: string;

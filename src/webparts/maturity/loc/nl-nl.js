@@ -13,6 +13,7 @@ define([], function () {
     // States
     Loading: "Maturiteitsinschatting laden…",
     LoadError: "De maturiteitsinschatting kon niet geladen worden. Controleer de verbinding of het adres van de gegevenssite en probeer opnieuw.",
+    Close: "Sluiten",
     LoadErrorBusy: "SharePoint is even druk en weigerde het laden tijdelijk. Wacht een ogenblik en probeer opnieuw.",
     ListsMissing: "De lijsten van de maturiteitsinschatting bestaan nog niet op de gegevenssite. Een site-eigenaar maakt ze aan met 'Lijsten controleren' (Domeinkaarten) of npm run provision.",
     Retry: "Opnieuw proberen",
