@@ -50,5 +50,7 @@ export function deadlineText(state: DeadlineState, iso: string | undefined): str
 
 /** "10 sterktes · 19 verbeterpunten · 17 …", each missing figure "niet vermeld". */
 export function findingsText(a: IAudit): string {
+  // No figures at all (most audits): one "niet vermeld", not three.
+  if (a.strengths === undefined && a.improvements === undefined && a.highRecommendations === undefined) return strings.NotStated;
   return format(strings.FindingsText, notStated(a.strengths), notStated(a.improvements), notStated(a.highRecommendations));
 }
