@@ -189,6 +189,8 @@ describe('Auditopvolging: per domain and Mijn acties', () => {
     expect(items[0]).toHaveTextContent('te laat: deadline 1 april 2023');
     expect(items[1]).toHaveTextContent('Aanbeveling 1');
     expect(items[1]).toHaveTextContent('uit Audit informatiebeheer');
+    // Each "open in the list" link names its item for screen readers.
+    expect(within(items[1] as HTMLElement).getByRole('link', { name: 'Openen in de lijst: Aanbeveling 1 (opent in een nieuw venster)' })).toBeInTheDocument();
     expect(screen.getByText(/met Ann Janssens als eigenaar/)).toBeInTheDocument();
   });
 

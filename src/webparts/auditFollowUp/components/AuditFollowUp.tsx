@@ -262,7 +262,7 @@ function MineView(props: {
                     </button>
                   )}
                 </div>
-                <FormLink url={url} text={strings.OpenInList} openForm={props.openForm} />
+                <FormLink url={url} text={strings.OpenInList} subject={title} openForm={props.openForm} />
               </li>
             );
           })}

@@ -40,14 +40,15 @@ function Field(props: { label: string; cn: AuditClassNames; children: React.Reac
   );
 }
 
-export function FormLink(props: { url: string; text: string; openForm: (url: string) => void }): JSX.Element {
+/** `subject`: the item's title, so a list of such links does not read as the same link over and over. */
+export function FormLink(props: { url: string; text: string; subject?: string; openForm: (url: string) => void }): JSX.Element {
   return (
     <DefaultButton
       href={props.url}
       target="_blank"
       rel="noopener noreferrer"
       text={props.text}
-      ariaLabel={`${props.text} (${strings.OpensInNewWindow})`}
+      ariaLabel={`${props.text}${props.subject ? `: ${props.subject}` : ''} (${strings.OpensInNewWindow})`}
       onClick={(e) => {
         e.preventDefault();
         props.openForm(props.url);
