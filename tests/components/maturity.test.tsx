@@ -187,6 +187,20 @@ describe('Maturiteitsinschatting: consensus and closing', () => {
 });
 
 describe('Maturiteitsinschatting: states', () => {
+  it('a failed "Vernieuwen" keeps the round and what is being typed, and says the data could not be refreshed', async () => {
+    const repo = new FakeMaturityRepository(data(), ANN);
+    const { container } = render(<Maturity repository={repo} isTeams={false} />);
+    await screen.findByText('Wie is klaar?');
+    const theme = unit(container, 't:1');
+    fireEvent.change(within(theme).getByRole('textbox'), { target: { value: 'Nog niet bewaard' } });
+    repo.failLoad = new TypeError('Failed to fetch');
+    fireEvent.click(screen.getByRole('button', { name: 'Vernieuwen' }));
+    expect(await screen.findByText('De gegevens konden niet bijgewerkt worden. U ziet de laatst geladen versie.')).toBeInTheDocument();
+    expect(screen.queryByText(/kon niet geladen worden/)).toBeNull();
+    expect(within(unit(container, 't:1')).getByRole('textbox')).toHaveValue('Nog niet bewaard');
+    expect(screen.getByText('Wie is klaar?')).toBeInTheDocument();
+  });
+
   it('shows an error with retry, and an empty state that offers a new round to editors', async () => {
     const repo = new FakeMaturityRepository(data(), ANN);
     repo.failLoad = Object.assign(new Error('boom'), { status: 500 });

@@ -325,7 +325,7 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
           <PivotItem itemKey="domains" headerText={strings.TabDomains} />
           <PivotItem itemKey="mine" headerText={strings.TabMine} />
         </Pivot>
-        {data && <DefaultButton text={strings.Refresh} onClick={reload} disabled={refreshing} />}
+        {data && <DefaultButton text={strings.Refresh} onClick={reload} disabled={refreshing} allowDisabledFocus />}
         {permissions.canEdit && <FormLink url={listFormUrl(repository.siteUrl, 'audits', 'NewForm')} text={strings.NewAudit} openForm={openForm} />}
         <span className={cn.live} role="status">
           {refreshing ? strings.Refreshing : ''}

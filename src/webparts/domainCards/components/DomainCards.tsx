@@ -140,7 +140,7 @@ function Toolbar(props: {
           if (o) props.onYear(Number(o.key));
         }}
       />
-      <DefaultButton text={strings.Refresh} onClick={props.onRefresh} disabled={props.refreshing} />
+      <DefaultButton text={strings.Refresh} onClick={props.onRefresh} disabled={props.refreshing} allowDisabledFocus />
       <span className={props.cn.refreshing} role="status">
         {props.refreshing ? strings.Refreshing : ''}
       </span>

@@ -69,6 +69,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
   const [problems, setProblems] = React.useState<string[]>([]);
   const [confirmClose, setConfirmClose] = React.useState(false);
   const [busy, setBusy] = React.useState(false);
+  const [refreshing, setRefreshing] = React.useState(false);
 
   const load = React.useCallback(
     (id: number | undefined, quiet: boolean = false): void => {
@@ -89,6 +90,17 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
     },
     [repository]
   );
+
+  // "Vernieuwen": the round stays on screen (and what is being typed in it); a failed read only says so.
+  const refresh = (id: number): void => {
+    setRefreshing(true);
+    repository
+      .load(id)
+      .then((screen) => setState({ kind: 'ready', screen }))
+      .catch(() => setNotice({ ok: false, text: strings.RefreshError }))
+      .then(() => setRefreshing(false))
+      .catch(() => undefined);
+  };
 
   React.useEffect(() => {
     load(roundId);
@@ -206,7 +218,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
             }}
             styles={{ root: { minWidth: 260 } }}
           />
-          <DefaultButton text={strings.Refresh} onClick={() => load(round.id)} />
+          <DefaultButton text={strings.Refresh} onClick={() => refresh(round.id)} disabled={refreshing} allowDisabledFocus />
           {perms.canEdit && (
             <>
               <DefaultButton

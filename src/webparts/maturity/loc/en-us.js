@@ -17,6 +17,7 @@ define([], function () {
     Retry: "Try again",
     TechnicalDetails: "Technical details",
     Refresh: "Refresh",
+    RefreshError: "The data could not be refreshed. You are seeing the last version loaded.",
     EmptyTitle: "No round yet",
     EmptyEditor: "Create a round with its year, themes, raters and facilitator.",
     EmptyReader: "There is no maturity assessment yet. Ask the internal control coordinator to create a round.",

@@ -15,6 +15,7 @@ declare interface IMaturityWebPartStrings {
   Retry: string;
   TechnicalDetails: string;
   Refresh: string;
+  RefreshError: string;
   EmptyTitle: string;
   EmptyEditor: string;
   EmptyReader: string;

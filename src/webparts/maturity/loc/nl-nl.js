@@ -19,6 +19,7 @@ define([], function () {
     Retry: "Opnieuw proberen",
     TechnicalDetails: "Technische details",
     Refresh: "Vernieuwen",
+    RefreshError: "De gegevens konden niet bijgewerkt worden. U ziet de laatst geladen versie.",
     EmptyTitle: "Nog geen ronde",
     EmptyEditor: "Maak een ronde aan met het jaar, de thema's, de beoordelaars en de facilitator.",
     EmptyReader: "Er is nog geen maturiteitsinschatting. Vraag de coördinator organisatiebeheersing om een ronde aan te maken.",
