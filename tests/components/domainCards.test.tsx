@@ -488,6 +488,9 @@ describe('DomainCards: filters', () => {
     expect(screen.getByTestId('filter-results')).toHaveAttribute('aria-live', 'polite');
     expect(screen.getByTestId('filter-results')).toHaveTextContent(`resultaten in ${expectedDomains.length} domeinen`);
     for (const card of sections(container)) expect(card).toHaveTextContent(/Yucopia/i);
+    // Quadrants left empty by the filter say so; they do not claim nothing was entered.
+    expect(container).toHaveTextContent('Geen items die aan de filters voldoen.');
+    expect(container).not.toHaveTextContent('Nog niets ingevuld');
     // The search box's own clear button speaks Dutch too.
     expect(screen.getByRole('button', { name: 'Zoektekst wissen' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Filters wissen' }));
@@ -531,7 +534,7 @@ describe('DomainCards: filters', () => {
     for (const card of sections(container)) {
       expect(quadrant(card, 'realisations').querySelectorAll('li[data-item-id]')).toHaveLength(0);
       expect(quadrant(card, 'risks').querySelectorAll('li[data-risk-id]')).toHaveLength(0);
-      expect(within(quadrant(card, 'realisations')).getByText('Nog niets ingevuld')).toBeInTheDocument();
+      expect(within(quadrant(card, 'realisations')).getByText('Geen items die aan de filters voldoen.')).toBeInTheDocument();
     }
   });
 });

@@ -104,8 +104,9 @@ function NewTag(props: { className: string }): JSX.Element {
   return <span className={props.className}>{strings.New}</span>;
 }
 
-function Nothing(props: { cn: IDomainCardsClassNames }): JSX.Element {
-  return <p className={props.cn.nothing}>{strings.NothingYet}</p>;
+/** `filtered`: the quadrant has items, only none that match the filters; say that, not that nothing was entered. */
+function Nothing(props: { cn: IDomainCardsClassNames; filtered?: boolean }): JSX.Element {
+  return <p className={props.cn.nothing}>{props.filtered ? strings.NothingMatches : strings.NothingYet}</p>;
 }
 
 function ActionItems(props: {
@@ -221,12 +222,14 @@ function ActionsBody(props: {
   today: Date;
   changed?: Record<number, string>;
   expandOlder: boolean;
+  /** Items of this quadrant before the filters. */
+  unfilteredCount: number;
 }): JSX.Element {
   const { cn, section } = props;
   const id = `${props.anchorId}-${section === 'realisation' ? 'realisations' : 'planning'}-older`;
   return (
     <React.Fragment>
-      {props.newItems.length + props.older.length === 0 && <Nothing cn={cn} />}
+      {props.newItems.length + props.older.length === 0 && <Nothing cn={cn} filtered={props.expandOlder && props.unfilteredCount > 0} />}
       <ActionItems actions={props.newItems} isNew={true} section={section} cn={cn} onOpen={props.onOpen} today={props.today} changed={props.changed} />
       <OlderItems
         id={id}
@@ -338,7 +341,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
           action={props.canEdit && props.onNewRisk ? <DefaultButton text={strings.NewRisk} onClick={props.onNewRisk} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
         >
           {report.risks.length === 0 ? (
-            <Nothing cn={cn} />
+            <Nothing cn={cn} filtered={props.expandOlder && full.risks.length > 0} />
           ) : (
             <ul className={cn.list}>
               {report.risks.map((r) => {
@@ -358,7 +361,14 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
         </Quadrant>
 
         <Quadrant id={`${anchorId}-realisations`} title={strings.Realisations} cn={cn}>
-          <ActionsBody section="realisation" newItems={report.realisationsNew} older={report.realisationsOlder} olderLabel={strings.OlderRealisations} {...bodyProps} />
+          <ActionsBody
+            section="realisation"
+            newItems={report.realisationsNew}
+            older={report.realisationsOlder}
+            olderLabel={strings.OlderRealisations}
+            unfilteredCount={full.realisationsNew.length + full.realisationsOlder.length}
+            {...bodyProps}
+          />
         </Quadrant>
 
         <Quadrant
@@ -367,7 +377,14 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
           cn={cn}
           action={props.canEdit && props.onNewAction ? <DefaultButton text={strings.NewAction} onClick={props.onNewAction} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
         >
-          <ActionsBody section="planning" newItems={report.planningNew} older={report.planningOlder} olderLabel={strings.OlderPlanning} {...bodyProps} />
+          <ActionsBody
+            section="planning"
+            newItems={report.planningNew}
+            older={report.planningOlder}
+            olderLabel={strings.OlderPlanning}
+            unfilteredCount={full.planningNew.length + full.planningOlder.length}
+            {...bodyProps}
+          />
         </Quadrant>
         {props.final && <FinalSnapshot id={`${anchorId}-final`} final={props.final} cn={cn} />}
       </div>

@@ -50,6 +50,7 @@ define([], function () {
     OpenDomainsList: "Open the Domeinen list",
     DomainNotFound: "The domain '{0}' was not found. Choose another domain in the property pane.",
     NothingYet: "Nothing filled in yet",
+    NothingMatches: "No items match the filters.",
 
     // Toolbar
     YearLabel: "Report year",

@@ -44,6 +44,7 @@ declare interface IDomainCardsWebPartStrings {
   OpenDomainsList: string;
   DomainNotFound: string;
   NothingYet: string;
+  NothingMatches: string;
   YearLabel: string;
   DomainNav: string;
   SearchLabel: string;

@@ -50,6 +50,7 @@ define([], function () {
     OpenDomainsList: "Lijst Domeinen openen",
     DomainNotFound: "Het domein '{0}' werd niet gevonden. Kies een ander domein in het eigenschappenvenster.",
     NothingYet: "Nog niets ingevuld",
+    NothingMatches: "Geen items die aan de filters voldoen.",
 
     // Toolbar
     YearLabel: "Rapportjaar",
