@@ -1,6 +1,13 @@
-/** Fills `{0}`, `{1}`… in a loc string (SPFx loc files carry templates, not functions). */
+/**
+ * Fills `{0}`, `{1}`… in a loc string (SPFx loc files carry templates, not functions). `{0:one|many}` picks a word by
+ * the number in argument 0: "1 realisatie", "2 realisaties".
+ */
 export function format(template: string, ...args: Array<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (m: string, i: string) => {
+  const chosen = template.replace(/\{(\d+):([^|{}]*)\|([^{}]*)\}/g, (m: string, i: string, one: string, many: string) => {
+    const v = args[parseInt(i, 10)];
+    return v === undefined ? m : Number(v) === 1 ? one : many;
+  });
+  return chosen.replace(/\{(\d+)\}/g, (m: string, i: string) => {
     const v = args[parseInt(i, 10)];
     return v === undefined ? m : String(v);
   });

@@ -87,7 +87,9 @@ describe('DomainCards: the 2022 report', () => {
       const olderReal = within(card).getByText(`Eerdere realisaties (${realOlder})`).closest('button')!;
       expect(olderReal).toHaveAttribute('aria-expanded', 'false');
       expect(within(card).getByText(`Eerdere planning (${planOlder})`).closest('button')).toHaveAttribute('aria-expanded', 'false');
-      expect(card).toHaveTextContent(`${risks} op te volgen hoge risico's · ${realNew} realisaties in 2022 · ${planNew} nieuw gepland voor 2023`);
+      const riskWords = risks === 1 ? 'hoog risico' : "hoge risico's";
+      const realWords = realNew === 1 ? 'realisatie' : 'realisaties';
+      expect(card).toHaveTextContent(`${risks} op te volgen ${riskWords} · ${realNew} ${realWords} in 2022 · ${planNew} nieuw gepland voor 2023`);
       expect(within(quadrant(card, 'planning')).getByRole('heading', { level: 3 })).toHaveTextContent('Planning 2023');
     });
     expect(all[0]).toHaveAccessibleName(titles[0]);
@@ -154,7 +156,7 @@ describe('DomainCards: year picker', () => {
     fireEvent.click(within(quadrant(card, 'planning')).getByText(`Eerdere planning (${expected.planningOlder.length})`));
     expect(itemTitles(quadrant(card, 'planning'))).toContain(newIn2022.title);
     expect(newLabels(quadrant(card, 'planning'))).toBe(expected.planningNew.length);
-    expect(card).toHaveTextContent('realisaties in 2021');
+    expect(card).toHaveTextContent('1 realisatie in 2021');
   });
 
   it('opens on the configured report year', async () => {

@@ -15,7 +15,7 @@ define([], function () {
     LoadError: "The figures could not be loaded. Try again later.",
     NoDomains: "No domains yet. Fill the Domeinen list on the data site.",
     HeadlineHighRisks: "{0} open high risks",
-    HeadlineBody: "{0}: {1} realisations, {2} overdue",
+    HeadlineBody: "{0}: {1} {1:realisation|realisations}, {2} overdue",
     QuickViewButton: "By domain",
     // Quick view
     QuickViewTitle: "Organisational control {0} by domain",

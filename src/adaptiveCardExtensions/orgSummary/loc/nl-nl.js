@@ -15,7 +15,7 @@ define([], function () {
     LoadError: "De cijfers konden niet geladen worden. Probeer het later opnieuw.",
     NoDomains: "Nog geen domeinen. Vul de lijst Domeinen op de gegevenssite.",
     HeadlineHighRisks: "{0} open hoge risico's",
-    HeadlineBody: "{0}: {1} realisaties, {2} achterstallig",
+    HeadlineBody: "{0}: {1} {1:realisatie|realisaties}, {2} achterstallig",
     QuickViewButton: "Per domein",
     // Quick view
     QuickViewTitle: "Organisatiebeheersing {0} per domein",

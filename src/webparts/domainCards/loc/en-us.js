@@ -68,7 +68,7 @@ define([], function () {
     FiltersLabel: "Filters",
 
     // Cards
-    CardCounts: "{0} high risks to follow up · {1} realisations in {2} · {3} newly planned for {4}",
+    CardCounts: "{0} high {0:risk|risks} to follow up · {1} {1:realisation|realisations} in {2} · {3} newly planned for {4}",
     Criteria: "Criteria",
     Risks: "High risks to follow up",
     Realisations: "Realisations",

@@ -68,7 +68,7 @@ define([], function () {
     FiltersLabel: "Filters",
 
     // Cards
-    CardCounts: "{0} op te volgen hoge risico's · {1} realisaties in {2} · {3} nieuw gepland voor {4}",
+    CardCounts: "{0} op te volgen {0:hoog risico|hoge risico's} · {1} {1:realisatie|realisaties} in {2} · {3} nieuw gepland voor {4}",
     Criteria: "Criteria",
     Risks: "Op te volgen hoge risico's",
     Realisations: "Realisaties",

@@ -21,9 +21,9 @@ define([], function () {
     NewPlanning: "newly planned for {0}",
     DomainPlanning: "Planning {0}: {1} of {2} realised ({3}%)",
     DomainNoPlanning: "No actions planned for {0}",
-    OverallRealised: "{0} of the {1} actions planned for {2} have been realised ({3}%).",
+    OverallRealised: "{0} of the {1} actions planned for {2} {0:has|have} been realised ({3}%).",
     OverallNoPlanning: "No actions planned for {0} are in the lists yet.",
-    Totals: "In total: {0} high risks, {1} realisations in {2}, {3} actions newly planned for {4}.",
+    Totals: "In total: {0} high {0:risk|risks}, {1} {1:realisation|realisations} in {2}, {3} {3:action|actions} newly planned for {4}.",
     ToCards: "View all domain cards",
     ToDomain: "{0}: open the domain card",
 

@@ -21,9 +21,9 @@ define([], function () {
     NewPlanning: "nieuw gepland voor {0}",
     DomainPlanning: "Planning {0}: {1} van {2} gerealiseerd ({3}%)",
     DomainNoPlanning: "Geen acties gepland voor {0}",
-    OverallRealised: "{0} van de {1} acties gepland voor {2} zijn gerealiseerd ({3}%).",
+    OverallRealised: "{0} van de {1} acties gepland voor {2} {0:is|zijn} gerealiseerd ({3}%).",
     OverallNoPlanning: "Voor {0} staan nog geen geplande acties in de lijsten.",
-    Totals: "In totaal: {0} hoge risico's, {1} realisaties in {2}, {3} acties nieuw gepland voor {4}.",
+    Totals: "In totaal: {0} {0:hoog risico|hoge risico's}, {1} {1:realisatie|realisaties} in {2}, {3} {3:actie|acties} nieuw gepland voor {4}.",
     ToCards: "Alle domeinkaarten bekijken",
     ToDomain: "{0}: domeinkaart openen",
 
