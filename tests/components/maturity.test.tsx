@@ -67,8 +67,8 @@ describe('Maturiteitsinschatting: scoring', () => {
     const theme = unit(container, 't:1');
     fireEvent.click(within(theme).getByLabelText('4'));
     fireEvent.change(within(theme).getByRole('textbox'), { target: { value: 'Goed op weg' } });
-    fireEvent.click(within(theme).getByRole('button', { name: 'Bewaren: 1' }));
-    await within(theme).findByText('Score 4 bewaard voor 1.');
+    fireEvent.click(within(theme).getByRole('button', { name: 'Bewaren: 1 Doelstellingen en procesmanagement' }));
+    await within(theme).findByText('Score 4 bewaard voor 1 Doelstellingen en procesmanagement.');
     expect(repo.data.scores.filter((s) => s.raterId === 7 && s.themeId === 1)[0]).toMatchObject({ score: 4, comment: 'Goed op weg' });
     expect(screen.getByTestId('rater-progress').textContent).toContain('Ann Janssens: 2 van 3 gescoord');
     expect(screen.getByTestId('my-progress').textContent).toBe('U scoorde 2 van 3.');
@@ -81,7 +81,7 @@ describe('Maturiteitsinschatting: scoring', () => {
     repo.data.scores.filter((s) => s.id === 501)[0].etag = '"9"';
     const u = unit(container, 'o:31');
     fireEvent.click(within(u).getByLabelText('3'));
-    fireEvent.click(within(u).getByRole('button', { name: 'Bewaren: 3.1' }));
+    fireEvent.click(within(u).getByRole('button', { name: 'Bewaren: 3.1 Doelstelling drie-een' }));
     await waitFor(() => expect(container.textContent).toContain('Dit werd intussen elders gewijzigd'));
     expect(repo.data.scores.filter((s) => s.id === 501)[0].score).toBe(2);
   });
@@ -144,9 +144,9 @@ describe('Maturiteitsinschatting: consensus and closing', () => {
     await screen.findByTestId('consensus-view');
     const u = unit(container, 'o:31');
     fireEvent.click(within(u).getByLabelText('3'));
-    fireEvent.click(within(u).getByRole('button', { name: 'Consensus bewaren: 3.1' }));
+    fireEvent.click(within(u).getByRole('button', { name: 'Consensus bewaren: 3.1 Doelstelling drie-een' }));
     await within(u).findByText('Consensus: 3', { selector: 'strong' });
-    fireEvent.click(within(u).getByRole('button', { name: 'Verbeteractie maken: 3.1' }));
+    fireEvent.click(within(u).getByRole('button', { name: 'Verbeteractie maken: 3.1 Doelstelling drie-een' }));
     fireEvent.change(within(u).getByLabelText(/Titel van de verbeteractie/), { target: { value: 'Monitoringplan' } });
     fireEvent.click(within(u).getByRole('button', { name: 'Actie aanmaken in Acties' }));
     await within(u).findByText("Verbeteractie 'Monitoringplan' aangemaakt en gekoppeld.");

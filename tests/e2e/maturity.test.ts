@@ -40,8 +40,9 @@ async function scoreAll(user: string): Promise<void> {
     const unit = page.locator(`[data-unit^="t:"]`).nth(i);
     await unit.getByRole('radio', { name: String(SCORES[user][i]), exact: true }).check({ force: true });
     await unit.getByRole('textbox').fill(`opmerking van ${user} bij ${UNITS[i]}`);
-    await unit.getByRole('button', { name: `Bewaren: ${UNITS[i]}` }).click();
-    await unit.getByText(`Score ${SCORES[user][i]} bewaard voor ${UNITS[i]}.`).waitFor();
+    // Labels name the theme by number and title ("Bewaren: 1 Doelstellingen en procesmanagement").
+    await unit.getByRole('button', { name: new RegExp(`^Bewaren: ${UNITS[i]} \\S`) }).click();
+    await unit.getByText(new RegExp(`^Score ${SCORES[user][i]} bewaard voor ${UNITS[i]} \\S.*\\.$`)).waitFor();
   }
   await page.getByTestId('my-progress').getByText('U scoorde 5 van 5.').waitFor();
   await page.close();
@@ -92,10 +93,10 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     for (const code of ['9', '1', '3', '4', '10']) {
       const unit = page.locator(`[data-unit]`, { has: page.getByRole('heading', { name: new RegExp(`^${code}\\s`) }) });
       await unit.getByRole('radio', { name: String(consensus[code]), exact: true }).check({ force: true });
-      await unit.getByRole('button', { name: `Consensus bewaren: ${code}` }).click();
+      await unit.getByRole('button', { name: new RegExp(`^Consensus bewaren: ${code} \\S`) }).click();
       await unit.getByText(`Consensus: ${consensus[code]}`, { exact: true }).first().waitFor();
       if (code === '9') {
-        await unit.getByRole('button', { name: 'Verbeteractie maken: 9' }).click();
+        await unit.getByRole('button', { name: 'Verbeteractie maken: 9 Facilitaire middelen, opdrachten en contracten' }).click();
         await unit.getByLabel('Titel van de verbeteractie').fill('Contractbeheer centraal opvolgen');
         await unit.getByRole('button', { name: 'Actie aanmaken in Acties' }).click();
         await unit.getByText("Verbeteractie 'Contractbeheer centraal opvolgen' aangemaakt en gekoppeld.").waitFor();

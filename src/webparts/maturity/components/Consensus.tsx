@@ -38,7 +38,7 @@ function ActionForm(props: IRowProps & { consensus: IConsensus }): JSX.Element {
   if (!open) {
     return (
       <div>
-        <DefaultButton text={strings.NewAction} ariaLabel={`${strings.NewAction}: ${row.unit.code}`} onClick={() => setOpen(true)} />
+        <DefaultButton text={strings.NewAction} ariaLabel={`${strings.NewAction}: ${unitName(row.unit)}`} onClick={() => setOpen(true)} />
         {status}
       </div>
     );
@@ -168,7 +168,7 @@ function ConsensusRow(props: IRowProps): JSX.Element {
       {editable && (
         <div className={cn.form}>
           <ChoiceGroup
-            label={format(strings.ConsensusScore, row.unit.code)}
+            label={format(strings.ConsensusScore, unitName(row.unit))}
             selectedKey={value === undefined ? null : String(value)}
             options={scaleLevels(round).map((l) => ({ key: String(l), text: levelText(round, l) }))}
             onChange={(_e, o) => o && setValue(Number(o.key))}
@@ -183,7 +183,7 @@ function ConsensusRow(props: IRowProps): JSX.Element {
             onChange={(_e, v) => setComment(v || '')}
           />
           <div className={cn.toolbar}>
-            <PrimaryButton text={busy ? strings.Saving : strings.SaveConsensus} ariaLabel={`${strings.SaveConsensus}: ${row.unit.code}`} disabled={busy || value === undefined} onClick={save} />
+            <PrimaryButton text={busy ? strings.Saving : strings.SaveConsensus} ariaLabel={`${strings.SaveConsensus}: ${unitName(row.unit)}`} disabled={busy || value === undefined} onClick={save} />
             {c && <ActionForm {...props} consensus={c} />}
           </div>
         </div>

@@ -64,7 +64,7 @@ function UnitScoreForm(props: IUnitFormProps): JSX.Element {
     props.repository
       .saveScore({ round, unit, score: value, comment: comment.trim() || undefined, existing: mine })
       .then((saved) => {
-        setMessage({ ok: true, text: format(strings.SavedScore, value, unit.code) });
+        setMessage({ ok: true, text: format(strings.SavedScore, value, unitName(unit)) });
         props.onSaved(saved);
       })
       .catch((e) => {
@@ -89,7 +89,7 @@ function UnitScoreForm(props: IUnitFormProps): JSX.Element {
       {props.editable && (
         <div className={cn.form}>
           <ChoiceGroup
-            label={format(strings.ScoreLabel, unit.code)}
+            label={format(strings.ScoreLabel, unitName(unit))}
             selectedKey={value === undefined ? null : String(value)}
             options={scaleLevels(round).map((l) => ({ key: String(l), text: levelText(round, l) }))}
             onChange={(_e, o) => o && setValue(Number(o.key))}
@@ -106,7 +106,7 @@ function UnitScoreForm(props: IUnitFormProps): JSX.Element {
           <div>
             <PrimaryButton
               text={busy ? strings.Saving : strings.Save}
-              ariaLabel={`${strings.Save}: ${unit.code}`}
+              ariaLabel={`${strings.Save}: ${unitName(unit)}`}
               disabled={busy || value === undefined || !dirty}
               onClick={save}
             />
