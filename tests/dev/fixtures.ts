@@ -4,6 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/fields';
 import { fieldSchemaXml, IFieldSchema } from '../../src/schema/schema';
+import { ITestServer, startTestServer } from '../helpers/localServer';
 
 /** SP.AddFieldOptions.AddFieldInternalNameHint: keep the schema's internal names, as ensureSchema does. */
 export const INTERNAL_NAME_HINT = 8;
@@ -11,6 +12,22 @@ export const INTERNAL_NAME_HINT = 8;
 /** PnPjs as the product uses it outside SPFx: browser behaviours, digest from contextinfo. */
 export function pnp(siteUrl: string): SPFI {
   return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }));
+}
+
+/**
+ * A started local server with the list "Groot" past the list view threshold: an indexed Number column Jaar plus `fields`,
+ * and `rows` bulk-loaded through the store hook (same validation as items.add); queries then go through PnPjs.
+ */
+export async function startWithBigList(fields: IFieldSchema[], rows: Record<string, unknown>[]): Promise<{ srv: ITestServer; sp: SPFI }> {
+  const srv = await startTestServer();
+  const sp = pnp(srv.siteUrl);
+  await sp.web.lists.add('Groot', '', 100);
+  const list = sp.web.lists.getByTitle('Groot').fields;
+  for (const f of [{ internalName: 'Jaar', displayName: 'Jaar', type: 'Number', indexed: true } as IFieldSchema].concat(fields)) {
+    await list.createFieldAsXml(fieldSchemaXml(f));
+  }
+  await srv.store.addItems('Groot', rows);
+  return { srv, sp };
 }
 
 /** A fresh form digest for raw fetch calls. */

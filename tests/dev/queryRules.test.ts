@@ -6,21 +6,15 @@
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';
 import { InjectHeaders } from '@pnp/queryable';
-import { fieldSchemaXml } from '../../src/schema/schema';
-import { startTestServer, ITestServer } from '../helpers/localServer';
-import { pnp } from './fixtures';
+import { ITestServer } from '../helpers/localServer';
+import { startWithBigList } from './fixtures';
 
 let srv: ITestServer;
 let sp: SPFI;
 const N = 6000;
 
 beforeAll(async () => {
-  srv = await startTestServer();
-  sp = pnp(srv.siteUrl);
-  await sp.web.lists.add('Groot', '', 100);
-  const fields = sp.web.lists.getByTitle('Groot').fields;
-  await fields.createFieldAsXml(fieldSchemaXml({ internalName: 'Jaar', displayName: 'Jaar', type: 'Number', indexed: true }));
-  await srv.store.addItems('Groot', Array.from({ length: N }, (_, i) => ({ Title: `Item ${i}`, Jaar: i < 5500 ? 2023 : 2000 + (i % 10) })));
+  ({ srv, sp } = await startWithBigList([], Array.from({ length: N }, (_, i) => ({ Title: `Item ${i}`, Jaar: i < 5500 ? 2023 : 2000 + (i % 10) }))));
 });
 afterAll(() => srv.stop());
 

@@ -1,26 +1,20 @@
 /** @jest-environment ./tests/dev/environment.js */
 import { SPFI } from '@pnp/sp';
-import { fieldSchemaXml } from '../../src/schema/schema';
-import { startTestServer, ITestServer } from '../helpers/localServer';
-import { pnp } from './fixtures';
+import { ITestServer } from '../helpers/localServer';
+import { startWithBigList } from './fixtures';
 
 let srv: ITestServer;
 let sp: SPFI;
 const N = 6000;
 
 beforeAll(async () => {
-  srv = await startTestServer();
-  sp = pnp(srv.siteUrl);
-  await sp.web.lists.add('Groot', '', 100);
-  const fields = sp.web.lists.getByTitle('Groot').fields;
-  await fields.createFieldAsXml(fieldSchemaXml({ internalName: 'Jaar', displayName: 'Jaar', type: 'Number', indexed: true }));
-  await fields.createFieldAsXml(fieldSchemaXml({ internalName: 'Soort', displayName: 'Soort', type: 'Choice', choices: ['a', 'b'], indexed: true }));
-  await fields.createFieldAsXml(fieldSchemaXml({ internalName: 'Notitie', displayName: 'Notitie', type: 'Text' }));
-  // Bulk load through the store hook (same validation as items.add); the queries below go through PnPjs.
-  await srv.store.addItems(
-    'Groot',
+  ({ srv, sp } = await startWithBigList(
+    [
+      { internalName: 'Soort', displayName: 'Soort', type: 'Choice', choices: ['a', 'b'], indexed: true },
+      { internalName: 'Notitie', displayName: 'Notitie', type: 'Text' }
+    ],
     Array.from({ length: N }, (_, i) => ({ Title: `Item ${i}`, Jaar: 2000 + (i % 50), Soort: i < 5500 ? 'a' : 'b', Notitie: `n${i % 7}` }))
-  );
+  ));
 });
 afterAll(() => srv.stop());
 
