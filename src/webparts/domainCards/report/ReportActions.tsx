@@ -203,6 +203,8 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
         {preview && report && (
           <Stack tokens={{ childrenGap: 8 }}>
             <Text variant="mediumPlus">{format(strings.FinalisePreviewYear, String(reportYear))}</Text>
+            {/* On a phone the table scrolls sideways instead of clipping its last column. */}
+            <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
             <table aria-label={format(strings.FinalisePreviewYear, String(reportYear))} style={{ borderCollapse: 'collapse' }}>
               <thead>
                 <tr>
@@ -227,6 +229,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
                 ))}
               </tbody>
             </table>
+            </div>
             {preview.raced && <MessageBar messageBarType={MessageBarType.severeWarning}>{format(strings.FinaliseSomeoneElse, String(reportYear))}</MessageBar>}
             {preview.existing.length > 0 && (
               <MessageBar messageBarType={MessageBarType.warning}>{format(strings.FinaliseReplaceWarning, String(reportYear), lastStored)}</MessageBar>
