@@ -93,7 +93,7 @@ export function json(c: IContext, status: number, body: unknown, headers: Record
 
 /**
  * The answer of a service operation that returns nothing (breakroleinheritance, addroleassignment, MoveFileByPath):
- * `{"odata.null":true}` in JSON light, as recorded (FIDELITY B-09); verbose keeps an empty body (no recording).
+ * `{"odata.null":true}` in JSON light, as recorded (FIDELITY R-03); verbose keeps an empty body (no recording).
  */
 export function voidResult(c: IContext): IApiResponse {
   return c.fmt === 'verbose' ? empty(200) : json(c, 200, { 'odata.null': true });

@@ -153,12 +153,13 @@ export function scoreKey(s: { themeId?: number; objectiveId?: number }): string 
  * removes itself when it sees the earlier, and until then every reader counts only the earlier.
  */
 export function firstPerUnit<T extends { id: number; roundId: number; themeId?: number; objectiveId?: number; raterId?: number }>(items: T[]): T[] {
+  const keyOf = (it: T): string => `${it.roundId}|${scoreKey(it)}|${it.raterId ?? ''}`;
   const kept: Record<string, T> = {};
   for (const it of items) {
-    const key = `${it.roundId}|${scoreKey(it)}|${it.raterId ?? ''}`;
+    const key = keyOf(it);
     if (!kept[key] || it.id < kept[key].id) kept[key] = it;
   }
-  return items.filter((it) => kept[`${it.roundId}|${scoreKey(it)}|${it.raterId ?? ''}`] === it);
+  return items.filter((it) => kept[keyOf(it)] === it);
 }
 
 /** Scores of a round that belong to no current unit (objective deleted, theme out of scope, objectives imported later). */

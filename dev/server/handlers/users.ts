@@ -2,7 +2,8 @@
 import * as crypto from 'crypto';
 import { IApiResponse, IContext, IScope, many, one, parseBody, requireEdit, Resource } from '../context';
 import { IEntity } from '../entities';
-import { badRequest, CODE_ARGUMENT, SPError, userNotFound } from '../errors';
+import { badRequest, SPError, userNotFound } from '../errors';
+import { CODE_SPEXCEPTION } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { Site, uuidFrom } from '../site';
 import { DIRECTORY, effectiveMask, EVERYONE_CLAIM_PREFIX, EVERYONE_TITLE, hasKind, isEveryoneClaim, KIND, LOCAL_TENANT_ID, TENANT_PEOPLE } from '../directory';
@@ -85,7 +86,7 @@ export function userInfoEntity(u: IUser): IEntity {
       IsSiteAdmin: false,
       Deleted: false
     },
-    unknown: (name) => badRequest(`The field or property '${name}' does not exist.`, '-2146232832, Microsoft.SharePoint.SPException')
+    unknown: (name) => badRequest(`The field or property '${name}' does not exist.`, CODE_SPEXCEPTION)
   };
 }
 
@@ -107,6 +108,11 @@ export function postEnsureUser(c: IContext): IApiResponse {
   return one(c, userEntity(c, ensureUser(c.site, login)), 'SP.ApiData.Users');
 }
 
+/** FIDELITY U-01, U-05: the recorded refusal of a login that is no account of the tenant. */
+function userNotInTenant(login: string): SPError {
+  return new SPError(400, CODE_SPEXCEPTION, `The specified user ${login} could not be found.`);
+}
+
 function ensureUser(site: Site, login: string): IUser {
   try {
     return site.userByLogin(login);
@@ -114,7 +120,7 @@ function ensureUser(site: Site, login: string): IUser {
     if (isEveryoneClaim(login)) {
       // "Everyone except external users" of this tenant (U-01): a security group, PrincipalType 4.
       if (login.slice(EVERYONE_CLAIM_PREFIX.length).toLowerCase() !== LOCAL_TENANT_ID) {
-        throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${login} could not be found.`);
+        throw userNotInTenant(login);
       }
       const g: IUser = { Id: site.store.site.nextUserId++, Title: EVERYONE_TITLE, Email: '', LoginName: `${EVERYONE_CLAIM_PREFIX}${LOCAL_TENANT_ID}`, PrincipalType: 4 };
       site.store.site.users.push(g);
@@ -124,7 +130,7 @@ function ensureUser(site: Site, login: string): IUser {
     // Only accounts of the tenant can be added; SharePoint answers any other login as for a foreign claim (U-01, U-05).
     const email = (login.split('|').pop() || '').toLowerCase();
     const known = TENANT_PEOPLE.concat(DIRECTORY.map((d) => d.user)).filter((p) => p.Email.toLowerCase() === email)[0];
-    if (!known) throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${login} could not be found.`);
+    if (!known) throw userNotInTenant(login);
     const u: IUser = { ...known, Id: site.store.site.nextUserId++ };
     site.store.site.users.push(u);
     site.store.markSite();
