@@ -12,9 +12,9 @@
  * host. For tests, env DEPLOY_LOCAL_SP=http://localhost:<port> sends the list, permission and
  * example data calls to the local server instead (loopback only); m365 is called as usual.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, flag } from './cli';
-import * as fs from 'fs';
 import { createM365Runner, M365Runner, shellQuote } from './deploy/m365';
 import { buildSteps, checkPackage, IDeployContext, IDeployOptions, npmBuild, readSolution, ROOT, StepOutcome } from './deploy/steps';
 import { parseLocalOrigin, parseSiteUrl } from './siteUrl';
