@@ -214,7 +214,10 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
   steps.push({
     id: 'build',
     title: o.skipBuild ? 'Use the package already built' : 'Build the package',
-    plan: o.skipBuild ? [`use ${path.relative(ROOT, pkg) || pkg}`] : ['npm run build', `-> ${path.relative(ROOT, pkg)}`],
+    plan: [
+      ...(o.skipBuild ? [`use ${path.relative(ROOT, pkg) || pkg}`] : ['npm run build', `-> ${path.relative(ROOT, pkg)}`]),
+      `its AppManifest.xml must say version ${s.version} (config/package-solution.json), else stop before uploading`
+    ],
     run: async (ctx) => {
       if (!ctx.options.skipBuild) await ctx.build();
       if (!fs.existsSync(pkg)) throw new Error(`${pkg} does not exist${ctx.options.skipBuild ? ': run without --skip-build' : ''}`);
