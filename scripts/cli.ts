@@ -1,6 +1,7 @@
 /** Small shared helpers for the command-line tools (provision, import, report, bench). */
 import { localSiteUrl } from '../src/data/node';
 import { sharePointMessage } from '../src/data/errors';
+import { parseSiteUrl, SiteUrlError } from './siteUrl';
 
 export interface ICliArgs {
   flags: Record<string, string | true>;
@@ -28,9 +29,25 @@ export function flag(args: ICliArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** --site, else the local site of `npm start`. */
+/**
+ * --site, else the local site of `npm start`; checked by parseSiteUrl (scripts/siteUrl.ts): a
+ * tenant site (https://<tenant>.sharepoint.com/sites/<name>) or the local server, nothing else,
+ * because --token / SP_TOKEN is sent to it. Throws SiteUrlError with a bilingual message.
+ */
+export function checkedSite(args: ICliArgs, env: NodeJS.ProcessEnv = process.env): string {
+  const given = args.flags.site;
+  if (given === true) throw new SiteUrlError('--site heeft een URL nodig. / --site needs a URL.');
+  return parseSiteUrl(given === undefined ? localSiteUrl(env) : given, { allowLocal: true }).url;
+}
+
+/** checkedSite for a command line: an invalid --site ends the process (exit code 2) before any request. */
 export function siteFrom(args: ICliArgs): string {
-  return (flag(args, 'site') || localSiteUrl(process.env)).replace(/\/+$/, '');
+  try {
+    return checkedSite(args);
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(2);
+  }
 }
 
 /** --token, else env SP_TOKEN (a bearer token for a tenant: `m365 util accesstoken get --resource https://<tenant>.sharepoint.com`). */

@@ -7,11 +7,17 @@
  * tenant property, puts the domain cards on a page, and publishes the Teams app if asked.
  * Every step checks before it changes anything, so running it again is safe and is also how
  * to resume after a failure.
+ *
+ * --site must be a tenant site (scripts/siteUrl.ts): the access token only ever goes to that
+ * host. For tests, env DEPLOY_LOCAL_SP=http://localhost:<port> sends the list, permission and
+ * example data calls to the local server instead (loopback only); m365 is called as usual.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, flag } from './cli';
-import { createM365Runner, M365Runner } from './deploy/m365';
-import { buildSteps, IDeployContext, IDeployOptions, npmBuild, readSolution, ROOT, StepOutcome } from './deploy/steps';
+import { createM365Runner, M365Runner, shellQuote } from './deploy/m365';
+import { buildSteps, checkPackage, IDeployContext, IDeployOptions, npmBuild, readSolution, ROOT, StepOutcome } from './deploy/steps';
+import { parseLocalOrigin, parseSiteUrl } from './siteUrl';
 
 export const USAGE: string = `Usage: npm run deploy -- --site https://<tenant>.sharepoint.com/sites/<site> [options]
 
@@ -23,19 +29,23 @@ export const USAGE: string = `Usage: npm run deploy -- --site https://<tenant>.s
   --skip-build        deploy the package already in sharepoint/solution
   --package <file>    deploy this .sppkg instead (implies --skip-build)
 
-Needs: the CLI for Microsoft 365 (npm install -g @pnp/cli-microsoft365), signed in with
-\`m365 login\` as a SharePoint administrator (and Teams administrator for --teams).`;
+Needs: the CLI for Microsoft 365 (npm install -g @pnp/cli-microsoft365). Version 11 and later
+sign in through your own Entra app registration: once \`m365 setup\` (creates it), or
+\`m365 login --appId <app id> --tenant <tenant id>\` with an existing one; then \`m365 login\`
+as a SharePoint administrator (and Teams administrator for --teams).`;
 
-export function optionsFromArgv(argv: string[]): IDeployOptions {
+export function optionsFromArgv(argv: string[], env: NodeJS.ProcessEnv = process.env): IDeployOptions {
   const args = parseArgs(argv);
-  const site = (flag(args, 'site') || '').trim().replace(/\/+$/, '');
-  if (!site || !/^https?:\/\/[^\s/]+\/\S*$/i.test(site)) {
-    throw new Error(`--site <url> is required (the full URL of the data site).\n\n${USAGE}`);
+  const raw = flag(args, 'site');
+  if (!raw) {
+    throw new Error(`--site <url> is verplicht (de volledige URL van de gegevenssite). / --site <url> is required (the full URL of the data site).\n\n${USAGE}`);
   }
+  const site = parseSiteUrl(raw, { allowLocal: false }).url;
   const solution = readSolution();
   const pkg = flag(args, 'package');
   return {
     site,
+    localServer: env.DEPLOY_LOCAL_SP ? parseLocalOrigin(env.DEPLOY_LOCAL_SP) : undefined,
     createSite: args.flags['create-site'] === true,
     importExample: args.flags['import-example'] === true,
     teams: args.flags.teams === true,
@@ -46,13 +56,13 @@ export function optionsFromArgv(argv: string[]): IDeployOptions {
   };
 }
 
-/** The command line that repeats this run, for "run again to resume". */
-function rerunCommand(o: IDeployOptions): string {
-  const parts = ['npm run deploy --', '--site', o.site];
+/** The command line that repeats this run, for "run again to resume": every value POSIX-quoted. */
+export function rerunCommand(o: IDeployOptions, cwd: string = process.cwd()): string {
+  const parts = ['npm run deploy --', '--site', shellQuote(o.site)];
   if (o.createSite) parts.push('--create-site');
   if (o.importExample) parts.push('--import-example');
   if (o.teams) parts.push('--teams');
-  if (o.skipBuild) parts.push('--package', path.relative(process.cwd(), o.packagePath) || o.packagePath);
+  if (o.skipBuild) parts.push('--package', shellQuote(path.relative(cwd, o.packagePath) || o.packagePath));
   return parts.join(' ');
 }
 
@@ -63,7 +73,20 @@ export interface IDeployRun {
 
 export async function deploy(o: IDeployOptions, deps: { m365?: M365Runner; log?: (l: string) => void; build?: () => Promise<void> } = {}): Promise<IDeployRun> {
   const log = deps.log || ((l: string) => console.log(l));
+  // Also for callers other than the command line: the token goes only to the tenant (or a local server).
+  if (parseSiteUrl(o.site, { allowLocal: false }).url !== o.site || (o.localServer !== undefined && parseLocalOrigin(o.localServer) !== o.localServer)) {
+    throw new Error(`not a normalised tenant site: ${o.site}`);
+  }
   const solution = readSolution();
+  // A given package must be this solution at this version, before anything is called or uploaded.
+  if (o.skipBuild && fs.existsSync(o.packagePath)) {
+    try {
+      await checkPackage(o.packagePath, solution);
+    } catch (e) {
+      log((e as Error).message);
+      return { ok: false, changed: 0 };
+    }
+  }
   const steps = buildSteps(o, solution);
   const n = steps.length;
   if (o.dryRun) {

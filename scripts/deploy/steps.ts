@@ -7,13 +7,14 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import JSZip from 'jszip';
 import { createSp } from '../../src/data/node';
 import { ensureSchema } from '../../src/data/ensureSchema';
 import { importReportData } from '../../src/data/importData';
 import { DATA_SITE_PROPERTY_KEY } from '../../src/data/dataSite';
 import { convertSeed, ISeedAudits, ISeedReport } from '../../src/model/seed';
 import { teamsManifestVersion } from '../teams-package';
-import { formatCommand, M365Error, M365Runner } from './m365';
+import { formatCommand, ICommand, M365Error, M365Runner } from './m365';
 import { ensurePermissionModel } from './hooks';
 
 export const ROOT: string = path.resolve(__dirname, '..', '..');
@@ -22,9 +23,18 @@ export const PAGE_NAME: string = 'Organisatiebeheersing.aspx';
 export const SITE_TITLE: string = 'Organisatiebeheersing';
 /** Dutch (Netherlands/Belgium share LCID 1043 for SharePoint site languages). */
 export const DUTCH_LCID: string = '1043';
+/** Sign-in with CLI for Microsoft 365 v11+, which needs an Entra app registration before `m365 login`. */
+const SIGN_IN_EN: string = 'sign in with `m365 login` (CLI v11+: first once `m365 setup`, or `m365 login --appId <app id> --tenant <tenant id>` with your Entra app registration)';
+const SIGN_IN_NL: string = 'meld aan met `m365 login` (CLI v11+: eerst eenmalig `m365 setup`, of `m365 login --appId <app-id> --tenant <tenant-id>` met jullie Entra-appregistratie)';
 
 export interface IDeployOptions {
+  /** The tenant site, checked by parseSiteUrl (scripts/siteUrl.ts). */
   site: string;
+  /**
+   * Rehearsal (tests): the lists, permissions and example data go to this local server
+   * (http://localhost:<port>, same site path) instead of the tenant; the m365 calls are unchanged.
+   */
+  localServer?: string;
   createSite: boolean;
   importExample: boolean;
   teams: boolean;
@@ -82,18 +92,61 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-/** The SharePoint host a bearer token is for (the tenant, or the local server in tests). */
+/** The SharePoint host a bearer token is for: the tenant. */
 function resourceOf(siteUrl: string): string {
   return new URL(siteUrl).origin;
+}
+
+/** Where PnPjs sends the token: the tenant site, or in a rehearsal the same path on the local server. */
+export function dataSiteUrl(o: IDeployOptions): string {
+  return o.localServer ? `${o.localServer}${new URL(o.site).pathname}` : o.site;
+}
+
+/** Version and product id from the package's AppManifest.xml. */
+export async function readPackageManifest(file: string): Promise<{ version: string; productId: string }> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const manifest = zip.file('AppManifest.xml');
+  if (!manifest) throw new Error(`${file}: geen AppManifest.xml, geen SharePoint-pakket. / no AppManifest.xml, not a SharePoint package.`);
+  const xml = await manifest.async('string');
+  const attr = (n: string): string => (new RegExp(`<App\\b[^>]*\\s${n}="([^"]*)"`).exec(xml) || [])[1] || '';
+  return { version: attr('Version'), productId: attr('ProductID').replace(/[{}]/g, '').toLowerCase() };
+}
+
+/** Refuses a package that is not this solution at the version in config/package-solution.json. */
+export async function checkPackage(file: string, s: ISolutionInfo): Promise<void> {
+  const m = await readPackageManifest(file);
+  const name = path.basename(file);
+  if (m.productId !== s.id.toLowerCase()) {
+    throw new Error(`${name} is niet de oplossing ${s.name} (product-id ${m.productId || '?'}, verwacht ${s.id}). / ${name} is not the ${s.name} solution (product id ${m.productId || '?'}, expected ${s.id}).`);
+  }
+  if (m.version !== s.version) {
+    throw new Error(
+      `${name} heeft versie ${m.version || '?'}, maar config/package-solution.json zegt ${s.version}: bouw opnieuw (npm run build) of geef het juiste --package. Er werd niets opgeladen.\n` +
+        `${name} is version ${m.version || '?'}, but config/package-solution.json says ${s.version}: build again (npm run build) or pass the matching --package. Nothing was uploaded.`
+    );
+  }
 }
 
 function notFound(e: unknown): boolean {
   return e instanceof M365Error && /404|not found|does ?n[o']t exist|File Not Found/i.test(e.message);
 }
 
+/**
+ * How to run npm without a shell: the npm that runs this script (npm_execpath, a JS file) with
+ * this Node; else on Windows the npm-cli.js shipped beside node.exe (npm.cmd cannot be spawned
+ * without a shell since Node's CVE-2024-27980 fix); else `npm` from PATH.
+ */
+export function npmCommand(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, execPath: string): ICommand {
+  const npmJs = env.npm_execpath;
+  if (npmJs && /\.[cm]?js$/i.test(npmJs)) return { command: execPath, prefix: [npmJs] };
+  if (platform === 'win32') return { command: execPath, prefix: [path.win32.join(path.win32.dirname(execPath), 'node_modules', 'npm', 'bin', 'npm-cli.js')] };
+  return { command: 'npm', prefix: [] };
+}
+
 export function npmBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+    const npm = npmCommand(process.platform, process.env, process.execPath);
+    const child = spawn(npm.command, [...npm.prefix, 'run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: false });
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (exit code ${code})`))));
   });
@@ -141,12 +194,19 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
         r = await ctx.m365(['status']);
       } catch (e) {
         if (e instanceof M365Error && e.notInstalled) {
-          throw new Error('The CLI for Microsoft 365 (m365) is not installed. Install it with `npm install -g @pnp/cli-microsoft365`, sign in with `m365 login`, and run again.');
+          throw new Error(
+            `De CLI for Microsoft 365 (m365) is niet geïnstalleerd: \`npm install -g @pnp/cli-microsoft365\`, daarna ${SIGN_IN_NL}, en opnieuw. / ` +
+              `The CLI for Microsoft 365 (m365) is not installed. Install it with \`npm install -g @pnp/cli-microsoft365\`, then ${SIGN_IN_EN}, and run again.`
+          );
         }
-        throw new Error(`m365 status failed: ${(e as Error).message}. Sign in with \`m365 login\` and run again.`);
+        throw new Error(`m365 status failed: ${(e as Error).message}. ${SIGN_IN_EN[0].toUpperCase()}${SIGN_IN_EN.slice(1)} and run again.`);
       }
       const who = r.json && typeof r.json === 'object' ? str((r.json as Record<string, unknown>).connectedAs) : '';
-      if (!who) throw new Error('Not signed in to Microsoft 365. Run `m365 login` (as a SharePoint administrator) and run again.');
+      if (!who) {
+        throw new Error(
+          `Niet aangemeld bij Microsoft 365: ${SIGN_IN_NL} (als SharePoint-beheerder), en opnieuw. / Not signed in to Microsoft 365: ${SIGN_IN_EN} (as a SharePoint administrator), and run again.`
+        );
+      }
       return { changed: false, detail: `signed in as ${who}` };
     }
   });
@@ -154,10 +214,14 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
   steps.push({
     id: 'build',
     title: o.skipBuild ? 'Use the package already built' : 'Build the package',
-    plan: o.skipBuild ? [`use ${path.relative(ROOT, pkg) || pkg}`] : ['npm run build', `-> ${path.relative(ROOT, pkg)}`],
+    plan: [
+      ...(o.skipBuild ? [`use ${path.relative(ROOT, pkg) || pkg}`] : ['npm run build', `-> ${path.relative(ROOT, pkg)}`]),
+      `its AppManifest.xml must say version ${s.version} (config/package-solution.json), else stop before uploading`
+    ],
     run: async (ctx) => {
       if (!ctx.options.skipBuild) await ctx.build();
       if (!fs.existsSync(pkg)) throw new Error(`${pkg} does not exist${ctx.options.skipBuild ? ': run without --skip-build' : ''}`);
+      await checkPackage(pkg, s);
       return { changed: false, detail: `${path.basename(pkg)}, version ${s.version}, ${fs.statSync(pkg).size} bytes` };
     }
   });
@@ -217,9 +281,9 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
   steps.push({
     id: 'lists',
     title: 'Provision the lists (idempotent, additive)',
-    plan: [formatCommand(['util', 'accesstoken', 'get', '--resource', resourceOf(site), '--new']), `ensureSchema on ${site} (src/data/ensureSchema.ts)`],
+    plan: [formatCommand(['util', 'accesstoken', 'get', '--resource', resourceOf(site), '--new']), `ensureSchema on ${dataSiteUrl(o)} (src/data/ensureSchema.ts)`],
     run: async (ctx) => {
-      const result = await ensureSchema(createSp(site, await accessToken(ctx)), (l) => ctx.log(`      ${l}`));
+      const result = await ensureSchema(createSp(dataSiteUrl(o), await accessToken(ctx)), (l) => ctx.log(`      ${l}`));
       return result.changes.length === 0
         ? { changed: false, detail: `lists up to date (schema version ${result.schemaVersion})` }
         : { changed: true, detail: `${result.changes.length} change(s) (schema version ${result.schemaVersion})` };
@@ -229,9 +293,9 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
   steps.push({
     id: 'permissions',
     title: 'Apply the permission model',
-    plan: [`ensurePermissions on ${site} (src/data/permissions.ts: group "Organisatiebeheersing – beheerders" with Contribute)`],
+    plan: [`ensurePermissions on ${dataSiteUrl(o)} (src/data/permissions.ts: group "Organisatiebeheersing – beheerders" with Contribute)`],
     run: async (ctx) => {
-      const result = await ensurePermissionModel(createSp(site, await accessToken(ctx)), site, (l) => ctx.log(`      ${l}`));
+      const result = await ensurePermissionModel(createSp(dataSiteUrl(o), await accessToken(ctx)), dataSiteUrl(o), (l) => ctx.log(`      ${l}`));
       return { changed: result.changes > 0, detail: result.changes > 0 ? `${result.changes} change(s)` : 'permissions already in place' };
     }
   });
@@ -240,13 +304,13 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
     steps.push({
       id: 'example',
       title: 'Import the example data (2022 report)',
-      plan: [`importReportData on ${site} from ${path.relative(ROOT, o.exampleDir) || o.exampleDir} (adds only what is missing)`],
+      plan: [`importReportData on ${dataSiteUrl(o)} from ${path.relative(ROOT, o.exampleDir) || o.exampleDir} (adds only what is missing)`],
       run: async (ctx) => {
         const reportFile = path.join(o.exampleDir, 'voortgangsrapport-2022.json');
         const auditsFile = path.join(o.exampleDir, 'audits-2022.json');
         const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ISeedReport;
         const audits = fs.existsSync(auditsFile) ? (JSON.parse(fs.readFileSync(auditsFile, 'utf8')) as ISeedAudits) : undefined;
-        const r = await importReportData(createSp(site, await accessToken(ctx)), convertSeed(report, audits), (l) => ctx.log(`      ${l}`));
+        const r = await importReportData(createSp(dataSiteUrl(o), await accessToken(ctx)), convertSeed(report, audits), (l) => ctx.log(`      ${l}`));
         const created = r.domains.created + r.audits.created + r.risks.created + r.actions.created;
         return { changed: created > 0, detail: created > 0 ? `${created} items added` : 'already imported' };
       }

@@ -5,7 +5,9 @@
  * (not the real CLI), which checks the arguments, answers like the CLI's documented JSON
  * and keeps the tenant's state in a file between runs.
  */
-import { spawn } from 'child_process';
+import { execFile, spawn } from 'child_process';
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,6 +19,9 @@ import '@pnp/sp/items';
 import { startTestServer, ITestServer } from '../helpers/localServer';
 import { buildTeamsPackage } from '../../scripts/teams-package';
 import { DATA_SITE_PROPERTY_KEY } from '../../src/data/dataSite';
+import { rerunCommand } from '../../scripts/deploy';
+import { resolveM365 } from '../../scripts/deploy/m365';
+import { IDeployOptions, npmCommand } from '../../scripts/deploy/steps';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -24,6 +29,8 @@ const STANDIN_DIR = path.join(__dirname, 'm365-standin');
 const SOLUTION = JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'package-solution.json'), 'utf8')).solution as { id: string; version: string; name: string };
 const CARDS_ID = 'ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
 const APP_CATALOG = 'https://contoso.sharepoint.com/sites/appcatalog';
+/** The tenant site given to --site; the list calls go to the local server with the same path (DEPLOY_LOCAL_SP). */
+const TENANT_SITE = 'https://contoso.sharepoint.com/sites/organisatiebeheersing';
 const MUTATING = [
   'spo app add',
   'spo app deploy',
@@ -54,11 +61,11 @@ let tmp: string;
 let sppkg: string;
 
 /** A solution package shaped like gulp's: AppManifest.xml plus the Teams app zip among the assets. */
-async function fakeSppkg(file: string): Promise<void> {
+async function fakeSppkg(file: string, version: string = SOLUTION.version): Promise<void> {
   const zip = new JSZip();
   zip.file(
     'AppManifest.xml',
-    `<?xml version="1.0" encoding="utf-8"?><App xmlns="http://schemas.microsoft.com/sharepoint/2012/app/manifest" Name="${SOLUTION.name}" ProductID="${SOLUTION.id}" Version="${SOLUTION.version}" SharePointMinVersion="16.0.0.0" IsClientSideSolution="true"><Properties><Title>Organisatiebeheersing</Title></Properties></App>`
+    `<?xml version="1.0" encoding="utf-8"?><App xmlns="http://schemas.microsoft.com/sharepoint/2012/app/manifest" Name="${SOLUTION.name}" ProductID="${SOLUTION.id}" Version="${version}" SharePointMinVersion="16.0.0.0" IsClientSideSolution="true"><Properties><Title>Organisatiebeheersing</Title></Properties></App>`
   );
   zip.file('ClientSideAssets/TeamsSPFxApp.zip', await buildTeamsPackage(path.join(ROOT, 'teams'), SOLUTION.version));
   fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
@@ -92,6 +99,7 @@ function runDeploy(args: string[], tenant: { stateFile: string; logFile: string 
         PATH: (pathDirs || [STANDIN_DIR, path.dirname(process.execPath), process.env.PATH || '']).join(path.delimiter),
         M365_STANDIN_STATE: tenant.stateFile,
         M365_STANDIN_LOG: tenant.logFile,
+        DEPLOY_LOCAL_SP: srv.url,
         ...env
       },
       stdio: ['ignore', 'pipe', 'pipe']
@@ -138,7 +146,7 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
 
   it('first run: deploys tenant-wide, creates the Dutch site, provisions and imports, records the tenant property, builds the page, publishes the Teams app', async () => {
     const t = newTenant('full');
-    const run = await runDeploy(['--site', srv.siteUrl, '--create-site', '--import-example', '--teams', '--package', sppkg], t);
+    const run = await runDeploy(['--site', TENANT_SITE, '--create-site', '--import-example', '--teams', '--package', sppkg], t);
     expect(run.output).toContain('Finished');
     expect(run.code).toBe(0);
     // Only the existence checks fail (404), as the CLI's do for a missing site or page.
@@ -158,10 +166,12 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
     expect(optionOf(byName('spo site add'), 'type')).toBe('CommunicationSite');
     expect(optionOf(byName('spo site add'), 'lcid')).toBe('1043');
     expect(optionOf(byName('spo page clientsidewebpart add'), 'webPartId')).toBe(CARDS_ID);
+    // The token is asked for the tenant host only.
+    expect(run.calls.filter((c) => c.command === 'util accesstoken get').map((c) => optionOf(c, 'resource'))).toEqual(['https://contoso.sharepoint.com']);
 
     const s = state(t);
     expect(s.apps[0]).toMatchObject({ ProductId: SOLUTION.id, AppCatalogVersion: SOLUTION.version, Deployed: true, SkipDeploymentFeature: true });
-    expect(s.storageEntities[DATA_SITE_PROPERTY_KEY].Value).toBe(srv.siteUrl);
+    expect(s.storageEntities[DATA_SITE_PROPERTY_KEY].Value).toBe(TENANT_SITE);
     expect(s.teamsApps).toHaveLength(1);
     expect(s.teamsApps[0]).toMatchObject({ externalId: CARDS_ID, versions: [SOLUTION.version.split('.').slice(0, 3).join('.')] });
 
@@ -176,7 +186,7 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
     const t = tenant();
     const sp = spfi(srv.siteUrl).using(SPBrowser({ baseUrl: srv.siteUrl }));
     const actionsBefore = (await sp.web.lists.getByTitle('Acties').items.select('Id').top(5000)()).length;
-    const run = await runDeploy(['--site', srv.siteUrl, '--create-site', '--import-example', '--teams', '--package', sppkg], t);
+    const run = await runDeploy(['--site', TENANT_SITE, '--create-site', '--import-example', '--teams', '--package', sppkg], t);
     expect(run.code).toBe(0);
     expect(mutatingCalls(run.calls)).toEqual([]);
     expect(run.output).toContain('Everything was already in place; nothing changed.');
@@ -185,19 +195,19 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
   });
 
   it('stops at the first failure, says what was done and how to resume; the rerun finishes without repeating done work', async () => {
-    const t = newTenant('resume', { sites: [srv.siteUrl] });
-    const failed = await runDeploy(['--site', srv.siteUrl, '--teams', '--package', sppkg], t, { M365_STANDIN_FAIL: 'spo page add' });
+    const t = newTenant('resume', { sites: [TENANT_SITE] });
+    const failed = await runDeploy(['--site', TENANT_SITE, '--teams', '--package', sppkg], t, { M365_STANDIN_FAIL: 'spo page add' });
     expect(failed.code).toBe(1);
     expect(failed.output).toMatch(/FAILED at step \d+\/\d+ \(Create the page with the domain cards\): Request failed with status code 500/);
     expect(failed.output).toContain('Completed before the failure:');
     expect(failed.output).toMatch(/Record the data site as a tenant property: done/);
-    expect(failed.output).toContain(`npm run deploy -- --site ${srv.siteUrl} --teams --package`);
+    expect(failed.output).toContain(`npm run deploy -- --site '${TENANT_SITE}' --teams --package '${path.relative(ROOT, sppkg)}'`);
     // Nothing after the failing command ran.
     const last = failed.calls[failed.calls.length - 1];
     expect(last.command).toBe('spo page add');
     expect(commands(failed.calls)).not.toContain('teams app publish');
 
-    const resumed = await runDeploy(['--site', srv.siteUrl, '--teams', '--package', sppkg], t);
+    const resumed = await runDeploy(['--site', TENANT_SITE, '--teams', '--package', sppkg], t);
     expect(resumed.code).toBe(0);
     expect(commands(mutatingCalls(resumed.calls))).toEqual(['spo page add', 'spo page clientsidewebpart add', 'spo page publish', 'teams app publish']);
   });
@@ -213,15 +223,18 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
 
   it('not signed in: says to run m365 login and calls nothing else', async () => {
     const t = newTenant('loggedout', { signedInAs: null });
-    const run = await runDeploy(['--site', srv.siteUrl, '--package', sppkg], t);
+    const run = await runDeploy(['--site', TENANT_SITE, '--package', sppkg], t);
     expect(run.code).toBe(1);
     expect(run.output).toContain('m365 login');
+    // CLI for Microsoft 365 v11 needs an Entra app registration first.
+    expect(run.output).toContain('m365 setup');
+    expect(run.output).toContain('m365 login --appId <app id> --tenant <tenant id>');
     expect(commands(run.calls)).toEqual(['status']);
   });
 
   it('m365 not installed: says how to install it', async () => {
     const t = newTenant('nocli');
-    const run = await runDeploy(['--site', srv.siteUrl, '--package', sppkg], t, {}, [path.dirname(process.execPath)]);
+    const run = await runDeploy(['--site', TENANT_SITE, '--package', sppkg], t, {}, [path.dirname(process.execPath)]);
     expect(run.code).toBe(1);
     expect(run.output).toContain('npm install -g @pnp/cli-microsoft365');
     expect(run.calls).toEqual([]);
@@ -229,7 +242,8 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
 
   it('--dry-run prints every step with its commands and calls nothing', async () => {
     const t = newTenant('dry');
-    const run = await runDeploy(['--site', 'https://contoso.sharepoint.com/sites/organisatiebeheersing', '--create-site', '--import-example', '--teams', '--dry-run'], t);
+    // As CI runs it: no rehearsal server.
+    const run = await runDeploy(['--site', 'https://contoso.sharepoint.com/sites/organisatiebeheersing', '--create-site', '--import-example', '--teams', '--dry-run'], t, { DEPLOY_LOCAL_SP: '' });
     expect(run.code).toBe(0);
     expect(run.calls).toEqual([]);
     for (const text of [
@@ -257,6 +271,150 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
   });
 });
 
+describe('npm run deploy: --site is a tenant site, nothing else; the token goes nowhere else', () => {
+  /** Records every request that reaches it: a hostile --site pointing here must cause none. */
+  let sink: http.Server;
+  let sinkPort = 0;
+  const sinkRequests: string[] = [];
+  beforeAll(async () => {
+    sink = http.createServer((req, res) => {
+      sinkRequests.push(`${req.method} ${req.url} ${req.headers.authorization || ''}`);
+      res.end('{}');
+    });
+    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
+    sinkPort = (sink.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((r) => sink.close(() => r())));
+
+  const hostile = (): string[] => [
+    'https://evil.com/sites/x',
+    'http://contoso.sharepoint.com/sites/organisatiebeheersing',
+    `http://127.0.0.1:${sinkPort}/sites/organisatiebeheersing`,
+    `https://user:pass@127.0.0.1:${sinkPort}/sites/organisatiebeheersing`,
+    'https://user:pass@contoso.sharepoint.com/sites/organisatiebeheersing',
+    'https://contoso.sharepoint.com.evil.com/sites/organisatiebeheersing',
+    'https://contoso.sharepoint.com:8443/sites/organisatiebeheersing',
+    'https://contoso.sharepoint.com/sites/organisatiebeheersing&calc',
+    'https://contoso.sharepoint.com/sites/$(touch pwned)',
+    "https://contoso.sharepoint.com/sites/o'b",
+    'https://contoso.sharepoint.com/sites/organisatiebeheersing?x=1',
+    'https://contoso.sharepoint.com/sites/organisatiebeheersing/Lists/Acties'
+  ];
+
+  it('each hostile --site is refused (exit 2, in Dutch and English) before any m365 call or request, with and without --dry-run', async () => {
+    const t = newTenant('hostile');
+    for (const site of hostile()) {
+      for (const extra of [['--dry-run'], ['--package', sppkg]]) {
+        const run = await runDeploy(['--site', site, ...extra], t);
+        expect({ site, code: run.code }).toEqual({ site, code: 2 });
+        expect(run.output).toContain(`Ongeldige --site ${JSON.stringify(site)}`);
+        expect(run.output).toContain(`Invalid --site ${JSON.stringify(site)}`);
+        expect(run.output).not.toContain('Plan for');
+      }
+    }
+    expect(fs.existsSync(t.logFile)).toBe(false);
+    expect(sinkRequests).toEqual([]);
+    expect(fs.existsSync(path.join(ROOT, 'pwned'))).toBe(false);
+  }, 120000);
+
+  it('a rehearsal server (DEPLOY_LOCAL_SP) on another host is refused', async () => {
+    const t = newTenant('hostile-local');
+    const run = await runDeploy(['--site', TENANT_SITE, '--package', sppkg], t, { DEPLOY_LOCAL_SP: 'http://evil.com:80' });
+    expect(run.code).toBe(2);
+    expect(run.output).toContain('Not a local server');
+    expect(fs.existsSync(t.logFile)).toBe(false);
+  });
+
+  it('a trailing slash is accepted (as the CLI accepts it) and removed', async () => {
+    const t = newTenant('slash');
+    const run = await runDeploy(['--site', `${TENANT_SITE}/`, '--create-site', '--dry-run'], t);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain(`Plan for ${TENANT_SITE} (`);
+    expect(run.output).toContain(`m365 spo site get --url ${TENANT_SITE}\n`);
+    expect(run.output).not.toContain(`${TENANT_SITE}/ `);
+    expect(run.calls).toEqual([]);
+  });
+
+  it('a --package of another version is refused before anything is called or uploaded', async () => {
+    const old = path.join(tmp, 'old', `${SOLUTION.name}.sppkg`);
+    fs.mkdirSync(path.dirname(old), { recursive: true });
+    await fakeSppkg(old, '0.9.0.0');
+    const t = newTenant('oldpkg');
+    for (const extra of [[], ['--dry-run']]) {
+      const run = await runDeploy(['--site', TENANT_SITE, '--package', old, ...extra], t);
+      expect(run.code).toBe(1);
+      expect(run.output).toContain(`${SOLUTION.name}.sppkg is version 0.9.0.0, but config/package-solution.json says ${SOLUTION.version}`);
+      expect(run.output).toContain(`${SOLUTION.name}.sppkg heeft versie 0.9.0.0`);
+    }
+    expect(fs.existsSync(t.logFile)).toBe(false);
+    expect(state(t).apps).toEqual([]);
+  });
+});
+
+describe('npm run deploy: no shell anywhere', () => {
+  function shellWords(cmd: string): Promise<string[]> {
+    // Only here, in the test, does a shell read the printed command: that is what an admin's shell does with it.
+    return new Promise((resolve, reject) =>
+      execFile('sh', ['-c', cmd.replace(/^npm run deploy --/, `printf '%s\\n'`)], (e, out) => (e ? reject(e) : resolve(out.split('\n').slice(0, -1))))
+    );
+  }
+
+  it('the resume command quotes every value, so a shell passes it on unchanged', async () => {
+    const o: IDeployOptions = {
+      site: TENANT_SITE,
+      createSite: true,
+      importExample: false,
+      teams: true,
+      dryRun: false,
+      skipBuild: true,
+      packagePath: path.join(tmp, "it's $(touch pwned) & `id`.sppkg"),
+      exampleDir: tmp
+    };
+    const cmd = rerunCommand(o, tmp);
+    expect(cmd).toBe(`npm run deploy -- --site '${TENANT_SITE}' --create-site --teams --package 'it'\\''s $(touch pwned) & \`id\`.sppkg'`);
+    expect(await shellWords(cmd)).toEqual(['--site', TENANT_SITE, '--create-site', '--teams', '--package', "it's $(touch pwned) & `id`.sppkg"]);
+    expect(fs.existsSync(path.join(ROOT, 'pwned'))).toBe(false);
+  });
+
+  it('no spawn in scripts/ or dev/ uses a shell, exec or execSync', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const f = path.join(dir, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (/\.(ts|js|cjs|mjs)$/.test(e.name)) {
+          // Code only: comments may say "shell".
+          const text = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+          if (/shell\s*:(?!\s*false\b)/.test(text) || /\b(exec|execSync)\s*\(/.test(text.replace(/\.exec\(/g, ''))) offenders.push(path.relative(ROOT, f));
+        }
+      }
+    };
+    walk(path.join(ROOT, 'scripts'));
+    walk(path.join(ROOT, 'dev'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('on Windows m365.cmd is not spawned (Node refuses .cmd without a shell): the CLI\'s JS entry runs with node', () => {
+    const files = (map: Record<string, string>): { exists: (f: string) => boolean; read: (f: string) => string } => ({ exists: (f) => f in map, read: (f) => map[f] });
+    const node = 'C:\\Program Files\\nodejs\\node.exe';
+    const npmDir = 'C:\\Users\\ann\\AppData\\Roaming\\npm';
+    const pkgDir = `${npmDir}\\node_modules\\@pnp\\cli-microsoft365`;
+    const env = { PATH: `C:\\Windows\\system32;"${npmDir}"` };
+    expect(
+      resolveM365('win32', env, node, files({ [`${npmDir}\\m365.cmd`]: '', [`${pkgDir}\\package.json`]: JSON.stringify({ bin: { m365: './dist/index.js' } }), [`${pkgDir}\\dist\\index.js`]: '' }))
+    ).toEqual({ command: node, prefix: [`${pkgDir}\\dist\\index.js`] });
+    // Another layout: the script the npm shim names.
+    const shim = `@ECHO off\r\n"%_prog%"  "%dp0%\\lib\\cli\\index.js" %*\r\n`;
+    expect(resolveM365('win32', env, node, files({ [`${npmDir}\\m365.cmd`]: shim, [`${npmDir}\\lib\\cli\\index.js`]: '' }))).toEqual({ command: node, prefix: [`${npmDir}\\lib\\cli\\index.js`] });
+    expect(resolveM365('win32', env, node, files({}))).toBeUndefined();
+    expect(resolveM365('linux', env, '/usr/bin/node', files({}))).toEqual({ command: 'm365', prefix: [] });
+    // npm for the build: the npm running this script, else npm-cli.js beside node.exe; never npm.cmd.
+    expect(npmCommand('win32', { npm_execpath: 'C:\\npm\\bin\\npm-cli.js' }, node)).toEqual({ command: node, prefix: ['C:\\npm\\bin\\npm-cli.js'] });
+    expect(npmCommand('win32', {}, node)).toEqual({ command: node, prefix: ['C:\\Program Files\\nodejs\\node_modules\\npm\\bin\\npm-cli.js'] });
+    expect(npmCommand('linux', {}, '/usr/bin/node')).toEqual({ command: 'npm', prefix: [] });
+  });
+});
+
 describe('the m365 recording stand-in checks arguments like the CLI', () => {
   function standin(args: string[], t: { stateFile: string; logFile: string }): Promise<{ code: number | null; out: string }> {
     return new Promise((resolve) => {
@@ -279,5 +437,18 @@ describe('the m365 recording stand-in checks arguments like the CLI', () => {
     const ok = await standin(['spo', 'app', 'list', '--output', 'json'], t);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out)).toEqual([]);
+  });
+
+  it('refuses a site URL that does not start with https:// (as the CLI does) and accepts a trailing slash', async () => {
+    const t = newTenant('standin-url', { sites: [TENANT_SITE] });
+    for (const url of ['http://contoso.sharepoint.com/sites/x', 'HTTPS://contoso.sharepoint.com/sites/x', 'contoso.sharepoint.com/sites/x']) {
+      const r = await standin(['spo', 'site', 'get', '--url', url, '--output', 'json'], t);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`'${url}' is not a valid SharePoint Online site URL.`);
+      expect((await standin(['spo', 'page', 'get', '--webUrl', url, '--name', 'p.aspx', '--output', 'json'], t)).out).toContain('is not a valid SharePoint Online site URL');
+    }
+    const slash = await standin(['spo', 'site', 'get', '--url', `${TENANT_SITE}/`, '--output', 'json'], t);
+    expect(slash.code).toBe(0);
+    expect(JSON.parse(slash.out).Url).toBe(TENANT_SITE);
   });
 });
