@@ -28,7 +28,7 @@ export interface IXlsxLimits {
 export const XLSX_LIMITS: IXlsxLimits = { fileBytes: 10 * 1024 * 1024, unpackedBytes: 50 * 1024 * 1024, entries: 1000, rows: 10000, cells: 100000 };
 
 function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 // ------------------------------------------------------------------ text files
