@@ -16,8 +16,6 @@ import { parseCsv, rowsFromTable, IObjectiveRow } from '../src/model/maturityImp
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 import { readUtf8File, readXlsx } from './importFiles';
 
-export { readXlsx };
-
 const USAGE = 'Gebruik / usage: npm run import-objectives -- --file doelstellingen.csv|doelstellingen.xlsx [--site <url>] [--token <bearer>]';
 
 export async function readRows(file: string): Promise<IObjectiveRow[]> {

@@ -67,9 +67,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-const SAVE_AS =
-  'Sla het bestand in Excel op als "CSV UTF-8 (door komma\'s gescheiden)" (of kies UTF-8 in je editor) en probeer opnieuw. / ' +
-  'In Excel, save it as "CSV UTF-8 (Comma delimited)" (or choose UTF-8 in your editor) and try again.';
+const SAVE_AS_NL = 'Sla het bestand in Excel op als "CSV UTF-8 (door komma\'s gescheiden)" (of kies UTF-8 in je editor) en probeer opnieuw.';
+const SAVE_AS_EN = 'In Excel, save it as "CSV UTF-8 (Comma delimited)" (or choose UTF-8 in your editor) and try again.';
 
 /**
  * The text of a file that must be UTF-8 (a BOM is allowed and dropped). Throws, naming the
@@ -79,7 +78,7 @@ const SAVE_AS =
 export function decodeUtf8(bytes: Uint8Array): string {
   const starts = (...sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
   const refuse = (nl: string, en: string): never => {
-    throw new Error(`Het bestand is geen UTF-8: ${nl}. ${SAVE_AS.split(' / ')[0]} / The file is not UTF-8: ${en}. ${SAVE_AS.split(' / ')[1]}`);
+    throw new Error(`Het bestand is geen UTF-8: ${nl}. ${SAVE_AS_NL} / The file is not UTF-8: ${en}. ${SAVE_AS_EN}`);
   };
   if (starts(0xff, 0xfe, 0, 0) || starts(0, 0, 0xfe, 0xff)) refuse('het is UTF-32 (volgens de BOM)', 'it is UTF-32 (by its BOM)');
   if (starts(0xff, 0xfe)) refuse('het is UTF-16 LE (volgens de BOM, "Unicode-tekst" in Excel)', 'it is UTF-16 LE (by its BOM, "Unicode Text" in Excel)');
