@@ -1,13 +1,16 @@
 /**
  * npm run import -- [--file <voortgangsrapport.json>] [--audits <audits.json>] [--site <url>] [--token <bearer>]
  * Loads the structured report (default: ../shared/data, the city's 2022 report) into the lists.
- * Idempotent: a second run adds nothing.
+ * Idempotent: a second run adds nothing. Every item is checked against the schema before the
+ * first write (an error names the item and field, and nothing is added); the report data and
+ * the leidraad's themes are written as one run, undone as a whole when a write fails.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { createSp } from '../src/data/node';
-import { importReportData } from '../src/data/importData';
-import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
+import { planReportImport, reportImportLine } from '../src/data/importData';
+import { maturityImportLine, planMaturityImport, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
+import { ImportValidationError, ImportWriteError, runImport } from '../src/data/importRun';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 
@@ -35,14 +38,24 @@ async function main(): Promise<void> {
   }
   try {
     const sp = createSp(site, tokenFrom(args));
-    const result = await importReportData(sp, convertSeed(report, audits), (l) => console.log(l));
+    const reportPlan = await planReportImport(sp, convertSeed(report, audits));
     // The leidraad's themes and the 2023 round of the seed; on the local site with its demo raters.
-    await importMaturity(sp, { demoRound: flag(args, 'site') ? { raters: [] } : LOCAL_DEMO_ROUND }, (l) => console.log(l));
-    const created = result.domains.created + result.audits.created + result.risks.created + result.actions.created;
+    const maturityPlan = await planMaturityImport(sp, { demoRound: flag(args, 'site') ? { raters: [] } : LOCAL_DEMO_ROUND });
+    await runImport(sp, reportPlan.adds.concat(maturityPlan.adds), {
+      existing: { ...reportPlan.targets.existing, ...maturityPlan.targets.existing }
+    });
+    console.log(reportImportLine(reportPlan.result));
+    console.log(maturityImportLine(maturityPlan.result));
+    const r = reportPlan.result;
+    const created = r.domains.created + r.audits.created + r.risks.created + r.actions.created;
     console.log(created === 0 ? 'Niets nieuw: alles was al geïmporteerd. / Nothing new: already imported.' : `${created} items toegevoegd. / ${created} items added.`);
   } catch (e) {
+    if (e instanceof ImportValidationError || e instanceof ImportWriteError) {
+      console.error(`${path.basename(file)}: ${e.message}`);
+      process.exit(1);
+    }
     fail(e, site);
   }
 }
 
-void main();
+if (require.main === module) void main();

@@ -4,12 +4,16 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import { IList } from '@pnp/sp/lists';
+import { IImportTargets, IPlannedAdd, IPlannedRef } from '../schema/importValidation';
 import { normaliseTitle } from '../model/seed';
 import { IAction, IReportData, IRisk } from '../model/types';
 import { actionToItem, auditToItem, domainToItem, ListItem, riskToItem } from './mapping';
 import { PAGE_SIZE } from './PnPOrgRepository';
 import { listOf } from './lists';
 import { ITEM_QUERIES } from './queries';
+import { runImport } from './importRun';
+
+type LookupValue = number | IPlannedRef;
 
 export interface IImportCounts {
   created: number;
@@ -22,12 +26,6 @@ export interface IImportResult {
   risks: IImportCounts;
   actions: IImportCounts;
 }
-
-/**
- * Writes per $batch. SharePoint REST documents no fixed limit (20 is Microsoft Graph's;
- * the PnP Core SDK splits at 100); small batches keep a failed part cheap to retry.
- */
-const BATCH_SIZE = 20;
 
 /** Identity of an action across imports: same list (realised/planned), same year, same title. */
 export function actionKey(a: { title: string; status: string; realisedYear?: number; plannedYear?: number }): string {
@@ -52,36 +50,44 @@ export async function readAll(list: IList, select: string[]): Promise<ListItem[]
   return all;
 }
 
-/** Adds items in $batches of 20; returns the new ids in input order. */
-export async function addAll(sp: SPFI, listKey: string, bodies: ListItem[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < bodies.length; i += BATCH_SIZE) {
-    const [batched, execute] = sp.batched();
-    const list = listOf(batched, listKey);
-    const pending = bodies.slice(i, i + BATCH_SIZE).map((b) => list.items.add(b));
-    await execute();
-    const results: ListItem[] = await Promise.all(pending);
-    for (const r of results) ids.push((r.Id ?? r.ID ?? (r.data && r.data.Id)) as number);
-  }
-  return ids;
+function short(title: string): string {
+  const t = (title || '').replace(/\s+/g, ' ').trim();
+  return t.length > 50 ? `${t.slice(0, 49)}…` : t;
+}
+
+const JSON_FIELD = { nl: 'veld', en: 'field' };
+
+/** What an import of report data will add (every item valid or not), with what it found. */
+export interface IReportImportPlan {
+  adds: IPlannedAdd[];
+  targets: IImportTargets;
+  result: IImportResult;
 }
 
 /**
- * Loads list-shaped data (e.g. convertSeed of the 2022 report) into the lists.
- * Idempotent: items that are already there (by key) are left untouched, so a
- * second import changes nothing and never overwrites edits made since.
+ * Plans loading list-shaped data (e.g. convertSeed of the 2022 report) into the lists: reads
+ * what is there and lists the items to add, in an order where every lookup points at an
+ * existing item or one added before it (audits followed up come before their follow-up).
+ * Items that are already there (by key) are left out, so a second import adds nothing and
+ * never overwrites edits made since.
  */
-export async function importReportData(sp: SPFI, data: IReportData, log: (line: string) => void = () => undefined): Promise<IImportResult> {
+export async function planReportImport(sp: SPFI, data: IReportData): Promise<IReportImportPlan> {
   const lists = {
     domains: listOf(sp, 'domains'),
     audits: listOf(sp, 'audits'),
     risks: listOf(sp, 'risks'),
     actions: listOf(sp, 'actions')
   };
+  const [existingDomains, existingAudits, existingRisks, existingActions] = await Promise.all([
+    readAll(lists.domains, ITEM_QUERIES.importDomains.select),
+    readAll(lists.audits, ITEM_QUERIES.importAudits.select),
+    readAll(lists.risks, ITEM_QUERIES.importRisks.select),
+    readAll(lists.actions, ITEM_QUERIES.importActions.select)
+  ]);
+  const adds: IPlannedAdd[] = [];
 
   // Domains, by Sleutel (else title).
-  const domainIdMap: Record<number, number> = {};
-  const existingDomains = await readAll(lists.domains, ITEM_QUERIES.importDomains.select);
+  const domainIdMap: Record<number, LookupValue> = {};
   const domainKey = (d: { key?: string; title: string }): string => (d.key ? `k:${d.key}` : `t:${normaliseTitle(d.title)}`);
   const domainByKey: Record<string, number> = {};
   for (const d of existingDomains) {
@@ -93,13 +99,25 @@ export async function importReportData(sp: SPFI, data: IReportData, log: (line: 
     if (id) domainIdMap[d.id] = id;
     return !id;
   });
-  const newDomainIds = await addAll(sp, 'domains', newDomains.map(domainToItem));
-  newDomains.forEach((d, i) => (domainIdMap[d.id] = newDomainIds[i]));
-  const mapDomain = (id: number): number | undefined => domainIdMap[id];
+  for (const d of newDomains) {
+    const ref = `domains:${d.id}`;
+    domainIdMap[d.id] = { ref };
+    adds.push({
+      ref,
+      list: 'domains',
+      body: domainToItem(d),
+      source: {
+        nl: `domein ${d.id} '${short(d.title)}'`,
+        en: `domain ${d.id} '${short(d.title)}'`,
+        columns: { Title: 'title', Volgorde: 'order', Sleutel: 'key', Criteria: 'criteriaText', CriteriaLijst: 'criteria', DecreetBasis: 'decreeBasis' },
+        columnWord: JSON_FIELD
+      }
+    });
+  }
+  const mapDomains = (ids: number[]): LookupValue[] => ids.map((id) => domainIdMap[id]).filter((x) => x !== undefined);
 
-  // Audits, by Sleutel (else title); the follow-up lookup is set after all exist.
-  const auditIdMap: Record<number, number> = {};
-  const existingAudits = await readAll(lists.audits, ITEM_QUERIES.importAudits.select);
+  // Audits, by Sleutel (else title); an audit that follows up another comes after it.
+  const auditIdMap: Record<number, LookupValue> = {};
   const auditByKey: Record<string, number> = {};
   for (const a of existingAudits) auditByKey[a.Sleutel ? `k:${a.Sleutel}` : `t:${normaliseTitle(a.Title)}`] = a.Id;
   const newAudits = data.audits.filter((a) => {
@@ -107,60 +125,124 @@ export async function importReportData(sp: SPFI, data: IReportData, log: (line: 
     if (id) auditIdMap[a.id] = id;
     return !id;
   });
-  const newAuditIds = await addAll(sp, 'audits', newAudits.map((a) => auditToItem(a, mapDomain)));
-  newAudits.forEach((a, i) => (auditIdMap[a.id] = newAuditIds[i]));
-  for (const a of newAudits) {
-    if (a.followUpOf && auditIdMap[a.followUpOf.id]) {
-      await lists.audits.items.getById(auditIdMap[a.id]).update({ OpvolgingVanId: auditIdMap[a.followUpOf.id] });
+  const pendingAudits = newAudits.slice();
+  while (pendingAudits.length) {
+    // Each pass adds the audits whose followed-up audit is there; a cycle is broken in file order.
+    let ready = pendingAudits.filter((a) => !a.followUpOf || auditIdMap[a.followUpOf.id] !== undefined || !pendingAudits.some((p) => p.id === a.followUpOf?.id));
+    if (!ready.length) ready = [pendingAudits[0]];
+    for (const a of ready) {
+      const ref = `audits:${a.id}`;
+      const followUp = a.followUpOf ? auditIdMap[a.followUpOf.id] : undefined;
+      adds.push({
+        ref,
+        list: 'audits',
+        body: { ...auditToItem(a, () => undefined), DomeinenId: mapDomains(a.domainIds), OpvolgingVanId: followUp === undefined ? null : followUp },
+        source: {
+          nl: `audit ${a.key ? `'${a.key}' ` : ''}('${short(a.title)}')`,
+          en: `audit ${a.key ? `'${a.key}' ` : ''}('${short(a.title)}')`,
+          columns: {
+            Title: 'title', Sleutel: 'id', Auditor: 'auditor', Soort: 'kind', AuditType: 'type', Jaar: 'year', AuditStatus: 'status',
+            Sterktes: 'findings.strengths', Verbeterpunten: 'findings.improvements', HoogPrioritaireAanbevelingen: 'findings.highRecommendations',
+            Conclusie: 'conclusion', Toelichting: 'notes', Domeinen: 'domains', OpvolgingVan: 'followUpOf'
+          },
+          columnWord: JSON_FIELD
+        }
+      });
+      auditIdMap[a.id] = { ref };
+      pendingAudits.splice(pendingAudits.indexOf(a), 1);
     }
   }
 
   // Risks, by domain + title.
-  const riskIdMap: Record<number, number> = {};
-  const existingRisks = await readAll(lists.risks, ITEM_QUERIES.importRisks.select);
+  const riskIdMap: Record<number, LookupValue> = {};
   const riskByKey: Record<string, number> = {};
   for (const r of existingRisks) riskByKey[riskKey(r.Title, r.DomeinId)] = r.Id;
   const newRisks: IRisk[] = data.risks.filter((r) => {
-    const id = riskByKey[riskKey(r.title, r.domainId === undefined ? undefined : mapDomain(r.domainId))];
-    if (id) riskIdMap[r.id] = id;
-    return !id;
+    const mapped = r.domainId === undefined ? undefined : domainIdMap[r.domainId];
+    const id = riskByKey[riskKey(r.title, typeof mapped === 'number' ? mapped : undefined)];
+    if (id && (mapped === undefined || typeof mapped === 'number')) riskIdMap[r.id] = id;
+    return riskIdMap[r.id] === undefined;
   });
-  const newRiskIds = await addAll(
-    sp,
-    'risks',
-    newRisks.map((r) => riskToItem(r, r.domainId === undefined ? undefined : mapDomain(r.domainId), r.audit ? auditIdMap[r.audit.id] : undefined))
-  );
-  newRisks.forEach((r, i) => (riskIdMap[r.id] = newRiskIds[i]));
+  for (const r of newRisks) {
+    const ref = `risks:${r.id}`;
+    riskIdMap[r.id] = { ref };
+    const domain = r.domainId === undefined ? undefined : domainIdMap[r.domainId];
+    const audit = r.audit ? auditIdMap[r.audit.id] : undefined;
+    adds.push({
+      ref,
+      list: 'risks',
+      body: { ...riskToItem(r, undefined, undefined), DomeinId: domain === undefined ? null : domain, AuditId: audit === undefined ? null : audit },
+      source: {
+        nl: `hoog risico '${short(r.title)}'${r.domainId !== undefined ? ` (domein ${r.domainId})` : ''}`,
+        en: `high risk '${short(r.title)}'${r.domainId !== undefined ? ` (domain ${r.domainId})` : ''}`,
+        columns: { Title: 'title', Bron: 'source', Domein: 'domain', Audit: 'source' },
+        columnWord: JSON_FIELD
+      }
+    });
+  }
 
   // Actions, by list + year + title.
-  const existingActions = await readAll(lists.actions, ITEM_QUERIES.importActions.select);
   const actionKeys: Record<string, true> = {};
   for (const a of existingActions) {
     actionKeys[actionKey({ title: a.Title, status: a.ActieStatus, realisedYear: a.JaarGerealiseerd ?? undefined, plannedYear: a.JaarGepland ?? undefined })] = true;
   }
   const newActions: IAction[] = data.actions.filter((a) => !actionKeys[actionKey(a)]);
-  await addAll(
-    sp,
-    'actions',
-    newActions.map((a) =>
-      actionToItem(
-        a,
-        a.domainIds.map(mapDomain).filter((x): x is number => x !== undefined),
-        a.risks.map((r) => riskIdMap[r.id]).filter((x) => x !== undefined),
-        a.audit ? auditIdMap[a.audit.id] : undefined
-      )
-    )
-  );
+  for (const a of newActions) {
+    const audit = a.audit ? auditIdMap[a.audit.id] : undefined;
+    const kind = a.status === 'Gerealiseerd' ? { nl: 'realisatie', en: 'realisation' } : { nl: 'planning', en: 'planned action' };
+    adds.push({
+      ref: `actions:${a.id}`,
+      list: 'actions',
+      body: {
+        ...actionToItem(a, [], [], undefined),
+        DomeinenId: mapDomains(a.domainIds),
+        RisicosId: a.risks.map((r) => riskIdMap[r.id]).filter((x) => x !== undefined),
+        AuditId: audit === undefined ? null : audit
+      },
+      source: {
+        nl: `${kind.nl} '${short(a.title)}'`,
+        en: `${kind.en} '${short(a.title)}'`,
+        columns: { Title: 'title', KorteTitel: 'cardTitle', Beschrijving: 'description', Onderdelen: 'children', JaarGepland: 'addedYear', JaarGerealiseerd: 'year', Domeinen: 'domain' },
+        columnWord: JSON_FIELD
+      }
+    });
+  }
 
-  const result: IImportResult = {
-    domains: { created: newDomains.length, existing: data.domains.length - newDomains.length },
-    audits: { created: newAudits.length, existing: data.audits.length - newAudits.length },
-    risks: { created: newRisks.length, existing: data.risks.length - newRisks.length },
-    actions: { created: newActions.length, existing: data.actions.length - newActions.length }
+  return {
+    adds,
+    targets: {
+      existing: {
+        domains: existingDomains.map((d) => d.Id as number),
+        audits: existingAudits.map((a) => a.Id as number),
+        risks: existingRisks.map((r) => r.Id as number),
+        actions: existingActions.map((a) => a.Id as number)
+      }
+    },
+    result: {
+      domains: { created: newDomains.length, existing: data.domains.length - newDomains.length },
+      audits: { created: newAudits.length, existing: data.audits.length - newAudits.length },
+      risks: { created: newRisks.length, existing: data.risks.length - newRisks.length },
+      actions: { created: newActions.length, existing: data.actions.length - newActions.length }
+    }
   };
-  log(
+}
+
+export function reportImportLine(result: IImportResult): string {
+  return (
     `Domeinen +${result.domains.created}, Audits +${result.audits.created}, Risicos +${result.risks.created}, Acties +${result.actions.created}` +
-      ` (al aanwezig: ${result.domains.existing + result.audits.existing + result.risks.existing + result.actions.existing})`
+    ` (al aanwezig: ${result.domains.existing + result.audits.existing + result.risks.existing + result.actions.existing})`
   );
-  return result;
+}
+
+/**
+ * Loads list-shaped data (e.g. convertSeed of the 2022 report) into the lists. Every item is
+ * checked against the schema first (ImportValidationError: nothing written); a failed write
+ * undoes the run (ImportWriteError says whether the lists are as before or a second run
+ * completes them). Idempotent: items that are already there (by key) are left untouched.
+ */
+export async function importReportData(sp: SPFI, data: IReportData, log: (line: string) => void = () => undefined): Promise<IImportResult> {
+  const plan = await planReportImport(sp, data);
+  await runImport(sp, plan.adds, plan.targets);
+  log(reportImportLine(plan.result));
+  return plan.result;
 }

@@ -5,12 +5,16 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IMaturityObjective, IMaturityTheme } from '../model/maturity';
-import { DEMO_ROUND_2023, IObjectivePlan, IObjectiveRow, LEIDRAAD_THEMES, planObjectiveImport } from '../model/maturityImport';
+import {
+  DEMO_ROUND_2023, IObjectivePlan, IObjectiveRow, LEIDRAAD_THEMES, objectiveAdds, plannedThemeId, plannedThemeRef, planObjectiveImport
+} from '../model/maturityImport';
+import { IImportTargets, IPlannedAdd } from '../schema/importValidation';
 import { ListItem } from './mapping';
-import { shortTitle, toObjective, toTheme } from './maturityMapping';
+import { toObjective, toTheme } from './maturityMapping';
 import { listOf } from './lists';
 import { ITEM_QUERIES } from './queries';
-import { addAll, readAll } from './importData';
+import { readAll } from './importData';
+import { runImport } from './importRun';
 
 export interface IMaturityImportOptions {
   /**
@@ -40,30 +44,38 @@ export async function readThemes(sp: SPFI): Promise<IMaturityTheme[]> {
   return (await readAll(listOf(sp, 'maturityThemes'), ITEM_QUERIES.maturityThemes.select)).map(toTheme);
 }
 
+/** What seeding the leidraad's themes (and the demo round) will add; nothing is written yet. */
+export interface IMaturityImportPlan {
+  adds: IPlannedAdd[];
+  targets: IImportTargets;
+  result: IMaturityImportResult;
+  /** The themes already on the site. */
+  themes: IMaturityTheme[];
+}
+
 /**
- * Seeds the 11 chapters of the leidraad as themes (by number) and, when asked, the 2023 round
- * of the seed with its five themes and no scores. Idempotent: what is there (a theme with that
- * number, a round of that year) is left as it is. Objectives are never seeded: their wording
- * is the city's to import (importObjectives).
+ * Plans the 11 chapters of the leidraad as themes (by number) and, when asked, the 2023 round
+ * of the seed with its five themes and no scores. What is there (a theme with that number, a
+ * round of that year) is left as it is. Raters are resolved (ensureUser) while planning.
  */
-export async function importMaturity(sp: SPFI, options: IMaturityImportOptions = {}, log: (line: string) => void = () => undefined): Promise<IMaturityImportResult> {
+export async function planMaturityImport(sp: SPFI, options: IMaturityImportOptions = {}): Promise<IMaturityImportPlan> {
   const existing = await readThemes(sp);
-  const have: Record<number, true> = {};
-  for (const t of existing) have[t.number] = true;
+  const have: Record<number, IMaturityTheme> = {};
+  for (const t of existing) have[t.number] = t;
   const missing = LEIDRAAD_THEMES.filter((t) => !have[t.number]);
-  await addAll(
-    sp,
-    'maturityThemes',
-    missing.map((t) => ({ Title: t.title, Nummer: t.number, Sleutel: t.key }))
-  );
+  const adds: IPlannedAdd[] = missing.map((t) => ({
+    ref: plannedThemeRef(t.number),
+    list: 'maturityThemes',
+    body: { Title: t.title, Nummer: t.number, Sleutel: t.key },
+    source: { nl: `thema ${t.number} van de leidraad`, en: `theme ${t.number} of the leidraad` }
+  }));
   const result: IMaturityImportResult = { themes: { created: missing.length, existing: LEIDRAAD_THEMES.length - missing.length }, round: 'skipped' };
   if (options.demoRound) {
     const rounds = await readAll(listOf(sp, 'maturityRounds'), ITEM_QUERIES.importMaturityRounds.select);
     if (rounds.some((r) => r.Jaar === DEMO_ROUND_2023.year)) {
       result.round = 'existing';
     } else {
-      const themes = await readThemes(sp);
-      const themeIds = DEMO_ROUND_2023.themeNumbers.map((n) => themes.filter((t) => t.number === n)[0]).filter((t) => !!t).map((t) => t.id);
+      const themeIds = DEMO_ROUND_2023.themeNumbers.map((n) => (have[n] ? have[n].id : { ref: plannedThemeRef(n) }));
       const raterIds: number[] = [];
       for (const login of options.demoRound.raters) {
         const u = await sp.web.ensureUser(login);
@@ -74,42 +86,65 @@ export async function importMaturity(sp: SPFI, options: IMaturityImportOptions =
         const f = await sp.web.ensureUser(options.demoRound.facilitator);
         facilitatorId = ((f as ListItem).Id ?? (f as ListItem).data?.Id) as number;
       }
-      await listOf(sp, 'maturityRounds').items.add({
-        Title: DEMO_ROUND_2023.title,
-        Jaar: DEMO_ROUND_2023.year,
-        ThemasId: themeIds,
-        RondeStatus: raterIds.length ? 'scoren' : 'voorbereiding',
-        SchaalMin: 1,
-        SchaalMax: 5,
-        BeoordelaarsId: raterIds,
-        FacilitatorId: facilitatorId
+      adds.push({
+        ref: `maturityRounds:${DEMO_ROUND_2023.year}`,
+        list: 'maturityRounds',
+        body: {
+          Title: DEMO_ROUND_2023.title,
+          Jaar: DEMO_ROUND_2023.year,
+          ThemasId: themeIds,
+          RondeStatus: raterIds.length ? 'scoren' : 'voorbereiding',
+          SchaalMin: 1,
+          SchaalMax: 5,
+          BeoordelaarsId: raterIds,
+          FacilitatorId: facilitatorId
+        },
+        source: { nl: `ronde ${DEMO_ROUND_2023.year}`, en: `round ${DEMO_ROUND_2023.year}` }
       });
       result.round = 'created';
     }
   }
-  log(`Maturiteit: thema's +${result.themes.created} (al aanwezig: ${result.themes.existing}), ronde 2023: ${result.round}`);
-  return result;
+  return { adds, targets: { existing: { maturityThemes: existing.map((t) => t.id) } }, result, themes: existing };
+}
+
+export function maturityImportLine(result: IMaturityImportResult): string {
+  return `Maturiteit: thema's +${result.themes.created} (al aanwezig: ${result.themes.existing}), ronde 2023: ${result.round}`;
+}
+
+/**
+ * Seeds the 11 chapters of the leidraad as themes and, when asked, the 2023 round (see
+ * planMaturityImport). Idempotent. Objectives are never seeded: their wording is the city's
+ * to import (importObjectives).
+ */
+export async function importMaturity(sp: SPFI, options: IMaturityImportOptions = {}, log: (line: string) => void = () => undefined): Promise<IMaturityImportResult> {
+  const plan = await planMaturityImport(sp, options);
+  await runImport(sp, plan.adds, plan.targets);
+  log(maturityImportLine(plan.result));
+  return plan.result;
 }
 
 export interface IObjectiveImportResult extends IObjectivePlan {
   created: number;
+  /** Themes of the leidraad the run added (they were not on the site yet). */
+  themesCreated: number;
 }
 
 /**
  * Imports objectives (theme, code, text) from rows of the city's file. All rows are checked
- * first; with any error nothing is written. Rows equal to what is there are skipped.
+ * first (planObjectiveImport, with the schema); with any error nothing is written, not even the
+ * leidraad's themes. Rows equal to what is there are skipped. Missing themes are added in the
+ * same run, before the objectives; a failed write undoes the run (ImportWriteError).
  */
 export async function importObjectives(sp: SPFI, rows: IObjectiveRow[]): Promise<IObjectiveImportResult> {
-  const [themes, existing] = await Promise.all([
-    readThemes(sp),
+  const [themesPlan, existing] = await Promise.all([
+    planMaturityImport(sp),
     readAll(listOf(sp, 'maturityObjectives'), ITEM_QUERIES.maturityObjectives.select).then((items) => items.map(toObjective))
   ]);
-  const plan = planObjectiveImport(rows, themes, existing as IMaturityObjective[]);
-  if (plan.errors.length) return { ...plan, created: 0 };
-  await addAll(
-    sp,
-    'maturityObjectives',
-    plan.add.map((o) => ({ Title: shortTitle(o.text), ThemaId: o.themeId, Code: o.code, Tekst: o.text, Volgorde: o.order }))
+  const themes: IMaturityTheme[] = themesPlan.themes.concat(
+    themesPlan.adds.map((a) => ({ id: plannedThemeId(a.body.Nummer as number), number: a.body.Nummer as number, title: a.body.Title as string }))
   );
-  return { ...plan, created: plan.add.length };
+  const plan = planObjectiveImport(rows, themes, existing as IMaturityObjective[]);
+  if (plan.errors.length) return { ...plan, created: 0, themesCreated: 0 };
+  await runImport(sp, themesPlan.adds.concat(objectiveAdds(plan.add, plan.lines)), themesPlan.targets);
+  return { ...plan, created: plan.add.length, themesCreated: themesPlan.adds.length };
 }

@@ -1,6 +1,6 @@
 import { IConsensus, IMaturityObjective, IMaturityRound, IMaturityScore, IMaturityTheme, RoundStatus, ROUND_STATUSES, DEFAULT_SCALE } from '../model/maturity';
 import { ILookupRef, IPerson } from '../model/types';
-import { splitLines } from '../model/text';
+import { shortTitle, splitLines } from '../model/text';
 import { ListItem } from './mapping';
 
 /** List item <-> model mapping of the maturity lists (field names from src/schema/schema.ts). */
@@ -113,8 +113,4 @@ export function toConsensus(item: ListItem): IConsensus {
   };
 }
 
-/** SharePoint's Title holds 255 characters; the full text goes in Tekst. */
-export function shortTitle(text: string, max: number = 255): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
-}
+export { shortTitle };

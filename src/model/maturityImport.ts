@@ -4,6 +4,8 @@
  * Validation is all-or-nothing: one bad row and nothing is imported.
  */
 import { IMaturityObjective, IMaturityTheme } from './maturity';
+import { shortTitle } from './text';
+import { IPlannedAdd, IPlannedRef, validateImportItems } from '../schema/importValidation';
 
 /**
  * The chapters of the "Leidraad organisatiebeheersing voor lokale besturen" (Audit Vlaanderen).
@@ -38,19 +40,23 @@ export interface IObjectiveRow {
   text: string;
 }
 
-export type RowProblem = 'unknownTheme' | 'emptyTheme' | 'emptyCode' | 'emptyText' | 'duplicateCode' | 'codeTaken';
+export type RowProblem = 'unknownTheme' | 'emptyTheme' | 'emptyCode' | 'emptyText' | 'duplicateCode' | 'codeTaken' | 'invalidValue';
 
 export interface IRowError {
   line: number;
   problem: RowProblem;
-  /** The value concerned (theme name or code). */
+  /** The value concerned (theme name or code; for invalidValue the column). */
   value: string;
+  /** The column concerned (thema, code, tekst) when one is. */
+  column?: string;
   message: string;
 }
 
 export interface IObjectivePlan {
   /** New objectives to add, with their theme. */
   add: { themeId: number; code: string; text: string; order: number }[];
+  /** The file line of each objective in `add`. */
+  lines: number[];
   /** Rows identical to an objective already in the list (a second import adds nothing). */
   unchanged: number;
   errors: IRowError[];
@@ -62,8 +68,45 @@ const MESSAGES: Record<RowProblem, (v: string) => string> = {
   emptyCode: () => 'code ontbreekt / code is empty',
   emptyText: () => 'tekst ontbreekt / text is empty',
   duplicateCode: (v) => `code '${v}' staat meer dan eens in het bestand / code '${v}' appears more than once in the file`,
-  codeTaken: (v) => `code '${v}' bestaat al met een andere tekst of een ander thema / code '${v}' already exists with another text or theme`
+  codeTaken: (v) => `code '${v}' bestaat al met een andere tekst of een ander thema / code '${v}' already exists with another text or theme`,
+  invalidValue: (v) => `ongeldige waarde in kolom ${v} / invalid value in column ${v}`
 };
+
+/**
+ * A theme the same run still has to add (a leidraad chapter not yet on the site) has no id:
+ * pass it with plannedThemeId(number); its objectives then point at the theme the run adds.
+ */
+export function plannedThemeId(themeNumber: number): number {
+  return -1 - themeNumber;
+}
+
+/** The ref of the theme a run adds for a chapter (see plannedThemeId). */
+export function plannedThemeRef(themeNumber: number): string {
+  return `maturityThemes:${themeNumber}`;
+}
+
+/** The Thema lookup value of an objective: the theme's id, or the theme this run adds. */
+export function themeLookup(themeId: number): number | IPlannedRef {
+  return themeId > 0 ? themeId : { ref: plannedThemeRef(-1 - themeId) };
+}
+
+/** The list item of an objective to add (REST names), as written and as validated. */
+export function objectiveItem(o: { themeId: number; code: string; text: string; order: number }): Record<string, unknown> {
+  return { Title: shortTitle(o.text), ThemaId: themeLookup(o.themeId), Code: o.code, Tekst: o.text, Volgorde: o.order };
+}
+
+/** The file's columns per field of MaturiteitDoelstellingen (Title is made from the text). */
+export const OBJECTIVE_COLUMNS: Record<string, string> = { Title: 'tekst', Thema: 'thema', Code: 'code', Tekst: 'tekst', Volgorde: 'volgorde' };
+
+/** The objectives to add as planned items of a run, each naming its line in the file. */
+export function objectiveAdds(add: IObjectivePlan['add'], lines: number[]): IPlannedAdd[] {
+  return add.map((o, i) => ({
+    ref: `maturityObjectives:${o.code}`,
+    list: 'maturityObjectives',
+    body: objectiveItem(o),
+    source: { nl: `regel ${lines[i]}`, en: `row ${lines[i]}`, columns: OBJECTIVE_COLUMNS }
+  }));
+}
 
 export function normaliseName(v: string): string {
   return v
@@ -94,11 +137,14 @@ function clean(v: unknown): string {
 /**
  * Checks every row and plans the import. Codes are unique over the whole leidraad. A row equal
  * to an existing objective (same code, theme and text) is skipped; the same code with another
- * text or theme is an error (edit the list item instead).
+ * text or theme is an error (edit the list item instead). Every row to add is then checked
+ * against the schema of MaturiteitDoelstellingen (validateImportItems), naming row and column.
+ * Themes with an id <= 0 (plannedThemeId) are added by the same run.
  */
 export function planObjectiveImport(rows: IObjectiveRow[], themes: IMaturityTheme[], existing: IMaturityObjective[]): IObjectivePlan {
   const errors: IRowError[] = [];
   const add: IObjectivePlan['add'] = [];
+  const lines: number[] = [];
   let unchanged = 0;
   const seen: Record<string, number> = {};
   const existingByCode: Record<string, IMaturityObjective> = {};
@@ -150,8 +196,21 @@ export function planObjectiveImport(rows: IObjectiveRow[], themes: IMaturityThem
     const order = nextOrder[theme.id] || 1;
     nextOrder[theme.id] = order + 1;
     add.push({ themeId: theme.id, code, text, order });
+    lines.push(r.line);
   }
-  return { add: errors.length ? [] : add, unchanged, errors };
+  // Every row to add is checked against the list's schema (length, required, lookups) before anything is written.
+  const planned = themes.filter((t) => t.id <= 0).map((t) => plannedThemeRef(t.number));
+  const items = objectiveAdds(add, lines);
+  const issues = validateImportItems(items, {
+    existing: { maturityThemes: themes.filter((t) => t.id > 0).map((t) => t.id) },
+    planned: { maturityThemes: planned }
+  });
+  for (const i of issues) {
+    const line = lines[items.map((x) => x.source).indexOf(i.source)];
+    errors.push({ line, problem: 'invalidValue', value: i.column || '', column: i.column, message: i.message });
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return { add: errors.length ? [] : add, lines: errors.length ? [] : lines, unchanged, errors };
 }
 
 /**

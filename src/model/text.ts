@@ -53,3 +53,9 @@ export function splitLines(value: string | undefined): string[] {
 export function cardTitle(item: { title: string; shortTitle?: string }): string {
   return item.shortTitle && item.shortTitle.trim() ? item.shortTitle : item.title;
 }
+
+/** SharePoint's Title holds 255 characters; the full text goes in another column. */
+export function shortTitle(text: string, max: number = 255): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
+}

@@ -40,6 +40,8 @@ export interface IFieldSchema {
   /** Lookup fields: the target list key (see IListSchema.key) and shown field. */
   lookupList?: string;
   lookupField?: string;
+  /** Text fields: maximum number of characters (SharePoint's default and maximum is 255). */
+  maxLength?: number;
   /** Column formatting JSON (CustomFormatter), as a plain object. */
   format?: object;
 }
@@ -361,6 +363,7 @@ export function fieldSchemaXml(field: IFieldSchema, lookupListId?: string): stri
     if (field.min !== undefined) attrs.push(`Min="${field.min}"`);
     if (field.max !== undefined) attrs.push(`Max="${field.max}"`);
   }
+  if (field.type === 'Text' && field.maxLength !== undefined) attrs.push(`MaxLength="${field.maxLength}"`);
   if (field.type === 'Note') {
     attrs.push(`RichText="${field.richText ? 'TRUE' : 'FALSE'}"`, 'NumLines="6"');
     if (field.richText) attrs.push('RichTextMode="FullHtml"');

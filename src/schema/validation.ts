@@ -94,6 +94,11 @@ function rangeError(field: IFieldSchema): IValidationError {
   return err(field.internalName, `De waarde moet kleiner dan of gelijk aan ${max} zijn.`, `The value of this field must be less than or equal to ${max}.`);
 }
 
+/** The most characters a Text column takes: its MaxLength, else SharePoint's default of 255. */
+export function textMaxLength(field: IFieldSchema): number {
+  return field.maxLength !== undefined ? field.maxLength : 255;
+}
+
 const ISO_DATE: RegExp = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?)?$/;
 
 /** Type, choice and range checks of one non-blank value. */
@@ -102,7 +107,10 @@ function checkValue(field: IFieldSchema, v: unknown): IValidationError | undefin
   switch (field.type) {
     case 'Text':
       if (typeof v !== 'string' && typeof v !== 'number') return err(name, 'Geef tekst op.', 'Enter text.');
-      if (String(v).length > 255) return err(name, 'De waarde mag maximaal 255 tekens bevatten.', 'The value can contain at most 255 characters.');
+      if (String(v).length > textMaxLength(field)) {
+        const max = textMaxLength(field);
+        return err(name, `De waarde mag maximaal ${max} tekens bevatten.`, `The value can contain at most ${max} characters.`);
+      }
       return undefined;
     case 'Note':
       return typeof v === 'string' || typeof v === 'number' ? undefined : err(name, 'Geef tekst op.', 'Enter text.');

@@ -1,5 +1,5 @@
 import { IMaturityTheme } from '../../src/model/maturity';
-import { DEMO_ROUND_2023, findTheme, LEIDRAAD_THEMES, parseCsv, planObjectiveImport, rowsFromTable } from '../../src/model/maturityImport';
+import { DEMO_ROUND_2023, findTheme, LEIDRAAD_THEMES, objectiveItem, parseCsv, plannedThemeId, planObjectiveImport, rowsFromTable } from '../../src/model/maturityImport';
 
 const THEMES: IMaturityTheme[] = LEIDRAAD_THEMES.map((t, i) => ({ id: 100 + i, number: t.number, title: t.title }));
 
@@ -93,5 +93,30 @@ describe('planning an import of objectives', () => {
     expect(next.add[0].order).toBe(2);
     const changed = planObjectiveImport([{ line: 2, theme: '1', code: '1.1', text: 'Andere tekst' }], THEMES, existing);
     expect(changed.errors.map((e) => e.problem)).toEqual(['codeTaken']);
+  });
+});
+
+describe('checking every row against the schema before anything is written', () => {
+  const good = Array.from({ length: 30 }, (_, i) => ({ line: i + 2, theme: '1', code: `1.${i + 1}`, text: `Doelstelling ${i + 1}` }));
+
+  it('30 good rows and one code of 300 characters: nothing to add, the error names row and column', () => {
+    const rows = good.slice(0, 15).concat([{ line: 17, theme: '3', code: 'C'.repeat(300), text: 'Te lange code' }], good.slice(15).map((r) => ({ ...r, line: r.line + 1 })));
+    const plan = planObjectiveImport(rows, THEMES, []);
+    expect(plan.add).toEqual([]);
+    expect(plan.errors).toHaveLength(1);
+    expect(plan.errors[0]).toMatchObject({ line: 17, problem: 'invalidValue', column: 'code' });
+    expect(plan.errors[0].message).toBe(
+      'regel 17, kolom code: de waarde mag maximaal 255 tekens bevatten (deze telt er 300). / row 17, column code: the value can contain at most 255 characters (this one has 300).'
+    );
+    // The same rows without the long code are all fine.
+    expect(planObjectiveImport(good, THEMES, []).add).toHaveLength(30);
+  });
+
+  it('rows may point at themes the same run adds (plannedThemeId): their objectives refer to that theme', () => {
+    const themes = THEMES.filter((t) => t.number !== 3).concat([{ id: plannedThemeId(3), number: 3, title: 'Monitoring' }]);
+    const plan = planObjectiveImport([{ line: 2, theme: 'Monitoring', code: '3.1', text: 'Tekst' }], themes, []);
+    expect(plan.errors).toEqual([]);
+    expect(plan.lines).toEqual([2]);
+    expect(objectiveItem(plan.add[0])).toEqual({ Title: 'Tekst', ThemaId: { ref: 'maturityThemes:3' }, Code: '3.1', Tekst: 'Tekst', Volgorde: 1 });
   });
 });

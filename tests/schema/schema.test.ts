@@ -83,3 +83,10 @@ describe('the site script for site designs', () => {
     expect(lookup.targetListName).toBe('Domeinen');
   });
 });
+
+describe('fieldSchemaXml: MaxLength', () => {
+  it('is written only for a Text column that declares it (SharePoint defaults to 255)', () => {
+    expect(fieldSchemaXml({ internalName: 'Kort', displayName: 'Kort', type: 'Text', maxLength: 10 })).toContain('MaxLength="10"');
+    expect(fieldSchemaXml({ internalName: 'Lang', displayName: 'Lang', type: 'Text' })).not.toContain('MaxLength');
+  });
+});

@@ -182,3 +182,17 @@ describe('evaluateListFormula', () => {
     expect(validateItem(withUnknown, { Title: 'x' }, 'add')).toEqual([]);
   });
 });
+
+describe('validateItem: text length', () => {
+  it('takes 255 characters by default and a Text column\'s own MaxLength when it declares one', () => {
+    const list: IListSchema = {
+      key: 'x', title: 'X', description: '', template: 100, url: 'Lists/X',
+      fields: [{ internalName: 'Kort', displayName: 'Kort', type: 'Text', maxLength: 10 }]
+    };
+    expect(validateItem(list, { Title: 'a'.repeat(255), Kort: 'b'.repeat(10) }, 'add')).toEqual([]);
+    expect(validateItem(list, { Title: 'a'.repeat(256), Kort: 'b'.repeat(11) }, 'add').map((e) => [e.field, e.messageNl])).toEqual([
+      ['Title', 'De waarde mag maximaal 255 tekens bevatten.'],
+      ['Kort', 'De waarde mag maximaal 10 tekens bevatten.']
+    ]);
+  });
+});
