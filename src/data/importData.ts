@@ -24,10 +24,34 @@ export interface IImportResult {
 }
 
 /**
- * Writes per $batch. SharePoint REST documents no fixed limit (20 is Microsoft Graph's;
- * the PnP Core SDK splits at 100); small batches keep a failed part cheap to retry.
+ * Writes per $batch: well below SharePoint's 100 operations (FIDELITY B-11); small batches
+ * keep a failed part cheap to retry.
  */
 const BATCH_SIZE = 20;
+/**
+ * Item bodies (JSON, UTF-8) per $batch: SharePoint reads at most 1 MB of a batch (FIDELITY B-12);
+ * half of it leaves room for each part's request line and headers.
+ */
+export const BATCH_BODY_BYTES: number = 512 * 1024;
+
+/** Bodies in groups of at most `count` and (unless one body alone is larger) `bytes` of JSON. */
+export function batchGroups<T>(bodies: T[], count: number = BATCH_SIZE, bytes: number = BATCH_BODY_BYTES): T[][] {
+  const groups: T[][] = [];
+  let cur: T[] = [];
+  let size = 0;
+  for (const b of bodies) {
+    const n = new TextEncoder().encode(JSON.stringify(b)).length;
+    if (cur.length && (cur.length >= count || size + n > bytes)) {
+      groups.push(cur);
+      cur = [];
+      size = 0;
+    }
+    cur.push(b);
+    size += n;
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
+}
 
 /** Identity of an action across imports: same list (realised/planned), same year, same title. */
 export function actionKey(a: { title: string; status: string; realisedYear?: number; plannedYear?: number }): string {
@@ -52,13 +76,13 @@ export async function readAll(list: IList, select: string[]): Promise<ListItem[]
   return all;
 }
 
-/** Adds items in $batches of 20; returns the new ids in input order. */
+/** Adds items in $batches of 20 (fewer when their texts are long); returns the new ids in input order. */
 export async function addAll(sp: SPFI, listKey: string, bodies: ListItem[]): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < bodies.length; i += BATCH_SIZE) {
+  for (const group of batchGroups(bodies)) {
     const [batched, execute] = sp.batched();
     const list = listOf(batched, listKey);
-    const pending = bodies.slice(i, i + BATCH_SIZE).map((b) => list.items.add(b));
+    const pending = group.map((b) => list.items.add(b));
     await execute();
     const results: ListItem[] = await Promise.all(pending);
     for (const r of results) ids.push((r.Id ?? r.ID ?? (r.data && r.data.Id)) as number);
