@@ -8,6 +8,8 @@ import { SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';
 import { fieldSchemaXml } from '../../src/schema/schema';
 import { pageContextSp } from '../../src/data/browser';
+import { workbenchRoutes } from '../../dev/workbench/routes';
+import { optionsFromEnv } from '../../dev/server/index';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 import { digest, INTERNAL_NAME_HINT, pnp } from './fixtures';
 
@@ -117,6 +119,12 @@ describe('$batch limits', () => {
 });
 
 describe('a batch part that times out (fault switch)', () => {
+  it('[B-13] the switches come from the environment (LOCAL_SP_BATCH_PART_TIMEOUT_EVERY, LOCAL_SP_DIGEST_TIMEOUT_S)', () => {
+    expect(optionsFromEnv({ LOCAL_SP_BATCH_PART_TIMEOUT_EVERY: '4', LOCAL_SP_DIGEST_TIMEOUT_S: '60' })).toMatchObject({ batchPartTimeoutEvery: 4, digestTimeoutSeconds: 60 });
+    expect(optionsFromEnv({})).not.toHaveProperty('batchPartTimeoutEvery');
+    expect(optionsFromEnv({})).not.toHaveProperty('digestTimeoutSeconds');
+  });
+
   it('[B-13] every Nth part answers 500 ClientServiceTimeoutException, the others are answered', async () => {
     const slow = await startTestServer({ batchPartTimeoutEvery: 3 });
     try {
@@ -190,6 +198,26 @@ describe('form digests expire', () => {
     await wait(2100);
     await execute();
     await expect(add).resolves.toBeDefined();
+  });
+});
+
+describe('the workbench page digest', () => {
+  it('[D-04] a workbench page carries a digest with the server\'s lifetime; writes from the page still work after it expired', async () => {
+    const wb = await startTestServer({ digestTimeoutSeconds: 1, extraRoutes: workbenchRoutes(() => ({})) });
+    try {
+      await pnp(wb.siteUrl).web.lists.add('Proef', '', 100);
+      const html = await (await fetch(`${wb.url}/workbench/domain-cards?user=pieter`)).text();
+      const m = /window\.__WORKBENCH__ = (\{.*?\});<\/script>/s.exec(html);
+      expect(m).not.toBeNull();
+      const cfg = JSON.parse((m as RegExpExecArray)[1].replace(/\\u003c/g, '<')) as { digest: { formDigestValue: string; formDigestTimeoutSeconds: number } };
+      expect(cfg.digest.formDigestTimeoutSeconds).toBe(1);
+      const page = pageContextSp(wb.siteUrl, cfg.digest);
+      await wait(2100);
+      const added = (await page.web.lists.getByTitle('Proef').items.add({ Title: 'na het verlopen' })) as { Title: string };
+      expect(added.Title).toBe('na het verlopen');
+    } finally {
+      await wb.stop();
+    }
   });
 });
 
