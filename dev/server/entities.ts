@@ -48,6 +48,35 @@ function defaultUnknown(e: IEntity): (name: string) => SPError {
  * Applies $select and $expand to an entity. `select` undefined means default
  * properties; paths are split on '/'.
  */
+/**
+ * The refusals of `project` for one entity, without reading any value: what SharePoint checks
+ * of $select/$expand before it reads rows, so also when no row matches (FIDELITY Q-07).
+ */
+export function checkProjection(e: IEntity, select: string[][] | undefined, expand: string[][]): void {
+  const unknown = e.unknown || defaultUnknown(e);
+  const expanded: Record<string, true> = {};
+  for (const p of expand) {
+    const key = findKey(e.nav, p[0]);
+    if (!key) throw unknown(p[0]);
+    expanded[key] = true;
+  }
+  for (const p of select || []) {
+    if (p[0] === '*') continue;
+    const navKey = findKey(e.nav, p[0]);
+    if (p.length > 1 || (navKey && expanded[navKey])) {
+      if (!navKey) throw unknown(p[0]);
+      if (!expanded[navKey]) {
+        throw badRequest(
+          `The query to field '${p.join('/')}' is not valid. The $select query string must specify the target fields and the $expand query string must contains ${p[0]}.`
+        );
+      }
+      continue;
+    }
+    if (findKey(e.props, p[0]) || findKey(e.extra, p[0])) continue;
+    throw unknown(p[0]);
+  }
+}
+
 export function project(e: IEntity, select: string[][] | undefined, expand: string[][]): IProjected {
   const unknown = e.unknown || defaultUnknown(e);
   const values: Record<string, unknown> = {};

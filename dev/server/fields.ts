@@ -302,12 +302,26 @@ const FIELD_SETTABLE: string[] = [
   'ClientSideComponentId', 'ClientSideComponentProperties', 'ShowInFiltersPane', 'FieldTypeKind'
 ];
 
-/** Applies a field MERGE body; validates all keys first. */
+/**
+ * Column types SharePoint cannot index (FIDELITY F-08) among those the local server knows:
+ * multiple lines of text, and lookups or persons allowing several values.
+ */
+const NOT_INDEXABLE = ['Note', 'LookupMulti', 'UserMulti'];
+
+/** FIDELITY F-08: setting Indexed on a column that cannot be indexed. */
+export function checkIndexable(f: IField): void {
+  if (NOT_INDEXABLE.indexOf(f.TypeAsString) >= 0) {
+    throw new SPError(500, '-2147467259, Microsoft.SharePoint.SPException', 'Cannot complete this action.\n\nPlease try again.');
+  }
+}
+
+/** Applies a field MERGE body; validates all keys (and an index request) first, so a refusal changes nothing. */
 export function updateField(f: IField, body: Record<string, unknown>): void {
   for (const k of Object.keys(body)) {
     if (k === '__metadata') continue;
     if (FIELD_SETTABLE.indexOf(k) < 0) throw unknownProperty(k, fieldODataType(f));
   }
+  if (body.Indexed === true) checkIndexable(f);
   const bool = (k: string): boolean => {
     const v = body[k];
     if (typeof v !== 'boolean') throw badRequest(`Cannot convert a primitive value to the expected type 'Edm.Boolean'. See the inner exception for more details.`);

@@ -17,7 +17,7 @@ import { ensureDirectory, hasKind, KIND, scopeOf } from './directory';
 import { IUser } from './store';
 import { WEB_TITLE } from './handlers/web';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
-import { badRequest, SPError } from './fields';
+import { badRequest, CODE_INVALID_QUERY, SPError } from './fields';
 import { addDefaultLibraries } from './handlers/lists';
 import { IItem, IListData, Store } from './store';
 import { acquireLock } from './lock';
@@ -39,6 +39,10 @@ export interface ILocalServerOptions {
   retryAfterSeconds?: number;
   /** Delay before each API request. */
   latencyMs?: number;
+  /** Lifetime of the form digests contextinfo issues (FormDigestTimeoutSeconds); default 1800 as on SharePoint Online. */
+  digestTimeoutSeconds?: number;
+  /** Every Nth part of a $batch (counted over all batches) answers ClientServiceTimeoutException instead of running (FIDELITY B-13). */
+  batchPartTimeoutEvery?: number;
   /**
    * Who a request without `?user=` on its page (header X-LocalSP-User, cookie localsp-user)
    * acts as: a login of the directory (ann, pieter, sofie, koen, lees) or a role alias
@@ -77,7 +81,10 @@ export interface ILocalServer {
 export const DEFAULT_SITE_PATH = '/sites/organisatiebeheersing';
 const MAX_BODY_BYTES = 250 * 1024 * 1024;
 
-/** Options from the environment: PORT, LOCAL_SP_DATA, LOCAL_SP_THROTTLE_EVERY, LOCAL_SP_LATENCY_MS, LOCAL_SP_USER, LOCAL_SP_RETRY_AFTER. */
+/**
+ * Options from the environment: PORT, LOCAL_SP_DATA, LOCAL_SP_THROTTLE_EVERY, LOCAL_SP_LATENCY_MS, LOCAL_SP_USER,
+ * LOCAL_SP_RETRY_AFTER, LOCAL_SP_DIGEST_TIMEOUT_S, LOCAL_SP_BATCH_PART_TIMEOUT_EVERY.
+ */
 export function optionsFromEnv(env: Record<string, string | undefined> = process.env): Partial<ILocalServerOptions> & { dataDir: string } {
   const int = (v: string | undefined): number | undefined => {
     if (v === undefined || v.trim() === '') return undefined;
@@ -92,6 +99,8 @@ export function optionsFromEnv(env: Record<string, string | undefined> = process
   if (int(env.LOCAL_SP_THROTTLE_EVERY)) opts.throttleEvery = int(env.LOCAL_SP_THROTTLE_EVERY);
   if (int(env.LOCAL_SP_LATENCY_MS)) opts.latencyMs = int(env.LOCAL_SP_LATENCY_MS);
   if (int(env.LOCAL_SP_RETRY_AFTER) !== undefined) opts.retryAfterSeconds = int(env.LOCAL_SP_RETRY_AFTER);
+  if (int(env.LOCAL_SP_DIGEST_TIMEOUT_S)) opts.digestTimeoutSeconds = int(env.LOCAL_SP_DIGEST_TIMEOUT_S);
+  if (int(env.LOCAL_SP_BATCH_PART_TIMEOUT_EVERY)) opts.batchPartTimeoutEvery = int(env.LOCAL_SP_BATCH_PART_TIMEOUT_EVERY);
   if (user) opts.user = user;
   if (env.LOCAL_SP_HOST) opts.host = env.LOCAL_SP_HOST;
   return opts;
@@ -152,6 +161,7 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     throw e;
   }
   const api = new SharePointApi(store, sitePath, opts.user || 'owner');
+  if (opts.digestTimeoutSeconds && opts.digestTimeoutSeconds > 0) api.digestTimeoutSeconds = opts.digestTimeoutSeconds;
   if (!api.resolveLogin(api.defaultLogin)) {
     releaseLock();
     throw new Error(`LOCAL_SP_USER '${api.defaultLogin}' is not a user of the local site (ann, pieter, sofie, koen, lees, or owner/member/reader).`);
@@ -163,6 +173,7 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
   const retryAfter = opts.retryAfterSeconds ?? 1;
   const log = process.env.LOCAL_SP_LOG === '1';
   let apiCount = 0;
+  let batchPartCount = 0;
 
   /** Runs a write exclusively and makes it durable before the answer is sent. */
   const write = (fn: () => IApiResponse | IApiResponse[]): Promise<IApiResponse | IApiResponse[]> =>
@@ -205,16 +216,30 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     if (!unique) throw accessDenied();
   };
 
-  const hasAuth = (h: Record<string, string>): boolean => /^bearer\s+\S+/i.test(h.authorization || '') || api.isValidDigest(h['x-requestdigest']);
+  /** A bearer token, else a form digest this site issued that has not expired (FIDELITY D-02, D-03). */
+  const checkAuth = (h: Record<string, string>): void => {
+    if (/^bearer\s+\S+/i.test(h.authorization || '')) return;
+    const state = api.digestState(h['x-requestdigest']);
+    if (state === 'expired') throw securityValidation(true);
+    if (state !== 'valid') throw securityValidation(false);
+  };
 
   const handleBatch = async (req: IApiRequest, user: IUser): Promise<IApiResponse> => {
     const boundary = boundaryOf(req.headers['content-type']);
     if (!boundary) throw badRequest('The batch request must have Content-Type multipart/mixed with a boundary.');
+    // FIDELITY B-12: the body is read up to 1 MB, before any part runs.
+    if (req.body.length > MAX_BATCH_BYTES) throw batchTooLarge(req.body.length);
     const parts = parseBatch(req.body.toString('utf8'), boundary);
-    if (parts.length > 1000) throw badRequest('The batch request has too many parts.');
+    // FIDELITY B-11: at most 100 operations (changeset operations counted one by one).
+    if (parts.length > MAX_BATCH_PARTS) throw batchTooManyParts();
+    const timedOut = parts.map(() => {
+      batchPartCount++;
+      return !!opts.batchPartTimeoutEvery && opts.batchPartTimeoutEvery > 0 && batchPartCount % opts.batchPartTimeoutEvery === 0;
+    });
     const run = (): IApiResponse[] =>
-      parts.map((part) => {
+      parts.map((part, i) => {
         try {
+          if (timedOut[i]) throw partTimedOut();
           const preq = partRequest(part, req.url);
           const p = preq.url.pathname.toLowerCase();
           if (p.indexOf(apiPrefix) !== 0) throw badRequest(`The batch part URL '${part.url}' is not an API URL of this site.`);
@@ -259,12 +284,12 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       if (apiPath.toLowerCase() === '$batch') {
         if (method !== 'POST') throw new SPError(405, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'Batch requests must use POST.');
         const user = identity(headers);
-        if (!hasAuth(headers)) throw securityValidation();
+        checkAuth(headers);
         return await handleBatch(areq, user);
       }
       const user = identity(headers);
       if (isWrite && apiPath.toLowerCase() !== 'contextinfo') {
-        if (!hasAuth(headers)) throw securityValidation();
+        checkAuth(headers);
         return (await write(() =>
           api.asUser(user, () => {
             checkAccess(true);
@@ -429,12 +454,39 @@ async function listenAll(listener: http.RequestListener, port: number, host: str
   }
 }
 
-function securityValidation(): SPError {
+/** FIDELITY D-02 (missing or not issued here: -2130575251) and D-03 (expired: -2130575252); same text. */
+function securityValidation(expired: boolean): SPError {
   return new SPError(
     403,
-    '-2130575251, Microsoft.SharePoint.SPException',
+    `${expired ? '-2130575252' : '-2130575251'}, Microsoft.SharePoint.SPException`,
     "The security validation for this page is invalid and might be corrupted. Please use your web browser's Back button to try your operation again."
   );
+}
+
+/** FIDELITY B-11: SharePoint's REST batches take at most 100 operations. */
+export const MAX_BATCH_PARTS = 100;
+/** FIDELITY B-12: SharePoint reads at most 1,048,576 bytes of a $batch body. */
+export const MAX_BATCH_BYTES = 1048576;
+
+function batchTooManyParts(): SPError {
+  return new SPError(
+    400,
+    CODE_INVALID_QUERY,
+    `The current batch message contains too many parts. Only batch messages with a maximum number of '${MAX_BATCH_PARTS}' query operations and change sets are allowed.`
+  );
+}
+
+function batchTooLarge(bytes: number): SPError {
+  return new SPError(
+    400,
+    CODE_INVALID_QUERY,
+    `The maximum number of bytes allowed to be read from the stream has been exceeded. After the last read operation, a total of ${bytes} bytes has been read from the stream; however a maximum of ${MAX_BATCH_BYTES} bytes is allowed.`
+  );
+}
+
+/** FIDELITY B-13: a batch part that ran out of time (fault switch batchPartTimeoutEvery). */
+function partTimedOut(): SPError {
+  return new SPError(500, '-2146233083, Microsoft.SharePoint.Client.ClientServiceTimeoutException', 'The operation has timed out.');
 }
 
 function decodePath(p: string): string {

@@ -25,6 +25,8 @@ export class Site {
   public readonly sitePath: string;
   /** Login of the user a request without `?user=`/header/cookie acts as (LOCAL_SP_USER). */
   public readonly defaultLogin: string;
+  /** Lifetime of a form digest (FormDigestTimeoutSeconds); shorter in tests of expiry (FIDELITY D-03). */
+  public digestTimeoutSeconds: number = DIGEST_TIMEOUT_SECONDS;
   private _user: IUser | undefined;
 
   public constructor(store: Store, sitePath: string, defaultLogin: string) {
@@ -73,14 +75,21 @@ export class Site {
     return `0x${this._mac(stamp)},${stamp}`;
   }
 
-  public isValidDigest(value: string | undefined): boolean {
-    if (!value) return false;
+  /** Whether a form digest is one this site issued and still within its lifetime. */
+  public digestState(value: string | undefined): 'valid' | 'expired' | 'invalid' {
+    if (!value) return 'invalid';
     const comma = value.indexOf(',');
-    if (comma < 0) return false;
+    if (comma < 0) return 'invalid';
     const stamp = value.slice(comma + 1);
-    if (value.slice(0, comma) !== `0x${this._mac(stamp)}`) return false;
+    if (value.slice(0, comma) !== `0x${this._mac(stamp)}`) return 'invalid';
     const issued = Date.parse(stamp.replace('-0000', 'GMT'));
-    return !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
+    if (isNaN(issued)) return 'invalid';
+    // The stamp has whole seconds: one second of slack so a digest PnPjs still holds for valid is not refused early.
+    return Date.now() - issued < this.digestTimeoutSeconds * 1000 + 1000 ? 'valid' : 'expired';
+  }
+
+  public isValidDigest(value: string | undefined): boolean {
+    return this.digestState(value) === 'valid';
   }
 
   private _mac(stamp: string): string {

@@ -19,6 +19,7 @@ import { shortTitle, toConsensus, toObjective, toRound, toScore, toTheme } from 
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { listOf } from './lists';
 import { httpStatusOf } from './errors';
+import { BatchedRead, batchedReads } from './batchRetry';
 
 const PAGE_SIZE: number = 5000;
 
@@ -66,9 +67,9 @@ export class PnPMaturityRepository implements IMaturityRepository {
   }
 
   public async getPermissions(): Promise<IPermissions> {
-    const [batched, execute] = this._sp.batched();
-    const web = batched.web.getCurrentUserEffectivePermissions();
-    const list = listOf(batched, 'maturityScores').getCurrentUserEffectivePermissions();
+    const [queue, execute] = batchedReads(this._sp);
+    const web = queue((b) => b.web.getCurrentUserEffectivePermissions());
+    const list = queue((b) => listOf(b, 'maturityScores').getCurrentUserEffectivePermissions());
     await execute();
     const [webPerms, listPerms] = await Promise.all([web, list]);
     return {
@@ -82,7 +83,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
   public async load(roundId?: number): Promise<IMaturityScreen> {
     const me = await this.getCurrentUser();
     const mine = `BeoordelaarId eq ${me.id}`;
-    const [batched, execute] = this._sp.batched();
+    const [queue, execute] = batchedReads(this._sp);
     const plan: { q: IItemQuery; filter?: string }[] = [
       { q: ITEM_QUERIES.maturityThemes },
       { q: ITEM_QUERIES.maturityObjectives },
@@ -92,7 +93,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
       { q: ITEM_QUERIES.maturityScoresMeta },
       { q: ITEM_QUERIES.maturityScores, filter: mine }
     ];
-    const pending = plan.map((p) => this._items(p.q, batched, p.filter)());
+    const pending = plan.map((p) => queue((b) => this._items(p.q, b, p.filter)() as Promise<ListItem[]>));
     await execute();
     const firsts = await Promise.all(pending);
     const all = await Promise.all(firsts.map((first, i) => this._rest(plan[i].q, first, plan[i].filter)));
@@ -126,9 +127,9 @@ export class PnPMaturityRepository implements IMaturityRepository {
 
   /** Themes, objectives, rounds and consensus (no individual scores): the council report. One $batch. */
   public async loadResults(): Promise<IMaturityResultsData> {
-    const [batched, execute] = this._sp.batched();
+    const [queue, execute] = batchedReads(this._sp);
     const plan = [ITEM_QUERIES.maturityThemes, ITEM_QUERIES.maturityObjectives, ITEM_QUERIES.maturityRounds, ITEM_QUERIES.maturityConsensus];
-    const pending = plan.map((q) => this._items(q, batched)());
+    const pending = plan.map((q) => queue((b) => this._items(q, b)() as Promise<ListItem[]>));
     await execute();
     const firsts = await Promise.all(pending);
     const all = await Promise.all(firsts.map((first, i) => this._rest(plan[i], first)));
@@ -136,12 +137,13 @@ export class PnPMaturityRepository implements IMaturityRepository {
   }
 
   /** Queues the round's stored status and whether the unit's objective still exists (404: deleted). */
-  private _queueRoundState(batched: SPFI, round: IMaturityRound, unit: IScoringUnit): { status: Promise<ListItem>; objective: Promise<boolean> } {
-    const status = listOf(batched, 'maturityRounds').items.getById(round.id).select(...ITEM_QUERIES.maturityRoundStatus.select)();
+  private _queueRoundState(queue: BatchedRead, round: IMaturityRound, unit: IScoringUnit): { status: Promise<ListItem>; objective: Promise<boolean> } {
+    const status = queue((b) => listOf(b, 'maturityRounds').items.getById(round.id).select(...ITEM_QUERIES.maturityRoundStatus.select)() as Promise<ListItem>);
+    const objectiveId = unit.objectiveId;
     const objective =
-      unit.objectiveId === undefined
+      objectiveId === undefined
         ? Promise.resolve(true)
-        : listOf(batched, 'maturityObjectives').items.getById(unit.objectiveId).select(...ITEM_QUERIES.maturityObjectives.select)().then(
+        : queue((b) => listOf(b, 'maturityObjectives').items.getById(objectiveId).select(...ITEM_QUERIES.maturityObjectives.select)() as Promise<ListItem>).then(
             () => true,
             (e) => {
               if (httpStatusOf(e) === 404) return false;
@@ -153,9 +155,9 @@ export class PnPMaturityRepository implements IMaturityRepository {
 
   /** Round status as stored now, whether the objective still exists, and my stored scores of the round: one $batch. */
   private async _check(round: IMaturityRound, unit: IScoringUnit, meId: number): Promise<{ status: string; objectiveExists: boolean; mine: IMaturityScore[] }> {
-    const [batched, execute] = this._sp.batched();
-    const { status, objective } = this._queueRoundState(batched, round, unit);
-    const mine = this._items(ITEM_QUERIES.maturityScores, batched, `RondeId eq ${round.id} and BeoordelaarId eq ${meId}`)();
+    const [queue, execute] = batchedReads(this._sp);
+    const { status, objective } = this._queueRoundState(queue, round, unit);
+    const mine = queue((b) => this._items(ITEM_QUERIES.maturityScores, b, `RondeId eq ${round.id} and BeoordelaarId eq ${meId}`)() as Promise<ListItem[]>);
     await execute();
     const [s, o, m] = await Promise.all([status, objective, mine]);
     return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, mine: (m as ListItem[]).map(toScore) };
@@ -221,9 +223,9 @@ export class PnPMaturityRepository implements IMaturityRepository {
   }
 
   private async _consensusCheck(round: IMaturityRound, unit: IScoringUnit): Promise<{ status: string; objectiveExists: boolean; stored: IConsensus | undefined }> {
-    const [batched, execute] = this._sp.batched();
-    const { status, objective } = this._queueRoundState(batched, round, unit);
-    const stored = this._items(ITEM_QUERIES.maturityConsensus, batched, `RondeId eq ${round.id}`)();
+    const [queue, execute] = batchedReads(this._sp);
+    const { status, objective } = this._queueRoundState(queue, round, unit);
+    const stored = queue((b) => this._items(ITEM_QUERIES.maturityConsensus, b, `RondeId eq ${round.id}`)() as Promise<ListItem[]>);
     await execute();
     const [s, o, c] = await Promise.all([status, objective, stored]);
     const found = firstPerUnit((c as ListItem[]).map(toConsensus)).filter((x) => x.themeId === unit.themeId && x.objectiveId === unit.objectiveId)[0];

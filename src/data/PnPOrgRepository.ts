@@ -17,6 +17,7 @@ import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, 
 import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
 import { cardActions, finishCountReads, queueCardRows, queueCountReads, readByIds, readCardRowsFor } from './yearLoad';
 import { shareLoad } from './pageLoads';
+import { BatchedRead, batchedReads } from './batchRetry';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
@@ -114,12 +115,14 @@ export class PnPOrgRepository implements IOrgRepository {
     const today = request.today || new Date();
     const cached = this.getCachedView();
     const first = expectedYear(request.year, cached ? cached.year : undefined, today);
-    const [batched, execute] = this._sp.batched();
-    const counts = queueCountReads(batched, true);
-    const cardRows = queueCardRows(batched, first);
-    const perms = this._queuePermissions(batched);
-    const reports = this._queueReports(batched);
-    const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
+    const [queue, execute] = batchedReads(this._sp);
+    const counts = queueCountReads(queue, true);
+    const cardRows = queueCardRows(queue, first);
+    const perms = this._queuePermissions(queue);
+    const reports = this._queueReports(queue);
+    const user = queue((b) => b.web.currentUser.select('Id', 'Title', 'Email')() as Promise<ListItem>);
+    // Awaited below, unless the counts fail first: then their failure is the one reported.
+    for (const p of [perms, ...cardRows]) p.catch(() => undefined);
     await execute();
     const storedReports = await reports.catch(() => [] as IStoredReport[]);
     let data: IReportData = { ...(await finishCountReads(this._sp, counts, true)), finalYears: storedReports.map((r) => r.year) };
@@ -128,8 +131,8 @@ export class PnPOrgRepository implements IOrgRepository {
     let rows = await Promise.all(cardRows);
     if (year !== first) {
       // The data points at another year than expected: its card rows in a second request.
-      const [b2, execute2] = this._sp.batched();
-      const again = queueCardRows(b2, year);
+      const [q2, execute2] = batchedReads(this._sp);
+      const again = queueCardRows(q2, year);
       await execute2();
       rows = await Promise.all(again);
     }
@@ -193,12 +196,14 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 
   private async _readAll(): Promise<IReportData> {
-    const [batched, execute] = this._sp.batched();
-    const pages: Promise<ListItem[]>[] = QUERIES.map((q) => {
-      let items = this._list(q.list, batched).items.select(...q.select).top(PAGE_SIZE);
-      if (q.expand.length) items = items.expand(...q.expand);
-      return items();
-    });
+    const [queue, execute] = batchedReads(this._sp);
+    const pages: Promise<ListItem[]>[] = QUERIES.map((q) =>
+      queue((b) => {
+        let items = this._list(q.list, b).items.select(...q.select).top(PAGE_SIZE);
+        if (q.expand.length) items = items.expand(...q.expand);
+        return items() as Promise<ListItem[]>;
+      })
+    );
     await execute();
     const firsts = await Promise.all(pages);
     // A full first page means the list is larger: page on by ID outside the batch.
@@ -303,15 +308,15 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 
   /** The current user's rights, queued on a batch (the year view reads them in its one round trip). */
-  private _queuePermissions(batched: SPFI): Promise<IPermissions> {
-    const web = batched.web.getCurrentUserEffectivePermissions();
-    const list = this._list('actions', batched).getCurrentUserEffectivePermissions();
+  private _queuePermissions(queue: BatchedRead): Promise<IPermissions> {
+    const web = queue((b) => b.web.getCurrentUserEffectivePermissions());
+    const list = queue((b) => this._list('actions', b).getCurrentUserEffectivePermissions());
     // Finalising is decided by the library itself: it may have its own permissions.
-    const reports = this._list('reports', batched).getCurrentUserEffectivePermissions();
+    const reports = queue((b) => this._list('reports', b).getCurrentUserEffectivePermissions());
     // The list ids for the version history links, in the same round trip (unknown on failure).
     const idOf = (p: Promise<{ Id?: string }>): Promise<string | undefined> => p.then((l) => l.Id, () => undefined);
-    const actionsId = idOf(this._list('actions', batched).select('Id')());
-    const risksId = idOf(this._list('risks', batched).select('Id')());
+    const actionsId = idOf(queue((b) => this._list('actions', b).select('Id')() as Promise<{ Id?: string }>));
+    const risksId = idOf(queue((b) => this._list('risks', b).select('Id')() as Promise<{ Id?: string }>));
     return Promise.all([web, list, reports, actionsId, risksId]).then(([webPerms, listPerms, reportPerms, actions, risks]) => ({
       canEdit: this._sp.web.hasPermissions(listPerms, PermissionKind.EditListItems),
       canManageLists: this._sp.web.hasPermissions(webPerms, PermissionKind.ManageLists),
@@ -326,8 +331,8 @@ export class PnPOrgRepository implements IOrgRepository {
       this._fromView.permissions = undefined;
       return fromView;
     }
-    const [batched, execute] = this._sp.batched();
-    const perms = this._queuePermissions(batched);
+    const [queue, execute] = batchedReads(this._sp);
+    const perms = this._queuePermissions(queue);
     await execute();
     return perms;
   }
@@ -336,11 +341,10 @@ export class PnPOrgRepository implements IOrgRepository {
     return `${new URL(this.siteUrl).pathname.replace(/\/+$/, '')}/${getList('reports').url}`;
   }
 
-  private _queueReports(sp: SPFI): Promise<IStoredReport[]> {
-    return this._list('reports', sp)
-      .items.select(...ITEM_QUERIES.reports.select)
-      .top(PAGE_SIZE)()
-      .then((items: ListItem[]) => this._toReports(items));
+  private _queueReports(queue: BatchedRead): Promise<IStoredReport[]> {
+    return queue((b) => this._list('reports', b).items.select(...ITEM_QUERIES.reports.select).top(PAGE_SIZE)() as Promise<ListItem[]>).then((items) =>
+      this._toReports(items)
+    );
   }
 
   public getStoredReports(): Promise<IStoredReport[]> {
@@ -350,7 +354,8 @@ export class PnPOrgRepository implements IOrgRepository {
       this._fromView.reports = undefined;
       return fromView;
     }
-    return this._queueReports(this._sp);
+    // Not batched: the read runs on its own.
+    return this._queueReports((read) => read(this._sp));
   }
 
   private _toReports(items: ListItem[]): IStoredReport[] {

@@ -5,10 +5,19 @@ export function httpStatusOf(e: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
-/** SharePoint refused for load (429 throttled, 503 busy), also after PnPjs gave up retrying ("Retry count exceeded … 429"). */
+/** SharePoint ran out of time on one part of a $batch (500 ClientServiceTimeoutException, FIDELITY B-13). */
+export function isPartTimeout(e: unknown): boolean {
+  const text = e instanceof Error ? e.message : String(e);
+  return httpStatusOf(e) === 500 && /ClientServiceTimeoutException/.test(text);
+}
+
+/**
+ * SharePoint refused for load (429 throttled, 503 busy), also after PnPjs gave up retrying ("Retry count exceeded … 429"),
+ * or a batch part still timed out after its retries (src/data/batchRetry.ts).
+ */
 export function isServerBusy(e: unknown): boolean {
   const status = httpStatusOf(e);
-  if (status === 429 || status === 503) return true;
+  if (status === 429 || status === 503 || isPartTimeout(e)) return true;
   const text = e instanceof Error ? e.message : String(e);
   return /Retry count exceeded[^.]*\.\s*(429|503)\b/.test(text);
 }

@@ -14,6 +14,15 @@ import { listOf } from './lists';
  * the PnP Core SDK splits at 100); small batches keep a failed part cheap to undo.
  */
 export const IMPORT_BATCH_SIZE = 20;
+/**
+ * Item bodies (JSON, UTF-8) per $batch: SharePoint reads at most 1 MB of a batch (FIDELITY B-12);
+ * half of it leaves room for each part's request line and headers.
+ */
+export const IMPORT_BATCH_BODY_BYTES: number = 512 * 1024;
+
+function bodyBytes(body: Record<string, unknown>): number {
+  return new TextEncoder().encode(JSON.stringify(body)).length;
+}
 
 /** Bad input: nothing was written. `issues` name the row and column of each problem. */
 export class ImportValidationError extends Error {
@@ -91,8 +100,18 @@ export async function runImport(sp: SPFI, adds: IPlannedAdd[], targets: IImportT
       const key = adds[i].list;
       if (before[key] === undefined) before[key] = await highestId(sp, key);
       const batch: IPlannedAdd[] = [adds[i]];
+      let bytes = bodyBytes(adds[i].body);
       let j = i + 1;
-      while (j < adds.length && batch.length < IMPORT_BATCH_SIZE && adds[j].list === key && refsOf(adds[j].body).every((r) => ids[r] !== undefined)) batch.push(adds[j++]);
+      while (
+        j < adds.length &&
+        batch.length < IMPORT_BATCH_SIZE &&
+        adds[j].list === key &&
+        bytes + bodyBytes(adds[j].body) <= IMPORT_BATCH_BODY_BYTES &&
+        refsOf(adds[j].body).every((r) => ids[r] !== undefined)
+      ) {
+        bytes += bodyBytes(adds[j].body);
+        batch.push(adds[j++]);
+      }
       const [batched, execute] = sp.batched();
       const list = listOf(batched, key);
       const pending = batch.map((a) => list.items.add(resolveRefs(a.body, ids)));

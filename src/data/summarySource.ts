@@ -6,6 +6,7 @@ import { ITEM_QUERIES } from './queries';
 import { ISummarySource } from './ISummarySource';
 import { findLoad, shareLoad } from './pageLoads';
 import { finishCountReads, queueCountReads } from './yearLoad';
+import { batchedReads } from './batchRetry';
 
 /** How long a finished read of the cards on the same page still serves the widget. */
 const SHARE_MS = 10000;
@@ -51,10 +52,10 @@ export class PnPSummarySource implements ISummarySource {
       }
     }
     return shareLoad(this.siteUrl, 'summary', async () => {
-      const [batched, execute] = this._sp.batched();
-      const reads = queueCountReads(batched, false);
+      const [queue, execute] = batchedReads(this._sp);
+      const reads = queueCountReads(queue, false);
       // The years already reported on decide the year the widget opens on, as on the cards.
-      const finals = listOf(batched, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)();
+      const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)() as Promise<Array<{ Rapportjaar?: unknown }>>);
       await execute();
       const finalYears = await finals.then(
         (rows: Array<{ Rapportjaar?: unknown }>) => rows.map((r) => r.Rapportjaar).filter((y): y is number => typeof y === 'number'),

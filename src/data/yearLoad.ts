@@ -8,7 +8,8 @@
  *   at most IDS_PER_QUERY ids; when a year still holds more rows than the list view
  *   threshold allows (HTTP 500 SPQueryThrottledException), its rows are read by id instead;
  * - unfiltered reads page by ID ($skiptoken) with $top <= 5000;
- * - at most PARTS_PER_BATCH requests in one $batch.
+ * - at most PARTS_PER_BATCH requests in one $batch (FIDELITY B-11), far below its 1 MB (B-12);
+ * - a part SharePoint answers with a timeout is asked again (src/data/batchRetry.ts, B-13).
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
@@ -19,6 +20,7 @@ import { IItems } from '@pnp/sp/items';
 import { InjectHeaders } from '@pnp/queryable';
 import { IAction, IReportData } from '../model/types';
 import { chunk } from '../model/yearView';
+import { BatchedRead, batchedReads } from './batchRetry';
 import { httpStatusOf } from './errors';
 import { listOf } from './lists';
 import { ListItem, toAudit, toDomain, toPartialAction, toRecommendation, toRisk } from './mapping';
@@ -28,7 +30,7 @@ import { IItemQuery, ITEM_QUERIES } from './queries';
 export const PAGE_SIZE: number = 5000;
 /** Ids in one `Id eq a or Id eq b ...` filter: keeps the URL short and the match far below the threshold. */
 export const IDS_PER_QUERY: number = 100;
-/** Requests in one $batch (the PnP Core SDK's limit for SharePoint REST batches, FIDELITY B-08). */
+/** Requests in one $batch: SharePoint's limit for REST batches (FIDELITY B-11). */
 export const PARTS_PER_BATCH: number = 100;
 
 /** JSON without per-row metadata (odata.type, odata.id, odata.editLink, odata.etag): rows read to be shown or counted, never written back. */
@@ -69,8 +71,8 @@ export async function inBatches<T, R>(sp: SPFI, inputs: T[], make: (batched: SPF
   const out: R[] = [];
   for (const group of chunk(inputs, PARTS_PER_BATCH)) {
     // PnPjs splits a batch at 20 requests unless told otherwise.
-    const [batched, execute] = sp.batched({ maxRequests: PARTS_PER_BATCH });
-    const pending = group.map((x) => make(batched, x));
+    const [queue, execute] = batchedReads(sp, { maxRequests: PARTS_PER_BATCH });
+    const pending = group.map((x) => queue((b) => make(b, x)));
     await execute();
     for (const p of pending) out.push(await p);
   }
@@ -173,9 +175,9 @@ export function cardFilters(year: number): string[] {
  * The card rows of `year` as promises, added to a batch: realised in the year, planned for
  * the next. A promise answers undefined when SharePoint refused the filter (threshold).
  */
-export function queueCardRows(batched: SPFI, year: number): Promise<ListItem[] | undefined>[] {
+export function queueCardRows(queue: BatchedRead, year: number): Promise<ListItem[] | undefined>[] {
   return cardFilters(year).map((filter) =>
-    (readItems(batched, ITEM_QUERIES.cardActions, { filter })() as Promise<ListItem[]>).catch((e: unknown) => {
+    queue((b) => readItems(b, ITEM_QUERIES.cardActions, { filter })() as Promise<ListItem[]>).catch((e: unknown) => {
       if (isThrottledQuery(e)) return undefined;
       throw e;
     })
@@ -193,15 +195,16 @@ export interface ICountReads {
 }
 
 /** Queues the count reads; `rich` reads domains and risks with every field a card shows, recommendations with ETags. */
-export function queueCountReads(batched: SPFI, rich: boolean): ICountReads {
+export function queueCountReads(queue: BatchedRead, rich: boolean): ICountReads {
+  const rows = (q: IItemQuery, opts?: IReadOptions): Promise<ListItem[]> => queue((b) => readItems(b, q, opts)() as Promise<ListItem[]>);
   return {
-    domains: readItems(batched, rich ? ITEM_QUERIES.domains : ITEM_QUERIES.summaryDomains)(),
-    risks: readItems(batched, rich ? ITEM_QUERIES.cardRisks : ITEM_QUERIES.countRisks)(),
-    actions: readItems(batched, ITEM_QUERIES.countActions)(),
+    domains: rows(rich ? ITEM_QUERIES.domains : ITEM_QUERIES.summaryDomains),
+    risks: rows(rich ? ITEM_QUERIES.cardRisks : ITEM_QUERIES.countRisks),
+    actions: rows(ITEM_QUERIES.countActions),
     // Only an optimisation (all further pages in one $batch): without it, page after page.
-    lastActionId: readLastId(batched, 'actions').catch(() => undefined),
-    audits: readItems(batched, ITEM_QUERIES.shortAudits)(),
-    recommendations: readItems(batched, ITEM_QUERIES.shortRecommendations, { lean: !rich })()
+    lastActionId: queue((b) => readLastId(b, 'actions')).catch(() => undefined),
+    audits: rows(ITEM_QUERIES.shortAudits),
+    recommendations: rows(ITEM_QUERIES.shortRecommendations, { lean: !rich })
   };
 }
 

@@ -12,6 +12,13 @@ describe('the list schema', () => {
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
   });
 
+  it('[F-08] asks for no index SharePoint cannot create: never on multi-line text or a multi-value column', () => {
+    const refused = LISTS.flatMap((l) => l.fields.filter((f) => f.indexed && ['Note', 'LookupMulti', 'UserMulti', 'MultiChoice'].indexOf(f.type) >= 0).map((f) => `${l.key}.${f.internalName}`));
+    expect(refused).toEqual([]);
+    // The indexed columns the product relies on are all single-value.
+    expect(LISTS.some((l) => l.fields.some((f) => f.indexed && f.type === 'Lookup'))).toBe(true);
+  });
+
   it('indexes every column the app filters or sorts on', () => {
     const indexed = (list: string, field: string): boolean | undefined =>
       getList(list).fields.filter((f) => f.internalName === field)[0].indexed;

@@ -1,11 +1,10 @@
 /** POST _api/contextinfo: the form digest PnPjs sends back as X-RequestDigest on writes. */
 import { IApiResponse, IContext, json } from '../context';
 import { valueBody } from '../entities';
-import { DIGEST_TIMEOUT_SECONDS } from '../site';
 
 export function postContextInfo(c: IContext): IApiResponse {
   const info = {
-    FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
+    FormDigestTimeoutSeconds: c.site.digestTimeoutSeconds,
     FormDigestValue: c.site.newDigest(),
     LibraryVersion: '16.0.25000.12000',
     SiteFullUrl: c.site.siteUrl(c.origin),

@@ -2,7 +2,7 @@
 import { empty, IApiResponse, IContext, IScope, many, one, parseBody, requireManage, Resource } from '../context';
 import { IEntity } from '../entities';
 import { badRequest, CODE_ARGUMENT, SPError } from '../errors';
-import { fieldFromSchemaXml, fieldJson, fieldODataType, setXmlAttr, unescapeXml, updateField } from '../fields';
+import { checkIndexable, fieldFromSchemaXml, fieldJson, fieldODataType, setXmlAttr, unescapeXml, updateField } from '../fields';
 import { assignInternalName } from '../naming';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { IField, IListData } from '../store';
@@ -59,6 +59,7 @@ export function createFieldAsXml(c: IContext, r: { list: IListData }): IApiRespo
   const params = (body.parameters || body) as Record<string, unknown>;
   if (typeof params.SchemaXml !== 'string') throw badRequest("The parameter 'SchemaXml' is missing.", CODE_ARGUMENT);
   const f = fieldFromSchemaXml(params.SchemaXml);
+  if (f.Indexed) checkIndexable(f);
   const options = typeof params.Options === 'number' ? params.Options : 0;
   // FIDELITY F-01..F-06: the internal name comes from DisplayName unless the hint option is set.
   const attrs = { Name: xmlAttr(params.SchemaXml, 'Name'), StaticName: xmlAttr(params.SchemaXml, 'StaticName'), DisplayName: xmlAttr(params.SchemaXml, 'DisplayName') };

@@ -4,7 +4,7 @@
  * $skiptoken (`Paged=TRUE&p_ID=n`) in odata.nextLink.
  */
 import { contentTypeOf, IApiResponse, IContext } from '../context';
-import { collectionBody, IProjected, project } from '../entities';
+import { checkProjection, collectionBody, IEntity, IProjected, project } from '../entities';
 import { badRequest, columnNotFound, lookupThresholdExceeded, throttled } from '../errors';
 import { isIdValued, isLookup, isMulti, isUser, lookupListId } from '../fields';
 import { compareForSort, evaluate, FilterNode, firstClause, IResolved, memberPaths } from '../odata';
@@ -71,11 +71,22 @@ export function getItems(c: IContext, r: { list: IListData }): IApiResponse {
     else rows = reverse ? rows.filter((i) => i.Id < token.id).reverse() : rows.filter((i) => i.Id > token.id);
   }
   const page = rows.slice(0, top);
+  // FIDELITY Q-07: $select/$expand are checked against the list's fields, not against the rows found.
+  if (page.length === 0) checkProjection(blankItemEntity(c, list), q.select, q.expand);
   if (token && token.prev) page.reverse();
   const nextLink = rows.length > top && page.length > 0 && !(token && token.prev) ? nextPageLink(c.req.url, page[page.length - 1].Id, top) : undefined;
   const projected: IProjected[] = page.map((i) => project(itemEntity(c, list, i, true), q.select, q.expand));
   const body = collectionBody(projected, c.fmt, c.apiUrl, itemSetName(c, list), nextLink);
   return { status: 200, headers: { 'Content-Type': contentTypeOf(c.fmt) }, body: Buffer.from(JSON.stringify(body)) };
+}
+
+/** The entity of an item with no values: its properties and navigation names are the list's. */
+function blankItemEntity(c: IContext, list: IListData): IEntity {
+  const blank: IItem = { Id: 0, GUID: '', Created: '', Modified: '', AuthorId: 0, EditorId: 0, Version: 1, values: {} };
+  const e = itemEntity(c, list, blank, true);
+  // A document's File can be expanded; the blank item has no file, so name it here (never read).
+  if (list.meta.BaseTemplate === 101 && e.nav) e.nav = { ...e.nav, File: () => null };
+  return e;
 }
 
 /** SharePoint Online's list view lookup threshold (FIDELITY L-03). */

@@ -156,6 +156,7 @@ export function addList(c: IContext): IApiResponse {
   checkListKeys(body, true);
   const title = typeof body.Title === 'string' ? body.Title.trim() : '';
   if (!title) throw badRequest('The list title cannot be empty.', CODE_ARGUMENT);
+  checkTitleLength(title);
   c.site.checkTitleFree(title);
   const template = body.BaseTemplate === undefined ? 100 : Number(body.BaseTemplate);
   if (template !== 100 && template !== 101) throw badRequest(`List template ${String(body.BaseTemplate)} is not supported by the local server (100 list, 101 library).`, CODE_ARGUMENT);
@@ -168,12 +169,20 @@ export function addList(c: IContext): IApiResponse {
   return one(c, listEntity(c, list), 'SP.ApiData.Lists', 201);
 }
 
+/** FIDELITY B-14: a list title is at most 255 characters (List.Title); SharePoint's exact answer is not known from a source. */
+export const MAX_LIST_TITLE = 255;
+
+function checkTitleLength(title: string): void {
+  if (title.length > MAX_LIST_TITLE) throw badRequest(`The list title is longer than ${MAX_LIST_TITLE} characters.`, CODE_ARGUMENT);
+}
+
 export function updateList(c: IContext, r: { list: IListData }): IApiResponse {
   requireManage(c);
   checkIfMatch(c.req, r.list.meta.Version);
   const body = parseBody(c.req);
   checkListKeys(body, false);
   const title = typeof body.Title === 'string' ? body.Title.trim() : '';
+  if (title) checkTitleLength(title);
   if (title && title.toLowerCase() !== r.list.meta.Title.toLowerCase()) c.site.checkTitleFree(title);
   applyListProps(r.list, body);
   r.list.meta.Version++;
