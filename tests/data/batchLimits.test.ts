@@ -126,4 +126,3 @@ describe('batch limits', () => {
     expect(stored.filter((r) => r.Criteria === long)).toHaveLength(20);
   });
 });
-});
