@@ -11,6 +11,7 @@ import { shortTitle, toObjective, toTheme } from './maturityMapping';
 import { listOf } from './lists';
 import { ITEM_QUERIES } from './queries';
 import { addAll, readAll } from './importData';
+import { syncRaterAccess } from './maturityAccess';
 
 export interface IMaturityImportOptions {
   /**
@@ -84,6 +85,8 @@ export async function importMaturity(sp: SPFI, options: IMaturityImportOptions =
         BeoordelaarsId: raterIds,
         FacilitatorId: facilitatorId
       });
+      // A round created in "scoren": its raters may write scores now (on a site set up by ensurePermissions).
+      if (raterIds.length) await syncRaterAccess(sp);
       result.round = 'created';
     }
   }

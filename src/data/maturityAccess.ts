@@ -174,6 +174,10 @@ export async function ensureMaturityPermissions(sp: SPFI, controlTeamId: number,
  * facilitator when a round enters or leaves "scoren" (Manage Permissions on that list), and by ensurePermissions.
  */
 export async function syncRaterAccess(sp: SPFI, note: (c: IEnsureChange) => void = () => undefined): Promise<void> {
+  const list = listOf(sp, 'maturityScores');
+  // A list that still inherits was never set up by ensurePermissions: raters then write through the site's levels.
+  const info = (await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments?: boolean };
+  if (!info.HasUniqueRoleAssignments) return;
   const [rounds, contribute] = await Promise.all([
     listOf(sp, 'maturityRounds')
       .items.select(...ITEM_QUERIES.maturityRoundRaters.select)
@@ -186,7 +190,6 @@ export async function syncRaterAccess(sp: SPFI, note: (c: IEnsureChange) => void
     const ids = Array.isArray(r.BeoordelaarsId) ? r.BeoordelaarsId : (r.BeoordelaarsId && r.BeoordelaarsId.results) || [];
     for (const id of ids as number[]) wanted[id] = true;
   }
-  const list = listOf(sp, 'maturityScores');
   const current = await assignmentsOf(list);
   for (const id of Object.keys(wanted).map(Number)) {
     const a = current.filter((x) => x.PrincipalId === id)[0];
