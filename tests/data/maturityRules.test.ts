@@ -204,4 +204,19 @@ describe('maturity rules enforced by SharePoint, per local user', () => {
     // And what provisioning set up is still there: only the facilitators' membership changed since.
     expect(JSON.parse(before).slice(0, 7)).toEqual(JSON.parse(provisioned).slice(0, 7));
   });
+
+  it('a round put in "scoren" through the list form (not the web part) gives raters no write access: SharePoint refuses, in Dutch', async () => {
+    const added = (await rounds('pieter').items.add({ Title: 'Via formulier', Jaar: 2025, ThemasId: [units[0].themeId], RondeStatus: 'scoren', BeoordelaarsId: [ids.koen], FacilitatorId: ids.pieter })) as { Id: number };
+    const r = (await repo('koen').load(added.Id)).data.rounds.filter((x) => x.id === added.Id)[0];
+    let err: MaturityError | undefined;
+    try {
+      await repo('koen').saveScore({ round: r, unit: units[0], score: 3 });
+    } catch (e) {
+      err = e as MaturityError;
+    }
+    expect(err).toMatchObject({ code: 'denied', message: 'Geen toestemming: SharePoint weigerde deze score (403).' });
+    // "Lijsten controleren" (ensurePermissions) catches up: koen may score now.
+    expect((await ensurePermissions(as('ann'))).map((c) => c.name)).toEqual([`beoordelaar ${ids.koen}: Contribute`]);
+    expect((await repo('koen').saveScore({ round: r, unit: units[0], score: 3 })).score).toBe(3);
+  });
 });

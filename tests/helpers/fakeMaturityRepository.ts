@@ -18,6 +18,8 @@ export class FakeMaturityRepository implements IMaturityRepository {
   /** When set, every load waits for it: a slow network between a change and the reread. */
   public holdLoads: Promise<void> | undefined;
   public actionsCreated: { title: string; domainId: number }[] = [];
+  /** As SharePoint's item-level read security does for a rater: only the user's own scores are read. */
+  public ownScoresOnly: boolean = false;
   private _next: number = 1000;
   private _etag: number = 1;
 
@@ -40,8 +42,9 @@ export class FakeMaturityRepository implements IMaturityRepository {
     if (this.failLoad) throw this.failLoad;
     const byRound: Record<number, IMaturityRound> = {};
     for (const r of this.data.rounds) byRound[r.id] = r;
-    const scores = this.data.scores.map((s) => visibleScores(byRound[s.roundId], [s], this.me.id)[0]);
-    return { data: JSON.parse(JSON.stringify({ ...this.data, scores })) as IMaturityData, me: this.me };
+    const readable = this.ownScoresOnly ? this.data.scores.filter((s) => s.raterId === this.me.id) : this.data.scores;
+    const scores = readable.map((s) => visibleScores(byRound[s.roundId], [s], this.me.id)[0]);
+    return { data: JSON.parse(JSON.stringify({ ...this.data, scores })) as IMaturityData, me: this.me, seesAllScores: !this.ownScoresOnly };
   }
 
   public loadResults(): Promise<IMaturityResultsData> {

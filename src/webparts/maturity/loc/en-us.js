@@ -68,7 +68,10 @@ define([], function () {
     TabResults: "Results",
 
     ScoringIntro: "Give each objective a score from {0} to {1} and an optional comment. While scoring you only see your own scores.",
-    ScoringNotRater: "You are not a rater in this round. You can see who has finished; the scores become visible in the consensus stage.",
+    ProgressOwnOnly: "SharePoint shows each rater only their own scores: this is your own progress. The facilitator sees who has finished.",
+    ConsensusOwnOnly: "You see only your own scores. The facilitator sees every rater's scores and records the consensus with you.",
+    BreachNote: "{0} item(s) do not count: a score entered in someone else's name or changed by someone else, or a consensus not recorded by the facilitator (list items {1}).",
+    ScoringNotRater: "You are not a rater in this round. The scores stay with the raters; the facilitator sees them all.",
     ScoringNotOpen: "Scoring is only possible in the scoring stage.",
     ProgressTitle: "Who has finished?",
     ProgressItem: "{0}: {1} of {2} scored",
@@ -97,6 +100,9 @@ define([], function () {
     Error_notFacilitator: "Only the round's facilitator records the consensus.",
     Error_noConsensus: "Record the consensus score first.",
     Error_transition: "The status could not be changed.",
+    Error_statusNotFacilitator: "Only the round's facilitator changes its status.",
+    Error_denied: "SharePoint refuses this change: you do not have the rights for it (e.g. the round is not in the scoring stage, or you are not the facilitator).",
+    Error_raterAccess: "The status changed, but the raters' write access could not be adjusted. Ask a site owner to run 'Check lists'.",
     Error_other: "Saving failed. Try again.",
 
     ConsensusIntro: "Per objective all scores side by side, with spread and median. Objectives with a spread of 2 or more come first.",
