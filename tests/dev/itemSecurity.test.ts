@@ -119,6 +119,12 @@ describe('item-level security and unique permissions on the local server', () =>
     expect((await list('sofie', 'Per item').items.getById(a).select('Title')()).Title).toBe('alleen sofie');
     expect(await statusOf(list('sofie', 'Per item').items.getById(a).update({ Title: 'x' }))).toBe(403);
     expect(await list('sofie', 'Per item').items.getById(b).select('Title')()).toMatchObject({ Title: 'iedereen' });
+    // Contribute on that one item lets a site reader change it, and nothing else.
+    const contribute = ((await as('ann').web.roleDefinitions.getByType(3).select('Id')()) as { Id: number }).Id;
+    await item.roleAssignments.add(await userId('koen.wouters'), contribute);
+    await list('koen', 'Per item').items.getById(a).update({ Title: 'door koen' });
+    expect(await list('sofie', 'Per item').items.getById(a).select('Title')()).toMatchObject({ Title: 'door koen' });
+    expect(await statusOf(list('koen', 'Per item').items.getById(b).update({ Title: 'nee' }))).toBe(403);
 
     // Managing permissions needs Manage Permissions where it applies.
     expect(await statusOf(list('pieter', 'Per item').breakRoleInheritance(true, false))).toBe(403);

@@ -106,7 +106,7 @@ define([], function () {
     Error_other: "Saving failed. Try again.",
 
     ConsensusIntro: "Per objective all scores side by side, with spread and median. Objectives with a spread of 2 or more come first.",
-    ConsensusNotYet: "The scores of all raters become visible once the round is in the consensus stage.",
+    ConsensusNotYet: "The scores of all raters become visible to the facilitator once the round is in the consensus stage.",
     DiscussFirst: "Discuss: spread {0}",
     Spread: "Spread",
     Median: "Median",

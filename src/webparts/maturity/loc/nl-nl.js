@@ -113,7 +113,7 @@ define([], function () {
 
     // Consensus
     ConsensusIntro: "Per doelstelling alle scores naast elkaar, met spreiding en mediaan. Doelstellingen met een spreiding van 2 of meer staan eerst.",
-    ConsensusNotYet: "De scores van alle beoordelaars worden zichtbaar zodra de ronde in de fase consensus staat.",
+    ConsensusNotYet: "De scores van alle beoordelaars worden voor de facilitator zichtbaar zodra de ronde in de fase consensus staat.",
     DiscussFirst: "Bespreken: spreiding {0}",
     Spread: "Spreiding",
     Median: "Mediaan",
