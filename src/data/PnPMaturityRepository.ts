@@ -292,13 +292,17 @@ export class PnPMaturityRepository implements IMaturityRepository {
       throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd.', check.stored);
     }
     const description = `Verbeteractie uit ${round.title}: ${unit.code} ${unit.text}`;
-    const added: ListItem = await listOf(this._sp, 'actions').items.add({
-      Title: shortTitle(title),
-      DomeinenId: [domainId],
-      Beschrijving: description,
-      ActieStatus: 'Gepland',
-      JaarGepland: round.year ?? null
-    });
+    const added: ListItem = await listOf(this._sp, 'actions')
+      .items.add({
+        Title: shortTitle(title),
+        DomeinenId: [domainId],
+        Beschrijving: description,
+        ActieStatus: 'Gepland',
+        JaarGepland: round.year ?? null
+      })
+      .catch((e) => {
+        throw refusal(e, 'een nieuwe actie in Acties');
+      });
     const item = (added && added.data) || added;
     const actionId = (item.Id ?? item.ID) as number;
     const actions = check.stored.actions.concat([{ id: actionId, title: shortTitle(title) }]);
