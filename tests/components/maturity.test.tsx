@@ -96,6 +96,19 @@ describe('Maturiteitsinschatting: scoring', () => {
     expect(screen.getByTestId('my-progress').textContent).toBe('U scoorde 2 van 3.');
   });
 
+  it('says in Dutch that SharePoint refused a score (no write access), and keeps what was typed', async () => {
+    const repo = new FakeMaturityRepository(data(), ANN);
+    repo.denyScores = true;
+    const { container } = render(<Maturity repository={repo} isTeams={false} />);
+    await screen.findByText('Wie is klaar?');
+    const theme = unit(container, 't:1');
+    fireEvent.click(within(theme).getByLabelText('4'));
+    fireEvent.change(within(theme).getByRole('textbox'), { target: { value: 'Geweigerd' } });
+    fireEvent.click(within(theme).getByRole('button', { name: 'Bewaren: 1 Doelstellingen en procesmanagement' }));
+    await within(theme).findByText('SharePoint weigert deze wijziging: u hebt er geen rechten voor (bv. de ronde is niet in de fase scoren, of u bent niet de facilitator).');
+    expect(within(theme).getByRole('textbox')).toHaveValue('Geweigerd');
+  });
+
   it('tells a conflict (the score was changed in another window) instead of overwriting it', async () => {
     const repo = new FakeMaturityRepository(data(), ANN);
     const { container } = render(<Maturity repository={repo} isTeams={false} />);

@@ -20,6 +20,8 @@ export class FakeMaturityRepository implements IMaturityRepository {
   public actionsCreated: { title: string; domainId: number }[] = [];
   /** As SharePoint's item-level read security does for a rater: only the user's own scores are read. */
   public ownScoresOnly: boolean = false;
+  /** When set, a score is refused as SharePoint refuses it without write access (the repository's 'denied'). */
+  public denyScores: boolean = false;
   private _next: number = 1000;
   private _etag: number = 1;
 
@@ -59,6 +61,7 @@ export class FakeMaturityRepository implements IMaturityRepository {
     const round = this._round(input.round.id);
     if (checkScore(input.score, round)) throw new MaturityError('outOfScale', 'scale');
     if (round.status === 'afgesloten') throw new MaturityError('frozen', 'frozen');
+    if (this.denyScores) throw new MaturityError('denied', 'Geen toestemming: SharePoint weigerde deze score (403).');
     if (round.status !== 'scoren') throw new MaturityError('notScoring', 'not scoring');
     const u: IScoringUnit = input.unit;
     const stored = this.data.scores.filter((s) => s.roundId === round.id && s.raterId === this.me.id && s.themeId === u.themeId && s.objectiveId === u.objectiveId)[0];
