@@ -15,6 +15,7 @@ import { CONTROL_TEAM_GROUP, ensurePermissions } from '../src/data/permissions';
 import '@pnp/sp/site-groups/web';
 import { importReportData } from '../src/data/importData';
 import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
+import { FACILITATOR_GROUP } from '../src/data/maturityAccess';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
@@ -47,11 +48,19 @@ export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: strin
   if (schema.changes.length) log(`Lijsten ingericht: ${schema.changes.length} wijzigingen (schemaversie ${schema.schemaVersion}).`);
   // The permission model through the product's own code, as "Lijsten controleren" and npm run provision do.
   const permissions = await ensurePermissions(sp, {}, log);
-  if (permissions.some((c) => c.kind === 'group')) {
-    // A new group is empty: put the local control team in it, as an admin would (README, Permission model).
-    const group = (await sp.web.siteGroups.select('Id', 'Title')()).filter((g: { Title: string }) => g.Title === CONTROL_TEAM_GROUP)[0] as { Id: number };
-    for (const login of LOCAL_CONTROL_TEAM) await sp.web.siteGroups.getById(group.Id).users.add(login);
+  const groups: Array<{ Id: number; Title: string }> = permissions.some((c) => c.kind === 'group') ? await sp.web.siteGroups.select('Id', 'Title')() : [];
+  const created = (title: string): { Id: number } | undefined =>
+    permissions.some((c) => c.kind === 'group' && c.name === title) ? groups.filter((g) => g.Title === title)[0] : undefined;
+  // A new group is empty: put the local people in it, as an admin would (README, Permission model).
+  const team = created(CONTROL_TEAM_GROUP);
+  if (team) {
+    for (const login of LOCAL_CONTROL_TEAM) await sp.web.siteGroups.getById(team.Id).users.add(login);
     log(`Controleteam in ${CONTROL_TEAM_GROUP}: ann, pieter, sofie.`);
+  }
+  const facilitators = created(FACILITATOR_GROUP);
+  if (facilitators) {
+    await sp.web.siteGroups.getById(facilitators.Id).users.add(LOCAL_DEMO_ROUND.facilitator);
+    log(`Facilitator van de maturiteitsinschatting in ${FACILITATOR_GROUP}: pieter.`);
   }
   await seedMaturityIfNew(siteUrl, dataDir, log);
   const marker = path.join(dataDir, SEED_MARKER);

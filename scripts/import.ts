@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createSp } from '../src/data/node';
 import { planReportImport, reportImportLine } from '../src/data/importData';
-import { maturityImportLine, planMaturityImport, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
+import { afterMaturityImport, maturityImportLine, planMaturityImport, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
 import { ImportValidationError, ImportWriteError, runImport } from '../src/data/importRun';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     await runImport(sp, reportPlan.adds.concat(maturityPlan.adds), {
       existing: { ...reportPlan.targets.existing, ...maturityPlan.targets.existing }
     });
+    await afterMaturityImport(sp, maturityPlan);
     console.log(reportImportLine(reportPlan.result));
     console.log(maturityImportLine(maturityPlan.result));
     const r = reportPlan.result;

@@ -57,11 +57,11 @@ export type Resource =
   | { kind: 'groupUsers'; group: IGroup }
   | { kind: 'roleDefs' }
   | { kind: 'roleDef'; def: IRoleDefinition }
-  | { kind: 'roleAssignments'; scope: string; list?: IListData }
+  | { kind: 'roleAssignments'; scope: string; list?: IListData; item?: IItem }
   | { kind: 'roleAssignment'; assignment: IRoleAssignment }
   | { kind: 'roleBindings'; assignment: IRoleAssignment }
-  | { kind: 'roleChange'; scope: string; action: 'add' | 'remove'; principalId: number; roleDefId: number }
-  | { kind: 'breakInheritance'; list: IListData; copy: boolean }
+  | { kind: 'roleChange'; scope: string; list?: IListData; item?: IItem; action: 'add' | 'remove'; principalId: number; roleDefId: number }
+  | { kind: 'breakInheritance'; scope: string; list: IListData; item?: IItem; copy: boolean }
   | { kind: 'moveFile'; overwrite: boolean }
   | { kind: 'versions'; list: IListData; item: IItem; file: boolean }
   | { kind: 'version'; list: IListData; item: IItem; file: boolean; versionId: number };
@@ -125,6 +125,14 @@ export function requireEdit(c: IContext): void {
 /** Creating or changing lists and fields: Manage Lists (owners; Edit also has it). */
 export function requireManage(c: IContext): void {
   if (!hasKind(c.site.permsOn(c.list), KIND.ManageLists)) throw accessDenied();
+}
+
+/**
+ * Changing the permissions of a securable: Manage Permissions on it (its own scope, or the one it inherits from).
+ * A list's Manage Permissions lets a user manage that list only (FIDELITY K-04).
+ */
+export function requireManagePermissions(c: IContext, list?: IListData, item?: IItem): void {
+  if (!hasKind(c.site.permsOn(list, item), KIND.ManagePermissions)) throw accessDenied();
 }
 
 /** Managing groups and permissions: Manage Web / Manage Permissions (site owners). */

@@ -45,7 +45,17 @@ export const CONTRIBUTE = 1073741827;
 export const READ = 1073741826;
 
 /** SP.PermissionKind numbers the server checks (kind k is bit k-1 of the 64-bit mask). */
-export const KIND = { ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4, ManageLists: 12, ManageWeb: 31 };
+export const KIND = {
+  ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4,
+  /** "Override List Behaviors" (formerly Cancel Checkout): reads and edits every item despite item-level security (FIDELITY K-02). */
+  CancelCheckout: 9,
+  ManageLists: 12, ManagePermissions: 26, ManageWeb: 31
+};
+
+/** Permission levels of the site: the built-in ones and those added with `roledefinitions` POST (FIDELITY K-05). */
+export function roleDefinitionsOf(site: ISiteData): IRoleDefinition[] {
+  return ROLE_DEFINITIONS.concat(site.roleDefinitions || []);
+}
 
 export const CONTROL_TEAM_GROUP = 'Organisatiebeheersing – beheerders';
 
@@ -138,9 +148,18 @@ export function resolveLogin(site: ISiteData, login: string): IUser | undefined 
   return site.users.find((u) => u.LoginName.toLowerCase() === l || u.Email.toLowerCase() === l || l.endsWith(`|${u.Email.toLowerCase()}`));
 }
 
-/** The securable that decides for a list: the list itself once it has unique permissions, else the web. */
-export function scopeOf(site: ISiteData, listId: string | undefined): string {
-  return listId && (site.uniqueScopes || []).indexOf(listId) >= 0 ? listId : 'web';
+/** The scope key of one list item (a securable of its own once its inheritance is broken). */
+export function itemScopeKey(listId: string, itemId: number): string {
+  return `${listId}/${itemId}`;
+}
+
+/**
+ * The securable that decides: the item once it has unique permissions, else its list once that has them, else the web.
+ */
+export function scopeOf(site: ISiteData, listId: string | undefined, itemId?: number): string {
+  const unique = site.uniqueScopes || [];
+  if (listId && itemId !== undefined && unique.indexOf(itemScopeKey(listId, itemId)) >= 0) return itemScopeKey(listId, itemId);
+  return listId && unique.indexOf(listId) >= 0 ? listId : 'web';
 }
 
 /** Union of the masks of every assignment on the scope that names the user or one of their groups. */
@@ -152,10 +171,11 @@ export function effectiveMask(site: ISiteData, userId: number, scope: string): I
   for (const g of site.groups || []) if (g.Members.some((m) => principals.has(m))) principals.add(g.Id);
   let high = 0;
   let low = 0;
+  const defs = roleDefinitionsOf(site);
   for (const a of site.roleAssignments || []) {
     if (a.scope !== scope || !principals.has(a.principalId)) continue;
     for (const id of a.roleDefIds) {
-      const def = ROLE_DEFINITIONS.find((d) => d.Id === id);
+      const def = defs.find((d) => d.Id === id);
       if (!def) continue;
       high = (high | def.BasePermissions.High) >>> 0;
       low = (low | def.BasePermissions.Low) >>> 0;

@@ -13,7 +13,7 @@ import { contentTypeOf, formatOf, IApiRequest, IApiResponse } from './context';
 import { accessDenied, errorJson, STATUS_TEXT } from './errors';
 import { mimeOf } from './handlers/files';
 import { Role } from './site';
-import { ensureDirectory, hasKind, KIND, scopeOf } from './directory';
+import { effectiveMask, ensureDirectory, hasKind, KIND } from './directory';
 import { IUser } from './store';
 import { WEB_TITLE } from './handlers/web';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
@@ -212,7 +212,9 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     const web = api.permsOn();
     if (!hasKind(web, KIND.ViewListItems)) throw accessDenied();
     if (!write || hasKind(web, KIND.EditListItems)) return;
-    const unique = api.orderedLists().some((l) => scopeOf(store.site, l.meta.Id) !== 'web' && hasKind(api.permsOn(l), KIND.EditListItems));
+    // Edit rights on some list or item with its own permissions (e.g. a rater's Contribute on the scores list).
+    const me = api.currentUser().Id;
+    const unique = (store.site.uniqueScopes || []).some((scope) => hasKind(effectiveMask(store.site, me, scope), KIND.EditListItems));
     if (!unique) throw accessDenied();
   };
 

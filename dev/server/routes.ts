@@ -101,7 +101,13 @@ export const ROUTES: RouteTable = {
   items: { methods: { GET: getItems, POST: postItem }, children: { getbyid: itemSegment } },
   item: {
     methods: { GET: getItem, MERGE: mergeItem, DELETE: deleteItemHandler },
-    children: { file: files.itemFileSegment, versions: versions.itemVersionsSegment, ...perms },
+    children: {
+      file: files.itemFileSegment,
+      versions: versions.itemVersionsSegment,
+      ...perms,
+      roleassignments: groups.roleAssignmentsSegment,
+      breakroleinheritance: groups.breakInheritanceSegment
+    },
     property: (c, r) => itemEntity(c, r.list, r.item, false)
   },
   listItemAllFields: { methods: { GET: getItem, MERGE: mergeItem } },
@@ -148,7 +154,7 @@ export const ROUTES: RouteTable = {
   },
   group: { methods: { GET: groups.getGroup }, children: { users: (_c, r) => ({ kind: 'groupUsers', group: r.group }) } },
   groupUsers: { methods: { GET: groups.getGroupUsers, POST: groups.postGroupUser } },
-  roleDefs: { methods: { GET: groups.getRoleDefinitions }, children: groups.roleDefinitionChildren },
+  roleDefs: { methods: { GET: groups.getRoleDefinitions, POST: groups.postRoleDefinition }, children: groups.roleDefinitionChildren },
   roleDef: { methods: { GET: groups.getRoleDefinition } },
   roleAssignments: { methods: { GET: groups.getRoleAssignments }, children: groups.roleAssignmentsChildren },
   roleAssignment: {

@@ -7,7 +7,7 @@ import * as crypto from 'crypto';
 import { encodeEntityName } from './fields';
 import { listTitleTaken, userNotFound } from './errors';
 import { IItem, IListData, IUser, Store } from './store';
-import { effectiveMask, IMask, resolveLogin, Role, roleOfMask, scopeOf } from './directory';
+import { effectiveMask, hasKind, IMask, KIND, resolveLogin, Role, roleOfMask, scopeOf } from './directory';
 
 export type { Role } from './directory';
 
@@ -59,9 +59,40 @@ export class Site {
     return (this.store.site.uniqueScopes || []).indexOf(list.meta.Id) >= 0;
   }
 
-  /** The current user's effective permissions on the web, or on a list (its own when unique). */
-  public permsOn(list?: IListData): IMask {
-    return effectiveMask(this.store.site, this.currentUser().Id, scopeOf(this.store.site, list && list.meta.Id));
+  /** The current user's effective permissions on the web, a list or an item (their own when unique, else inherited). */
+  public permsOn(list?: IListData, item?: IItem): IMask {
+    return effectiveMask(this.store.site, this.currentUser().Id, scopeOf(this.store.site, list && list.meta.Id, item && item.Id));
+  }
+
+  /**
+   * Whether the current user may see an item: View Items on its scope and, on a list whose ReadSecurity is 2
+   * ("read items that were created by the user"), being its author, unless they hold Manage Lists or
+   * Override List Behaviors there (FIDELITY K-01, K-02, K-06).
+   */
+  public canReadItem(list: IListData, item: IItem): boolean {
+    const mask = this.permsOn(list, item);
+    if (!hasKind(mask, KIND.ViewListItems)) return false;
+    if (Number(list.meta.props.ReadSecurity || 1) !== 2 || item.AuthorId === this.currentUser().Id) return true;
+    return overridesItemSecurity(mask);
+  }
+
+  /**
+   * Whether the current user may change or delete an item: Edit Items on its scope, and WriteSecurity 2 (only
+   * items they created) or 4 (none) unless Manage Lists or Override List Behaviors (FIDELITY K-03).
+   */
+  public canWriteItem(list: IListData, item: IItem): boolean {
+    const mask = this.permsOn(list, item);
+    if (!hasKind(mask, KIND.EditListItems)) return false;
+    const ws = Number(list.meta.props.WriteSecurity || 1);
+    if (ws === 1 || (ws === 2 && item.AuthorId === this.currentUser().Id)) return true;
+    return overridesItemSecurity(mask);
+  }
+
+  /** Whether the current user may add items: Add Items on the list, and WriteSecurity not 4 (unless overriding). */
+  public canAddItem(list: IListData): boolean {
+    const mask = this.permsOn(list);
+    if (!hasKind(mask, KIND.AddListItems)) return false;
+    return Number(list.meta.props.WriteSecurity || 1) !== 4 || overridesItemSecurity(mask);
   }
 
   /** The current user's permission level on the web, as a role: owner, member, reader or none. */
@@ -188,15 +219,20 @@ export class Site {
   }
 
   /** Effective permissions of another user (getUserEffectivePermissions); null when unknown. */
-  public permsOfLogin(login: string, list?: IListData): IMask | null {
+  public permsOfLogin(login: string, list?: IListData, item?: IItem): IMask | null {
     let u: IUser;
     try {
       u = this.userByLogin(login);
     } catch {
       return null;
     }
-    return effectiveMask(this.store.site, u.Id, scopeOf(this.store.site, list && list.meta.Id));
+    return effectiveMask(this.store.site, u.Id, scopeOf(this.store.site, list && list.meta.Id, item && item.Id));
   }
+}
+
+/** Manage Lists or Override List Behaviors: item-level read/write security does not apply (FIDELITY K-02). */
+export function overridesItemSecurity(mask: IMask): boolean {
+  return hasKind(mask, KIND.ManageLists) || hasKind(mask, KIND.CancelCheckout);
 }
 
 export function findItem(list: IListData, id: number): IItem | undefined {

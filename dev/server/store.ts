@@ -9,6 +9,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DIRECTORY } from './directory';
+import type { IRoleDefinition } from './directory';
 
 export const STORE_FORMAT: number = 1;
 
@@ -35,7 +36,7 @@ export interface IGroup {
   AllowMembersEditMembership: boolean;
 }
 
-/** One principal's permission levels on a securable: 'web' or a list id with unique permissions. */
+/** One principal's permission levels on a securable: 'web', a list id or `<list id>/<item id>` with unique permissions. */
 export interface IRoleAssignment {
   scope: string;
   principalId: number;
@@ -148,8 +149,10 @@ export interface ISiteData {
   /** The directory (see directory.ts); absent in data folders made before it existed. */
   groups?: IGroup[];
   roleAssignments?: IRoleAssignment[];
-  /** Lists whose role inheritance was broken. */
+  /** Lists (`<list id>`) and items (`<list id>/<item id>`) whose role inheritance was broken. */
   uniqueScopes?: string[];
+  /** Permission levels added to the site (roledefinitions POST); the built-in ones are in directory.ts. */
+  roleDefinitions?: IRoleDefinition[];
 }
 
 export function newGuid(): string {

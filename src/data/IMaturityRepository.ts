@@ -13,7 +13,10 @@ export type MaturityErrorCode =
   | 'conflict'
   | 'notFacilitator'
   | 'noConsensus'
-  | 'transition';
+  | 'transition'
+  | 'statusNotFacilitator'
+  | 'denied'
+  | 'raterAccess';
 
 export class MaturityError extends Error {
   public readonly code: MaturityErrorCode;
@@ -33,6 +36,11 @@ export interface IMaturityScreen {
   me: IPerson;
   /** The round whose scores were read with their values (consensus or closed), if any. */
   valuesOf?: number;
+  /**
+   * Whether SharePoint shows this user every rater's scores (the facilitators, site owners: Override List Behaviors
+   * or Manage Lists on MaturiteitScores). Everyone else reads only their own scores, so sees only their own progress.
+   */
+  seesAllScores?: boolean;
 }
 
 export interface IScoreInput {
@@ -70,6 +78,9 @@ export interface IMaturityRepository {
   saveConsensus(input: IConsensusInput): Promise<IConsensus>;
   /** A planned action in Acties for the round's year, in `domainId`, linked from the consensus. */
   createImprovementAction(round: IMaturityRound, unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus>;
-  /** Moves the round on (checked by the caller with checkTransition); on the round's ETag. */
+  /**
+   * Moves the round on (checked by the caller with checkTransition); on the round's ETag. Only the round's
+   * facilitator; entering or leaving "scoren" gives or takes the raters' write access to MaturiteitScores.
+   */
   setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound>;
 }

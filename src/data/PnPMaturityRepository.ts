@@ -9,7 +9,8 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IItems } from '@pnp/sp/items';
 import { IList } from '@pnp/sp/lists';
 import {
-  checkScore, firstPerUnit, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible
+  checkScore, firstPerUnit, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible,
+  splitConsensusBreaches, splitScoreBreaches
 } from '../model/maturity';
 import { IPerson } from '../model/types';
 import { IPermissions } from './IOrgRepository';
@@ -20,6 +21,13 @@ import { IItemQuery, ITEM_QUERIES } from './queries';
 import { listOf } from './lists';
 import { httpStatusOf } from './errors';
 import { BatchedRead, batchedReads } from './batchRetry';
+import { syncRaterAccess } from './maturityAccess';
+
+/** SharePoint refused (403): the rules on the lists, not a fault. Other errors pass unchanged. */
+function refusal(e: unknown, what: string): unknown {
+  if (httpStatusOf(e) !== 403) return e;
+  return new MaturityError('denied', `Geen toestemming: SharePoint weigerde ${what} (403).`);
+}
 
 const PAGE_SIZE: number = 5000;
 
@@ -69,7 +77,8 @@ export class PnPMaturityRepository implements IMaturityRepository {
   public async getPermissions(): Promise<IPermissions> {
     const [queue, execute] = batchedReads(this._sp);
     const web = queue((b) => b.web.getCurrentUserEffectivePermissions());
-    const list = queue((b) => listOf(b, 'maturityScores').getCurrentUserEffectivePermissions());
+    // Who may prepare and move rounds: edit rights on MaturiteitRondes (the facilitators and the site owners).
+    const list = queue((b) => listOf(b, 'maturityRounds').getCurrentUserEffectivePermissions());
     await execute();
     const [webPerms, listPerms] = await Promise.all([web, list]);
     return {
@@ -94,8 +103,12 @@ export class PnPMaturityRepository implements IMaturityRepository {
       { q: ITEM_QUERIES.maturityScores, filter: mine }
     ];
     const pending = plan.map((p) => queue((b) => this._items(p.q, b, p.filter)() as Promise<ListItem[]>));
+    const scorePerms = queue((b) => listOf(b, 'maturityScores').getCurrentUserEffectivePermissions());
     await execute();
     const firsts = await Promise.all(pending);
+    const perms = await scorePerms;
+    // Item-level read security: only these users see every rater's items (FIDELITY K-02).
+    const seesAllScores = this._sp.web.hasPermissions(perms, PermissionKind.CancelCheckout) || this._sp.web.hasPermissions(perms, PermissionKind.ManageLists);
     const all = await Promise.all(firsts.map((first, i) => this._rest(plan[i].q, first, plan[i].filter)));
     const rounds = all[2].map(toRound);
     const own: Record<number, IMaturityScore> = {};
@@ -110,19 +123,24 @@ export class PnPMaturityRepository implements IMaturityRepository {
       scores = scores.filter((s) => s.roundId !== shown.id).concat(values);
       valuesOf = shown.id;
     }
+    // What SharePoint cannot refuse, the app ignores and shows the facilitator: scores in someone else's name or
+    // changed by someone else, consensus not by the round's facilitator.
+    const checkedScores = splitScoreBreaches(scores);
+    const checkedConsensus = splitConsensusBreaches(all[3].map(toConsensus), rounds);
     // The visibility rule once more over everything read, per round.
     const byRound: Record<number, IMaturityRound> = {};
     for (const r of rounds) byRound[r.id] = r;
-    scores = firstPerUnit(scores.map((s) => (byRound[s.roundId] ? visibleScores(byRound[s.roundId], [s], me.id)[0] : s)));
+    scores = firstPerUnit(checkedScores.trusted.map((s) => (byRound[s.roundId] ? visibleScores(byRound[s.roundId], [s], me.id)[0] : s)));
     const data: IMaturityData = {
       themes: all[0].map(toTheme),
       objectives: all[1].map(toObjective),
       rounds,
-      consensus: firstPerUnit(all[3].map(toConsensus)),
+      consensus: firstPerUnit(checkedConsensus.trusted),
+      breaches: checkedScores.breaches.concat(checkedConsensus.breaches),
       domains: all[4].filter((d) => d.Actief !== false).sort((a, b) => (a.Volgorde || 0) - (b.Volgorde || 0)).map((d) => ({ id: d.Id as number, title: (d.Title as string) || '' })),
       scores
     };
-    return { data, me, valuesOf };
+    return { data, me, valuesOf, seesAllScores };
   }
 
   /** Themes, objectives, rounds and consensus (no individual scores): the council report. One $batch. */
@@ -133,7 +151,9 @@ export class PnPMaturityRepository implements IMaturityRepository {
     await execute();
     const firsts = await Promise.all(pending);
     const all = await Promise.all(firsts.map((first, i) => this._rest(plan[i], first)));
-    return { themes: all[0].map(toTheme), objectives: all[1].map(toObjective), rounds: all[2].map(toRound), consensus: firstPerUnit(all[3].map(toConsensus)) };
+    const rounds = all[2].map(toRound);
+    const consensus = firstPerUnit(splitConsensusBreaches(all[3].map(toConsensus), rounds).trusted);
+    return { themes: all[0].map(toTheme), objectives: all[1].map(toObjective), rounds, consensus };
   }
 
   /** Queues the round's stored status and whether the unit's objective still exists (404: deleted). */
@@ -160,7 +180,8 @@ export class PnPMaturityRepository implements IMaturityRepository {
     const mine = queue((b) => this._items(ITEM_QUERIES.maturityScores, b, `RondeId eq ${round.id} and BeoordelaarId eq ${meId}`)() as Promise<ListItem[]>);
     await execute();
     const [s, o, m] = await Promise.all([status, objective, mine]);
-    return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, mine: (m as ListItem[]).map(toScore) };
+    // Only my own items count as mine (an item in my name by someone else is ignored, see splitScoreBreaches).
+    return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, mine: splitScoreBreaches((m as ListItem[]).map(toScore)).trusted };
   }
 
   /**
@@ -207,10 +228,12 @@ export class PnPMaturityRepository implements IMaturityRepository {
         return { ...stored, score: input.score, comment: input.comment || undefined, etag: res && res.etag ? res.etag : stored.etag };
       } catch (e) {
         if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'Deze score werd intussen gewijzigd.', stored);
-        throw e;
+        throw refusal(e, 'deze score');
       }
     }
-    const added = await addUnitItem(list, round, unit, me.title, { BeoordelaarId: me.id, ...body });
+    const added = await addUnitItem(list, round, unit, me.title, { BeoordelaarId: me.id, ...body }).catch((e) => {
+      throw refusal(e, 'deze score');
+    });
     const earlier = await this._earlierOf(list, added.id, `RondeId eq ${round.id} and BeoordelaarId eq ${me.id}`, ITEM_QUERIES.maturityScores, toScore, unit);
     if (earlier) throw new MaturityError('conflict', 'U had deze doelstelling al gescoord (in een ander venster?).', earlier);
     return {
@@ -228,7 +251,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
     const stored = queue((b) => this._items(ITEM_QUERIES.maturityConsensus, b, `RondeId eq ${round.id}`)() as Promise<ListItem[]>);
     await execute();
     const [s, o, c] = await Promise.all([status, objective, stored]);
-    const found = firstPerUnit((c as ListItem[]).map(toConsensus)).filter((x) => x.themeId === unit.themeId && x.objectiveId === unit.objectiveId)[0];
+    const found = firstPerUnit(splitConsensusBreaches((c as ListItem[]).map(toConsensus), [round]).trusted).filter((x) => x.themeId === unit.themeId && x.objectiveId === unit.objectiveId)[0];
     return { status: (s as ListItem).RondeStatus as string, objectiveExists: o, stored: found };
   }
 
@@ -252,10 +275,12 @@ export class PnPMaturityRepository implements IMaturityRepository {
         return { ...check.stored, score: input.score, comment: input.comment || undefined, etag: res && res.etag ? res.etag : check.stored.etag };
       } catch (e) {
         if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd.', check.stored);
-        throw e;
+        throw refusal(e, 'deze consensus');
       }
     }
-    const added = await addUnitItem(list, round, unit, 'consensus', body);
+    const added = await addUnitItem(list, round, unit, 'consensus', body).catch((e) => {
+      throw refusal(e, 'deze consensus');
+    });
     const earlier = await this._earlierOf(list, added.id, `RondeId eq ${round.id}`, ITEM_QUERIES.maturityConsensus, toConsensus, unit);
     if (earlier) throw new MaturityError('conflict', 'Er werd intussen al een consensus vastgelegd.', earlier);
     return { ...added, score: input.score, comment: input.comment || undefined, actions: [] };
@@ -269,13 +294,17 @@ export class PnPMaturityRepository implements IMaturityRepository {
       throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd.', check.stored);
     }
     const description = `Verbeteractie uit ${round.title}: ${unit.code} ${unit.text}`;
-    const added: ListItem = await listOf(this._sp, 'actions').items.add({
-      Title: shortTitle(title),
-      DomeinenId: [domainId],
-      Beschrijving: description,
-      ActieStatus: 'Gepland',
-      JaarGepland: round.year ?? null
-    });
+    const added: ListItem = await listOf(this._sp, 'actions')
+      .items.add({
+        Title: shortTitle(title),
+        DomeinenId: [domainId],
+        Beschrijving: description,
+        ActieStatus: 'Gepland',
+        JaarGepland: round.year ?? null
+      })
+      .catch((e) => {
+        throw refusal(e, 'een nieuwe actie in Acties');
+      });
     const item = (added && added.data) || added;
     const actionId = (item.Id ?? item.ID) as number;
     const actions = check.stored.actions.concat([{ id: actionId, title: shortTitle(title) }]);
@@ -286,19 +315,35 @@ export class PnPMaturityRepository implements IMaturityRepository {
       return { ...check.stored, actions, etag: res && res.etag ? res.etag : check.stored.etag };
     } catch (e) {
       if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd; de actie werd aangemaakt maar niet gekoppeld.', check.stored);
-      throw e;
+      throw refusal(e, 'het koppelen van de verbeteractie');
     }
   }
 
   public async setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound> {
     if (round.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    const [me, perms] = await Promise.all([this.getCurrentUser(), this.getPermissions()]);
+    if (!isFacilitator(round, me.id, perms.canEdit)) throw new MaturityError('statusNotFacilitator', 'Alleen de facilitator van de ronde wijzigt de status.');
+    let updated: IMaturityRound;
     try {
       const res: { etag?: string } = await listOf(this._sp, 'maturityRounds').items.getById(round.id).update({ RondeStatus: to }, round.etag || '*');
-      return { ...round, status: to, etag: res && res.etag ? res.etag : round.etag };
+      updated = { ...round, status: to, etag: res && res.etag ? res.etag : round.etag };
     } catch (e) {
       if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De ronde werd intussen gewijzigd.', round);
-      throw e;
+      throw refusal(e, 'deze statuswijziging');
     }
+    if (round.status === 'scoren' || to === 'scoren') {
+      // Raters write scores only while the round is being scored: SharePoint refuses them before and after.
+      try {
+        await syncRaterAccess(this._sp);
+      } catch (e) {
+        throw new MaturityError(
+          'raterAccess',
+          `De status is gewijzigd, maar de schrijfrechten van de beoordelaars konden niet worden aangepast (HTTP ${httpStatusOf(e) ?? '?'}). Vraag een site-eigenaar om 'Lijsten controleren'.`,
+          updated
+        );
+      }
+    }
+    return updated;
   }
 }
 

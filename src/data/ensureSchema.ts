@@ -12,7 +12,7 @@ import { listUrl } from './lists';
 export interface IEnsureChange {
   /** The list, or 'web' for a change to the site's permissions (src/data/permissions.ts). */
   list: string;
-  kind: 'list' | 'field' | 'index' | 'validation' | 'title' | 'versioning' | 'group' | 'roleAssignment' | 'groupMember';
+  kind: 'list' | 'field' | 'index' | 'validation' | 'title' | 'versioning' | 'security' | 'group' | 'roleAssignment' | 'groupMember' | 'roleDefinition' | 'uniquePermissions';
   name: string;
 }
 
@@ -52,6 +52,8 @@ interface IListInfoLite {
   ValidationFormula?: string;
   EnableVersioning?: boolean;
   MajorVersionLimit?: number;
+  ReadSecurity?: number;
+  WriteSecurity?: number;
 }
 
 /** Major versions kept per item (lists) and per file (the library). */
@@ -77,7 +79,7 @@ async function readList(sp: SPFI, schema: IListSchema): Promise<IListInfoLite | 
   try {
     return (await sp.web
       .getList(listUrl(sp, schema.key))
-      .select('Id', 'Title', 'ValidationFormula', 'EnableVersioning', 'MajorVersionLimit')()) as IListInfoLite;
+      .select('Id', 'Title', 'ValidationFormula', 'EnableVersioning', 'MajorVersionLimit', 'ReadSecurity', 'WriteSecurity')()) as IListInfoLite;
   } catch (e) {
     // 403, 429 or 5xx say nothing about existence: creating the list then would fail or duplicate it.
     if (httpStatusOf(e) === 404) return undefined;
@@ -146,6 +148,12 @@ export async function ensureSchema(sp: SPFI, log: (line: string) => void = () =>
       note({ list: schema.title, kind: 'versioning', name: `${VERSION_LIMITS[schema.template]}` });
     }
     listIds[schema.key] = info.Id;
+    const sec = schema.itemSecurity;
+    if (sec && (info.ReadSecurity !== sec.read || info.WriteSecurity !== sec.write)) {
+      // Item-level permissions: SharePoint itself keeps each user to their own items (FIDELITY K-01, K-03).
+      await sp.web.getList(listUrl(sp, schema.key)).update({ ReadSecurity: sec.read, WriteSecurity: sec.write });
+      note({ list: schema.title, kind: 'security', name: `ReadSecurity ${sec.read}, WriteSecurity ${sec.write}` });
+    }
     await ensureFields(sp, schema, listIds, note);
     if (schema.validation && info.ValidationFormula !== schema.validation.formula) {
       await sp.web.getList(listUrl(sp, schema.key)).update({

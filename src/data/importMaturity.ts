@@ -15,6 +15,7 @@ import { listOf } from './lists';
 import { ITEM_QUERIES } from './queries';
 import { readAll } from './importData';
 import { runImport } from './importRun';
+import { syncRaterAccess } from './maturityAccess';
 
 export interface IMaturityImportOptions {
   /**
@@ -112,6 +113,15 @@ export function maturityImportLine(result: IMaturityImportResult): string {
 }
 
 /**
+ * A round created in "scoren": its raters may write scores now (on a site set up by
+ * ensurePermissions). Call after the plan's items are written.
+ */
+export async function afterMaturityImport(sp: SPFI, plan: IMaturityImportPlan): Promise<void> {
+  const round = plan.adds.filter((a) => a.list === 'maturityRounds')[0];
+  if (round && round.body.RondeStatus === 'scoren') await syncRaterAccess(sp);
+}
+
+/**
  * Seeds the 11 chapters of the leidraad as themes and, when asked, the 2023 round (see
  * planMaturityImport). Idempotent. Objectives are never seeded: their wording is the city's
  * to import (importObjectives).
@@ -119,6 +129,7 @@ export function maturityImportLine(result: IMaturityImportResult): string {
 export async function importMaturity(sp: SPFI, options: IMaturityImportOptions = {}, log: (line: string) => void = () => undefined): Promise<IMaturityImportResult> {
   const plan = await planMaturityImport(sp, options);
   await runImport(sp, plan.adds, plan.targets);
+  await afterMaturityImport(sp, plan);
   log(maturityImportLine(plan.result));
   return plan.result;
 }

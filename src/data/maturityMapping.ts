@@ -13,10 +13,10 @@ export const ROUND_SELECT: string[] = [
 ];
 export const ROUND_EXPAND: string[] = ['Beoordelaars', 'Facilitator'];
 /** Who scored what, without the values: enough for "who has finished" while scoring. */
-export const SCORE_META_SELECT: string[] = ['Id', 'RondeId', 'ThemaId', 'DoelstellingId', 'BeoordelaarId', 'Beoordelaar/Id', 'Beoordelaar/Title'];
+export const SCORE_META_SELECT: string[] = ['Id', 'RondeId', 'ThemaId', 'DoelstellingId', 'BeoordelaarId', 'Beoordelaar/Id', 'Beoordelaar/Title', 'AuthorId', 'EditorId'];
 export const SCORE_SELECT: string[] = SCORE_META_SELECT.concat(['Score', 'Opmerking']);
 export const SCORE_EXPAND: string[] = ['Beoordelaar'];
-export const CONSENSUS_SELECT: string[] = ['Id', 'RondeId', 'ThemaId', 'DoelstellingId', 'Score', 'Opmerking', 'Acties/Id', 'Acties/Title'];
+export const CONSENSUS_SELECT: string[] = ['Id', 'RondeId', 'ThemaId', 'DoelstellingId', 'Score', 'Opmerking', 'Acties/Id', 'Acties/Title', 'AuthorId', 'EditorId'];
 export const CONSENSUS_EXPAND: string[] = ['Acties'];
 
 function num(v: unknown): number | undefined {
@@ -96,7 +96,9 @@ export function toScore(item: ListItem): IMaturityScore {
     raterName: rater ? rater.title : undefined,
     score: num(item.Score),
     comment: str(item.Opmerking),
-    etag: etagOf(item)
+    etag: etagOf(item),
+    authorId: num(item.AuthorId),
+    editorId: num(item.EditorId)
   };
 }
 
@@ -109,7 +111,9 @@ export function toConsensus(item: ListItem): IConsensus {
     score: num(item.Score),
     comment: str(item.Opmerking),
     actions: refs(item.Acties),
-    etag: etagOf(item)
+    etag: etagOf(item),
+    authorId: num(item.AuthorId),
+    editorId: num(item.EditorId)
   };
 }
 

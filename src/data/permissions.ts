@@ -6,6 +6,7 @@ import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
 import { IEnsureChange, ProvisioningError } from './ensureSchema';
 import { httpStatusOf, sharePointMessage } from './errors';
+import { ensureMaturityPermissions } from './maturityAccess';
 
 /** The SharePoint group of the control team: edits the lists and finalises the report. */
 export const CONTROL_TEAM_GROUP: string = 'Organisatiebeheersing – beheerders';
@@ -38,7 +39,8 @@ interface IAssignmentInfo {
 
 /**
  * The product's permission model, idempotent: the group "Organisatiebeheersing – beheerders" exists
- * and has Contribute on the site; the site's Owners, Members and Visitors stay as they are. With
+ * and has Contribute on the site; the site's Owners, Members and Visitors stay as they are on the site;
+ * the maturity lists get their own permissions (ensureMaturityPermissions). With
  * `everyoneReads`, "Everyone except external users" is a member of the Visitors group (with a warning).
  * A second run changes nothing. Needs a site owner (Manage Permissions): for anyone else the first
  * change fails with SharePoint's 403 and nothing is changed.
@@ -68,6 +70,12 @@ export async function ensurePermissions(sp: SPFI, options: IEnsurePermissionsOpt
       changes.push({ list: 'web', kind: 'roleAssignment', name: `${CONTROL_TEAM_GROUP}: ${contribute.Name}` });
       log(`Machtigingsniveau toegekend / permission level granted: ${contribute.Name} → ${CONTROL_TEAM_GROUP}`);
     }
+
+    // The maturity rules, enforced by SharePoint (src/data/maturityAccess.ts).
+    await ensureMaturityPermissions(sp, group.Id, (c) => {
+      changes.push(c);
+      log(`Maturiteit / maturity: ${c.list}: ${c.kind} ${c.name}`);
+    });
 
     if (options.everyoneReads) {
       if (!options.tenantId) {

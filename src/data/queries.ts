@@ -34,6 +34,8 @@ export const ITEM_QUERIES = {
   maturityObjectives: { list: 'maturityObjectives', select: OBJECTIVE_SELECT, expand: [] },
   maturityRounds: { list: 'maturityRounds', select: ROUND_SELECT, expand: ROUND_EXPAND },
   maturityRoundStatus: { list: 'maturityRounds', select: ['Id', 'RondeStatus'], expand: [] },
+  // Who may write scores now: the raters of the rounds in "scoren" (src/data/maturityAccess.ts).
+  maturityRoundRaters: { list: 'maturityRounds', select: ['Id', 'RondeStatus', 'BeoordelaarsId'], expand: [] },
   maturityScoresMeta: { list: 'maturityScores', select: SCORE_META_SELECT, expand: SCORE_EXPAND },
   maturityScores: { list: 'maturityScores', select: SCORE_SELECT, expand: SCORE_EXPAND },
   maturityConsensus: { list: 'maturityConsensus', select: CONSENSUS_SELECT, expand: CONSENSUS_EXPAND },

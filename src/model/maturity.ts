@@ -58,6 +58,9 @@ export interface IMaturityScore {
   score?: number;
   comment?: string;
   etag?: string;
+  /** Who created and who last changed the item (SharePoint's Author and Editor): the rater is the author. */
+  authorId?: number;
+  editorId?: number;
 }
 
 export interface IConsensus {
@@ -69,6 +72,8 @@ export interface IConsensus {
   comment?: string;
   actions: ILookupRef[];
   etag?: string;
+  authorId?: number;
+  editorId?: number;
 }
 
 /** What a maturity screen reads in one go. */
@@ -80,6 +85,24 @@ export interface IMaturityData {
   /** Scores as far as the reader may see them (see visibleScores). */
   scores: IMaturityScore[];
   domains: ILookupRef[];
+  /** Items the app ignores because SharePoint cannot refuse them (see splitScoreBreaches, splitConsensusBreaches). */
+  breaches?: IMaturityBreach[];
+}
+
+/**
+ * Why an item is ignored: a score whose author is not its rater (written in someone else's name) or that someone
+ * other than its author changed; a consensus item not written by the round's facilitator.
+ */
+export type BreachKind = 'otherName' | 'changedByOther' | 'notFacilitator';
+
+export interface IMaturityBreach {
+  list: 'score' | 'consensus';
+  id: number;
+  roundId: number;
+  kind: BreachKind;
+  authorId?: number;
+  editorId?: number;
+  raterId?: number;
 }
 
 /** What results and the council report need (no individual scores). */
@@ -160,6 +183,38 @@ export function firstPerUnit<T extends { id: number; roundId: number; themeId?: 
     if (!kept[key] || it.id < kept[key].id) kept[key] = it;
   }
   return items.filter((it) => kept[keyOf(it)] === it);
+}
+
+/**
+ * SharePoint keeps a score's author (the rater, who created it) but cannot check a column against it, and a user who
+ * may override list behaviours (the facilitator, an owner) can change anyone's item. So a score counts only when its
+ * author is its rater and nobody else changed it; the others are returned as breaches, for the facilitator to see.
+ * Items read without Author (older callers) count as before.
+ */
+export function splitScoreBreaches(scores: IMaturityScore[]): { trusted: IMaturityScore[]; breaches: IMaturityBreach[] } {
+  const trusted: IMaturityScore[] = [];
+  const breaches: IMaturityBreach[] = [];
+  for (const s of scores) {
+    const base = { list: 'score' as const, id: s.id, roundId: s.roundId, authorId: s.authorId, editorId: s.editorId, raterId: s.raterId };
+    if (s.authorId !== undefined && s.authorId !== s.raterId) breaches.push({ ...base, kind: 'otherName' });
+    else if (s.authorId !== undefined && s.editorId !== undefined && s.editorId !== s.authorId) breaches.push({ ...base, kind: 'changedByOther' });
+    else trusted.push(s);
+  }
+  return { trusted, breaches };
+}
+
+/** Consensus counts only when the round's facilitator wrote and last changed it (a round without one: anyone who may). */
+export function splitConsensusBreaches(consensus: IConsensus[], rounds: IMaturityRound[]): { trusted: IConsensus[]; breaches: IMaturityBreach[] } {
+  const trusted: IConsensus[] = [];
+  const breaches: IMaturityBreach[] = [];
+  for (const c of consensus) {
+    const round = rounds.filter((r) => r.id === c.roundId)[0];
+    const f = round && round.facilitator ? round.facilitator.id : undefined;
+    const foreign = f !== undefined && ((c.authorId !== undefined && c.authorId !== f) || (c.editorId !== undefined && c.editorId !== f));
+    if (foreign) breaches.push({ list: 'consensus', id: c.id, roundId: c.roundId, kind: 'notFacilitator', authorId: c.authorId, editorId: c.editorId });
+    else trusted.push(c);
+  }
+  return { trusted, breaches };
 }
 
 /** Scores of a round that belong to no current unit (objective deleted, theme out of scope, objectives imported later). */

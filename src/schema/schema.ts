@@ -68,6 +68,12 @@ export interface IListSchema {
   titleDisplayName?: string;
   fields: IFieldSchema[];
   validation?: IListValidation;
+  /**
+   * Item-level permissions (list settings, Advanced): read 1 = all items, 2 = only items the user created;
+   * write 1 = all, 2 = only items the user created, 4 = none. Users with Manage Lists or Override List Behaviors
+   * are not bound by them.
+   */
+  itemSecurity?: { read: 1 | 2; write: 1 | 2 | 4 };
 }
 
 export const YEAR_MIN: number = 2000;
@@ -306,6 +312,8 @@ export const LISTS: IListSchema[] = [
     description: 'Individuele scores van de beoordelaars (één per beoordelaar en doelstelling)',
     template: 100,
     url: 'Lists/MaturiteitScores',
+    // Each rater reads and changes only their own scores; the facilitator sees all (README, Permission model).
+    itemSecurity: { read: 2, write: 2 },
     fields: [
       { internalName: 'Ronde', displayName: 'Ronde', type: 'Lookup', lookupList: 'maturityRounds', lookupField: 'Title', required: true, indexed: true },
       { internalName: 'Thema', displayName: 'Thema', type: 'Lookup', lookupList: 'maturityThemes', lookupField: 'Title', required: true, indexed: true },

@@ -60,6 +60,28 @@ describe('Maturiteitsinschatting: scoring', () => {
     expect(within(unit(container, 't:1')).getByLabelText('1 – Niet aanwezig')).toBeInTheDocument();
   });
 
+  it('tells a rater whom SharePoint shows only their own scores that the progress is theirs alone', async () => {
+    const repo = new FakeMaturityRepository(data(), ANN);
+    repo.ownScoresOnly = true;
+    render(<Maturity repository={repo} isTeams={false} />);
+    await screen.findByText('Wie is klaar?');
+    expect(screen.getByTestId('progress-own-only').textContent).toContain('alleen de eigen scores');
+    const progress = screen.getByTestId('rater-progress');
+    expect(progress.textContent).toContain('Ann Janssens: 1 van 3 gescoord');
+    // Pieter's progress is not readable for Ann: no "0 van 3" guess for him.
+    expect(progress.textContent).not.toContain('Pieter De Smet');
+  });
+
+  it('shows the facilitator the items the app ignores (a score in someone else\'s name)', async () => {
+    const d = data();
+    d.breaches = [{ list: 'score', id: 777, roundId: 2, kind: 'otherName', authorId: 9, raterId: 7 }];
+    const repo = new FakeMaturityRepository(d, PIETER);
+    render(<Maturity repository={repo} isTeams={false} />);
+    expect((await screen.findByTestId('breaches')).textContent).toBe(
+      '1 item(s) tellen niet mee: een score ingevoerd in naam van iemand anders of gewijzigd door een ander, of een consensus die niet door de facilitator werd vastgelegd (lijstitems 777).'
+    );
+  });
+
   it('saves a score with a comment and updates the progress', async () => {
     const repo = new FakeMaturityRepository(data(), ANN);
     const { container } = render(<Maturity repository={repo} isTeams={false} />);
@@ -72,6 +94,19 @@ describe('Maturiteitsinschatting: scoring', () => {
     expect(repo.data.scores.filter((s) => s.raterId === 7 && s.themeId === 1)[0]).toMatchObject({ score: 4, comment: 'Goed op weg' });
     expect(screen.getByTestId('rater-progress').textContent).toContain('Ann Janssens: 2 van 3 gescoord');
     expect(screen.getByTestId('my-progress').textContent).toBe('U scoorde 2 van 3.');
+  });
+
+  it('says in Dutch that SharePoint refused a score (no write access), and keeps what was typed', async () => {
+    const repo = new FakeMaturityRepository(data(), ANN);
+    repo.denyScores = true;
+    const { container } = render(<Maturity repository={repo} isTeams={false} />);
+    await screen.findByText('Wie is klaar?');
+    const theme = unit(container, 't:1');
+    fireEvent.click(within(theme).getByLabelText('4'));
+    fireEvent.change(within(theme).getByRole('textbox'), { target: { value: 'Geweigerd' } });
+    fireEvent.click(within(theme).getByRole('button', { name: 'Bewaren: 1 Doelstellingen en procesmanagement' }));
+    await within(theme).findByText('SharePoint weigert deze wijziging: u hebt er geen rechten voor (bv. de ronde is niet in de fase scoren, of u bent niet de facilitator).');
+    expect(within(theme).getByRole('textbox')).toHaveValue('Geweigerd');
   });
 
   it('tells a conflict (the score was changed in another window) instead of overwriting it', async () => {

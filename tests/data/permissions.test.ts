@@ -42,7 +42,9 @@ describe('ensurePermissions (src/data/permissions.ts) against the local server',
     const before: IAssignment[] = await sp.web.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')();
     const lines: string[] = [];
     const changes = await ensurePermissions(sp, {}, (l) => lines.push(l));
-    expect(changes.map((c) => c.kind)).toEqual(['group', 'roleAssignment']);
+    // The control team group and its level; then the maturity facilitators' group, their permission level and Read on
+    // the web (the maturity lists do not exist on this site, so nothing else).
+    expect(changes.map((c) => c.kind)).toEqual(['group', 'roleAssignment', 'group', 'roleDefinition', 'roleAssignment']);
     expect(lines.join('\n')).toContain(CONTROL_TEAM_GROUP);
 
     const groups: Array<{ Id: number; Title: string; PrincipalType: number; OwnerTitle: string }> = await sp.web.siteGroups.select('Id', 'Title', 'PrincipalType', 'OwnerTitle')();

@@ -62,7 +62,7 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     await page.close();
   });
 
-  it('lets ann, pieter and sofie score as themselves; each sees only their own scores, everyone sees who has finished', async () => {
+  it('lets ann, pieter and sofie score as themselves; each sees only their own scores, the facilitator sees who has finished, a rater only their own progress', async () => {
     await scoreAll('ann');
     const pieter = await open('/workbench/maturity?user=pieter');
     expect(await pieter.getByTestId('rater-progress').textContent()).toContain('Ann Janssens: 5 van 5 gescoord — klaar');
@@ -71,6 +71,11 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     await pieter.close();
     await scoreAll('pieter');
     await scoreAll('sofie');
+    // SharePoint shows sofie (a rater, not the facilitator) only her own scores: her own progress, and the page says so.
+    const sofie = await open('/workbench/maturity?user=sofie');
+    expect(await sofie.getByTestId('rater-progress').textContent()).toBe('Sofie Maes: 5 van 5 gescoord — klaar');
+    expect(await sofie.getByTestId('progress-own-only').textContent()).toContain('De facilitator ziet wie klaar is.');
+    await sofie.close();
     // The scores are stored once per rater and unit, as those users.
     const items = await createSp(ctx.site.siteUrl).web.lists.getByTitle('MaturiteitScores').items.select('BeoordelaarId', 'Score').top(100)();
     expect(items).toHaveLength(15);

@@ -18,6 +18,10 @@ export class FakeMaturityRepository implements IMaturityRepository {
   /** When set, every load waits for it: a slow network between a change and the reread. */
   public holdLoads: Promise<void> | undefined;
   public actionsCreated: { title: string; domainId: number }[] = [];
+  /** As SharePoint's item-level read security does for a rater: only the user's own scores are read. */
+  public ownScoresOnly: boolean = false;
+  /** When set, a score is refused as SharePoint refuses it without write access (the repository's 'denied'). */
+  public denyScores: boolean = false;
   private _next: number = 1000;
   private _etag: number = 1;
 
@@ -40,8 +44,9 @@ export class FakeMaturityRepository implements IMaturityRepository {
     if (this.failLoad) throw this.failLoad;
     const byRound: Record<number, IMaturityRound> = {};
     for (const r of this.data.rounds) byRound[r.id] = r;
-    const scores = this.data.scores.map((s) => visibleScores(byRound[s.roundId], [s], this.me.id)[0]);
-    return { data: JSON.parse(JSON.stringify({ ...this.data, scores })) as IMaturityData, me: this.me };
+    const readable = this.ownScoresOnly ? this.data.scores.filter((s) => s.raterId === this.me.id) : this.data.scores;
+    const scores = readable.map((s) => visibleScores(byRound[s.roundId], [s], this.me.id)[0]);
+    return { data: JSON.parse(JSON.stringify({ ...this.data, scores })) as IMaturityData, me: this.me, seesAllScores: !this.ownScoresOnly };
   }
 
   public loadResults(): Promise<IMaturityResultsData> {
@@ -56,6 +61,7 @@ export class FakeMaturityRepository implements IMaturityRepository {
     const round = this._round(input.round.id);
     if (checkScore(input.score, round)) throw new MaturityError('outOfScale', 'scale');
     if (round.status === 'afgesloten') throw new MaturityError('frozen', 'frozen');
+    if (this.denyScores) throw new MaturityError('denied', 'Geen toestemming: SharePoint weigerde deze score (403).');
     if (round.status !== 'scoren') throw new MaturityError('notScoring', 'not scoring');
     const u: IScoringUnit = input.unit;
     const stored = this.data.scores.filter((s) => s.roundId === round.id && s.raterId === this.me.id && s.themeId === u.themeId && s.objectiveId === u.objectiveId)[0];

@@ -1,7 +1,7 @@
 import {
   average, checkScore, checkTransition, consensusOverview, defaultRound, distribution, firstPerUnit, formatDelta, formatScore, IConsensus, IMaturityObjective,
   IMaturityRound, IMaturityScore, IMaturityTheme, isFacilitator, latestClosedRound, levelLabel, median, orphanScores, radarPoints, raterProgress,
-  roundResults, spread, unitsOfRound, visibleScores
+  roundResults, splitConsensusBreaches, splitScoreBreaches, spread, unitsOfRound, visibleScores
 } from '../../src/model/maturity';
 
 const ANN = { id: 7, title: 'Ann' };
@@ -242,5 +242,36 @@ describe('radar geometry', () => {
     expect(pts[1]).toEqual({ x: 150, y: 100 });
     expect(pts[2]).toEqual({ x: 100, y: 100 });
     expect(pts[3]).toEqual({ x: 100, y: 100 });
+  });
+});
+
+describe('items SharePoint cannot refuse (splitScoreBreaches, splitConsensusBreaches)', () => {
+  const round = (facilitator?: number): IMaturityRound => ({
+    id: 1, title: 'r', themeIds: [1], status: 'scoren', scaleMin: 1, scaleMax: 5, levelLabels: [], raters: [], facilitator: facilitator === undefined ? undefined : { id: facilitator, title: 'f' }
+  });
+
+  it('keeps a score whose author is its rater and that nobody else changed; flags one in another\'s name or changed by another', () => {
+    const own = { id: 1, roundId: 1, themeId: 1, raterId: 7, score: 3, authorId: 7, editorId: 7 };
+    const forged = { id: 2, roundId: 1, themeId: 1, raterId: 9, score: 1, authorId: 10, editorId: 10 };
+    const changed = { id: 3, roundId: 1, themeId: 1, raterId: 8, score: 5, authorId: 8, editorId: 7 };
+    const legacy = { id: 4, roundId: 1, themeId: 1, raterId: 11, score: 2 };
+    const r = splitScoreBreaches([own, forged, changed, legacy]);
+    expect(r.trusted.map((s) => s.id)).toEqual([1, 4]);
+    expect(r.breaches).toEqual([
+      { list: 'score', id: 2, roundId: 1, kind: 'otherName', authorId: 10, editorId: 10, raterId: 9 },
+      { list: 'score', id: 3, roundId: 1, kind: 'changedByOther', authorId: 8, editorId: 7, raterId: 8 }
+    ]);
+  });
+
+  it("keeps consensus written by the round's facilitator; with no facilitator, anyone's", () => {
+    const items = [
+      { id: 1, roundId: 1, score: 3, actions: [], authorId: 8, editorId: 8 },
+      { id: 2, roundId: 1, score: 3, actions: [], authorId: 9, editorId: 9 },
+      { id: 3, roundId: 1, score: 3, actions: [], authorId: 8, editorId: 7 }
+    ];
+    const r = splitConsensusBreaches(items, [round(8)]);
+    expect(r.trusted.map((c) => c.id)).toEqual([1]);
+    expect(r.breaches.map((b) => [b.id, b.kind])).toEqual([[2, 'notFacilitator'], [3, 'notFacilitator']]);
+    expect(splitConsensusBreaches(items, [round()]).trusted).toHaveLength(3);
   });
 });

@@ -3,12 +3,12 @@
  * web and on lists: what provisioning of the permission model calls (src/data/permissions.ts),
  * nothing more. The directory they read and change lives in directory.ts.
  */
-import { IApiResponse, IContext, IScope, many, one, parseBody, requireOwner, Resource, voidResult } from '../context';
-import { IRoleDefinition, maskJson, ROLE_DEFINITIONS } from '../directory';
+import { IApiResponse, IContext, IScope, many, one, parseBody, requireManagePermissions, requireOwner, Resource, voidResult } from '../context';
+import { IRoleDefinition, itemScopeKey, maskJson, roleDefinitionsOf, scopeOf } from '../directory';
 import { IEntity } from '../entities';
 import { badRequest, SPError } from '../errors';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { IGroup, IListData, IRoleAssignment, ISiteData } from '../store';
+import { IGroup, IItem, IListData, IRoleAssignment, ISiteData } from '../store';
 import { userEntity } from './users';
 
 function siteData(c: IScope): ISiteData {
@@ -65,28 +65,35 @@ export function associatedGroupSegment(id: number): (c: IContext) => Resource {
 
 export function roleDefinitionsSegment(c: IContext, cur: Resource, seg: ISeg): Resource {
   if (seg.args === undefined) return { kind: 'roleDefs' };
-  return roleDefinitionBy((d) => d.Id === Number(firstArg(parseArgs(seg.args, c.query))))();
+  return roleDefinitionBy(c, (d) => d.Id === Number(firstArg(parseArgs(seg.args, c.query))))();
 }
 
-function roleDefinitionBy(match: (d: IRoleDefinition) => boolean): () => Resource {
+function roleDefinitionBy(c: IScope, match: (d: IRoleDefinition) => boolean): () => Resource {
   return () => {
-    const def = ROLE_DEFINITIONS.find(match);
+    const def = roleDefinitionsOf(siteData(c)).find(match);
     if (!def) throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
     return { kind: 'roleDef', def };
   };
 }
 
 export const roleDefinitionChildren = {
-  getbytype: (c: IContext, _cur: Resource, seg: ISeg): Resource => roleDefinitionBy((d) => d.RoleTypeKind === Number(firstArg(parseArgs(seg.args, c.query))))(),
-  getbyid: (c: IContext, _cur: Resource, seg: ISeg): Resource => roleDefinitionBy((d) => d.Id === Number(firstArg(parseArgs(seg.args, c.query))))(),
+  getbytype: (c: IContext, _cur: Resource, seg: ISeg): Resource => roleDefinitionBy(c, (d) => d.RoleTypeKind === Number(firstArg(parseArgs(seg.args, c.query))))(),
+  getbyid: (c: IContext, _cur: Resource, seg: ISeg): Resource => roleDefinitionBy(c, (d) => d.Id === Number(firstArg(parseArgs(seg.args, c.query))))(),
   getbyname: (c: IContext, _cur: Resource, seg: ISeg): Resource => {
     const name = String(firstArg(parseArgs(seg.args, c.query))).toLowerCase();
-    return roleDefinitionBy((d) => d.Name.toLowerCase() === name)();
+    return roleDefinitionBy(c, (d) => d.Name.toLowerCase() === name)();
   }
 };
 
-/** The securable the URL names: the web, or a list (its own scope only once inheritance is broken). */
-function scopeOfResource(cur: Resource): { scope: string; list?: IListData } {
+interface IScopeRef {
+  scope: string;
+  list?: IListData;
+  item?: IItem;
+}
+
+/** The securable the URL names: the web, a list or an item (their own scope only once inheritance is broken). */
+function scopeOfResource(cur: Resource): IScopeRef {
+  if (cur.kind === 'item') return { scope: itemScopeKey(cur.list.meta.Id, cur.item.Id), list: cur.list, item: cur.item };
   return cur.kind === 'list' ? { scope: cur.list.meta.Id, list: cur.list } : { scope: 'web' };
 }
 
@@ -97,32 +104,35 @@ export function roleAssignmentsSegment(c: IContext, cur: Resource, seg: ISeg): R
   return roleAssignmentOf(c, s, Number(firstArg(parseArgs(seg.args, c.query))));
 }
 
-function effectiveScope(c: IScope, s: { scope: string; list?: IListData }): string {
-  return s.scope !== 'web' && (siteData(c).uniqueScopes || []).indexOf(s.scope) < 0 ? 'web' : s.scope;
+/** The scope whose assignments apply: the securable's own once unique, else the one it inherits from. */
+function effectiveScope(c: IScope, s: IScopeRef): string {
+  if (s.scope === 'web') return 'web';
+  return scopeOf(siteData(c), s.list && s.list.meta.Id, s.item && s.item.Id);
 }
 
-function roleAssignmentOf(c: IContext, s: { scope: string; list?: IListData }, principalId: number): Resource {
+function roleAssignmentOf(c: IContext, s: IScopeRef, principalId: number): Resource {
   const a = assignments(c).find((x) => x.scope === effectiveScope(c, s) && x.principalId === principalId);
   if (!a) throw principalNotFound();
   return { kind: 'roleAssignment', assignment: a };
 }
 
 export const roleAssignmentsChildren = {
-  getbyprincipalid: (c: IContext, cur: Resource, seg: ISeg): Resource =>
-    roleAssignmentOf(c, cur as { scope: string; list?: IListData }, Number(firstArg(parseArgs(seg.args, c.query)))),
+  getbyprincipalid: (c: IContext, cur: Resource, seg: ISeg): Resource => roleAssignmentOf(c, cur as IScopeRef, Number(firstArg(parseArgs(seg.args, c.query)))),
   addroleassignment: (c: IContext, cur: Resource, seg: ISeg): Resource => roleChange(c, cur, seg, 'add'),
   removeroleassignment: (c: IContext, cur: Resource, seg: ISeg): Resource => roleChange(c, cur, seg, 'remove')
 };
 
 function roleChange(c: IContext, cur: Resource, seg: ISeg, action: 'add' | 'remove'): Resource {
   const a = parseArgs(seg.args, c.query);
-  const s = cur as { scope: string; list?: IListData };
-  return { kind: 'roleChange', scope: s.scope, action, principalId: Number(a.named.principalid), roleDefId: Number(a.named.roledefid) };
+  const s = cur as IScopeRef;
+  return { kind: 'roleChange', scope: s.scope, list: s.list, item: s.item, action, principalId: Number(a.named.principalid), roleDefId: Number(a.named.roledefid) };
 }
 
+/** list/breakroleinheritance(...) and items(n)/breakroleinheritance(...). */
 export function breakInheritanceSegment(c: IContext, cur: Resource, seg: ISeg): Resource {
   const a = parseArgs(seg.args, c.query);
-  return { kind: 'breakInheritance', list: (cur as { list: IListData }).list, copy: a.named.copyroleassignments !== false };
+  const s = scopeOfResource(cur);
+  return { kind: 'breakInheritance', scope: s.scope, list: s.list as IListData, item: s.item, copy: a.named.copyroleassignments !== false };
 }
 
 // ------------------------------------------------------------ entities
@@ -195,7 +205,8 @@ function assignmentEntity(c: IScope, a: IRoleAssignment): IEntity {
 }
 
 function bindingsOf(c: IScope, a: IRoleAssignment): IEntity[] {
-  return a.roleDefIds.map((id) => ROLE_DEFINITIONS.find((d) => d.Id === id)).filter((d): d is IRoleDefinition => !!d).map((d) => roleDefEntity(c, d));
+  const defs = roleDefinitionsOf(siteData(c));
+  return a.roleDefIds.map((id) => defs.find((d) => d.Id === id)).filter((d): d is IRoleDefinition => !!d).map((d) => roleDefEntity(c, d));
 }
 
 // ------------------------------------------------------------ handlers
@@ -248,14 +259,47 @@ export function postGroupUser(c: IContext, r: { group: IGroup }): IApiResponse {
 }
 
 export function getRoleDefinitions(c: IContext): IApiResponse {
-  return many(c, ROLE_DEFINITIONS.map((d) => roleDefEntity(c, d)), 'SP.ApiData.RoleDefinitions');
+  return many(c, roleDefinitionsOf(siteData(c)).map((d) => roleDefEntity(c, d)), 'SP.ApiData.RoleDefinitions');
+}
+
+/** First id of an added permission level; the recorded one got 1073741959 on a tenant with several earlier additions. */
+const FIRST_CUSTOM_ROLE_ID = 1073741950;
+
+/**
+ * roledefinitions POST {Name, Description, Order, BasePermissions: {High, Low}}: a new permission level, answered
+ * 201 with `RoleTypeKind` 0 and `Hidden` false (FIDELITY K-05). Needs Manage Permissions on the web.
+ */
+export function postRoleDefinition(c: IContext): IApiResponse {
+  requireManagePermissions(c);
+  const body = parseBody(c.req);
+  const name = typeof body.Name === 'string' ? body.Name.trim() : '';
+  if (!name) throw badRequest('The permission level name is empty.', '-2146232832, Microsoft.SharePoint.SPException');
+  const site = siteData(c);
+  if (roleDefinitionsOf(site).some((d) => d.Name.toLowerCase() === name.toLowerCase())) {
+    // Not recorded: the product looks the level up by name before adding it.
+    throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The permission level name is already in use.');
+  }
+  const bp = (body.BasePermissions || {}) as { High?: unknown; Low?: unknown };
+  const own = site.roleDefinitions || (site.roleDefinitions = []);
+  const def: IRoleDefinition = {
+    Id: own.reduce((m, d) => Math.max(m, d.Id + 1), FIRST_CUSTOM_ROLE_ID),
+    Name: name,
+    Description: typeof body.Description === 'string' ? body.Description : '',
+    RoleTypeKind: 0,
+    Order: typeof body.Order === 'number' ? body.Order : 0,
+    Hidden: false,
+    BasePermissions: { High: Number(bp.High || 0) >>> 0, Low: Number(bp.Low || 0) >>> 0 }
+  };
+  own.push(def);
+  c.site.store.markSite();
+  return one(c, roleDefEntity(c, def), 'SP.ApiData.RoleDefinitions', 201);
 }
 
 export function getRoleDefinition(c: IContext, r: { def: IRoleDefinition }): IApiResponse {
   return one(c, roleDefEntity(c, r.def), 'SP.ApiData.RoleDefinitions');
 }
 
-export function getRoleAssignments(c: IContext, r: { scope: string; list?: IListData }): IApiResponse {
+export function getRoleAssignments(c: IContext, r: IScopeRef): IApiResponse {
   const scope = effectiveScope(c, r);
   return many(c, assignments(c).filter((a) => a.scope === scope).map((a) => assignmentEntity(c, a)), 'SP.ApiData.RoleAssignments');
 }
@@ -272,13 +316,13 @@ export function getRoleBindings(c: IContext, r: { assignment: IRoleAssignment })
  * addroleassignment / removeroleassignment(principalid=, roledefid=). On a list that still
  * inherits, SharePoint refuses (the list must break inheritance first).
  */
-export function postRoleChange(c: IContext, r: { scope: string; action: 'add' | 'remove'; principalId: number; roleDefId: number }): IApiResponse {
-  requireOwner(c);
+export function postRoleChange(c: IContext, r: IScopeRef & { action: 'add' | 'remove'; principalId: number; roleDefId: number }): IApiResponse {
+  requireManagePermissions(c, r.list, r.item);
   if (r.scope !== 'web' && (siteData(c).uniqueScopes || []).indexOf(r.scope) < 0) {
     throw new SPError(400, '-2146232832, Microsoft.SharePoint.SPException', 'This operation is not allowed on an object that inherits permissions.');
   }
   if (!principalEntity(c, r.principalId)) throw principalNotFound();
-  if (!ROLE_DEFINITIONS.some((d) => d.Id === r.roleDefId)) throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
+  if (!roleDefinitionsOf(siteData(c)).some((d) => d.Id === r.roleDefId)) throw new SPError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Permission level cannot be found.');
   const list = assignments(c);
   let a = list.find((x) => x.scope === r.scope && x.principalId === r.principalId);
   if (r.action === 'add') {
@@ -292,16 +336,21 @@ export function postRoleChange(c: IContext, r: { scope: string; action: 'add' | 
   return voidResult(c);
 }
 
-/** list/breakroleinheritance(copyroleassignments=true, clearsubscopes=true): a no-op when already unique. */
-export function postBreakInheritance(c: IContext, r: { list: IListData; copy: boolean }): IApiResponse {
-  requireOwner(c);
+/**
+ * breakroleinheritance(copyroleassignments, clearsubscopes) on a list or an item: the securable gets its own
+ * assignments (a copy of those it inherited, or none); a no-op when already unique (FIDELITY R-03, K-04).
+ * Needs Manage Permissions where the securable stands now.
+ */
+export function postBreakInheritance(c: IContext, r: { scope: string; list: IListData; item?: IItem; copy: boolean }): IApiResponse {
+  requireManagePermissions(c, r.list, r.item);
   const site = siteData(c);
   const unique = site.uniqueScopes || (site.uniqueScopes = []);
-  if (unique.indexOf(r.list.meta.Id) < 0) {
-    unique.push(r.list.meta.Id);
+  if (unique.indexOf(r.scope) < 0) {
+    const from = scopeOf(site, r.list.meta.Id, r.item && r.item.Id);
+    unique.push(r.scope);
     if (r.copy) {
-      for (const a of assignments(c).filter((x) => x.scope === 'web')) {
-        assignments(c).push({ scope: r.list.meta.Id, principalId: a.principalId, roleDefIds: a.roleDefIds.slice() });
+      for (const a of assignments(c).filter((x) => x.scope === from)) {
+        assignments(c).push({ scope: r.scope, principalId: a.principalId, roleDefIds: a.roleDefIds.slice() });
       }
     }
     c.site.store.markSite();

@@ -20,7 +20,7 @@ export const DEFAULT_ITEM_TOP = 100;
 type Resolver = (p: string[]) => IResolved;
 
 export function getItems(c: IContext, r: { list: IListData }): IApiResponse {
-  const list = r.list;
+  const list = readableView(c, r.list);
   const query = c.query;
   const q = selectExpand(query);
   const topSrc = query.get('$top');
@@ -175,6 +175,18 @@ function parseSkipToken(v: string | null): { id: number; prev: boolean } | undef
   const id = params.get('p_ID');
   if (!id || !/^\d+$/.test(id)) return undefined;
   return { id: parseInt(id, 10), prev: /^true$/i.test(params.get('PagedPrev') || '') };
+}
+
+/**
+ * The list as the user sees it: without the items item-level read security or unique item permissions hide
+ * (FIDELITY K-01); the same object when nothing can be hidden. The threshold is then checked on what the user sees
+ * (no source says otherwise; the maturity lists stay far below it).
+ */
+function readableView(c: IContext, list: IListData): IListData {
+  const hidden = Number(list.meta.props.ReadSecurity || 1) === 2 || (c.site.store.site.uniqueScopes || []).some((s) => s.indexOf(`${list.meta.Id}/`) === 0);
+  if (!hidden) return list;
+  const items = list.items.filter((i) => c.site.canReadItem(list, i));
+  return items.length === list.items.length ? list : { ...list, items };
 }
 
 /** Resolves a $filter/$orderby member path on a list item, as SharePoint maps columns. */

@@ -1,7 +1,7 @@
 /** List items: items(n), getItemById, the item entity, and add/update/delete with SharePoint's validation. */
 import { checkIfMatch, empty, IApiResponse, IContext, IScope, one, parseBody, requireEdit, Resource } from '../context';
 import { IEntity, NavValue } from '../entities';
-import { badRequest, fieldOrPropertyNotFound, itemNotFound, listDataValidationFailed, SPError, unknownProperty } from '../errors';
+import { accessDenied, badRequest, fieldOrPropertyNotFound, itemNotFound, listDataValidationFailed, SPError, unknownProperty } from '../errors';
 import { defaultValueOf, IGNORED_WRITE_PROPS, isIdValued, isLookup, isMulti, isUser, lookupListId, normaliseValue, toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { findItem, Site } from '../site';
@@ -26,7 +26,8 @@ export function itemSegment(c: IContext, cur: { list: IListData }, seg: ISeg): R
   const id = firstArg(parseArgs(seg.args, c.query));
   if (typeof id !== 'number' || !Number.isInteger(id)) throw badRequest(`The expression "items(${String(id)})" is not valid.`);
   const item = findItem(cur.list, id);
-  if (!item) throw itemNotFound();
+  // An item the user may not read (item-level read security, unique permissions) is not there for them (FIDELITY K-01).
+  if (!item || !c.site.canReadItem(cur.list, item)) throw itemNotFound();
   return { kind: 'item', list: cur.list, item };
 }
 
@@ -145,7 +146,7 @@ export function getItem(c: IContext, r: { list: IListData; item: IItem }): IApiR
 }
 
 export function postItem(c: IContext, r: { list: IListData }): IApiResponse {
-  requireEdit(c);
+  if (!c.site.canAddItem(r.list)) throw accessDenied();
   if (r.list.meta.BaseTemplate === 101) {
     throw badRequest('To add an item to a document library, use SPFileCollection.Add()', '-2147024809, System.ArgumentException');
   }
@@ -155,7 +156,7 @@ export function postItem(c: IContext, r: { list: IListData }): IApiResponse {
 }
 
 export function mergeItem(c: IContext, r: { list: IListData; item: IItem }): IApiResponse {
-  requireEdit(c);
+  requireItemEdit(c, r.list, r.item);
   checkIfMatch(c.req, r.item.Version);
   const values = itemValues(c.site, r.list, parseBody(c.req), isJsonLight(c));
   checkListValidation(r.list, { ...r.item.values, ...values });
@@ -174,8 +175,14 @@ export function mergeItem(c: IContext, r: { list: IListData; item: IItem }): IAp
   return empty(204, { ETag: `"${r.item.Version}"` });
 }
 
+/** Edit Items on the item's scope and the list's WriteSecurity (FIDELITY K-03); documents keep the list-level check. */
+function requireItemEdit(c: IContext, list: IListData, item: IItem): void {
+  if (item.file) requireEdit(c);
+  else if (!c.site.canWriteItem(list, item)) throw accessDenied();
+}
+
 export function deleteItemHandler(c: IContext, r: { list: IListData; item: IItem }): IApiResponse {
-  requireEdit(c);
+  requireItemEdit(c, r.list, r.item);
   checkIfMatch(c.req, r.item.Version);
   deleteItem(c.site, r.list, r.item);
   return empty(200);

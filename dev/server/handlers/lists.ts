@@ -82,6 +82,9 @@ export function listEntity(s: IScope, list: IListData): IEntity {
       // New lists keep 50 major versions, new libraries 500 (FIDELITY X-05).
       MajorVersionLimit: library ? 500 : 50,
       HasUniqueRoleAssignments: s.site.hasUniquePermissions(list),
+      // Item-level permissions: 1 = read/edit all items, 2 = only those the user created, 4 = edit none (FIDELITY K-01, K-03).
+      ReadSecurity: 1,
+      WriteSecurity: 1,
       NoCrawl: false,
       OnQuickLaunch: false,
       ParentWebUrl: s.site.sitePath,
@@ -103,7 +106,7 @@ export function listEntity(s: IScope, list: IListData): IEntity {
     nav: {
       RootFolder: () => folderEntity(s, list),
       Fields: () => list.fields.map((f) => fieldEntity(s, list, f)),
-      Items: () => list.items.map((i) => itemEntity(s, list, i, true)),
+      Items: () => list.items.filter((i) => s.site.canReadItem(list, i)).map((i) => itemEntity(s, list, i, true)),
       ParentWeb: () => webEntity(s)
     }
   };

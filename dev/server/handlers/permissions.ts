@@ -3,19 +3,23 @@ import { IApiResponse, IContext, json, Resource } from '../context';
 import { IMask, maskJson } from '../directory';
 import { valueBody } from '../entities';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { IListData } from '../store';
+import { IItem, IListData } from '../store';
 
 function listOfResource(cur: Resource): IListData | undefined {
   return 'list' in cur ? (cur as { list: IListData }).list : undefined;
 }
 
+function itemOfResource(cur: Resource): IItem | undefined {
+  return cur.kind === 'item' ? cur.item : undefined;
+}
+
 /** The current user's permissions on the web, or on the list (or its item) the URL names. */
 export function ownPermissionsSegment(c: IContext, cur: Resource): Resource {
-  return { kind: 'perms', mask: c.site.permsOn(listOfResource(cur)) };
+  return { kind: 'perms', mask: c.site.permsOn(listOfResource(cur), itemOfResource(cur)) };
 }
 
 export function userPermissionsSegment(c: IContext, cur: Resource, seg: ISeg): Resource {
-  return { kind: 'perms', mask: c.site.permsOfLogin(String(firstArg(parseArgs(seg.args, c.query))), listOfResource(cur)) };
+  return { kind: 'perms', mask: c.site.permsOfLogin(String(firstArg(parseArgs(seg.args, c.query))), listOfResource(cur), itemOfResource(cur)) };
 }
 
 /** Int64 masks as strings, as SharePoint sends them; an unknown user has none. */

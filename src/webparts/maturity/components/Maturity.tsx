@@ -143,7 +143,10 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
   }
 
   const units: IScoringUnit[] = unitsOfRound(round, data.themes, data.objectives);
-  const progress = raterProgress(round, units, data.scores);
+  // Item-level security: who does not see every rater's scores (all but the facilitators and owners) sees only their own progress.
+  const seesAll = state.screen.seesAllScores !== false;
+  const progress = raterProgress(round, units, data.scores).filter((p) => seesAll || p.rater.id === me.id);
+  const breaches = (data.breaches || []).filter((b) => b.roundId === round.id);
   const orphans = orphanScores(round.id, data.scores, units);
   const rater = isRater(round, me.id);
   const facilitator = isFacilitator(round, me.id, perms.canEdit);
@@ -187,7 +190,8 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
       )
       .catch((e) => {
         setNotice({ ok: false, text: errorText(e, round) });
-        if (e instanceof MaturityError && e.code === 'conflict') reload();
+        // 'raterAccess': the status did change; show the round as it now is.
+        if (e instanceof MaturityError && (e.code === 'conflict' || e.code === 'raterAccess')) reload();
       })
       .then(
         () => setBusy(false),
@@ -268,6 +272,12 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
           ))}
           {round.status === 'afgesloten' && <MessageBar>{strings.ClosedNote}</MessageBar>}
           {orphans.length > 0 && <MessageBar messageBarType={MessageBarType.warning}>{format(strings.OrphanNote, orphans.length)}</MessageBar>}
+          {(facilitator || seesAll) && breaches.length > 0 && (
+            <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true}>
+              <span data-testid="breaches">{format(strings.BreachNote, breaches.length, breaches.map((b) => b.id).join(', '))}</span>
+            </MessageBar>
+          )}
+          {!seesAll && current === 'consensus' && <MessageBar>{strings.ConsensusOwnOnly}</MessageBar>}
         </div>
       </header>
       <Pivot
@@ -290,6 +300,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
             meId={me.id}
             isRater={rater}
             progress={progress}
+            ownProgressOnly={!seesAll}
             cn={cn}
             onSaved={onScoreSaved}
             onConflict={reload}

@@ -11,14 +11,15 @@ import { MaturityClassNames } from './styles';
 import { errorText, levelText, unitName } from './texts';
 import { LiveMessage } from '../../../components/LiveMessage';
 
-export function ProgressList(props: { progress: IRaterProgress[]; cn: MaturityClassNames }): JSX.Element {
+export function ProgressList(props: { progress: IRaterProgress[]; cn: MaturityClassNames; ownOnly?: boolean }): JSX.Element {
   const id = 'maturity-progress-title';
   return (
     <section aria-labelledby={id}>
       <h3 id={id} className={props.cn.groupTitle}>
         {strings.ProgressTitle}
       </h3>
-      {props.progress.length === 0 ? (
+      {props.ownOnly && <p className={props.cn.muted} data-testid="progress-own-only">{strings.ProgressOwnOnly}</p>}
+      {props.ownOnly && props.progress.length === 0 ? null : props.progress.length === 0 ? (
         <p className={props.cn.muted}>{strings.NoRaters}</p>
       ) : (
         <ul className={props.cn.progress} data-testid="rater-progress">
@@ -126,6 +127,8 @@ export interface IScoringViewProps {
   meId: number;
   isRater: boolean;
   progress: IRaterProgress[];
+  /** SharePoint shows this user only their own scores: the progress is theirs alone, and the view says so. */
+  ownProgressOnly?: boolean;
   cn: MaturityClassNames;
   onSaved: (score: IMaturityScore) => void;
   onConflict: () => void;
@@ -149,7 +152,7 @@ export function ScoringView(props: IScoringViewProps): JSX.Element {
   const myCount = units.filter((u) => mine[u.key]).length;
   return (
     <div data-testid="scoring-view">
-      <ProgressList progress={props.progress} cn={cn} />
+      <ProgressList progress={props.progress} cn={cn} ownOnly={props.ownProgressOnly} />
       {!props.isRater ? (
         <MessageBar>{strings.ScoringNotRater}</MessageBar>
       ) : !open ? (

@@ -58,6 +58,12 @@ declare interface IMaturityWebPartStrings {
   Problem_notNext: string;
   ClosedNote: string;
   OrphanNote: string;
+  ProgressOwnOnly: string;
+  ConsensusOwnOnly: string;
+  BreachNote: string;
+  Error_statusNotFacilitator: string;
+  Error_denied: string;
+  Error_raterAccess: string;
   ViewsLabel: string;
   TabScoring: string;
   TabConsensus: string;

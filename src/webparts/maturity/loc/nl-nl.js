@@ -73,7 +73,10 @@ define([], function () {
 
     // Scoring
     ScoringIntro: "Geef per doelstelling een score van {0} tot {1} en eventueel een opmerking. Tijdens het scoren ziet u alleen uw eigen scores.",
-    ScoringNotRater: "U bent geen beoordelaar in deze ronde. U ziet wie klaar is; de scores worden zichtbaar in de consensusfase.",
+    ScoringNotRater: "U bent geen beoordelaar in deze ronde. De scores blijven bij de beoordelaars; de facilitator ziet ze allemaal.",
+    ProgressOwnOnly: "SharePoint toont elke beoordelaar alleen de eigen scores: u ziet hier uw eigen voortgang. De facilitator ziet wie klaar is.",
+    ConsensusOwnOnly: "U ziet alleen uw eigen scores. De facilitator ziet de scores van alle beoordelaars en legt de consensus met u vast.",
+    BreachNote: "{0} item(s) tellen niet mee: een score ingevoerd in naam van iemand anders of gewijzigd door een ander, of een consensus die niet door de facilitator werd vastgelegd (lijstitems {1}).",
     ScoringNotOpen: "Scoren kan alleen in de fase scoren.",
     ProgressTitle: "Wie is klaar?",
     ProgressItem: "{0}: {1} van {2} gescoord",
@@ -103,11 +106,14 @@ define([], function () {
     Error_notFacilitator: "Alleen de facilitator van de ronde legt de consensus vast.",
     Error_noConsensus: "Leg eerst de consensusscore vast.",
     Error_transition: "De status kon niet gewijzigd worden.",
+    Error_statusNotFacilitator: "Alleen de facilitator van de ronde wijzigt de status.",
+    Error_denied: "SharePoint weigert deze wijziging: u hebt er geen rechten voor (bv. de ronde is niet in de fase scoren, of u bent niet de facilitator).",
+    Error_raterAccess: "De status is gewijzigd, maar de schrijfrechten van de beoordelaars konden niet worden aangepast. Vraag een site-eigenaar om 'Lijsten controleren' uit te voeren.",
     Error_other: "Bewaren mislukt. Probeer opnieuw.",
 
     // Consensus
     ConsensusIntro: "Per doelstelling alle scores naast elkaar, met spreiding en mediaan. Doelstellingen met een spreiding van 2 of meer staan eerst.",
-    ConsensusNotYet: "De scores van alle beoordelaars worden zichtbaar zodra de ronde in de fase consensus staat.",
+    ConsensusNotYet: "De scores van alle beoordelaars worden voor de facilitator zichtbaar zodra de ronde in de fase consensus staat.",
     DiscussFirst: "Bespreken: spreiding {0}",
     Spread: "Spreiding",
     Median: "Mediaan",
