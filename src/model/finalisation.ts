@@ -108,10 +108,12 @@ export function finalReports(files: IReportLibraryFile[]): IFinalFile[] {
     .forEach((year) => {
       const set = committed.get(year);
       if (set) {
+        // Swapped files (their staged copy may be gone already), then the staged copies not swapped yet.
+        const done = files.filter((f) => isFinalOf(f, year) && f.setId === set.setId);
+        for (const f of done) out.push({ name: f.name, year, format: f.format, setId: set.setId, file: f });
         for (const s of set.staged) {
           const name = finalNameOf(s.name) as string;
-          const done = files.filter((f) => isFinalOf(f, year) && f.setId === set.setId && f.name.toLowerCase() === name.toLowerCase())[0];
-          out.push({ name, year, format: s.format, setId: set.setId, file: done || s });
+          if (!done.some((f) => f.name.toLowerCase() === name.toLowerCase())) out.push({ name, year, format: s.format, setId: set.setId, file: s });
         }
         return;
       }
@@ -150,7 +152,9 @@ export function planRepair(files: IReportLibraryFile[]): IRepairPlan {
   const rollForward: IRollForward[] = [];
   const kept = new Set<number>();
   latestCommitted(files).forEach((set, year) => {
-    const names = set.staged.map((s) => (finalNameOf(s.name) as string).toLowerCase());
+    const names = set.staged
+      .map((s) => (finalNameOf(s.name) as string).toLowerCase())
+      .concat(files.filter((f) => isFinalOf(f, year) && f.setId === set.setId).map((f) => f.name.toLowerCase()));
     const swap = set.staged
       .filter((s) => !files.some((f) => isFinalOf(f, year) && f.setId === set.setId && f.name.toLowerCase() === finalNameOf(s.name)?.toLowerCase()))
       .map((staged) => ({ staged, finalName: finalNameOf(staged.name) as string }));
