@@ -14,7 +14,7 @@ import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../model/
 import { defaultReportYear } from '../model/report';
 import { expectedYear, isShownOnCard, withActions } from '../model/yearView';
 import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IRepairResult, IReportFile, IStoredReport, IYearView, IYearViewRequest, ReportExistsError } from './IOrgRepository';
-import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
+import { ListItem, toAction, toLibraryFile, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
 import { cardActions, finishCountReads, queueCardRows, queueCountReads, readByIds, readCardRowsFor } from './yearLoad';
 import { shareLoad } from './pageLoads';
 import { IItemQuery, ITEM_QUERIES } from './queries';
@@ -22,7 +22,7 @@ import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
 
-import { finalReports, formatOf, isTempName, IReportLibraryFile, needsRepair, newSetId, planRepair, tempName, TEMP_PREFIX } from '../model/finalisation';
+import { finalReports, isTempName, IReportLibraryFile, needsRepair, newSetId, planRepair, tempName, TEMP_PREFIX } from '../model/finalisation';
 
 /** Documents being finalised carry this prefix until the set is complete (src/model/finalisation). */
 export { TEMP_PREFIX };
@@ -502,20 +502,6 @@ export class PnPOrgRepository implements IOrgRepository {
 
 function columns(year: number, format: IReportFile['format'], setId: string): Record<string, unknown> {
   return { Rapportjaar: year, Formaat: format === 'Gegevens' ? null : format, Finalisatie: setId };
-}
-
-function toLibraryFile(i: ListItem): IReportLibraryFile {
-  const name = (i.FileLeafRef as string) || '';
-  return {
-    id: i.Id as number,
-    name,
-    path: (i.FileRef as string) || '',
-    year: typeof i.Rapportjaar === 'number' ? i.Rapportjaar : undefined,
-    format: formatOf(name, i.Formaat),
-    final: i.Definitief === true,
-    setId: (i.Finalisatie as string) || undefined,
-    modified: i.Modified as string | undefined
-  };
 }
 
 /** SharePoint's "file already exists" (code -2130575257), also when someone else finished first. */

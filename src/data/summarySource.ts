@@ -6,6 +6,8 @@ import { ITEM_QUERIES } from './queries';
 import { ISummarySource } from './ISummarySource';
 import { findLoad, shareLoad } from './pageLoads';
 import { finishCountReads, queueCountReads } from './yearLoad';
+import { ListItem, toLibraryFile } from './mapping';
+import { finalReports } from '../model/finalisation';
 
 /** How long a finished read of the cards on the same page still serves the widget. */
 const SHARE_MS = 10000;
@@ -57,7 +59,8 @@ export class PnPSummarySource implements ISummarySource {
       const finals = listOf(batched, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)();
       await execute();
       const finalYears = await finals.then(
-        (rows: Array<{ Rapportjaar?: unknown }>) => rows.map((r) => r.Rapportjaar).filter((y): y is number => typeof y === 'number'),
+        // Final reports only, as on the cards: not a leftover of an interrupted finalisation.
+        (rows: ListItem[]) => finalReports(rows.map(toLibraryFile)).map((r) => r.year),
         () => [] as number[]
       );
       const data: IReportData = { ...(await finishCountReads(this._sp, reads, false)), finalYears };

@@ -59,9 +59,9 @@ export function formatOf(name: string, formaat: unknown): ReportFormat {
   return /\.json$/i.test(name) ? 'Gegevens' : formaat === 'PowerPoint' ? 'PowerPoint' : 'Word';
 }
 
-/** A new set id: time first (base 36, so later ids sort later), then a random tail. */
+/** A new set id: time first (base 36, fixed width, so later ids sort later), then a random tail. */
 export function newSetId(now: number = Date.now(), random: () => number = Math.random): string {
-  return now.toString(36) + Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
+  return now.toString(36).padStart(9, '0') + Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
 }
 
 function later(a: string, b: string): boolean {
