@@ -1,5 +1,7 @@
 /** @jest-environment ./tests/dev/environment.js */
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/files';
@@ -182,4 +184,86 @@ describe('"Definitief maken" stopped after every step', () => {
     }
     expect(Array.from(outcomes).sort()).toEqual(['newer', 'old']);
   }, 300000);
+});
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The local server as its own process (as tests/dev/crash.test.ts), so it can be killed with -9. */
+function startChild(dataDir: string): Promise<{ child: ChildProcess; siteUrl: string }> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['dev/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LOCAL_SP_DATA: dataDir, LOCAL_SP_LOG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Local SharePoint site: (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, siteUrl: m[1] });
+      }
+    });
+    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  });
+}
+
+describe('"Vervangen" with the SharePoint server killed (-9) in the middle', () => {
+  // While staging (after the first temporary upload) and while swapping (the deck's final name about to be overwritten).
+  const KILL_POINTS: Array<[string, RegExp]> = [
+    ['staging', /addUsingPath\(decodedurl='~definitief-[0-9a-z]+-Voortgangsrapport 2024\.pptx'/i],
+    ['swapping', /addUsingPath\(decodedurl='Voortgangsrapport 2024\.pptx'/i]
+  ];
+
+  it.each(KILL_POINTS)('killed while %s: after a restart the cards repair it to one complete set; the old report is in the version history', async (_label, killAt) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-sp-finalise-kill-'));
+    const saved = srv;
+    let running: ChildProcess | undefined;
+    try {
+      const { child, siteUrl } = await startChild(dataDir);
+      running = child;
+      const exited = new Promise((r) => child.on('exit', r));
+      await ensureSchema(createSp(siteUrl));
+      await createNodeRepository(siteUrl, undefined, 'ann').finaliseReport(2024, files(2024, 'old'), false);
+      let killed = false;
+      const sp: SPFI = createSp(siteUrl, undefined, 'pieter').using((instance: Queryable) => {
+        instance.on.pre(async function (url: string, init: RequestInit, result: unknown) {
+          if (!killed && killAt.test(decodeURIComponent(url))) {
+            killed = true;
+            process.kill(-(child.pid as number), 'SIGKILL');
+            await exited;
+          }
+          return [url, init, result];
+        });
+        return instance;
+      });
+      await expect(new PnPOrgRepository(sp, siteUrl, { userKey: 'pieter-kill' }).finaliseReport(2024, files(2024, 'newer'), true)).rejects.toThrow();
+      expect(killed).toBe(true);
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+
+      srv = await startTestServer({ dataDir });
+      try {
+        const seen = await readerSees(2024);
+        expect(seen).toBe(_label === 'staging' ? 'old' : 'newer');
+        const ann = createNodeRepository(srv.siteUrl, undefined, 'ann') as PnPOrgRepository;
+        await ann.getStoredReports();
+        const repaired = await ann.repairFinalisations(true);
+        expect(repaired.removed + repaired.completedYears.length).toBeGreaterThan(0);
+        expect((await librarySet(2024))?.tag).toBe(seen);
+        await createNodeRepository(srv.siteUrl, undefined, 'sofie').finaliseReport(2024, files(2024, 'next'), true);
+        expect((await librarySet(2024))?.tag).toBe('next');
+        expect(wordHistory(2024).map((v) => v.content)).toContain('word old');
+      } finally {
+        await srv.stop(true);
+      }
+    } finally {
+      if (running && running.exitCode === null && running.signalCode === null) process.kill(-(running.pid as number), 'SIGKILL');
+      srv = saved;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90000);
 });
