@@ -443,17 +443,18 @@ export class PnPOrgRepository implements IOrgRepository {
       const names = files.map((f) => f.name.toLowerCase());
       const retire = library.filter((f) => f.year === year && f.final && !isTempName(f.name) && names.indexOf(f.name.toLowerCase()) < 0);
       await this._retireAndClean(retire, []);
-      for (const url of staged) await this._file(url).delete();
+      for (const url of staged) await this._deleteIfThere(url);
       this._fromView.reports = undefined;
       this._library = undefined;
     } catch (e) {
       if (committed && !(swapped === 0 && isFileExists(e))) {
         // Past the commit the new set is the report: finish it now if SharePoint answers, else the next run does.
-        const finished = await this.repairFinalisations().then(
-          (r) => r.completedYears.indexOf(year) >= 0,
-          () => false
-        );
-        if (finished && this._toReports(this._library || (await this._queueLibrary(this._sp))).filter((r) => r.year === year).every((r) => r.setId === setId)) return this._stored(year, files);
+        // (Also when someone's cards finished it meanwhile: then this run's own clean-up found its files gone.)
+        const now = await this.repairFinalisations()
+          .then(() => this._queueLibrary(this._sp))
+          .then((lib) => (needsRepair(lib) ? [] : this._toReports(lib).filter((r) => r.year === year)))
+          .catch(() => [] as IStoredReport[]);
+        if (now.length === files.length && now.every((r) => r.setId === setId)) return this._stored(year, files);
         throw e;
       }
       // Before the commit (or nothing swapped when someone else finished first): remove what this call added, the marker first.
