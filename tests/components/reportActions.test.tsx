@@ -75,7 +75,7 @@ describe('Definitief maken', () => {
     const repair = jest.fn(async () => ({ removed: 2, completedYears: [] as number[] }));
     Object.assign(repo, { repairFinalisations: repair });
     render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} />);
-    expect(await screen.findByText("Een onderbroken 'Definitief maken' werd opgeruimd: 2 tijdelijke bestanden verwijderd uit Rapporten.")).toBeInTheDocument();
+    expect(await screen.findByText("Een onderbroken 'Definitief maken' werd opgeruimd (tijdelijke bestanden verwijderd uit Rapporten: 2).")).toBeInTheDocument();
     expect(repair).toHaveBeenCalledWith(true);
     // A message, not an error.
     expect(screen.queryByText(/mislukt/)).toBeNull();

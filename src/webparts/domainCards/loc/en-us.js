@@ -166,7 +166,7 @@ define([], function () {
     FinalisePreviewRealised: "Realisations (new / total)",
     FinalisePreviewPlanned: "Planning (new / total)",
     FinalisePreviewYear: "Report year: {0}",
-    FinaliseRepairedRemoved: "An interrupted finalisation was cleaned up: {0} temporary files removed from Rapporten.",
+    FinaliseRepairedRemoved: "An interrupted finalisation was cleaned up (temporary files removed from Rapporten: {0}).",
     FinaliseRepairedCompleted: "An interrupted finalisation of {0} was completed: the final {0} report is now complete.",
     FinalSnapshot: "Data {0} (JSON)",
     FinalReports: "Final reports",

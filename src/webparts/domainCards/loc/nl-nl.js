@@ -166,7 +166,7 @@ define([], function () {
     FinalisePreviewRealised: "Realisaties (nieuw / totaal)",
     FinalisePreviewPlanned: "Planning (nieuw / totaal)",
     FinalisePreviewYear: "Rapportjaar: {0}",
-    FinaliseRepairedRemoved: "Een onderbroken 'Definitief maken' werd opgeruimd: {0} tijdelijke bestanden verwijderd uit Rapporten.",
+    FinaliseRepairedRemoved: "Een onderbroken 'Definitief maken' werd opgeruimd (tijdelijke bestanden verwijderd uit Rapporten: {0}).",
     FinaliseRepairedCompleted: "Een onderbroken 'Definitief maken' van {0} werd afgewerkt: het definitieve rapport {0} is nu volledig.",
     FinalSnapshot: "Gegevens {0} (JSON)",
     FinalReports: "Definitieve rapporten",
