@@ -21,11 +21,7 @@ import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
-
-import { finalReports, isTempName, IReportLibraryFile, needsRepair, newSetId, planRepair, tempName, TEMP_PREFIX } from '../model/finalisation';
-
-/** Documents being finalised carry this prefix until the set is complete (src/model/finalisation). */
-export { TEMP_PREFIX };
+import { finalReports, isTempName, IReportLibraryFile, needsRepair, newSetId, planRepair, tempName } from '../model/finalisation';
 import { IMaturityResultsData } from '../model/maturity';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
 
