@@ -41,6 +41,14 @@ export interface IStoredReport {
   /** Absolute URL to open or download the file. */
   url: string;
   modified?: string;
+  /** The finalisation (column Finalisatie) that wrote it: the files of one final report share it. */
+  setId?: string;
+}
+
+/** What repairing interrupted finalisations did: staged leftovers removed, years whose final report was completed. */
+export interface IRepairResult {
+  removed: number;
+  completedYears: number[];
 }
 
 /** What the cards read for one report year, with the user's rights and the stored reports, in one round trip. */
@@ -122,13 +130,18 @@ export interface IOrgRepository {
   /** Final reports stored in the Rapporten library. */
   getStoredReports(): Promise<IStoredReport[]>;
   /**
-   * Stores the final report of `year` (Word, PowerPoint and the JSON snapshot). A new file is
-   * uploaded under a temporary name, gets its year, then is renamed, so no file is ever
-   * visible without its year; on failure what this call created is removed. An existing final
-   * report of the year is only replaced with `replace` (else ReportExistsError); the library's
-   * version history keeps the earlier one.
+   * Stores the final report of `year` (Word, PowerPoint and the JSON snapshot) as one set: staged
+   * under temporary names, committed by one write, then copied over the final names (see
+   * src/model/finalisation), so a crash at any point leaves the old set or the new one, never a mix.
+   * An existing final report of the year is only replaced with `replace` (else ReportExistsError);
+   * the library's version history keeps the earlier one.
    */
   finaliseReport(year: number, files: IReportFile[], replace: boolean): Promise<IStoredReport[]>;
+  /**
+   * Removes or finishes what an interrupted "Definitief maken" left in the library (finaliseReport does
+   * this first too). `onlyIfSeen`: no request when the library as last read showed nothing to repair.
+   */
+  repairFinalisations?(onlyIfSeen?: boolean): Promise<IRepairResult>;
   /** The data site's title: the organisation name on reports when none is set. */
   getSiteTitle(): Promise<string>;
   /** The JSON snapshot stored with the final report of `year`, if any. */

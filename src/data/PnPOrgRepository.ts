@@ -13,8 +13,8 @@ import '@pnp/sp/site-users/web';
 import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../model/types';
 import { defaultReportYear } from '../model/report';
 import { expectedYear, isShownOnCard, withActions } from '../model/yearView';
-import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, IStoredReport, IYearView, IYearViewRequest, ReportExistsError } from './IOrgRepository';
-import { ListItem, toAction, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IRepairResult, IReportFile, IStoredReport, IYearView, IYearViewRequest, ReportExistsError } from './IOrgRepository';
+import { ListItem, toAction, toLibraryFile, toAudit, toDomain, toRecommendation, toRisk } from './mapping';
 import { cardActions, finishCountReads, queueCardRows, queueCountReads, readByIds, readCardRowsFor } from './yearLoad';
 import { shareLoad } from './pageLoads';
 import { BatchedRead, batchedReads } from './batchRetry';
@@ -22,10 +22,7 @@ import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
-
-/** Documents being finalised carry this prefix until they have their year. */
-export const TEMP_PREFIX: string = '~definitief-';
-const TEMP_NAME: RegExp = /^~definitief-/;
+import { finalReports, isTempName, IReportLibraryFile, needsRepair, newSetId, planRepair, tempName } from '../model/finalisation';
 import { IMaturityResultsData } from '../model/maturity';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
 
@@ -342,10 +339,20 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 
   private _queueReports(queue: BatchedRead): Promise<IStoredReport[]> {
-    return queue((b) => this._list('reports', b).items.select(...ITEM_QUERIES.reports.select).top(PAGE_SIZE)() as Promise<ListItem[]>).then((items) =>
-      this._toReports(items)
-    );
+    return this._queueLibrary(queue).then((files) => this._toReports(files));
   }
+
+  /** Every document of Rapporten with its columns; remembered, so the cards know without a request whether to repair. */
+  private _queueLibrary(queue: BatchedRead): Promise<IReportLibraryFile[]> {
+    return queue((b) => this._list('reports', b).items.select(...ITEM_QUERIES.reports.select).top(PAGE_SIZE)() as Promise<ListItem[]>).then((items) => {
+      const files = items.map(toLibraryFile);
+      this._library = files;
+      return files;
+    });
+  }
+
+  /** The library as last read (undefined before the first read). */
+  private _library: IReportLibraryFile[] | undefined;
 
   public getStoredReports(): Promise<IStoredReport[]> {
     const fromView = this._fromView.reports;
@@ -358,17 +365,9 @@ export class PnPOrgRepository implements IOrgRepository {
     return this._queueReports((read) => read(this._sp));
   }
 
-  private _toReports(items: ListItem[]): IStoredReport[] {
+  private _toReports(files: IReportLibraryFile[]): IStoredReport[] {
     const origin = new URL(this.siteUrl).origin;
-    return items
-      .filter((i) => typeof i.Rapportjaar === 'number' && !TEMP_NAME.test(i.FileLeafRef as string))
-      .map((i) => ({
-        name: i.FileLeafRef as string,
-        year: i.Rapportjaar as number,
-        format: /\.json$/i.test(i.FileLeafRef as string) ? 'Gegevens' : i.Formaat === 'PowerPoint' ? 'PowerPoint' : 'Word',
-        url: origin + encodeURI(i.FileRef as string),
-        modified: i.Modified as string | undefined
-      }));
+    return finalReports(files).map((f) => ({ name: f.name, year: f.year, format: f.format, url: origin + encodeURI(f.file.path), modified: f.file.modified, setId: f.setId }));
   }
 
   public async getSiteTitle(): Promise<string> {
@@ -384,42 +383,115 @@ export class PnPOrgRepository implements IOrgRepository {
     return parsed && parsed.data && Array.isArray(parsed.data.domains) ? parsed.data : undefined;
   }
 
+  /**
+   * Repairs what interrupted finalisations left in Rapporten (src/model/finalisation): staged files of a
+   * set that never committed are removed; a committed set is finished (its staged content overwrites the
+   * final names, the earlier content stays in the version history). `onlyIfSeen`: decide on the library
+   * as last read and make no request when it showed nothing to repair (the cards on load).
+   */
+  public async repairFinalisations(onlyIfSeen: boolean = false): Promise<IRepairResult> {
+    const none: IRepairResult = { removed: 0, completedYears: [] };
+    if (onlyIfSeen && this._library && !needsRepair(this._library)) return none;
+    const plan = planRepair(await this._queueLibrary((read) => read(this._sp)));
+    if (plan.rollForward.length === 0 && plan.remove.length === 0) return none;
+    for (const set of plan.rollForward) {
+      for (const s of set.swap) {
+        const content = await this._file(s.staged.path).getBuffer();
+        await this._putFinal(s.finalName, content, true, { year: set.year, format: s.staged.format, setId: set.setId });
+      }
+      await this._retireAndClean(set.retire, set.cleanup);
+    }
+    for (const f of plan.remove) await this._deleteIfThere(f.path);
+    this._fromView.reports = undefined;
+    const result = { removed: plan.remove.length, completedYears: plan.rollForward.map((r) => r.year) };
+    this._library = undefined;
+    return result;
+  }
+
   public async finaliseReport(year: number, files: IReportFile[], replace: boolean): Promise<IStoredReport[]> {
-    const existing = (await this.getStoredReports()).filter((r) => r.year === year);
+    await this.repairFinalisations();
+    const existing = this._toReports(await this._queueLibrary((read) => read(this._sp))).filter((r) => r.year === year);
     if (existing.length > 0 && !replace) throw new ReportExistsError(existing);
-    const created: string[] = [];
-    const stored: IStoredReport[] = [];
+    const setId = newSetId();
+    const staged: string[] = [];
+    let committed = false;
+    let swapped = 0;
     try {
+      // 1. Stage: every file under a temporary name with its year and set id, not yet final.
       for (const f of files) {
-        const finalUrl = `${this._reportsFolder}/${f.name}`;
-        const meta = { Rapportjaar: year, Formaat: f.format === 'Gegevens' ? null : f.format, Definitief: true };
-        if (existing.some((r) => r.name.toLowerCase() === f.name.toLowerCase())) {
-          // Same name, already final with its year: a new version of it; the earlier one stays in the history.
-          await this._folder().files.addUsingPath(f.name, f.content, { Overwrite: true });
-          await (await this._sp.web.getFileByServerRelativePath(finalUrl).getItem()).update(meta);
-        } else {
-          // Never visible under its final name without its year: temporary name, columns, then rename.
-          const tmpName = `${TEMP_PREFIX}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}-${f.name}`;
-          const tmpUrl = `${this._reportsFolder}/${tmpName}`;
-          await this._folder().files.addUsingPath(tmpName, f.content, { Overwrite: false });
-          created.push(tmpUrl);
-          await (await this._sp.web.getFileByServerRelativePath(tmpUrl).getItem()).update(meta);
-          // overwrite=false: someone who finalised the same year meanwhile is never overwritten silently.
-          await this._sp.web.getFileByServerRelativePath(tmpUrl).moveByPath(finalUrl, false);
-          created[created.length - 1] = finalUrl;
-        }
-        stored.push({ name: f.name, year, format: f.format, url: new URL(this.siteUrl).origin + encodeURI(finalUrl) });
+        const tmp = tempName(setId, f.name);
+        await this._folder().files.addUsingPath(tmp, f.content, { Overwrite: false });
+        staged.push(`${this._reportsFolder}/${tmp}`);
+        await (await this._file(staged[staged.length - 1]).getItem()).update({ ...columns(year, f.format, setId), Definitief: false });
       }
+      // Someone else may have finalised the year meanwhile: never overwrite theirs without asking.
+      const library = await this._queueLibrary((read) => read(this._sp));
+      if (!replace) {
+        const now = this._toReports(library).filter((r) => r.year === year);
+        if (now.length > 0) throw new ReportExistsError(now);
+      }
+      // 2. Commit: this one write makes the new set the year's final report (the cards serve it from the staged copies).
+      await (await this._file(staged[staged.length - 1]).getItem()).update({ Definitief: true });
+      committed = true;
+      // 3. Swap: overwrite the final names; the earlier report stays in each file's version history.
+      for (const f of files) {
+        await this._putFinal(f.name, f.content, replace, { year, format: f.format, setId });
+        swapped++;
+      }
+      // 4. Retire what the set does not replace, then remove the staged copies, the commit marker last.
+      const names = files.map((f) => f.name.toLowerCase());
+      const retire = library.filter((f) => f.year === year && f.final && !isTempName(f.name) && names.indexOf(f.name.toLowerCase()) < 0);
+      await this._retireAndClean(retire, []);
+      for (const url of staged) await this._deleteIfThere(url);
       this._fromView.reports = undefined;
+      this._library = undefined;
     } catch (e) {
-      // Leave the library as it was: remove what this call added (temporary or already renamed).
-      for (const url of created) {
-        await this._sp.web.getFileByServerRelativePath(url).delete().catch(() => undefined);
+      if (committed && !(swapped === 0 && isFileExists(e))) {
+        // Past the commit the new set is the report: finish it now if SharePoint answers, else the next run does.
+        // (Also when someone's cards finished it meanwhile: then this run's own clean-up found its files gone.)
+        const now = await this.repairFinalisations()
+          .then(() => this._queueLibrary((read) => read(this._sp)))
+          .then((lib) => (needsRepair(lib) ? [] : this._toReports(lib).filter((r) => r.year === year)))
+          .catch(() => [] as IStoredReport[]);
+        if (now.length === files.length && now.every((r) => r.setId === setId)) return this._stored(year, files);
+        throw e;
       }
+      // Before the commit (or nothing swapped when someone else finished first): remove what this call added, the marker first.
+      for (const url of staged.slice().reverse()) await this._deleteIfThere(url);
+      this._library = undefined;
+      if (e instanceof ReportExistsError) throw e;
       if (isFileExists(e)) throw new ReportExistsError((await this.getStoredReports().catch(() => [])).filter((r) => r.year === year));
       throw e;
     }
-    return stored;
+    return this._stored(year, files);
+  }
+
+  private _stored(year: number, files: IReportFile[]): IStoredReport[] {
+    const origin = new URL(this.siteUrl).origin;
+    return files.map((f) => ({ name: f.name, year, format: f.format, url: origin + encodeURI(`${this._reportsFolder}/${f.name}`) }));
+  }
+
+  /** Content first, then the columns with the set id: only then does the final name count as part of the set. */
+  private async _putFinal(name: string, content: ArrayBuffer, overwrite: boolean, c: { year: number; format: IReportFile['format']; setId: string }): Promise<void> {
+    await this._folder().files.addUsingPath(name, content, { Overwrite: overwrite });
+    await (await this._file(`${this._reportsFolder}/${name}`).getItem()).update({ ...columns(c.year, c.format, c.setId), Definitief: true });
+  }
+
+  private async _retireAndClean(retire: IReportLibraryFile[], cleanup: IReportLibraryFile[]): Promise<void> {
+    for (const f of retire) await (await this._file(f.path).getItem()).update({ Definitief: false });
+    for (const f of cleanup) await this._deleteIfThere(f.path);
+  }
+
+  private async _deleteIfThere(path: string): Promise<void> {
+    try {
+      await this._file(path).delete();
+    } catch (e) {
+      if (httpStatusOf(e) !== 404) throw e;
+    }
+  }
+
+  private _file(path: string): ReturnType<SPFI['web']['getFileByServerRelativePath']> {
+    return this._sp.web.getFileByServerRelativePath(path);
   }
 
   private _folder(): ReturnType<SPFI['web']['getFolderByServerRelativePath']> {
@@ -427,6 +499,10 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 }
 
+
+function columns(year: number, format: IReportFile['format'], setId: string): Record<string, unknown> {
+  return { Rapportjaar: year, Formaat: format === 'Gegevens' ? null : format, Finalisatie: setId };
+}
 
 /** SharePoint's "file already exists" (code -2130575257), also when someone else finished first. */
 function isFileExists(e: unknown): boolean {

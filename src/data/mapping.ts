@@ -2,6 +2,7 @@ import {
   IAction, IAudit, IDomain, ILookupRef, IPerson, IRecommendation, IRisk, ActionStatus, AuditStatus, RecommendationPriority, RecommendationStatus, RiskPriority, RiskStatus
 } from '../model/types';
 import { splitLines } from '../model/text';
+import { formatOf, IReportLibraryFile } from '../model/finalisation';
 
 /** List item <-> model mapping. Field names come from src/schema/schema.ts. */
 
@@ -278,3 +279,18 @@ export function actionToItem(a: IAction, domainIds: number[], riskIds: number[],
   };
 }
 /* eslint-enable @rushstack/no-new-null */
+
+/** A document of the Rapporten library (ITEM_QUERIES.reports) as src/model/finalisation reads it. */
+export function toLibraryFile(i: ListItem): IReportLibraryFile {
+  const name = (i.FileLeafRef as string) || '';
+  return {
+    id: i.Id as number,
+    name,
+    path: (i.FileRef as string) || '',
+    year: typeof i.Rapportjaar === 'number' ? i.Rapportjaar : undefined,
+    format: formatOf(name, i.Formaat),
+    final: i.Definitief === true,
+    setId: (i.Finalisatie as string) || undefined,
+    modified: i.Modified as string | undefined
+  };
+}

@@ -25,7 +25,7 @@ export const ITEM_QUERIES = {
   actions: { list: 'actions', select: ACTION_SELECT, expand: ACTION_EXPAND },
   audits: { list: 'audits', select: AUDIT_SELECT, expand: AUDIT_EXPAND },
   recommendations: { list: 'recommendations', select: RECOMMENDATION_SELECT, expand: RECOMMENDATION_EXPAND },
-  reports: { list: 'reports', select: ['Id', 'FileLeafRef', 'FileRef', 'Rapportjaar', 'Formaat', 'Modified'], expand: [] },
+  reports: { list: 'reports', select: ['Id', 'FileLeafRef', 'FileRef', 'Rapportjaar', 'Formaat', 'Definitief', 'Finalisatie', 'Modified'], expand: [] },
   importDomains: { list: 'domains', select: ['Id', 'Title', 'Sleutel'], expand: [] },
   importAudits: { list: 'audits', select: ['Id', 'Title', 'Sleutel'], expand: [] },
   importRisks: { list: 'risks', select: ['Id', 'Title', 'DomeinId'], expand: [] },

@@ -7,6 +7,8 @@ import { ISummarySource } from './ISummarySource';
 import { findLoad, shareLoad } from './pageLoads';
 import { finishCountReads, queueCountReads } from './yearLoad';
 import { batchedReads } from './batchRetry';
+import { ListItem, toLibraryFile } from './mapping';
+import { finalReports } from '../model/finalisation';
 
 /** How long a finished read of the cards on the same page still serves the widget. */
 const SHARE_MS = 10000;
@@ -55,10 +57,11 @@ export class PnPSummarySource implements ISummarySource {
       const [queue, execute] = batchedReads(this._sp);
       const reads = queueCountReads(queue, false);
       // The years already reported on decide the year the widget opens on, as on the cards.
-      const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)() as Promise<Array<{ Rapportjaar?: unknown }>>);
+      const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)() as Promise<ListItem[]>);
       await execute();
       const finalYears = await finals.then(
-        (rows: Array<{ Rapportjaar?: unknown }>) => rows.map((r) => r.Rapportjaar).filter((y): y is number => typeof y === 'number'),
+        // Final reports only, as on the cards: not a leftover of an interrupted finalisation.
+        (rows: ListItem[]) => finalReports(rows.map(toLibraryFile)).map((r) => r.year),
         () => [] as number[]
       );
       const data: IReportData = { ...(await finishCountReads(this._sp, reads, false)), finalYears };

@@ -250,7 +250,9 @@ export const LISTS: IListSchema[] = [
     fields: [
       yearField('Rapportjaar', 'Rapportjaar', 'Jaar waarover het rapport gaat', true),
       { internalName: 'Formaat', displayName: 'Formaat', type: 'Choice', choices: ['Word', 'PowerPoint'] },
-      { internalName: 'Definitief', displayName: 'Definitief', type: 'Boolean', defaultValue: '0' }
+      { internalName: 'Definitief', displayName: 'Definitief', type: 'Boolean', defaultValue: '0' },
+      // Added later (additive): the three files of a year's final report share it; an interrupted run is recognised by it.
+      { internalName: 'Finalisatie', displayName: 'Finalisatie', type: 'Text', description: 'Kenmerk van de definitief-making die dit bestand schreef' }
     ]
   },
   {

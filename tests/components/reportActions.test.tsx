@@ -61,4 +61,44 @@ describe('Definitief maken', () => {
     await waitFor(() => expect(finalise).toHaveBeenCalledTimes(2));
     expect(finalise.mock.calls[1][2]).toBe(true);
   });
+
+  it('on load, for a control-team member, cleans up after an interrupted finalisation and says so quietly (readers: never)', async () => {
+    const reader = new FakeRepository(loadSeedData());
+    const readerRepair = jest.fn(async () => ({ removed: 2, completedYears: [] as number[] }));
+    Object.assign(reader, { repairFinalisations: readerRepair });
+    const { unmount } = render(<ReportActions repository={reader} reportYear={2022} canEdit={false} canFinalise={false} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: /Rapport maken/ })).toBeInTheDocument());
+    expect(readerRepair).not.toHaveBeenCalled();
+    unmount();
+
+    const repo = new FakeRepository(loadSeedData());
+    const repair = jest.fn(async () => ({ removed: 2, completedYears: [] as number[] }));
+    Object.assign(repo, { repairFinalisations: repair });
+    render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} />);
+    expect(await screen.findByText("Een onderbroken 'Definitief maken' werd opgeruimd (tijdelijke bestanden verwijderd uit Rapporten: 2).")).toBeInTheDocument();
+    expect(repair).toHaveBeenCalledWith(true);
+    // A message, not an error.
+    expect(screen.queryByText(/mislukt/)).toBeNull();
+  });
+
+  it('"Definitief maken" first finishes an interrupted finalisation of the year, says so, then reads fresh data', async () => {
+    const repo = new FakeRepository(loadSeedData());
+    const order: string[] = [];
+    const repair = jest.fn(async (onlyIfSeen?: boolean) => {
+      order.push(`repair ${onlyIfSeen}`);
+      return onlyIfSeen ? { removed: 0, completedYears: [] as number[] } : { removed: 0, completedYears: [2022] };
+    });
+    Object.assign(repo, { repairFinalisations: repair });
+    const load = repo.loadReportData.bind(repo);
+    jest.spyOn(repo, 'loadReportData').mockImplementation(async () => {
+      order.push('load');
+      return load();
+    });
+    render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} />);
+    await waitFor(() => expect(repair).toHaveBeenCalledWith(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Definitief maken' }));
+    await screen.findByRole('dialog');
+    expect(order).toEqual(['repair true', 'repair false', 'load']);
+    expect(screen.getByText("Een onderbroken 'Definitief maken' van 2022 werd afgewerkt: het definitieve rapport 2022 is nu volledig.")).toBeInTheDocument();
+  });
 });

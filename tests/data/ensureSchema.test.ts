@@ -73,4 +73,21 @@ describe('ensureSchema against the strict local SharePoint', () => {
     const titles = ((await sp.web.lists.select('Title')()) as { Title: string }[]).map((l) => l.Title);
     expect(titles.filter((t) => /^Risicos/.test(t))).toEqual(['Risicos']);
   });
+
+  it('adds the Finalisatie column to a Rapporten library made before it, changing nothing else; the earlier final report still counts; twice changes nothing', async () => {
+    const sp = createSp(srv.siteUrl);
+    await ensureSchema(sp);
+    const repo = createNodeRepository(srv.siteUrl, undefined, 'ann');
+    const enc = (t: string): ArrayBuffer => new TextEncoder().encode(t).buffer as ArrayBuffer;
+    await repo.finaliseReport(2016, [{ name: 'Voortgangsrapport 2016.docx', format: 'Word', content: enc('word') }], false);
+    // A library as an earlier version provisioned it: no Finalisatie column, a report without a set id.
+    const rapporten = sp.web.getList('/sites/organisatiebeheersing/Rapporten');
+    await rapporten.fields.getByInternalNameOrTitle('Finalisatie').delete();
+    const again = await ensureSchema(sp);
+    expect(again.changes.map((c) => [c.list, c.kind, c.name])).toEqual([['Rapporten', 'field', 'Finalisatie']]);
+    const fields = (await rapporten.fields.select('InternalName', 'TypeAsString')()) as Array<{ InternalName: string; TypeAsString: string }>;
+    expect(fields.filter((f) => f.InternalName === 'Finalisatie').map((f) => f.TypeAsString)).toEqual(['Text']);
+    expect((await repo.getStoredReports()).map((r) => [r.name, r.year])).toEqual([['Voortgangsrapport 2016.docx', 2016]]);
+    expect((await ensureSchema(sp)).changes).toEqual([]);
+  });
 });

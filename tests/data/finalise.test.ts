@@ -110,6 +110,27 @@ describe('finalising the report of a year', () => {
     expect(libraryNames()).toEqual(before);
   });
 
+  it('a single failed request after the commit (the deck\'s final upload) is finished in the same run: one complete new set, nothing temporary', async () => {
+    await createNodeRepository(srv.siteUrl, undefined, 'ann').finaliseReport(2016, files(2016, 'old'), false);
+    let failed = false;
+    const repo = repoWithHook(
+      'pieter',
+      (url) => isUpload(url) && /decodedurl='Voortgangsrapport%202016\.pptx'|decodedurl='Voortgangsrapport 2016\.pptx'/i.test(url),
+      async () => {
+        failed = true;
+        throw new Error('simulated network failure on the deck');
+      }
+    );
+    const stored = await repo.finaliseReport(2016, files(2016, 'new'), true);
+    expect(failed).toBe(true);
+    expect(stored.map((r) => r.name)).toEqual(['Voortgangsrapport 2016.docx', 'Voortgangsrapport 2016.pptx', 'Voortgangsrapport 2016 - gegevens.json']);
+    expect(libraryNames().filter((n) => n.indexOf('~') === 0)).toEqual([]);
+    const sp = createSp(srv.siteUrl);
+    const texts = await Promise.all(stored.map((r) => sp.web.getFileByServerRelativePath(decodeURI(new URL(r.url).pathname)).getText()));
+    expect(texts.slice(0, 2)).toEqual(['word new', 'deck new']);
+    expect(JSON.parse(texts[2]).data.tag).toBe('new');
+  });
+
   it('[X-04] two users finalising the same year: the second never overwrites the first, gets ReportExistsError and leaves nothing behind', async () => {
     const ann = createNodeRepository(srv.siteUrl, undefined, 'ann');
     // Pieter read "no final report yet", then Ann finished first while he was uploading.

@@ -3,6 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
+import '@pnp/sp/files';
+import '@pnp/sp/folders';
 import { createNodeRepository, createSp } from '../../src/data/node';
 import { useBrowserAndSite } from './harness';
 
@@ -63,6 +65,29 @@ describe('the year-end procedure in the browser (local users)', () => {
     await page.locator('[data-testid="final-snapshot"]').first().waitFor({ timeout: 30000 });
     expect(await page.locator('[data-testid="final-snapshot"]').count()).toBe(7);
     expect(await page.locator('[data-testid="final-snapshot"]').first().textContent()).toContain('Definitief rapport 2022 (alleen lezen)');
+    await page.close();
+  });
+
+  it('a leftover of an interrupted finalisation: the reader\'s cards ignore it; a control-team member\'s cards remove it and say so quietly', async () => {
+    const sp = createSp(ctx.site.siteUrl, undefined, 'pieter');
+    const folder = sp.web.getFolderByServerRelativePath('/sites/organisatiebeheersing/Rapporten');
+    // What the earlier code left when killed after its first upload: a temporary file with its year and Definitief = ja.
+    const name = '~definitief-kq1abcde00000-Voortgangsrapport 2021.docx';
+    await folder.files.addUsingPath(name, new TextEncoder().encode('half').buffer as ArrayBuffer, { Overwrite: false });
+    await (await sp.web.getFileByServerRelativePath(`/sites/organisatiebeheersing/Rapporten/${name}`).getItem()).update({ Rapportjaar: 2021, Definitief: true });
+    const names = async (): Promise<string[]> =>
+      ((await sp.web.getList('/sites/organisatiebeheersing/Rapporten').items.select('FileLeafRef')()) as Array<{ FileLeafRef: string }>).map((i) => i.FileLeafRef);
+
+    const reader = await openCards('/workbench/domain-cards?user=lees&year=2021');
+    await reader.waitForLoadState('networkidle');
+    expect(await reader.getByRole('link', { name: /Definitief rapport 2021/ }).count()).toBe(0);
+    expect(await names()).toContain(name);
+    await reader.close();
+
+    const page = await openCards('/workbench/domain-cards?user=pieter&year=2021');
+    await page.getByText("Een onderbroken 'Definitief maken' werd opgeruimd (tijdelijke bestanden verwijderd uit Rapporten: 1).").waitFor({ timeout: 30000 });
+    expect(await page.locator('.ms-MessageBar--error').count()).toBe(0);
+    expect(await names()).not.toContain(name);
     await page.close();
   });
 });

@@ -150,6 +150,8 @@ declare interface IDomainCardsWebPartStrings {
   FinalisePreviewRealised: string;
   FinalisePreviewPlanned: string;
   FinalisePreviewYear: string;
+  FinaliseRepairedRemoved: string;
+  FinaliseRepairedCompleted: string;
   FinalSnapshot: string;
   FinalReports: string;
   NoFinalReports: string;

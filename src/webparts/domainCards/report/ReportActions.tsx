@@ -82,6 +82,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
   const [done, setDone] = React.useState<string | undefined>(undefined);
   const [preview, setPreview] = React.useState<IPreview | undefined>(undefined);
   const [stored, setStored] = React.useState<IStoredReport[]>([]);
+  const [repaired, setRepaired] = React.useState<string | undefined>(undefined);
 
   const refreshStored = React.useCallback((): void => {
     repository
@@ -89,7 +90,40 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
       .then((r) => setStored(r))
       .catch(() => setStored([]));
   }, [repository]);
-  React.useEffect(refreshStored, [refreshStored]);
+
+  /** Removes or finishes what an interrupted finalisation left; says so quietly when it did anything. */
+  const repair = React.useCallback(
+    async (onlyIfSeen: boolean): Promise<boolean> => {
+      if (!repository.repairFinalisations) return false;
+      const r = await repository.repairFinalisations(onlyIfSeen);
+      const text = r.completedYears
+        .map((y) => format(strings.FinaliseRepairedCompleted, String(y)))
+        .concat(r.removed > 0 ? [format(strings.FinaliseRepairedRemoved, String(r.removed))] : []);
+      if (text.length > 0) setRepaired(text.join(' '));
+      return text.length > 0;
+    },
+    [repository]
+  );
+
+  React.useEffect(() => {
+    let live = true;
+    repository
+      .getStoredReports()
+      .then(async (r) => {
+        if (live) setStored(r);
+        if (!props.canFinalise) return;
+        // The cards on load, for whoever may finalise: clean up after an interrupted run (no request when the
+        // library as read shows none). Quiet on failure: "Definitief maken" repairs first anyway.
+        const did = await repair(true).catch(() => false);
+        if (did && live) setStored(await repository.getStoredReports());
+      })
+      .catch(() => {
+        if (live) setStored([]);
+      });
+    return () => {
+      live = false;
+    };
+  }, [repository, props.canFinalise, repair]);
 
   const organisationName = async (): Promise<string> => props.organisation || (await repository.getSiteTitle());
 
@@ -118,6 +152,8 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     run(
       strings.FinaliseReading,
       async () => {
+        // First what an interrupted finalisation left, so the preview says truly whether this replaces a report.
+        await repair(false);
         // Never what this browser cached: the report must be what the lists say now.
         const [data, all] = await Promise.all([repository.loadReportData(), repository.getStoredReports()]);
         setPreview({ data, existing: all.filter((r) => r.year === reportYear), raced: false });
@@ -185,6 +221,11 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
       {error && (
         <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)}>
           {error}
+        </MessageBar>
+      )}
+      {repaired && (
+        <MessageBar messageBarType={MessageBarType.info} onDismiss={() => setRepaired(undefined)}>
+          {repaired}
         </MessageBar>
       )}
       {done && (
