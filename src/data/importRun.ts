@@ -8,6 +8,7 @@ import { IImportIssue, IImportTargets, IPlannedAdd, refsOf, resolveRefs, validat
 import { sharePointMessage } from './errors';
 import { ListItem } from './mapping';
 import { listOf } from './lists';
+import { ITEM_QUERIES } from './queries';
 
 /**
  * Writes per $batch. SharePoint REST documents no fixed limit (20 is Microsoft Graph's;
@@ -75,7 +76,7 @@ interface ICreated {
 
 /** The highest item id of a list now: items above it were added later (ids only grow). */
 async function highestId(sp: SPFI, list: string): Promise<number> {
-  const top: ListItem[] = await listOf(sp, list).items.select('Id').orderBy('Id', false).top(1)();
+  const top: ListItem[] = await listOf(sp, list).items.select(...ITEM_QUERIES.importIds.select).orderBy('Id', false).top(1)();
   return top.length ? (top[0].Id as number) : 0;
 }
 
@@ -145,7 +146,7 @@ export async function runImport(sp: SPFI, adds: IPlannedAdd[], targets: IImportT
         for (const t of unknown[key]) titles[t] = true;
         const known: Record<number, true> = {};
         for (const c of created) if (c.list === key) known[c.id] = true;
-        const later: ListItem[] = await listOf(sp, key).items.select('Id', 'Title').filter(`Id gt ${before[key]}`).orderBy('Id', true).top(5000)();
+        const later: ListItem[] = await listOf(sp, key).items.select(...ITEM_QUERIES.importIdsAndTitles.select).filter(`Id gt ${before[key]}`).orderBy('Id', true).top(5000)();
         for (const it of later) if (!known[it.Id] && titles[it.Title]) remaining.push({ list: key, id: it.Id });
       }
       while (remaining.length) {

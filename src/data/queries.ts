@@ -46,6 +46,9 @@ export const ITEM_QUERIES = {
   cardActions: { list: 'actions', select: ACTION_CARD_SELECT, expand: ACTION_CARD_EXPAND },
   countActions: { list: 'actions', select: ACTION_COUNT_SELECT, expand: [] },
   lastActionId: { list: 'actions', select: ['Id'], expand: [] },
+  // The import's undo (src/data/importRun.ts): the highest id before the run, titles of what it added. Every list has both.
+  importIds: { list: 'actions', select: ['Id'], expand: [] },
+  importIdsAndTitles: { list: 'actions', select: ['Id', 'Title'], expand: [] },
   shortAudits: { list: 'audits', select: AUDIT_SHORT_SELECT, expand: [] },
   shortRecommendations: { list: 'recommendations', select: RECOMMENDATION_SHORT_SELECT, expand: [] },
   summaryDomains: { list: 'domains', select: DOMAIN_SHORT_SELECT, expand: [] },
