@@ -4,6 +4,7 @@
  */
 import * as purifyModule from 'dompurify';
 import type { DOMPurify as DOMPurifyApi } from 'dompurify';
+import { safeUrl } from '../model/links';
 
 // The SPFx tsconfig has no allowSyntheticDefaultImports; webpack hands out the ES module
 // (a namespace with `default`), jest the CommonJS one: accept both shapes.
@@ -22,11 +23,41 @@ function stripControls(value: string): string {
 }
 
 let hooked: boolean = false;
+/** Hosts images may load from during the current sanitize call (the hooks are global). */
+let imageHosts: string[] = [];
+
+function hostOf(url: string): string | undefined {
+  const m = /^https?:\/\/([^/?#]+)/i.exec(url);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/**
+ * Images load only from the tenant: a path on this site, the page's own host, the data
+ * site's host or *.sharepoint.com. An image elsewhere would tell a stranger who read the
+ * card and when (a tracking pixel); data: images can carry anything.
+ */
+function imageAllowed(src: string): boolean {
+  const url = safeUrl(src);
+  if (!url) return false;
+  const host = hostOf(url);
+  if (!host) return true; // a site-relative path: same origin
+  if (/(^|\.)sharepoint\.com(:443)?$/.test(host)) return true;
+  return imageHosts.indexOf(host) >= 0;
+}
 
 function ensureHooks(): void {
   if (hooked) return;
   hooked = true;
   DOMPurify.addHook('afterSanitizeAttributes', (node: Element) => {
+    if (node.tagName === 'IMG' && !imageAllowed(node.getAttribute('src') || '')) {
+      // Replaced by its alt text, so the sentence around it still reads.
+      const alt = (node.getAttribute('alt') || '').trim();
+      if (node.parentNode) {
+        if (alt) node.parentNode.replaceChild(node.ownerDocument.createTextNode(alt), node);
+        else node.parentNode.removeChild(node);
+      }
+      return;
+    }
     if (node.tagName === 'A') {
       const href = stripControls(node.getAttribute('href') || '');
       // DOMPurify already drops javascript:; data:, vbscript: and other schemes go too.
@@ -40,10 +71,16 @@ function ensureHooks(): void {
   });
 }
 
-/** Sanitised HTML: no script/style/iframe/form, no event handlers, only http(s)/mailto/tel/relative links. */
-export function sanitizeHtml(html: string | undefined): string {
+/**
+ * Sanitised HTML: no script/style/iframe/form, no event handlers, only http(s)/mailto/tel/relative
+ * links, images only from the tenant (see imageAllowed; `siteUrl` is the data site, whose host counts).
+ */
+export function sanitizeHtml(html: string | undefined, siteUrl?: string): string {
   if (!html) return '';
   ensureHooks();
+  imageHosts = [siteUrl ? hostOf(siteUrl) : undefined, typeof window !== 'undefined' && window.location ? window.location.host.toLowerCase() : undefined].filter(
+    (h): h is string => !!h
+  );
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math'],

@@ -155,6 +155,7 @@ declare interface IDomainCardsWebPartStrings {
   NoFinalReports: string;
   AuditsUrlFieldLabel: string;
   AuditsUrlFieldDescription: string;
+  PageUrlInvalid: string;
   OpenAudit: string;
   Overdue: string;
   DueSoon: string;
