@@ -53,3 +53,12 @@ export function splitLines(value: string | undefined): string[] {
 export function cardTitle(item: { title: string; shortTitle?: string }): string {
   return item.shortTitle && item.shortTitle.trim() ? item.shortTitle : item.title;
 }
+
+/**
+ * At most `max` characters, cut with "…": for places that cannot wrap (an Adaptive Card
+ * button, a chart label). The full text stays available elsewhere (heading, table).
+ */
+export function shorten(text: string, max: number): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, Math.max(1, max - 1)).trimEnd()}…` : t;
+}

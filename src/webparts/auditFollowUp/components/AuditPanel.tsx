@@ -5,6 +5,7 @@ import * as strings from 'AuditFollowUpWebPartStrings';
 import { DeadlineTag } from '../../../components/DeadlineTag';
 import { format } from '../../../components/format';
 import { RichText } from '../../../components/RichText';
+import { WRAPPING_PANEL_STYLES } from '../../../components/wrap';
 import {
   actionsFromAudit, executionRate, followUpChain, linkedActions, pageOf, recommendationDeadlineState, recommendationsOf, risksFromAudit
 } from '../../../model/audits';
@@ -263,6 +264,7 @@ export function AuditPanel(props: IAuditPanelProps): JSX.Element {
       isOpen={!!props.audit}
       type={PanelType.medium}
       isLightDismiss={true}
+      styles={WRAPPING_PANEL_STYLES}
       headerText={props.audit ? props.audit.title : ''}
       closeButtonAriaLabel={strings.Close}
       onDismiss={props.onDismiss}

@@ -4,6 +4,7 @@ import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
 import { RichText } from '../../../components/RichText';
+import { WRAPPING_PANEL_STYLES } from '../../../components/wrap';
 import { DeadlineTag } from '../../../components/DeadlineTag';
 import { actionDeadlineState, recommendationsAnsweredBy } from '../../../model/audits';
 import { auditLink, listFormUrl, safeUrl, versionHistoryUrl } from '../../../model/links';
@@ -318,6 +319,7 @@ export function DetailPanel(props: IDetailPanelProps): JSX.Element {
       isOpen={!!sel}
       type={PanelType.medium}
       isLightDismiss={true}
+      styles={WRAPPING_PANEL_STYLES}
       headerText={title}
       closeButtonAriaLabel={strings.Close}
       onDismiss={props.onDismiss}

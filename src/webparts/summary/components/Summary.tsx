@@ -26,7 +26,7 @@ export interface ISummaryProps {
 }
 
 const CSS = `
-.orgb-sum{color:var(--orgb-text);font-size:14px}
+.orgb-sum{color:var(--orgb-text);font-size:14px;min-width:0;overflow-wrap:anywhere;word-break:break-word}
 .orgb-sum *{box-sizing:border-box}
 .orgb-sum-header{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:8px}
 .orgb-sum-title{font-size:18px;font-weight:600;margin:0 0 4px}
