@@ -37,6 +37,7 @@ async function update(list: string, id: number, values: Record<string, unknown>,
 }
 
 let auditId = 0;
+let riskId = 0;
 let roundId = 0;
 let themeIds: number[] = [];
 
@@ -89,6 +90,7 @@ describe('long text wraps everywhere', () => {
       .items.select('Id', 'AuditId')
       .filter('AuditId ne null')
       .top(1)()) as Array<{ Id: number; AuditId: number }>)[0];
+    riskId = risk.Id;
     await update('Risicos', risk.Id, { Title: TITLE('Risico') });
     auditId = risk.AuditId;
     await update('Audits', auditId, { Title: TITLE('Audit') });
@@ -116,12 +118,23 @@ describe('long text wraps everywhere', () => {
     ['/workbench/domain-cards', 'section', '#root'],
     ['/teams/domain-cards?width=mobile', 'section', '#root'],
     ['/workbench/summary', 'li[data-domain-id]', '#root, #root-full'],
-    ['/workbench/card', '#card-light[data-status="ready"]', '#card-light, #quickview-light, #card-dark, #quickview-dark']
+    ['/workbench/card', '#card-light[data-status="ready"]', '#quickview-light, #card-light, #quickview-dark, #card-dark']
   ];
   it.each(PAGES)('%s', async (path, ready, scope) => {
     const page = await open(path, ready);
-    expect(await page.locator(scope.split(',')[0]).textContent()).toBeTruthy();
+    // The long domain title (or its short wording) is on the page.
+    expect(await page.locator(scope.split(',')[0]).textContent()).toMatch(/(Domein|Kort)Organisatiebeheersings/);
     expect(await sideways(page, scope)).toEqual([]);
+    await page.close();
+  });
+
+  it('the details panel of the long risk on the cards, naming its long audit', async () => {
+    const page = await open('/workbench/domain-cards', 'section');
+    await page.locator(`li[data-risk-id="${riskId}"] > button`).click();
+    const panel = page.locator('.ms-Panel-main');
+    await panel.getByText(TITLE('Audit')).waitFor();
+    expect(await panel.textContent()).toContain(TITLE('Risico'));
+    expect(await sideways(page)).toEqual([]);
     await page.close();
   });
 
