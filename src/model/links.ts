@@ -23,7 +23,7 @@ const LOCAL_HOSTS: string[] = ['localhost', '127.0.0.1', '[::1]'];
  * with control characters a browser would drop, such as "java\tscript:") is refused.
  * Returns the trimmed URL, or undefined when it is refused or empty.
  */
-export function safeUrl(value: string | undefined | null, options: ISafeUrlOptions = {}): string | undefined {
+export function safeUrl(value: string | undefined, options: ISafeUrlOptions = {}): string | undefined {
   if (typeof value !== 'string') return undefined;
   const url = value.trim();
   if (!url) return undefined;

@@ -128,6 +128,8 @@ export function estimateLines(text: string, widthIn: number, fontPt: number, bol
 
 /** A run without a break opportunity longer than this is no word: it gets break opportunities. */
 export const LONG_WORD: number = 40;
+/** Such a run: more than LONG_WORD characters other than white space and zero width spaces. */
+const LONG_RUN: RegExp = /[^\s\u200b]{41,}/g;
 /** Characters between the inserted break opportunities (fits the narrowest text column at 14 pt). */
 const LONG_WORD_CHUNK: number = 15;
 const ZERO_WIDTH_SPACE = '\u200b';
@@ -139,7 +141,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * stay whole.
  */
 export function breakLongWords(text: string): string {
-  return text.replace(new RegExp(`[^\\s\u200b]{${LONG_WORD + 1},}`, 'g'), (run) => {
+  return text.replace(LONG_RUN, (run) => {
     const parts: string[] = [];
     // By code point, so no surrogate pair (emoji) is cut in half.
     const chars = Array.from(run);

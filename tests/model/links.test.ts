@@ -205,7 +205,7 @@ describe('the link rule (safeUrl) for URLs from properties, list items and tenan
 
   it('refuses what is not a string, and relative paths where an absolute URL is needed (the data site)', () => {
     expect(safeUrl(undefined)).toBeUndefined();
-    expect(safeUrl(null)).toBeUndefined();
+    expect(safeUrl(null as unknown as string)).toBeUndefined();
     expect(safeUrl(42 as unknown as string)).toBeUndefined();
     expect(safeUrl('/sites/ob', { relative: false })).toBeUndefined();
     expect(safeUrl('https://mechelen.sharepoint.com/sites/ob', { relative: false })).toBe('https://mechelen.sharepoint.com/sites/ob');
