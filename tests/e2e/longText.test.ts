@@ -151,7 +151,8 @@ describe('long text wraps everywhere', () => {
     expect(await sideways(page)).toEqual([]);
     await page.close();
 
-    await update('MaturiteitRondes', roundId, { RondeStatus: 'consensus' });
+    // The facilitator (pieter) moves the round and records the consensus, as the maturity rules want.
+    await update('MaturiteitRondes', roundId, { RondeStatus: 'consensus' }, 'pieter');
     page = await open('/workbench/maturity?user=pieter', '[data-testid="consensus-view"]');
     expect(await page.locator('#root').textContent()).toContain(COMMENT('Opmerkingann'));
     expect(await sideways(page)).toEqual([]);
@@ -162,7 +163,7 @@ describe('long text wraps everywhere', () => {
         .web.lists.getByTitle('MaturiteitConsensus')
         .items.add({ RondeId: roundId, ThemaId: themeId, Score: 3, Opmerking: COMMENT('Consensus') });
     }
-    await update('MaturiteitRondes', roundId, { RondeStatus: 'afgesloten' });
+    await update('MaturiteitRondes', roundId, { RondeStatus: 'afgesloten' }, 'pieter');
     page = await open('/workbench/maturity?user=pieter', '[data-testid="results-view"]');
     expect(await page.getByTestId('results-table').textContent()).toContain(TITLE('Thema'));
     expect(await sideways(page)).toEqual([]);
