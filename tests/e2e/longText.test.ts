@@ -117,13 +117,14 @@ describe('long text wraps everywhere', () => {
   const PAGES: Array<[string, string, string]> = [
     ['/workbench/domain-cards', 'section', '#root'],
     ['/teams/domain-cards?width=mobile', 'section', '#root'],
+    ['/teams/audits?width=mobile', '[data-audit-id]', '#root'],
     ['/workbench/summary', 'li[data-domain-id]', '#root, #root-full'],
     ['/workbench/card', '#card-light[data-status="ready"]', '#quickview-light, #card-light, #quickview-dark, #card-dark']
   ];
   it.each(PAGES)('%s', async (path, ready, scope) => {
     const page = await open(path, ready);
-    // The long domain title (or its short wording) is on the page.
-    expect(await page.locator(scope.split(',')[0]).textContent()).toMatch(/(Domein|Kort)Organisatiebeheersings/);
+    // A long title (the domain's, its short wording, an audit's) is on the page.
+    expect(await page.locator(scope.split(',')[0]).textContent()).toMatch(/(Domein|Kort|Audit)Organisatiebeheersings/);
     expect(await sideways(page, scope)).toEqual([]);
     await page.close();
   });
