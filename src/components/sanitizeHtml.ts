@@ -11,7 +11,8 @@ import { safeUrl } from '../model/links';
 const DOMPurify: DOMPurifyApi = ((purifyModule as unknown as { default?: DOMPurifyApi }).default ||
   (purifyModule as unknown as DOMPurifyApi));
 
-const SAFE_URL: RegExp = /^(?:https?:|mailto:|tel:|#|\/(?!\/)|\.{0,2}\/|[^:]*$)/i;
+/** Besides web links (the link rule, safeUrl): mail and phone links and anchors in the text itself. */
+const OTHER_SAFE_LINK: RegExp = /^(?:mailto:|tel:|#)/i;
 
 /** Browsers ignore whitespace and control characters inside a scheme ("java\tscript:"). */
 function stripControls(value: string): string {
@@ -59,9 +60,11 @@ function ensureHooks(): void {
       return;
     }
     if (node.tagName === 'A') {
-      const href = stripControls(node.getAttribute('href') || '');
-      // DOMPurify already drops javascript:; data:, vbscript: and other schemes go too.
-      if (href && !SAFE_URL.test(href)) node.removeAttribute('href');
+      const raw = node.getAttribute('href') || '';
+      const href = stripControls(raw);
+      // DOMPurify already drops javascript:; the link rule of every other link decides the rest
+      // (data:, vbscript:, "//host", plain http to another host go), mail and phone links stay.
+      if (raw && !safeUrl(raw) && !OTHER_SAFE_LINK.test(href)) node.removeAttribute('href');
       if (node.getAttribute('href')) {
         // Links open outside the card (never replacing the Teams tab) without opener access.
         node.setAttribute('target', '_blank');
@@ -72,8 +75,8 @@ function ensureHooks(): void {
 }
 
 /**
- * Sanitised HTML: no script/style/iframe/form, no event handlers, only http(s)/mailto/tel/relative
- * links, images only from the tenant (see imageAllowed; `siteUrl` is the data site, whose host counts).
+ * Sanitised HTML: no script/style/iframe/form, no event handlers, only links the link rule accepts
+ * (https, a path on the site) and mailto/tel/#anchors, images only from the tenant (see imageAllowed; `siteUrl` is the data site, whose host counts).
  */
 export function sanitizeHtml(html: string | undefined, siteUrl?: string): string {
   if (!html) return '';

@@ -80,6 +80,19 @@ describe('opening a link refuses what the link rule refuses', () => {
   });
 });
 
+describe('links in rich text follow the link rule', () => {
+  it('keeps https, site paths, mail, phone and anchors; drops plain http elsewhere, //host and /\\host', () => {
+    const div = document.createElement('div');
+    div.innerHTML = sanitizeHtml(
+      '<a href="https://www.mechelen.be">1</a><a href="/sites/ob/x">2</a><a href="mailto:ic@mechelen.be">3</a><a href="tel:+3215">4</a><a href="#boven">5</a>' +
+        '<a href="http://evil.example/">6</a><a href="//evil.example/">7</a><a href="/\\evil.example/">8</a><a href=" JaVa&#x0A;ScRiPt:alert(1)">9</a>'
+    );
+    const hrefs = (Array.prototype.slice.call(div.querySelectorAll('a')) as Element[]).map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['https://www.mechelen.be', '/sites/ob/x', 'mailto:ic@mechelen.be', 'tel:+3215', '#boven', null, null, null, null]);
+    expect(div).toHaveTextContent('123456789');
+  });
+});
+
 describe('images in rich text load only from the tenant', () => {
   function images(html: string): string[] {
     const div = document.createElement('div');
