@@ -77,7 +77,7 @@ async function main(): Promise<void> {
         theme={theme}
         isTeams={isTeams}
         initialDomainKey={readDomainFromLocation(window.location.href)}
-        auditsUrl="/workbench/audits"
+        auditsUrl={cfg.auditsUrl || '/workbench/audits'}
         renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
       />,
       root
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         isTeams={isTeams}
         initialView={view}
         initialAuditId={readAuditFromLocation(window.location.href)}
-        cardsUrl={isTeams ? '/teams/domain-cards' : '/workbench/domain-cards'}
+        cardsUrl={cfg.cardsUrl || (isTeams ? '/teams/domain-cards' : '/workbench/domain-cards')}
       />,
       root
     );

@@ -12,7 +12,9 @@ export interface IWorkbenchConfig {
   year?: number;
   domain?: string;
   width?: string;
+  /** The web parts' page settings ("Pagina met de domeinkaarten", "... auditopvolging"), as an editor would fill them in. */
   cardsUrl?: string;
+  auditsUrl?: string;
   /** Audits: first view ('mine' = the Teams personal app's first screen). */
   view?: string;
   /** `?user=<login>`: the local user the page's requests act as (header X-LocalSP-User); absent = the server's default. */

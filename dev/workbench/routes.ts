@@ -78,11 +78,13 @@ export function workbenchRoutes(
       return true;
     }
     let cfg: IWorkbenchConfig | undefined;
-    if (p === '/workbench/domain-cards') cfg = { ...common, page: 'domain-cards', section: q.get('section') || 'none' };
+    if (p === '/workbench/domain-cards') cfg = { ...common, page: 'domain-cards', section: q.get('section') || 'none', auditsUrl: q.get('auditsUrl') || undefined };
     if (p === '/workbench/summary') cfg = { ...common, page: 'summary', section: q.get('section') || 'none', cardsUrl: q.get('cardsUrl') || undefined };
     if (p === '/workbench/card') cfg = { ...common, page: 'card', cardsUrl: q.get('cardsUrl') || undefined };
     if (p === '/teams/domain-cards') cfg = { ...common, page: 'teams', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop' };
-    if (p === '/workbench/audits') cfg = { ...common, page: 'audits', section: q.get('section') || 'none', view: q.get('view') || undefined };
+    if (p === '/workbench/audits') {
+      cfg = { ...common, page: 'audits', section: q.get('section') || 'none', view: q.get('view') || undefined, cardsUrl: q.get('cardsUrl') || undefined };
+    }
     if (p === '/teams/audits') {
       cfg = { ...common, page: 'teams-audits', theme: q.get('theme') || 'default', width: q.get('width') || 'desktop', view: q.get('view') || undefined };
     }

@@ -6,6 +6,8 @@ export interface IRichTextProps {
   /** Plain text (line breaks kept) or rich text from a note field. */
   value: string | undefined;
   className?: string;
+  /** The data site: images in the rich text may load from its host (and the page's, *.sharepoint.com). */
+  siteUrl?: string;
 }
 
 /** Renders a list note field safely: sanitised HTML, or plain text with its line breaks. */
@@ -14,7 +16,7 @@ export function RichText(props: IRichTextProps): JSX.Element {
   if (!value || !value.trim()) return <React.Fragment />;
   if (looksLikeHtml(value)) {
     // Safe: sanitizeHtml strips scripts, handlers and unsafe links (DOMPurify).
-    return <div className={className} dangerouslySetInnerHTML={{ __html: sanitizeHtml(value) }} />;
+    return <div className={className} dangerouslySetInnerHTML={{ __html: sanitizeHtml(value, props.siteUrl) }} />;
   }
   return (
     <div className={className} style={{ whiteSpace: 'pre-line' }}>

@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { safeUrl } from '../model/links';
 
 /**
  * Opens a SharePoint list form (through the host's opener, e.g. Teams' openLink, or a new
@@ -23,9 +24,11 @@ export function useFormOpener(reload: () => void, hostOpen?: (url: string) => vo
   }, [reload]);
   return React.useCallback(
     (url: string): void => {
+      const safe = safeUrl(url);
+      if (!safe) return;
       reloadOnReturn.current = true;
-      if (hostOpen) hostOpen(url);
-      else window.open(url, '_blank', 'noopener');
+      if (hostOpen) hostOpen(safe);
+      else window.open(safe, '_blank', 'noopener');
     },
     [hostOpen]
   );

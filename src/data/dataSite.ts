@@ -6,6 +6,7 @@
  */
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
+import { safeUrl } from '../model/links';
 
 /**
  * Key of the tenant property (storage entity in the tenant app catalog) holding the
@@ -23,14 +24,13 @@ export interface IDataSite {
 /** Reads a tenant property; undefined when it is not set. */
 export type TenantPropertyReader = (key: string) => Promise<string | undefined>;
 
+/**
+ * Only absolute URLs that pass the link rule (safeUrl: https, or http on the local server)
+ * count: a stray value in a setting or the property must not send requests or links elsewhere.
+ */
 function clean(url: string | undefined): string | undefined {
-  const t = (url || '').trim().replace(/\/+$/, '');
-  return t ? t : undefined;
-}
-
-/** Only absolute http(s) URLs count: a stray value in the property must not send requests elsewhere. */
-function isSiteUrl(url: string): boolean {
-  return /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i.test(url);
+  const t = safeUrl(url, { relative: false });
+  return t ? t.replace(/\/+$/, '') : undefined;
 }
 
 /**
@@ -47,7 +47,7 @@ export async function resolveDataSite(setting: string | undefined, currentWebUrl
   } catch {
     fromTenant = undefined;
   }
-  if (fromTenant && isSiteUrl(fromTenant)) return { url: fromTenant, source: 'tenant' };
+  if (fromTenant) return { url: fromTenant, source: 'tenant' };
   return { url: clean(currentWebUrl) || currentWebUrl, source: 'current' };
 }
 

@@ -7,6 +7,41 @@ import { getList } from '../schema/schema';
 
 export type ListFormName = 'NewForm' | 'EditForm' | 'DispForm';
 
+export interface ISafeUrlOptions {
+  /** Accept a site-relative path (`/sites/x/...`); default true. The data site must be absolute. */
+  relative?: boolean;
+}
+
+/** Hosts on which plain http: is accepted: the local server only. */
+const LOCAL_HOSTS: string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The one URL rule for everything that comes from a property, a list item or a tenant
+ * property and ends up in an href, a window or a request: `https://<host>...`,
+ * `http://` on the local server (localhost/127.0.0.1), or a site-relative path starting
+ * with one `/`. Anything else (javascript:, data:, vbscript:, `//host`, `/\host`, text
+ * with control characters a browser would drop, such as "java\tscript:") is refused.
+ * Returns the trimmed URL, or undefined when it is refused or empty.
+ */
+export function safeUrl(value: string | undefined, options: ISafeUrlOptions = {}): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const url = value.trim();
+  if (!url) return undefined;
+  // Browsers strip tabs/newlines anywhere and read a backslash as "/" (so "/\evil" is another host);
+  // a real link has neither, nor any other control character.
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x5c || (c >= 0x80 && c <= 0x9f)) return undefined;
+  }
+  if (url.charAt(0) === '/') return options.relative !== false && url.charAt(1) !== '/' ? url : undefined;
+  const m = /^(https?):\/\/([^/?#@]+@)?(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?([/?#].*)?$/i.exec(url);
+  if (!m || m[2]) return undefined;
+  const host = m[3].toLowerCase();
+  if (!/^[a-z0-9[]/.test(host) || host.indexOf('..') >= 0) return undefined;
+  if (m[1].toLowerCase() === 'http' && LOCAL_HOSTS.indexOf(host) < 0) return undefined;
+  return url;
+}
+
 /** Query parameter and anchor prefix that select a domain on the cards page. */
 export const DOMAIN_QUERY_PARAM: string = 'domein';
 export const DOMAIN_ANCHOR_PREFIX: string = 'domein-';
@@ -133,7 +168,8 @@ export function teamsDomainLink(domainKey?: string, label?: string): string {
  * tab link) when there is one, else the domain in the Teams personal app.
  */
 export function domainTarget(cardsUrl: string | undefined, domainKey: string): string {
-  return cardsUrl && cardsUrl.trim() ? domainCardLink(cardsUrl, domainKey) : teamsDomainLink(domainKey);
+  // A refused page (see safeUrl) counts as none: the Teams app still leads somewhere safe.
+  return domainCardLink(cardsUrl, domainKey) || teamsDomainLink(domainKey);
 }
 
 export function isTeamsDeepLink(url: string): boolean {
@@ -144,9 +180,12 @@ export function isTeamsDeepLink(url: string): boolean {
  * Link to one domain's card. A page URL gets `?domein=<key>#domein-<key>` (the query
  * survives SharePoint's redirects, the anchor scrolls without script); a Teams tab deep
  * link gets `context={"subEntityId":"<key>"}`, merged into an existing context.
+ * Undefined when the page URL is empty or refused by safeUrl.
  */
-export function domainCardLink(cardsUrl: string, domainKey: string): string {
-  const parts = splitUrl(cardsUrl.trim());
+export function domainCardLink(pageUrl: string | undefined, domainKey: string): string | undefined {
+  const cardsUrl = safeUrl(pageUrl);
+  if (!cardsUrl) return undefined;
+  const parts = splitUrl(cardsUrl);
   if (isTeamsDeepLink(cardsUrl)) {
     let context: Record<string, unknown> = {};
     const existing = getParam(parts.query, 'context');
@@ -200,10 +239,12 @@ export const AUDIT_ENTITY_PREFIX: string = 'audit-';
 
 /**
  * Link to one audit on the Auditopvolging page (`?audit=<id>`) or in its Teams tab
- * (`context={"subEntityId":"audit-<id>"}`).
+ * (`context={"subEntityId":"audit-<id>"}`). Undefined when the page URL is empty or refused.
  */
-export function auditLink(auditsUrl: string, auditId: number): string {
-  const parts = splitUrl(auditsUrl.trim());
+export function auditLink(pageUrl: string | undefined, auditId: number): string | undefined {
+  const auditsUrl = safeUrl(pageUrl);
+  if (!auditsUrl) return undefined;
+  const parts = splitUrl(auditsUrl);
   if (isTeamsDeepLink(auditsUrl)) {
     return domainCardLink(auditsUrl, AUDIT_ENTITY_PREFIX + auditId);
   }

@@ -59,3 +59,12 @@ export function shortTitle(text: string, max: number = 255): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length <= max ? t : t.slice(0, max - 1).replace(/\s+\S*$/, '') + '…';
 }
+
+/**
+ * At most `max` characters, cut with "…": for places that cannot wrap (an Adaptive Card
+ * button, a chart label). The full text stays available elsewhere (heading, table).
+ */
+export function shorten(text: string, max: number): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, Math.max(1, max - 1)).trimEnd()}…` : t;
+}

@@ -126,6 +126,35 @@ export function estimateLines(text: string, widthIn: number, fontPt: number, bol
   return lines;
 }
 
+/** A run without a break opportunity longer than this is no word: it gets break opportunities. */
+export const LONG_WORD: number = 40;
+/** Such a run: more than LONG_WORD characters other than white space and zero width spaces. */
+const LONG_RUN: RegExp = /[^\s\u200b]{41,}/g;
+/** Characters between the inserted break opportunities (fits the narrowest text column at 14 pt). */
+const LONG_WORD_CHUNK: number = 15;
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * PowerPoint only wraps at break opportunities; a 255-character title without a space runs
+ * out of its table cell or text box. Runs longer than LONG_WORD (no real word is) get a zero
+ * width space every LONG_WORD_CHUNK characters: invisible, but a place to wrap. Real words
+ * stay whole.
+ */
+export function breakLongWords(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    const parts: string[] = [];
+    // By code point, so no surrogate pair (emoji) is cut in half.
+    const chars = Array.from(run);
+    for (let i = 0; i < chars.length; i += LONG_WORD_CHUNK) parts.push(chars.slice(i, i + LONG_WORD_CHUNK).join(''));
+    return parts.join(ZERO_WIDTH_SPACE);
+  });
+}
+
+/** Every cell of a table with break opportunities in its long runs. */
+function breakCells(rows: ICell[][]): ICell[][] {
+  return rows.map((r) => r.map((c) => ({ ...c, text: breakLongWords(c.text) })));
+}
+
 /** Sub-items are one point smaller than items. */
 function entryFontPt(e: ICardEntry, fontPt: number): number {
   return e.level === 0 ? fontPt : Math.max(fontPt - 1, 8);
@@ -289,7 +318,7 @@ function entryRuns(entries: ICardEntry[], fontPt: number): TextRuns {
     };
     // One run per paragraph: pptxgenjs writes a paragraph's properties again before every
     // further run, which PowerPoint rejects ("repair"); so the marker is part of the text.
-    const text = e.isNew && e.level === 0 ? NEW_MARKER + e.text : e.text;
+    const text = breakLongWords(e.isNew && e.level === 0 ? NEW_MARKER + e.text : e.text);
     runs.push({ text, options: { ...para, lang: LANG, bold: e.isNew, color, breakLine: true } });
   }
   return runs as unknown as TextRuns;
@@ -298,9 +327,9 @@ function entryRuns(entries: ICardEntry[], fontPt: number): TextRuns {
 function addHeaderBar(slide: Slide, title: string, subtitle: string): void {
   slide.addShape('rect', { x: 0, y: 0, w: SLIDE_W, h: 0.12, fill: { color: C.title }, line: { color: C.title } });
   // Long domain titles get a smaller size so they stay above the card.
-  const fontSize = title.length <= 42 ? 24 : title.length <= 56 ? 20 : 16;
-  slide.addText(title, { x: MARGIN_X, y: 0.22, w: SLIDE_W - 2 * MARGIN_X - 3.2, h: 0.72, fontSize, bold: true, color: C.title, lang: LANG, valign: 'middle', margin: 0 });
-  slide.addText(subtitle, { x: SLIDE_W - MARGIN_X - 3.2, y: 0.25, w: 3.2, h: 0.65, fontSize: 11, color: C.muted, align: 'right', valign: 'middle', margin: 0 });
+  const fontSize = title.length <= 42 ? 24 : title.length <= 56 ? 20 : title.length <= 110 ? 16 : 12;
+  slide.addText(breakLongWords(title), { x: MARGIN_X, y: 0.22, w: SLIDE_W - 2 * MARGIN_X - 3.2, h: 0.72, fontSize, bold: true, color: C.title, lang: LANG, valign: 'middle', margin: 0 });
+  slide.addText(breakLongWords(subtitle), { x: SLIDE_W - MARGIN_X - 3.2, y: 0.25, w: 3.2, h: 0.65, fontSize: 11, color: C.muted, align: 'right', valign: 'middle', margin: 0 });
 }
 
 function addCardSlide(pptx: PptxGenJS, page: ICardPage, title: string, subtitle: string, report: IReport): void {
@@ -402,7 +431,7 @@ function addOverviewSlides(pptx: PptxGenJS, report: IReport, options: IReportOpt
     );
     // No autoPage: pptxgenjs then splits cell text into one run per word, with repeated
     // paragraph properties that PowerPoint rejects; the rows are paged here instead.
-    slide.addTable([header].concat(rows.slice(p * OVERVIEW_ROWS, (p + 1) * OVERVIEW_ROWS)) as unknown as TableRows, {
+    slide.addTable(breakCells([header].concat(rows.slice(p * OVERVIEW_ROWS, (p + 1) * OVERVIEW_ROWS))) as unknown as TableRows, {
       x: MARGIN_X,
       y: 1.7,
       w: SLIDE_W - 2 * MARGIN_X,
@@ -437,7 +466,7 @@ function addAuditSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions
     { text: annexExecutionShort(e) }
   ]);
   if (rows.length === 0) rows.push([{ text: `Geen audits in ${report.year - 1} of ${report.year}.` }, { text: '-' }, { text: '-' }, { text: '-' }, { text: '-' }]);
-  slide.addTable([header].concat(rows) as unknown as TableRows, {
+  slide.addTable(breakCells([header].concat(rows)) as unknown as TableRows, {
     x: MARGIN_X,
     y: 1.2,
     w: SLIDE_W - 2 * MARGIN_X,
@@ -471,7 +500,7 @@ function addMaturitySlide(pptx: PptxGenJS, report: IReport, options: IReportOpti
     { text: formatDelta(t.delta) }
   ]);
   rows.push([{ text: "Alle thema's", options: { bold: true } }, { text: formatScore(res.overall) }, { text: '' }, { text: '' }]);
-  slide.addTable([header].concat(rows) as unknown as TableRows, {
+  slide.addTable(breakCells([header].concat(rows)) as unknown as TableRows, {
     x: MARGIN_X,
     y: 1.2,
     w: SLIDE_W - 2 * MARGIN_X,

@@ -53,4 +53,16 @@ describe('Viva Connections card content', () => {
     const json = quickViewCard(figures, strings, (key) => domainTarget('https://contoso.sharepoint.com/sites/ob/SitePages/Organisatiebeheersing.aspx', key));
     expect(JSON.stringify(json)).toContain('https://contoso.sharepoint.com/sites/ob/SitePages/Organisatiebeheersing.aspx?domein=');
   });
+
+  it('a 255-character domain title wraps in its heading; the button that cannot wrap gets a cut title', () => {
+    const long = 'Organisatiebeheersingsrisicoopvolging'.repeat(7).slice(0, 255);
+    const f = { ...figures, domains: figures.domains.map((d, i) => (i === 0 ? { ...d, title: long, shortTitle: long } : d)) };
+    const json = quickViewCard(f, strings, (key) => domainTarget(undefined, key));
+    const container = json.body[2] as { items: Array<{ type: string; text?: string; wrap?: boolean; actions?: Array<{ title: string }> }> };
+    expect(container.items[0]).toMatchObject({ type: 'TextBlock', text: long, wrap: true });
+    const button = container.items[2].actions![0].title;
+    expect(button.length).toBeLessThanOrEqual(60);
+    expect(button).toContain(long.slice(0, 20));
+    expect(button.endsWith('…')).toBe(true);
+  });
 });

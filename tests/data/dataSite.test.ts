@@ -35,6 +35,22 @@ describe('which site holds the lists', () => {
   });
 });
 
+describe('the data site follows the link rule (src/model/links.ts safeUrl, absolute only)', () => {
+  it('a setting or tenant property that is no https address (or http on the local server) is not used', async () => {
+    for (const bad of ['javascript:alert(1)', ' java\tscript:alert(1)', 'http://evil.example/sites/x', '//evil.example/x', '/sites/organisatiebeheersing', 'data:text/html,x']) {
+      // A refused setting falls through to the tenant property...
+      await expect(resolveDataSite(bad, HERE, fakeProperties({ [DATA_SITE_PROPERTY_KEY]: DATA }).read)).resolves.toEqual({ url: DATA, source: 'tenant' });
+      // ...and a refused tenant property to the current site.
+      await expect(resolveDataSite('', HERE, fakeProperties({ [DATA_SITE_PROPERTY_KEY]: bad }).read)).resolves.toEqual({ url: HERE, source: 'current' });
+    }
+  });
+
+  it('the local server over http is accepted', async () => {
+    const local = 'http://localhost:4321/sites/organisatiebeheersing';
+    await expect(resolveDataSite('', 'http://localhost:4321', fakeProperties({ [DATA_SITE_PROPERTY_KEY]: local }).read)).resolves.toEqual({ url: local, source: 'tenant' });
+  });
+});
+
 describe('storageEntityReader (PnPjs sp.web.getStorageEntity)', () => {
   function fakeSp(answer: unknown): { sp: SPFI; asked: string[] } {
     const asked: string[] = [];

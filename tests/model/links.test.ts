@@ -7,6 +7,7 @@ import {
   listFormUrl,
   listViewUrl,
   readDomainFromLocation,
+  safeUrl,
   TEAMS_APP_ID,
   TEAMS_PERSONAL_TAB_ENTITY_ID,
   teamsDomainLink,
@@ -54,7 +55,7 @@ describe('domain card links', () => {
   });
 
   it('sets the Teams sub entity on a Teams deep link', () => {
-    const link = domainCardLink('https://teams.microsoft.com/l/entity/app-id/tab-id?webUrl=https%3A%2F%2Fx', 'organisatiecultuur');
+    const link = domainCardLink('https://teams.microsoft.com/l/entity/app-id/tab-id?webUrl=https%3A%2F%2Fx', 'organisatiecultuur') || '';
     expect(link.indexOf('https://teams.microsoft.com/l/entity/app-id/tab-id?webUrl=https%3A%2F%2Fx&context=')).toBe(0);
     const context = decodeURIComponent(link.split('context=')[1]);
     expect(JSON.parse(context)).toEqual({ subEntityId: 'organisatiecultuur' });
@@ -62,7 +63,7 @@ describe('domain card links', () => {
 
   it('merges into an existing Teams context', () => {
     const existing = encodeURIComponent(JSON.stringify({ channelId: '19:abc@thread.tacv2', subEntityId: 'old' }));
-    const link = domainCardLink(`https://teams.microsoft.com/l/entity/app/tab?context=${existing}`, 'fraude');
+    const link = domainCardLink(`https://teams.microsoft.com/l/entity/app/tab?context=${existing}`, 'fraude') || '';
     const context = JSON.parse(decodeURIComponent(link.split('context=')[1])) as Record<string, string>;
     expect(context).toEqual({ channelId: '19:abc@thread.tacv2', subEntityId: 'fraude' });
   });
@@ -81,8 +82,8 @@ describe('reading the domain from the location', () => {
   });
 
   it('round-trips what domainCardLink produces', () => {
-    expect(readDomainFromLocation(domainCardLink('https://x/p.aspx?y=1', 'efficient-gebruik-middelen'))).toBe('efficient-gebruik-middelen');
-    expect(readDomainFromLocation(domainCardLink('https://teams.microsoft.com/l/entity/a/b', 'k1'))).toBe('k1');
+    expect(readDomainFromLocation(domainCardLink('https://x/p.aspx?y=1', 'efficient-gebruik-middelen') || '')).toBe('efficient-gebruik-middelen');
+    expect(readDomainFromLocation(domainCardLink('https://teams.microsoft.com/l/entity/a/b', 'k1') || '')).toBe('k1');
   });
 
   it('is undefined when no domain is named', () => {
@@ -138,5 +139,87 @@ describe('Teams deep links generated from the app manifest (not pasted)', () => 
     expect(domainTarget('https://x/sites/ob/SitePages/Kaarten.aspx', 'activa')).toBe('https://x/sites/ob/SitePages/Kaarten.aspx?domein=activa#domein-activa');
     expect(readDomainFromLocation(domainTarget('  ', 'activa'))).toBe('activa');
     expect(domainTarget(undefined, 'activa')).toContain('teams.microsoft.com/l/entity/');
+  });
+});
+
+describe('the link rule (safeUrl) for URLs from properties, list items and tenant properties', () => {
+  const SP = 'https://mechelen.sharepoint.com/sites/ob/SitePages/Kaarten.aspx?a=1#x';
+  const accepted: Array<[string, string]> = [
+    [SP, SP],
+    ['  https://mechelen.sharepoint.com/sites/ob  ', 'https://mechelen.sharepoint.com/sites/ob'],
+    ['HTTPS://Mechelen.SharePoint.com', 'HTTPS://Mechelen.SharePoint.com'],
+    ['https://teams.microsoft.com/l/entity/app/tab?context=%7B%7D', 'https://teams.microsoft.com/l/entity/app/tab?context=%7B%7D'],
+    ['/sites/ob/SitePages/Kaarten.aspx', '/sites/ob/SitePages/Kaarten.aspx'],
+    ['/workbench/domain-cards?x=javascript:1', '/workbench/domain-cards?x=javascript:1'],
+    ['http://localhost:4321/sites/organisatiebeheersing', 'http://localhost:4321/sites/organisatiebeheersing'],
+    ['http://127.0.0.1:4321/workbench/audits', 'http://127.0.0.1:4321/workbench/audits'],
+    ['https://[2001:db8::1]/x', 'https://[2001:db8::1]/x']
+  ];
+  it.each(accepted)('accepts %j', (input, out) => {
+    expect(safeUrl(input)).toBe(out);
+  });
+
+  const refused: string[] = [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    '  javascript:alert(1)',
+    '\tjavascript:alert(1)',
+    '\njavascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\rscript:alert(1)',
+    '\u0000javascript:alert(1)',
+    'jav&#x09;ascript:alert(1)',
+    'javascript&colon;alert(1)',
+    '&#106;avascript:alert(1)',
+    '%6Aavascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'DATA:text/html;base64,PHNjcmlwdD4=',
+    'vbscript:msgbox(1)',
+    'VbScript:msgbox(1)',
+    'file:///c:/windows',
+    'ftp://mechelen.be/x',
+    'mailto:ic@mechelen.be',
+    'http://mechelen.sharepoint.com/sites/ob',
+    'http://localhost.evil.example/x',
+    'http://127.0.0.1.evil.example/x',
+    '//evil.example/x',
+    '/\\evil.example/x',
+    '\\\\evil.example\\x',
+    'https://mechelen.sharepoint.com@evil.example/',
+    'https:evil.example',
+    'https:/evil.example',
+    'https://',
+    'https://a b.example/',
+    'SitePages/Kaarten.aspx',
+    './Kaarten.aspx',
+    '#domein-x',
+    '?domein=x',
+    'Kaarten',
+    '',
+    '   '
+  ];
+  it.each(refused)('refuses %j', (input) => {
+    expect(safeUrl(input)).toBeUndefined();
+  });
+
+  it('refuses what is not a string, and relative paths where an absolute URL is needed (the data site)', () => {
+    expect(safeUrl(undefined)).toBeUndefined();
+    expect(safeUrl(null as unknown as string)).toBeUndefined();
+    expect(safeUrl(42 as unknown as string)).toBeUndefined();
+    expect(safeUrl('/sites/ob', { relative: false })).toBeUndefined();
+    expect(safeUrl('https://mechelen.sharepoint.com/sites/ob', { relative: false })).toBe('https://mechelen.sharepoint.com/sites/ob');
+  });
+
+  it('the link helpers build no link from a refused page setting', () => {
+    for (const bad of ['javascript:alert(1)', ' java\tscript:alert(1)', 'data:text/html,x', '//evil.example/x']) {
+      expect(domainCardLink(bad, 'fraude')).toBeUndefined();
+      // The Teams personal app instead: still a link that leads somewhere safe.
+      expect(domainTarget(bad, 'fraude').indexOf('https://teams.microsoft.com/l/entity/')).toBe(0);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { auditLink } = require('../../src/model/links');
+    expect(auditLink('javascript:alert(1)//', 3)).toBeUndefined();
+    expect(auditLink('vbscript:x', 3)).toBeUndefined();
   });
 });

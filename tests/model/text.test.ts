@@ -1,4 +1,4 @@
-import { cardTitle, htmlToText, looksLikeHtml, splitLines } from '../../src/model/text';
+import { cardTitle, htmlToText, looksLikeHtml, shorten, splitLines } from '../../src/model/text';
 
 describe('plain text from list values', () => {
   it('keeps plain text as is', () => {
@@ -26,5 +26,15 @@ describe('plain text from list values', () => {
   it('uses the short card wording when present', () => {
     expect(cardTitle({ title: 'Lang', shortTitle: 'Kort' })).toBe('Kort');
     expect(cardTitle({ title: 'Lang', shortTitle: ' ' })).toBe('Lang');
+  });
+});
+
+describe('shorten (labels that cannot wrap)', () => {
+  it('keeps text that fits and cuts longer text with an ellipsis, within the limit', () => {
+    expect(shorten('  Monitoring ', 26)).toBe('Monitoring');
+    const cut = shorten('Organisatiebeheersing'.repeat(12), 26);
+    expect(cut).toHaveLength(26);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(shorten('Facilitaire middelen, opdrachten en contracten', 26)).toBe('Facilitaire middelen, opd…');
   });
 });

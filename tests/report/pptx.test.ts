@@ -233,3 +233,44 @@ describe('slide deck: one slide "Audits en opvolging"', () => {
     expect(p).toContain('geen aanbevelingen');
   });
 });
+
+describe('long unbroken words in the deck', () => {
+  const LONG = (p: string): string => (p + 'Organisatiebeheersingsrisicoopvolgingsactieplan'.repeat(7)).slice(0, 255);
+
+  it('breakLongWords: runs past 40 characters get invisible break opportunities, real words stay whole', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { breakLongWords, LONG_WORD } = require('../../src/report/pptx');
+    expect(breakLongWords('Arbeidsongeschiktheidsverzekering en informatieveiligheid')).toBe('Arbeidsongeschiktheidsverzekering en informatieveiligheid');
+    const out = breakLongWords(`Titel ${LONG('x')} einde`) as string;
+    expect(out.replace(/\u200b/g, '')).toBe(`Titel ${LONG('x')} einde`);
+    for (const run of out.split(/[\s\u200b]+/)) expect(run.length).toBeLessThanOrEqual(LONG_WORD);
+    // An emoji is never cut in half.
+    expect(Array.from(breakLongWords('😀'.repeat(60)) as string).every((c) => c === '😀' || c === '\u200b')).toBe(true);
+  });
+
+  it('a 255-character title without a space (domain, risk, action, audit) wraps in the slides: no run longer than 40 characters', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { loadSeedData } = require('../helpers/seedData');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { buildReport } = require('../../src/model/report');
+    const data = loadSeedData();
+    data.domains[0].title = LONG('Domein');
+    data.domains[0].shortTitle = undefined;
+    data.risks.filter((r: { domainId: number }) => r.domainId === data.domains[0].id)[0].title = LONG('Risico');
+    data.actions[0].title = LONG('Actie');
+    data.actions[0].shortTitle = undefined;
+    data.audits.forEach((a: { title: string }) => (a.title = LONG('Audit')));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { buildAuditAnnex } = require('../../src/model/audits');
+    const withAnnex = { ...buildReport(data, 2022), audits: buildAuditAnnex(data, 2022) };
+    expect(withAnnex.audits.length).toBeGreaterThan(0);
+    const long = await pptxSlides(await buildSlideDeck(withAnnex, OPTIONS));
+    const text = long.slides.flatMap((s) => s.paragraphs);
+    // The titles are all there (the breaks are invisible)...
+    const plain = text.map((p) => p.replace(/\u200b/g, '')).join('\n');
+    for (const p of ['Domein', 'Risico', 'Actie', 'Audit']) expect(plain).toContain(LONG(p));
+    // ...and nothing runs out of its cell or box.
+    const runs = text.flatMap((p) => p.split(/[\s\u200b]+/));
+    expect(runs.filter((r) => r.length > 40)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { CardView } from './cardView/CardView';
 import { QuickView } from './quickView/QuickView';
 import { ICardState } from './cardContent';
 import { loadCardFiguresInSpfx } from '../../data/cardData';
+import { pageUrlError, siteUrlError } from '../../webparts/shared/urlFields';
 
 export interface IOrgSummaryAdaptiveCardExtensionProps {
   title: string;
@@ -51,9 +52,17 @@ export default class OrgSummaryAdaptiveCardExtension extends BaseAdaptiveCardExt
             {
               groupFields: [
                 PropertyPaneTextField('title', { label: strings.TitleFieldLabel }),
-                PropertyPaneTextField('siteUrl', { label: strings.SiteUrlFieldLabel, description: strings.SiteUrlFieldDescription }),
+                PropertyPaneTextField('siteUrl', {
+                  label: strings.SiteUrlFieldLabel,
+                  description: strings.SiteUrlFieldDescription,
+                  onGetErrorMessage: (v: string) => siteUrlError(v, strings.SiteUrlInvalid)
+                }),
                 PropertyPaneTextField('reportYear', { label: strings.ReportYearFieldLabel, description: strings.ReportYearFieldDescription }),
-                PropertyPaneTextField('cardsUrl', { label: strings.CardsUrlFieldLabel, description: strings.CardsUrlFieldDescription })
+                PropertyPaneTextField('cardsUrl', {
+                  label: strings.CardsUrlFieldLabel,
+                  description: strings.CardsUrlFieldDescription,
+                  onGetErrorMessage: (v: string) => pageUrlError(v, strings.PageUrlInvalid)
+                })
               ]
             }
           ]

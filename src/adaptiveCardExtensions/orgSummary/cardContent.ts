@@ -5,6 +5,7 @@
  */
 import { ICardFigures } from '../../model/cardFigures';
 import { format } from '../../components/format';
+import { shorten } from '../../model/text';
 
 export type CardStrings = Pick<
   IOrgSummaryAdaptiveCardExtensionStrings,
@@ -60,6 +61,9 @@ export interface IAdaptiveCard {
 
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
+/** A button does not wrap: a long domain title is cut there (the heading above it shows all of it). */
+const BUTTON_TITLE_MAX: number = 40;
+
 /**
  * The seven (or however many) domains with their three counts, each with a button that
  * opens the domain card (in Teams or on the cards page, see `linkFor`).
@@ -86,7 +90,7 @@ export function quickViewCard(figures: ICardFigures, strings: CardStrings, linkF
             { title: strings.OverdueLabel, value: String(d.overdue) }
           ]
         },
-        { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: format(strings.OpenDomain, d.shortTitle), url: linkFor(d.key) }] }
+        { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: format(strings.OpenDomain, shorten(d.shortTitle, BUTTON_TITLE_MAX)), url: linkFor(d.key) }] }
       ]
     });
   }

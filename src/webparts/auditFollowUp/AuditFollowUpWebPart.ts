@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'AuditFollowUpWebPartStrings';
 import { AuditFollowUp, IAuditFollowUpProps } from './components/AuditFollowUp';
 import { HostedWebPart } from '../shared/HostedServicesWebPart';
@@ -37,7 +37,7 @@ export default class AuditFollowUpWebPart extends HostedWebPart<IAuditFollowUpWe
               groupFields: [
                 // The data site only: the audits page shows every year.
                 this.dataSourceFields(strings)[0],
-                PropertyPaneTextField('cardsUrl', { label: strings.CardsUrlFieldLabel, description: strings.CardsUrlFieldDescription })
+                this.pageUrlField('cardsUrl', strings.CardsUrlFieldLabel, strings.CardsUrlFieldDescription, strings.PageUrlInvalid)
               ]
             }
           ]

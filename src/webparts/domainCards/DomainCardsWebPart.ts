@@ -97,7 +97,7 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
                 ...this.dataSourceFields(strings),
                 PropertyPaneDropdown('domainKey', { label: strings.DomainFieldLabel, options: this._domainOptions() }),
                 PropertyPaneToggle('showDescriptions', { label: strings.ShowDescriptionsFieldLabel }),
-                PropertyPaneTextField('auditsUrl', { label: strings.AuditsUrlFieldLabel, description: strings.AuditsUrlFieldDescription })
+                this.pageUrlField('auditsUrl', strings.AuditsUrlFieldLabel, strings.AuditsUrlFieldDescription, strings.PageUrlInvalid)
               ]
             },
             {

@@ -7,6 +7,7 @@ import { ITheme } from '@fluentui/react/lib/Styling';
 import { resolveSpfxDataSite } from '../../data/spfxSite';
 import { followHostTheme } from './hostTheme';
 import { createHostLinks, IHostLinks, ITeamsJsLinks } from './hostLinks';
+import { pageUrlError, reportYearError, siteUrlError } from './urlFields';
 
 /** Loc keys both web parts have for the data source fields. */
 export interface IDataSourceStrings {
@@ -68,14 +69,19 @@ export abstract class HostedWebPartBase<P extends IHostedWebPartProps> extends B
         label: strings.SiteUrlFieldLabel,
         description: strings.SiteUrlFieldDescription,
         placeholder: this.context.pageContext.web.absoluteUrl,
-        onGetErrorMessage: (v: string) => (!v || /^https:\/\/[^\s]+$/i.test(v.trim()) ? '' : strings.SiteUrlInvalid)
+        onGetErrorMessage: (v: string) => siteUrlError(v, strings.SiteUrlInvalid)
       }),
       PropertyPaneTextField('reportYear', {
         label: strings.ReportYearFieldLabel,
         description: strings.ReportYearFieldDescription,
-        onGetErrorMessage: (v: string) => (!v || v === '0' || /^(19|20|21)\d\d$/.test(String(v).trim()) ? '' : strings.ReportYearInvalid)
+        onGetErrorMessage: (v: string) => reportYearError(v, strings.ReportYearInvalid)
       })
     ];
+  }
+
+  /** A setting naming the page a link leads to ("Pagina met de domeinkaarten"), checked with the link rule. */
+  protected pageUrlField(name: string, label: string, description: string, invalid: string): IPropertyPaneField<unknown> {
+    return PropertyPaneTextField(name, { label, description, onGetErrorMessage: (v: string) => pageUrlError(v, invalid) });
   }
 
   /** The property pane stores the text field's value as a string. */

@@ -4,6 +4,7 @@
  * teams-js `app.openLink`, which opens SharePoint list forms in the browser or in Teams'
  * in-app browser. Outside Teams it is a new browser tab.
  */
+import { safeUrl } from '../../model/links';
 
 /** The part of teams-js v2 used here (SPFx provides it as context.sdks.microsoftTeams.teamsJs). */
 export interface ITeamsJsLinks {
@@ -24,7 +25,9 @@ export interface IHostLinks {
 }
 
 export function browserOpen(url: string): void {
-  window.open(url, '_blank', 'noopener');
+  // The one link rule (src/model/links.ts): a javascript:/data: value never reaches a window.
+  const safe = safeUrl(url);
+  if (safe) window.open(safe, '_blank', 'noopener');
 }
 
 export function createHostLinks(teamsJs: ITeamsJsLinks | undefined, fallback: (url: string) => void = browserOpen): IHostLinks {
@@ -32,8 +35,10 @@ export function createHostLinks(teamsJs: ITeamsJsLinks | undefined, fallback: (u
   const share = teamsJs.pages && teamsJs.pages.shareDeepLink;
   return {
     openForm: (url: string) => {
+      const safe = safeUrl(url);
+      if (!safe) return;
       // A host that refuses (older Teams clients) still gets the form, in the browser.
-      teamsJs.app.openLink(url).catch(() => fallback(url));
+      teamsJs.app.openLink(safe).catch(() => fallback(safe));
     },
     shareDomain: share ? (domainKey: string, label: string) => share.call(teamsJs.pages, { subPageId: domainKey, subPageLabel: label }) : undefined
   };

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'SummaryWebPartStrings';
 import { ISummaryProps, Summary } from './components/Summary';
 import { HostedWebPartBase } from '../shared/HostedWebPart';
@@ -41,7 +41,7 @@ export default class SummaryWebPart extends HostedWebPartBase<ISummaryWebPartPro
               groupName: strings.DataGroupName,
               groupFields: [
                 ...this.dataSourceFields(strings),
-                PropertyPaneTextField('cardsUrl', { label: strings.CardsUrlFieldLabel, description: strings.CardsUrlFieldDescription })
+                this.pageUrlField('cardsUrl', strings.CardsUrlFieldLabel, strings.CardsUrlFieldDescription, strings.PageUrlInvalid)
               ]
             }
           ]

@@ -9,6 +9,8 @@ define([], function () {
     ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",
     CardsUrlFieldLabel: "Page with the domain cards",
     CardsUrlFieldDescription: "Empty: the domain cards open in the Organisatiebeheersing Teams app.",
+    PageUrlInvalid: "Enter an address starting with https://, or a path on this site starting with a single / (no javascript:, data: or other kinds of links).",
+    SiteUrlInvalid: "Enter a full address starting with https://.",
     // Card
     Title: "Organisational control",
     Loading: "Loading the figures…",

@@ -7,6 +7,8 @@ declare interface IOrgSummaryAdaptiveCardExtensionStrings {
   ReportYearFieldDescription: string;
   CardsUrlFieldLabel: string;
   CardsUrlFieldDescription: string;
+  PageUrlInvalid: string;
+  SiteUrlInvalid: string;
   Title: string;
   Loading: string;
   LoadError: string;

@@ -9,6 +9,8 @@ define([], function () {
     ReportYearFieldDescription: "Leeg of 0: het laatste jaar met realisaties.",
     CardsUrlFieldLabel: "Pagina met de domeinkaarten",
     CardsUrlFieldDescription: "Leeg: de domeinkaarten openen in de Teams-app Organisatiebeheersing.",
+    PageUrlInvalid: "Geef een adres op dat begint met https://, of een pad op deze site dat begint met één / (geen javascript:, data: of andere soorten links).",
+    SiteUrlInvalid: "Geef een volledig adres op dat begint met https://.",
     // Card
     Title: "Organisatiebeheersing",
     Loading: "Cijfers worden geladen…",

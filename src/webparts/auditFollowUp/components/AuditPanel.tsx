@@ -5,10 +5,11 @@ import * as strings from 'AuditFollowUpWebPartStrings';
 import { DeadlineTag } from '../../../components/DeadlineTag';
 import { format } from '../../../components/format';
 import { RichText } from '../../../components/RichText';
+import { WRAPPING_PANEL_STYLES } from '../../../components/wrap';
 import {
   actionsFromAudit, executionRate, followUpChain, linkedActions, pageOf, recommendationDeadlineState, recommendationsOf, risksFromAudit
 } from '../../../model/audits';
-import { domainCardLink, listFormUrl } from '../../../model/links';
+import { domainCardLink, listFormUrl, safeUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAudit, IDomain, IRecommendation, IReportData } from '../../../model/types';
 import { ExecutionRate } from './ExecutionRate';
@@ -44,7 +45,7 @@ function Field(props: { label: string; cn: AuditClassNames; children: React.Reac
 export function FormLink(props: { url: string; text: string; subject?: string; openForm: (url: string) => void }): JSX.Element {
   return (
     <DefaultButton
-      href={props.url}
+      href={safeUrl(props.url)}
       target="_blank"
       rel="noopener noreferrer"
       text={props.text}
@@ -185,7 +186,7 @@ function AuditDetails(props: Omit<IAuditPanelProps, 'audit'> & { audit: IAudit }
   const risks = risksFromAudit(data, a.id);
   const actions = actionsFromAudit(data, a.id);
   const domainOf = (id: number | undefined): IDomain | undefined => data.domains.filter((d) => d.id === id)[0];
-  const cardLink = (d: IDomain | undefined): string | undefined => (props.cardsUrl && d ? domainCardLink(props.cardsUrl, d.key || String(d.id)) : undefined);
+  const cardLink = (d: IDomain | undefined): string | undefined => (d ? domainCardLink(props.cardsUrl, d.key || String(d.id)) : undefined);
   return (
     <>
       <dl style={{ margin: 0 }}>
@@ -212,7 +213,7 @@ function AuditDetails(props: Omit<IAuditPanelProps, 'audit'> & { audit: IAudit }
         </Field>
         {!!a.notes && (
           <Field label={strings.Notes} cn={cn}>
-            <RichText value={a.notes} className={cn.richText} />
+            <RichText value={a.notes} className={cn.richText} siteUrl={props.siteUrl} />
           </Field>
         )}
       </dl>
@@ -263,6 +264,7 @@ export function AuditPanel(props: IAuditPanelProps): JSX.Element {
       isOpen={!!props.audit}
       type={PanelType.medium}
       isLightDismiss={true}
+      styles={WRAPPING_PANEL_STYLES}
       headerText={props.audit ? props.audit.title : ''}
       closeButtonAriaLabel={strings.Close}
       onDismiss={props.onDismiss}

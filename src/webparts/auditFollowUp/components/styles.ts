@@ -1,4 +1,5 @@
 import { HighContrastSelector, ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { WRAP_ANYWHERE } from '../../../components/wrap';
 
 export type AuditClassNames = { [K in
   | 'root' | 'toolbar' | 'filters' | 'filter' | 'live' | 'group' | 'groupTitle' | 'list' | 'audit' | 'auditTitle' | 'meta' | 'line'
@@ -11,7 +12,8 @@ export function getClassNames(theme: ITheme): AuditClassNames {
   const f = theme.fonts;
   const focus = { outline: `2px solid ${s.focusBorder || p.neutralSecondary}`, outlineOffset: 1 };
   return mergeStyleSets({
-    root: { color: s.bodyText, fontFamily: f.medium.fontFamily, fontSize: f.medium.fontSize },
+    // Every text inside wraps (inherited): audit and recommendation titles without a space included.
+    root: [{ color: s.bodyText, fontFamily: f.medium.fontFamily, fontSize: f.medium.fontSize, minWidth: 0 }, WRAP_ANYWHERE],
     toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginBottom: 8 },
     filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 8, margin: '8px 0' },
     filter: { minWidth: 120, flex: '1 1 120px', maxWidth: 200 },

@@ -10,6 +10,7 @@ define([], function () {
     ReportYearInvalid: "Enter a year, for example 2022.",
     CardsUrlFieldLabel: "Page with the domain cards",
     CardsUrlFieldDescription: "Address of the page or Teams tab link with the domain cards: risks and actions from an audit link to it.",
+    PageUrlInvalid: "Enter an address starting with https://, or a path on this site starting with a single / (no javascript:, data: or other kinds of links).",
 
     Loading: "Loading audits…",
     LoadError: "The audits could not be loaded. Check the connection or the address of the data site and try again.",

@@ -9,6 +9,7 @@ declare interface IAuditFollowUpWebPartStrings {
   ReportYearInvalid: string;
   CardsUrlFieldLabel: string;
   CardsUrlFieldDescription: string;
+  PageUrlInvalid: string;
   Loading: string;
   LoadError: string;
   LoadErrorBusy: string;

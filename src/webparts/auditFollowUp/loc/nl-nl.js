@@ -11,6 +11,7 @@ define([], function () {
     ReportYearInvalid: "Geef een jaartal op, bijvoorbeeld 2022.",
     CardsUrlFieldLabel: "Pagina met de domeinkaarten",
     CardsUrlFieldDescription: "Adres van de pagina of de Teams-tabkoppeling met de domeinkaarten: risico's en acties uit een audit linken ernaar.",
+    PageUrlInvalid: "Geef een adres op dat begint met https://, of een pad op deze site dat begint met één / (geen javascript:, data: of andere soorten links).",
 
     // States
     Loading: "Audits laden…",

@@ -4,9 +4,10 @@ import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
 import { RichText } from '../../../components/RichText';
+import { WRAPPING_PANEL_STYLES } from '../../../components/wrap';
 import { DeadlineTag } from '../../../components/DeadlineTag';
 import { actionDeadlineState, recommendationsAnsweredBy } from '../../../model/audits';
-import { auditLink, listFormUrl, versionHistoryUrl } from '../../../model/links';
+import { auditLink, listFormUrl, safeUrl, versionHistoryUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAction, IReportData, IRisk } from '../../../model/types';
 import { ISelection } from './DomainCard';
@@ -96,10 +97,11 @@ function FormLink(props: { url: string; text: string; primary?: boolean; openFor
     props.openForm(props.url);
   };
   const ariaLabel = `${props.text} (${strings.OpensInNewWindow})`;
+  const href = safeUrl(props.url);
   return props.primary ? (
-    <PrimaryButton href={props.url} target="_blank" rel="noopener noreferrer" text={props.text} ariaLabel={ariaLabel} onClick={onClick} />
+    <PrimaryButton href={href} target="_blank" rel="noopener noreferrer" text={props.text} ariaLabel={ariaLabel} onClick={onClick} />
   ) : (
-    <DefaultButton href={props.url} target="_blank" rel="noopener noreferrer" text={props.text} ariaLabel={ariaLabel} onClick={onClick} />
+    <DefaultButton href={href} target="_blank" rel="noopener noreferrer" text={props.text} ariaLabel={ariaLabel} onClick={onClick} />
   );
 }
 
@@ -118,15 +120,16 @@ export function DeadlineLine(props: { action: IAction; today: Date }): JSX.Eleme
  */
 export function HistoryLine(props: { modified?: string; modifiedBy?: string; historyUrl?: string; cn: IDomainCardsClassNames }): JSX.Element {
   const date = formatDate(props.modified);
-  if (!date && !props.historyUrl) return <React.Fragment />;
+  const historyUrl = safeUrl(props.historyUrl);
+  if (!date && !historyUrl) return <React.Fragment />;
   return (
     <Field label={strings.History} cn={props.cn}>
       {date && (
         <span data-testid="last-modified">{props.modifiedBy ? format(strings.LastModifiedBy, props.modifiedBy, date) : format(strings.LastModifiedOn, date)}</span>
       )}
-      {date && props.historyUrl && ' · '}
-      {props.historyUrl && (
-        <a href={props.historyUrl} target="_blank" rel="noopener noreferrer" aria-label={`${strings.VersionHistory} (${strings.OpensInNewWindow})`}>
+      {date && historyUrl && ' · '}
+      {historyUrl && (
+        <a href={historyUrl} target="_blank" rel="noopener noreferrer" aria-label={`${strings.VersionHistory} (${strings.OpensInNewWindow})`}>
           {strings.VersionHistory}
         </a>
       )}
@@ -149,7 +152,7 @@ function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning:
       <dl style={{ margin: 0 }}>
         {props.showDescriptions && !!a.description && !!a.description.trim() && (
           <Field label={strings.Description} cn={cn}>
-            <RichText value={a.description} className={cn.richText} />
+            <RichText value={a.description} className={cn.richText} siteUrl={props.siteUrl} />
           </Field>
         )}
         {a.subItems.length > 0 && (
@@ -186,7 +189,7 @@ function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning:
         )}
         {!!a.note && !!a.note.trim() && (
           <Field label={strings.Note} cn={cn}>
-            <RichText value={a.note} className={cn.richText} />
+            <RichText value={a.note} className={cn.richText} siteUrl={props.siteUrl} />
           </Field>
         )}
         <HistoryLine
@@ -212,14 +215,16 @@ function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
   const linked = data.actions.filter((a) => a.risks.some((x) => x.id === r.id)).map((a) => cardTitle(a));
   const identified = r.yearIdentified !== undefined ? String(r.yearIdentified) : format(strings.BeforeYear, firstDataYear);
   const closed = r.yearClosed !== undefined && (r.status === 'Afgesloten' || r.yearClosed <= year) ? String(r.yearClosed) : strings.NotClosed;
+  // Undefined for an empty or refused page setting: the audit's title as plain text then.
+  const auditHref = r.audit ? auditLink(props.auditsUrl, r.audit.id) : undefined;
   return (
     <>
       <dl style={{ margin: 0 }}>
         <Field label={strings.Source} cn={cn}>{r.source}</Field>
         <Field label={strings.Audit} cn={cn}>
           {r.audit ? (
-            props.auditsUrl ? (
-              <a href={auditLink(props.auditsUrl, r.audit.id)} aria-label={format(strings.OpenAudit, r.audit.title)} data-testid="risk-audit-link">
+            auditHref ? (
+              <a href={auditHref} aria-label={format(strings.OpenAudit, r.audit.title)} data-testid="risk-audit-link">
                 {r.audit.title}
               </a>
             ) : (
@@ -238,7 +243,7 @@ function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
         )}
         {props.showDescriptions && !!r.notes && !!r.notes.trim() && (
           <Field label={strings.Note} cn={cn}>
-            <RichText value={r.notes} className={cn.richText} />
+            <RichText value={r.notes} className={cn.richText} siteUrl={props.siteUrl} />
           </Field>
         )}
         <HistoryLine
@@ -314,6 +319,7 @@ export function DetailPanel(props: IDetailPanelProps): JSX.Element {
       isOpen={!!sel}
       type={PanelType.medium}
       isLightDismiss={true}
+      styles={WRAPPING_PANEL_STYLES}
       headerText={title}
       closeButtonAriaLabel={strings.Close}
       onDismiss={props.onDismiss}

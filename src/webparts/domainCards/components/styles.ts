@@ -4,6 +4,7 @@
  * In forced-colors mode (Windows high contrast) borders and system colours take over.
  */
 import { HighContrastSelector, ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { WRAP_ANYWHERE } from '../../../components/wrap';
 
 export interface IDomainCardsClassNames {
   root: string;
@@ -56,7 +57,8 @@ export function getClassNames(theme: ITheme): IDomainCardsClassNames {
   const f = theme.fonts;
   const focus = focusRing(theme);
   return mergeStyleSets({
-    root: { color: s.bodyText, fontFamily: f.medium.fontFamily, fontSize: f.medium.fontSize },
+    // Every text inside wraps (inherited): titles and meta lines of 255 characters without a space included.
+    root: [{ color: s.bodyText, fontFamily: f.medium.fontFamily, fontSize: f.medium.fontSize, minWidth: 0 }, WRAP_ANYWHERE],
     toolbar: { display: 'flex', flexDirection: 'column', gap: 8, marginBottom: 16 },
     toolbarRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 8 },
     yearPicker: { minWidth: 120 },

@@ -173,6 +173,7 @@ define([], function () {
     NoFinalReports: "No final report stored yet.",
     AuditsUrlFieldLabel: "Page with the audit follow-up",
     AuditsUrlFieldDescription: "Address of the page or Teams tab link with the Audit follow-up web part: a risk's audit opens there.",
+    PageUrlInvalid: "Enter an address starting with https://, or a path on this site starting with a single / (no javascript:, data: or other kinds of links).",
     OpenAudit: "Open audit: {0}",
     Overdue: "overdue: deadline {0}",
     DueSoon: "due within 30 days: deadline {0}",

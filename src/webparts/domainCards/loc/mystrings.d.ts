@@ -157,6 +157,7 @@ declare interface IDomainCardsWebPartStrings {
   NoFinalReports: string;
   AuditsUrlFieldLabel: string;
   AuditsUrlFieldDescription: string;
+  PageUrlInvalid: string;
   OpenAudit: string;
   Overdue: string;
   DueSoon: string;

@@ -174,6 +174,7 @@ define([], function () {
     // Audits, deadlines, Mijn acties
     AuditsUrlFieldLabel: "Pagina met de auditopvolging",
     AuditsUrlFieldDescription: "Adres van de pagina of de Teams-tabkoppeling met het webonderdeel Auditopvolging: de audit van een risico opent daar.",
+    PageUrlInvalid: "Geef een adres op dat begint met https://, of een pad op deze site dat begint met één / (geen javascript:, data: of andere soorten links).",
     OpenAudit: "Audit openen: {0}",
     Overdue: "te laat: deadline {0}",
     DueSoon: "binnen 30 dagen: deadline {0}",

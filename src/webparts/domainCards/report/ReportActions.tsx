@@ -13,6 +13,7 @@ import { Text } from '@fluentui/react/lib/Text';
 import { buildReport } from '../../../model/report';
 import { maturityReportSection } from '../../../model/maturity';
 import { format } from '../../../components/format';
+import { safeUrl } from '../../../model/links';
 
 export interface IReportActionsProps {
   repository: IOrgRepository;
@@ -213,7 +214,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
         />
         {props.canFinalise && <DefaultButton text={strings.Finalise} disabled={!!busy} onClick={startFinalise} />}
         {finals.map((r) => (
-          <Link key={r.url} href={r.url} target="_blank" rel="noopener noreferrer">
+          <Link key={r.url} href={safeUrl(r.url)} target="_blank" rel="noopener noreferrer">
             {format(strings.FinalReport, String(r.year))} ({r.format})
           </Link>
         ))}

@@ -16,7 +16,7 @@ import {
   checkTransition, consensusOverview, defaultRound, IConsensus, IMaturityRound, IMaturityScore, isFacilitator, isRater, nextStatus, orphanScores,
   raterProgress, roundResults, roundThemes, ROUND_STATUSES, RoundStatus, TransitionProblem, unitsOfRound, IScoringUnit
 } from '../../../model/maturity';
-import { listFormUrl } from '../../../model/links';
+import { listFormUrl, safeUrl } from '../../../model/links';
 import { ConsensusView } from './Consensus';
 import { ResultsView } from './Results';
 import { ScoringView } from './Scoring';
@@ -112,8 +112,10 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
   }, [repository]);
 
   const openForm = (url: string): void => {
-    if (props.openForm) props.openForm(url);
-    else window.open(url, '_blank', 'noopener');
+    const safe = safeUrl(url);
+    if (!safe) return;
+    if (props.openForm) props.openForm(safe);
+    else window.open(safe, '_blank', 'noopener');
   };
 
   if (state.kind === 'loading') return <LoadingView label={strings.Loading} blocks={3} />;
@@ -228,7 +230,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
               <DefaultButton
                 text={strings.EditRound}
                 ariaLabel={`${strings.EditRound} (${strings.OpensInNewWindow})`}
-                href={listFormUrl(repository.siteUrl, 'maturityRounds', 'EditForm', round.id)}
+                href={safeUrl(listFormUrl(repository.siteUrl, 'maturityRounds', 'EditForm', round.id))}
                 onClick={(e) => {
                   e.preventDefault();
                   openForm(listFormUrl(repository.siteUrl, 'maturityRounds', 'EditForm', round.id));
@@ -238,7 +240,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
               <DefaultButton
                 text={strings.NewRound}
                 ariaLabel={`${strings.NewRound} (${strings.OpensInNewWindow})`}
-                href={listFormUrl(repository.siteUrl, 'maturityRounds', 'NewForm')}
+                href={safeUrl(listFormUrl(repository.siteUrl, 'maturityRounds', 'NewForm'))}
                 onClick={(e) => {
                   e.preventDefault();
                   openForm(listFormUrl(repository.siteUrl, 'maturityRounds', 'NewForm'));

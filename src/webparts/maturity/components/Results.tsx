@@ -4,6 +4,7 @@ import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'MaturityWebPartStrings';
 import { format } from '../../../components/format';
 import { formatDelta, formatScore, IRoundResults, radarPoints } from '../../../model/maturity';
+import { shorten } from '../../../model/text';
 import { MaturityClassNames } from './styles';
 
 const SIZE = 420;
@@ -51,7 +52,8 @@ export function RadarChart(props: { results: IRoundResults; cn: MaturityClassNam
           const anchor = Math.abs(p.x - C) < 10 ? 'middle' : p.x < C ? 'end' : 'start';
           return (
             <text key={t.theme.id} x={p.x} y={p.y} textAnchor={anchor} dominantBaseline="middle" fontSize={12} fill={text}>
-              {`${t.theme.number}. ${t.theme.title.length > 26 ? t.theme.title.slice(0, 25) + '…' : t.theme.title}`}
+              {/* An SVG label cannot wrap: cut (the table below names the theme in full). */}
+              {`${t.theme.number}. ${shorten(t.theme.title, 26)}`}
             </text>
           );
         })}

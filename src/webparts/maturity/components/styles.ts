@@ -1,4 +1,5 @@
 import { HighContrastSelector, ITheme, mergeStyleSets } from '@fluentui/react/lib/Styling';
+import { WRAP_ANYWHERE } from '../../../components/wrap';
 
 export type MaturityClassNames = { [K in
   | 'root' | 'header' | 'headerRow' | 'meta' | 'steps' | 'step' | 'stepCurrent' | 'toolbar' | 'messages' | 'live' | 'group' | 'groupTitle'
@@ -11,7 +12,8 @@ export function getClassNames(theme: ITheme): MaturityClassNames {
   const f = theme.fonts;
   const cell = { borderBottom: `1px solid ${s.bodyDivider}`, padding: '4px 8px', textAlign: 'left' as const, verticalAlign: 'top' as const };
   return mergeStyleSets({
-    root: { color: s.bodyText, fontFamily: f.medium.fontFamily, fontSize: f.medium.fontSize },
+    // Every text inside wraps (inherited): theme titles and 10,000-character comments included.
+    root: [{ color: s.bodyText, fontFamily: f.medium.fontFamily, fontSize: f.medium.fontSize, minWidth: 0 }, WRAP_ANYWHERE],
     header: { margin: '0 0 8px' },
     headerRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 12 },
     meta: { margin: '4px 0', color: s.bodySubtext, fontSize: f.small.fontSize },
@@ -57,7 +59,9 @@ export function getClassNames(theme: ITheme): MaturityClassNames {
     table: {
       borderCollapse: 'collapse',
       margin: '8px 0',
-      minWidth: 280,
+      minWidth: 'min(280px, 100%)',
+      // Never wider than its room: cells wrap (root) instead of widening the table.
+      maxWidth: '100%',
       selectors: { th: { ...cell, fontWeight: 600 }, td: cell, caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' } }
     },
     numeric: { textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' },

@@ -8,7 +8,7 @@ import type { ITheme } from '@fluentui/react/lib/Styling';
 import * as strings from 'SummaryWebPartStrings';
 import { format } from '../../../components/format';
 import { ISummarySource } from '../../../data/ISummarySource';
-import { domainCardLink, isTeamsDeepLink, teamsDomainLink } from '../../../model/links';
+import { domainCardLink, isTeamsDeepLink, safeUrl, teamsDomainLink } from '../../../model/links';
 import { defaultReportYear } from '../../../model/report';
 import { buildSummary, IDomainSummary } from '../../../model/summary';
 import { deadlinesByDomain } from '../../../model/audits';
@@ -26,7 +26,7 @@ export interface ISummaryProps {
 }
 
 const CSS = `
-.orgb-sum{color:var(--orgb-text);font-size:14px}
+.orgb-sum{color:var(--orgb-text);font-size:14px;min-width:0;overflow-wrap:anywhere;word-break:break-word}
 .orgb-sum *{box-sizing:border-box}
 .orgb-sum-header{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:8px}
 .orgb-sum-title{font-size:18px;font-weight:600;margin:0 0 4px}
@@ -137,7 +137,7 @@ function DomainRow(props: {
 }): JSX.Element {
   const { d, year, cardsUrl } = props;
   const key = props.domain && props.domain.key ? props.domain.key : String(d.domainId);
-  const href = cardsUrl ? domainCardLink(cardsUrl, key) : undefined;
+  const href = domainCardLink(cardsUrl, key);
   return (
     <li className="orgb-sum-row" data-domain-id={d.domainId}>
       {href ? (
@@ -210,7 +210,8 @@ export function Summary(props: ISummaryProps): JSX.Element {
   const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
   // Without a configured page the links go into the Teams personal app, generated from the
   // app manifest's ids: nobody has to paste a deep link for the widget to lead somewhere.
-  const cardsUrl = props.cardsUrl && props.cardsUrl.trim() ? props.cardsUrl.trim() : teamsDomainLink();
+  // A setting the link rule refuses (javascript:, data:, ...) counts as none.
+  const cardsUrl = safeUrl(props.cardsUrl) || teamsDomainLink();
 
   let body: JSX.Element;
   if (!data || !summary) {

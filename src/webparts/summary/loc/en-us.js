@@ -11,6 +11,7 @@ define([], function () {
     ReportYearInvalid: "Enter a year, for example 2022.",
     CardsUrlFieldLabel: "Domain cards page",
     CardsUrlFieldDescription: "Address of the page or Teams tab with the domain cards. Empty: the links open the domain cards in the Organisatiebeheersing Teams app.",
+    PageUrlInvalid: "Enter an address starting with https://, or a path on this site starting with a single / (no javascript:, data: or other kinds of links).",
 
     // Content
     Title: "Internal control {0}",

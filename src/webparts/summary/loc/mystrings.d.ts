@@ -9,6 +9,7 @@ declare interface ISummaryWebPartStrings {
   ReportYearInvalid: string;
   CardsUrlFieldLabel: string;
   CardsUrlFieldDescription: string;
+  PageUrlInvalid: string;
   Title: string;
   ListLabel: string;
   HighRisksOne: string;

@@ -11,6 +11,7 @@ define([], function () {
     ReportYearInvalid: "Geef een jaartal op, bijvoorbeeld 2022.",
     CardsUrlFieldLabel: "Pagina met de domeinkaarten",
     CardsUrlFieldDescription: "Adres van de pagina of de Teams-tab met de domeinkaarten. Leeg: de links openen de domeinkaarten in de Teams-app Organisatiebeheersing.",
+    PageUrlInvalid: "Geef een adres op dat begint met https://, of een pad op deze site dat begint met één / (geen javascript:, data: of andere soorten links).",
 
     // Content
     Title: "Organisatiebeheersing {0}",
