@@ -18,6 +18,8 @@ declare interface IOrgSummaryAdaptiveCardExtensionStrings {
   QuickViewIntro: string;
   OpenHighRisksLabel: string;
   RealisedLabel: string;
+  QuickViewTotals: string;
+  EarlierPlanningLabel: string;
   OverdueLabel: string;
   OpenDomain: string;
 }

@@ -15,7 +15,7 @@ define([], function () {
     SiteUrlFieldDescription: "Address of the site that holds the lists (empty: the data site set for the whole organisation at installation, else this site).",
     SiteUrlInvalid: "Enter a full address starting with https://.",
     ReportYearFieldLabel: "Report year",
-    ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",
+    ReportYearFieldDescription: "Empty or 0: the reporting year the control team set on the data site.",
     ReportYearInvalid: "Enter a year, for example 2022.",
     DomainFieldLabel: "Domain (show one domain)",
     AllDomainsOption: "All domains",

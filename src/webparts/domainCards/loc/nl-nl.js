@@ -15,7 +15,7 @@ define([], function () {
     SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: de gegevenssite die bij de installatie voor de hele organisatie is ingesteld, anders deze site).",
     SiteUrlInvalid: "Geef een volledig adres op dat begint met https://.",
     ReportYearFieldLabel: "Rapportjaar",
-    ReportYearFieldDescription: "Leeg of 0: het laatste jaar met realisaties.",
+    ReportYearFieldDescription: "Leeg of 0: het rapportjaar dat het controleteam op de gegevenssite heeft ingesteld.",
     ReportYearInvalid: "Geef een jaartal op, bijvoorbeeld 2022.",
     DomainFieldLabel: "Domein (één domein tonen)",
     AllDomainsOption: "Alle domeinen",
