@@ -20,6 +20,8 @@ import { shareLoad } from './pageLoads';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
+import { queueSettingsRead, writeSetting } from './settings';
+import { ISiteSettings, SETTING_REPORT_YEAR } from '../model/settings';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
 
 /** Documents being finalised carry this prefix until they have their year. */
@@ -119,10 +121,12 @@ export class PnPOrgRepository implements IOrgRepository {
     const cardRows = queueCardRows(batched, first);
     const perms = this._queuePermissions(batched);
     const reports = this._queueReports(batched);
+    const settings = queueSettingsRead(batched);
     const user = batched.web.currentUser.select('Id', 'Title', 'Email')();
     await execute();
     const storedReports = await reports.catch(() => [] as IStoredReport[]);
-    let data: IReportData = { ...(await finishCountReads(this._sp, counts, true)), finalYears: storedReports.map((r) => r.year) };
+    const decidedYear = (await settings).reportYear;
+    let data: IReportData = { ...(await finishCountReads(this._sp, counts, true)), finalYears: storedReports.map((r) => r.year), decidedYear };
     // After the latest final report, once that year has ended (src/model defaultReportYear).
     const year = defaultReportYear(data, request.year, today, data.finalYears);
     let rows = await Promise.all(cardRows);
@@ -199,6 +203,9 @@ export class PnPOrgRepository implements IOrgRepository {
       if (q.expand.length) items = items.expand(...q.expand);
       return items();
     });
+    // The decided year and the final reports, so every surface opens on the same year.
+    const settings = queueSettingsRead(batched);
+    const reports = this._queueReports(batched).catch(() => [] as IStoredReport[]);
     await execute();
     const firsts = await Promise.all(pages);
     // A full first page means the list is larger: page on by ID outside the batch.
@@ -208,7 +215,9 @@ export class PnPOrgRepository implements IOrgRepository {
       risks: all[1].map(toRisk),
       actions: all[2].map(toAction),
       audits: all[3].map(toAudit),
-      recommendations: all[4].map(toRecommendation)
+      recommendations: all[4].map(toRecommendation),
+      finalYears: (await reports).map((r) => r.year),
+      decidedYear: (await settings).reportYear
     };
     return data;
   }
@@ -364,6 +373,20 @@ export class PnPOrgRepository implements IOrgRepository {
         url: origin + encodeURI(i.FileRef as string),
         modified: i.Modified as string | undefined
       }));
+  }
+
+  public async getSettings(): Promise<ISiteSettings> {
+    const [batched, execute] = this._sp.batched();
+    const settings = queueSettingsRead(batched);
+    await execute();
+    return settings;
+  }
+
+  public async setReportYear(year: number): Promise<void> {
+    await writeSetting(this._sp, SETTING_REPORT_YEAR, String(year));
+    // Every surface reads the year with its data: what this browser kept is of the old year.
+    clearCache(this._viewKey);
+    clearCache(this._cacheKey);
   }
 
   public async getSiteTitle(): Promise<string> {

@@ -6,6 +6,7 @@ import { ITEM_QUERIES } from './queries';
 import { ISummarySource } from './ISummarySource';
 import { findLoad, shareLoad } from './pageLoads';
 import { finishCountReads, queueCountReads } from './yearLoad';
+import { queueSettingsRead } from './settings';
 
 /** How long a finished read of the cards on the same page still serves the widget. */
 const SHARE_MS = 10000;
@@ -55,12 +56,14 @@ export class PnPSummarySource implements ISummarySource {
       const reads = queueCountReads(batched, false);
       // The years already reported on decide the year the widget opens on, as on the cards.
       const finals = listOf(batched, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)();
+      // The year the control team decided comes first (src/model defaultReportYear).
+      const settings = queueSettingsRead(batched);
       await execute();
       const finalYears = await finals.then(
         (rows: Array<{ Rapportjaar?: unknown }>) => rows.map((r) => r.Rapportjaar).filter((y): y is number => typeof y === 'number'),
         () => [] as number[]
       );
-      const data: IReportData = { ...(await finishCountReads(this._sp, reads, false)), finalYears };
+      const data: IReportData = { ...(await finishCountReads(this._sp, reads, false)), finalYears, decidedYear: (await settings).reportYear };
       writeCache(this._key, data);
       return data;
     });

@@ -209,6 +209,11 @@ export class FakeRepository implements IOrgRepository, ISummarySource {
     return files.map((f) => ({ name: f.name, year, format: f.format, url: `${this.siteUrl}/Rapporten/${f.name}` }));
   }
 
+  /** "Start rapportjaar": the decided year lives with the data, as in list Instellingen. */
+  public async setReportYear(year: number): Promise<void> {
+    this.data.decidedYear = year;
+  }
+
   public async getSiteTitle(): Promise<string> {
     return 'Organisatiebeheersing';
   }
