@@ -17,7 +17,7 @@
  */
 import { actionDeadlineState, allRecommendations, isRecommendationDone, recommendationDeadlineState, recommendationDomainIds } from './audits';
 import { buildReport, isRealisedBy } from './report';
-import { IReport, IReportData } from './types';
+import { IDomainReport, IReport, IReportData, IRisk } from './types';
 
 export interface IFigureSet {
   openHighRisks: number;
@@ -66,6 +66,11 @@ function size(s: Record<string, true>): number {
   return Object.keys(s).length;
 }
 
+/** The open high risks of a domain's report: what every surface counts as "hoge risico's". */
+export function highRisksOf(d: IDomainReport): IRisk[] {
+  return d.risks.filter((x) => x.priority === 'Hoog');
+}
+
 /** Every figure of the report year `year`, per domain and in total; `today` decides what is overdue. */
 export function buildFigures(data: IReportData, year: number, today: Date, report?: IReport): IFigures {
   const r = report || buildReport(data, year);
@@ -78,7 +83,7 @@ export function buildFigures(data: IReportData, year: number, today: Date, repor
       mine[name][key] = true;
       all[name][key] = true;
     };
-    for (const x of d.risks) if (x.priority === 'Hoog') add('openHighRisks', `r${x.id}`);
+    for (const x of highRisksOf(d)) add('openHighRisks', `r${x.id}`);
     for (const a of d.realisationsNew) add('realised', `a${a.id}`);
     for (const a of d.planningNew) add('newPlanning', `a${a.id}`);
     for (const a of d.planningOlder) add('earlierPlanning', `a${a.id}`);
