@@ -62,8 +62,8 @@ define([], function () {
     StatusFilter: "Status",
     AllOption: "All",
     ClearFilters: "Clear filters",
-    FilterResults: "{0} results in {1} domains",
-    FilterResultsOne: "{0} results",
+    FilterResults: "{0} {0:result|results} in {1} {1:domain|domains}",
+    FilterResultsOne: "{0} {0:result|results}",
     NoResults: "No items match the filters.",
     FiltersLabel: "Filters",
 

@@ -62,8 +62,8 @@ define([], function () {
     StatusFilter: "Status",
     AllOption: "Alle",
     ClearFilters: "Filters wissen",
-    FilterResults: "{0} resultaten in {1} domeinen",
-    FilterResultsOne: "{0} resultaten",
+    FilterResults: "{0} {0:resultaat|resultaten} in {1} {1:domein|domeinen}",
+    FilterResultsOne: "{0} {0:resultaat|resultaten}",
     NoResults: "Geen items gevonden die aan de filters voldoen.",
     FiltersLabel: "Filters",
 
