@@ -138,4 +138,6 @@ export interface IOrgRepository {
   getSettings?(): Promise<ISiteSettings>;
   /** "Start rapportjaar": the year every surface opens on from now on (control team only). */
   setReportYear?(year: number): Promise<void>;
+  /** The organisation named on the council report (setting Organisatie); empty: the site's title. */
+  setOrganisation?(name: string): Promise<void>;
 }

@@ -21,7 +21,7 @@ import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { queueSettingsRead, writeSetting } from './settings';
-import { ISiteSettings, SETTING_REPORT_YEAR } from '../model/settings';
+import { ISiteSettings, SETTING_ORGANISATION, SETTING_REPORT_YEAR } from '../model/settings';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
 
 /** Documents being finalised carry this prefix until they have their year. */
@@ -387,6 +387,10 @@ export class PnPOrgRepository implements IOrgRepository {
     // Every surface reads the year with its data: what this browser kept is of the old year.
     clearCache(this._viewKey);
     clearCache(this._cacheKey);
+  }
+
+  public async setOrganisation(name: string): Promise<void> {
+    await writeSetting(this._sp, SETTING_ORGANISATION, name);
   }
 
   public async getSiteTitle(): Promise<string> {

@@ -29,7 +29,7 @@ define([], function () {
     CheckListsError: "The lists could not be checked:",
     ReportGroupName: "Report for the council",
     OrganisationFieldLabel: "Name of the local government",
-    OrganisationFieldDescription: "Shown on the title page of the note and the deck. Empty: the title of the data site.",
+    OrganisationFieldDescription: "Shown on the title page and in the footer of the note and the deck. Stored as the setting Organisatie of the data site (list Instellingen), the one npm run deploy --organisation sets. Empty: the title of the data site.",
     ReportIntroFieldLabel: "Introduction (chapter Algemeen)",
     ReportIntroFieldDescription: "Leave empty for the standard text on art. 217-220 of the Decreet lokaal bestuur.",
 

@@ -29,7 +29,7 @@ define([], function () {
     CheckListsError: "De lijsten konden niet gecontroleerd worden:",
     ReportGroupName: "Rapport voor de gemeenteraad",
     OrganisationFieldLabel: "Naam van het bestuur",
-    OrganisationFieldDescription: "Staat op de titelpagina van de nota en de presentatie. Leeg: de titel van de gegevenssite.",
+    OrganisationFieldDescription: "Staat op de titelpagina en in de voettekst van de nota en de presentatie. Bewaard als instelling Organisatie van de gegevenssite (lijst Instellingen), dezelfde die npm run deploy --organisation zet. Leeg: de titel van de gegevenssite.",
     ReportIntroFieldLabel: "Inleiding (hoofdstuk Algemeen)",
     ReportIntroFieldDescription: "Leeg laten voor de standaardtekst over art. 217-220 van het Decreet lokaal bestuur.",
 

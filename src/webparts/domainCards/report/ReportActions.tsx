@@ -96,7 +96,12 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
   }, [repository]);
   React.useEffect(refreshStored, [refreshStored]);
 
-  const organisationName = async (): Promise<string> => props.organisation || (await repository.getSiteTitle());
+  // One setting of the data site (list Instellingen, set by npm run deploy and the property pane);
+  // a value only in this page's properties (set before the setting existed) next; else the site's title.
+  const organisationName = async (): Promise<string> => {
+    const settings = repository.getSettings ? await repository.getSettings().catch(() => ({ organisation: undefined })) : {};
+    return settings.organisation || props.organisation || (await repository.getSiteTitle());
+  };
 
   const run = (label: string, task: () => Promise<void>, failure: string): void => {
     setBusy(label);
