@@ -17,6 +17,8 @@ import { importReportData } from '../src/data/importData';
 import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
 import { FACILITATOR_GROUP } from '../src/data/maturityAccess';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+import { SETTING_REPORT_YEAR } from '../src/model/settings';
+import { writeSetting } from '../src/data/settings';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';
@@ -74,6 +76,9 @@ export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: strin
   const auditsFile = path.join(SHARED_DATA, 'audits-2022.json');
   const audits = fs.existsSync(auditsFile) ? (JSON.parse(fs.readFileSync(auditsFile, 'utf8')) as ISeedAudits) : undefined;
   await importReportData(sp, convertSeed(report, audits), (l) => log(`Import 2022: ${l}`));
+  // The control team's decision, as "Start rapportjaar" records it: the seed is the report on 2022.
+  await writeSetting(sp, SETTING_REPORT_YEAR, String(report.reportYear));
+  log(`Rapportjaar ingesteld op ${report.reportYear} (lijst Instellingen).`);
   fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'voortgangsrapport-2022.json' }) + '\n');
 }
 

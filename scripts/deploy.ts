@@ -1,5 +1,5 @@
 /**
- * npm run deploy -- --site <url> [--create-site] [--import-example] [--teams] [--dry-run] [--skip-build] [--package <sppkg>]
+ * npm run deploy -- --site <url> [--organisation <name>] [--create-site] [--import-example] [--teams] [--dry-run] [--skip-build] [--package <sppkg>]
  *
  * From package to people in one command, with the CLI for Microsoft 365 (`m365`, signed in
  * with `m365 login`): builds the .sppkg, adds and deploys it tenant-wide, creates the data
@@ -22,6 +22,8 @@ import { parseLocalOrigin, parseSiteUrl } from './siteUrl';
 export const USAGE: string = `Usage: npm run deploy -- --site https://<tenant>.sharepoint.com/sites/<site> [options]
 
   --site <url>        the data site (the lists live here; recorded as the tenant property)
+  --organisation <name>  the organisation on the council report (setting Organisatie of the data
+                      site, also set in the cards' property pane; default: the data site's title)
   --create-site       create the site as a Dutch communication site if it does not exist
   --import-example    import the 2022 example report into the lists
   --teams             publish (or update) the Teams app in the organisation's app catalog
@@ -52,13 +54,15 @@ export function optionsFromArgv(argv: string[], env: NodeJS.ProcessEnv = process
     dryRun: args.flags['dry-run'] === true,
     skipBuild: args.flags['skip-build'] === true || !!pkg,
     packagePath: path.resolve(pkg || path.join(ROOT, 'sharepoint', 'solution', solution.fileName)),
-    exampleDir: path.resolve(flag(args, 'example-dir') || path.join(ROOT, '..', 'shared', 'data'))
+    exampleDir: path.resolve(flag(args, 'example-dir') || path.join(ROOT, '..', 'shared', 'data')),
+    organisation: (flag(args, 'organisation') || '').trim() || undefined
   };
 }
 
 /** The command line that repeats this run, for "run again to resume": every value POSIX-quoted. */
 export function rerunCommand(o: IDeployOptions, cwd: string = process.cwd()): string {
   const parts = ['npm run deploy --', '--site', shellQuote(o.site)];
+  if (o.organisation) parts.push('--organisation', shellQuote(o.organisation));
   if (o.createSite) parts.push('--create-site');
   if (o.importExample) parts.push('--import-example');
   if (o.teams) parts.push('--teams');

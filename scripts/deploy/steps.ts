@@ -16,6 +16,8 @@ import { convertSeed, ISeedAudits, ISeedReport } from '../../src/model/seed';
 import { teamsManifestVersion } from '../teams-package';
 import { formatCommand, ICommand, M365Error, M365Runner } from './m365';
 import { ensurePermissionModel } from './hooks';
+import { queueSettingsRead, writeSetting } from '../../src/data/settings';
+import { SETTING_ORGANISATION } from '../../src/model/settings';
 
 export const ROOT: string = path.resolve(__dirname, '..', '..');
 export const DOMAIN_CARDS_WEB_PART_ID: string = 'ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
@@ -44,6 +46,8 @@ export interface IDeployOptions {
   packagePath: string;
   /** Folder with voortgangsrapport-2022.json and audits-2022.json for --import-example. */
   exampleDir: string;
+  /** --organisation: the data site's setting Organisatie (the report's title page and footer). */
+  organisation?: string;
 }
 
 export interface ISolutionInfo {
@@ -299,6 +303,23 @@ export function buildSteps(o: IDeployOptions, s: ISolutionInfo): IStep[] {
       return { changed: result.changes > 0, detail: result.changes > 0 ? `${result.changes} change(s)` : 'permissions already in place' };
     }
   });
+
+  if (o.organisation) {
+    const organisation = o.organisation;
+    steps.push({
+      id: 'organisation',
+      title: 'Set the organisation named on the council report',
+      plan: [`setting ${SETTING_ORGANISATION} = "${organisation}" in the list Instellingen on ${dataSiteUrl(o)} (src/data/settings.ts)`],
+      run: async (ctx) => {
+        const sp = createSp(dataSiteUrl(o), await accessToken(ctx));
+        // Outside a batch the queued read is sent at once.
+        const current = await queueSettingsRead(sp);
+        if (current.organisation === organisation) return { changed: false, detail: `already "${organisation}"` };
+        await writeSetting(sp, SETTING_ORGANISATION, organisation);
+        return { changed: true, detail: `"${organisation}"` };
+      }
+    });
+  }
 
   if (o.importExample) {
     steps.push({

@@ -1,3 +1,4 @@
+import { ISiteSettings } from '../model/settings';
 import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../model/types';
 import { IMaturityResultsData } from '../model/maturity';
 
@@ -146,4 +147,10 @@ export interface IOrgRepository {
   getSiteTitle(): Promise<string>;
   /** The JSON snapshot stored with the final report of `year`, if any. */
   getReportSnapshot(year: number): Promise<IReportData | undefined>;
+  /** The control team's settings on the data site (list Instellingen): decided year, organisation. */
+  getSettings?(): Promise<ISiteSettings>;
+  /** "Start rapportjaar": the year every surface opens on from now on (control team only). */
+  setReportYear?(year: number): Promise<void>;
+  /** The organisation named on the council report (setting Organisatie); empty: the site's title. */
+  setOrganisation?(name: string): Promise<void>;
 }

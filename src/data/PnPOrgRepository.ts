@@ -21,6 +21,8 @@ import { BatchedRead, batchedReads } from './batchRetry';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
+import { queueSettingsRead, writeSetting } from './settings';
+import { ISiteSettings, SETTING_ORGANISATION, SETTING_REPORT_YEAR } from '../model/settings';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
 import { finalReports, isTempName, IReportLibraryFile, needsRepair, newSetId, planRepair, tempName } from '../model/finalisation';
 import { IMaturityResultsData } from '../model/maturity';
@@ -117,12 +119,14 @@ export class PnPOrgRepository implements IOrgRepository {
     const cardRows = queueCardRows(queue, first);
     const perms = this._queuePermissions(queue);
     const reports = this._queueReports(queue);
+    const settings = queue((b) => queueSettingsRead(b));
     const user = queue((b) => b.web.currentUser.select('Id', 'Title', 'Email')() as Promise<ListItem>);
     // Awaited below, unless the counts fail first: then their failure is the one reported.
     for (const p of [perms, ...cardRows]) p.catch(() => undefined);
     await execute();
     const storedReports = await reports.catch(() => [] as IStoredReport[]);
-    let data: IReportData = { ...(await finishCountReads(this._sp, counts, true)), finalYears: storedReports.map((r) => r.year) };
+    const decidedYear = (await settings).reportYear;
+    let data: IReportData = { ...(await finishCountReads(this._sp, counts, true)), finalYears: storedReports.map((r) => r.year), decidedYear };
     // After the latest final report, once that year has ended (src/model defaultReportYear).
     const year = defaultReportYear(data, request.year, today, data.finalYears);
     let rows = await Promise.all(cardRows);
@@ -201,6 +205,9 @@ export class PnPOrgRepository implements IOrgRepository {
         return items() as Promise<ListItem[]>;
       })
     );
+    // The decided year and the final reports, so every surface opens on the same year.
+    const settings = queue((b) => queueSettingsRead(b));
+    const reports = this._queueReports(queue).catch(() => [] as IStoredReport[]);
     await execute();
     const firsts = await Promise.all(pages);
     // A full first page means the list is larger: page on by ID outside the batch.
@@ -210,7 +217,9 @@ export class PnPOrgRepository implements IOrgRepository {
       risks: all[1].map(toRisk),
       actions: all[2].map(toAction),
       audits: all[3].map(toAudit),
-      recommendations: all[4].map(toRecommendation)
+      recommendations: all[4].map(toRecommendation),
+      finalYears: (await reports).map((r) => r.year),
+      decidedYear: (await settings).reportYear
     };
     return data;
   }
@@ -368,6 +377,24 @@ export class PnPOrgRepository implements IOrgRepository {
   private _toReports(files: IReportLibraryFile[]): IStoredReport[] {
     const origin = new URL(this.siteUrl).origin;
     return finalReports(files).map((f) => ({ name: f.name, year: f.year, format: f.format, url: origin + encodeURI(f.file.path), modified: f.file.modified, setId: f.setId }));
+  }
+
+  public async getSettings(): Promise<ISiteSettings> {
+    const [batched, execute] = this._sp.batched();
+    const settings = queueSettingsRead(batched);
+    await execute();
+    return settings;
+  }
+
+  public async setReportYear(year: number): Promise<void> {
+    await writeSetting(this._sp, SETTING_REPORT_YEAR, String(year));
+    // Every surface reads the year with its data: what this browser kept is of the old year.
+    clearCache(this._viewKey);
+    clearCache(this._cacheKey);
+  }
+
+  public async setOrganisation(name: string): Promise<void> {
+    await writeSetting(this._sp, SETTING_ORGANISATION, name);
   }
 
   public async getSiteTitle(): Promise<string> {

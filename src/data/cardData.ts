@@ -2,13 +2,13 @@ import { spfi, SPFx } from '@pnp/sp';
 import { resolveDataSite, storageEntityReader } from './dataSite';
 import { PnPOrgRepository } from './PnPOrgRepository';
 import { IOrgRepository } from './IOrgRepository';
-import { buildCardFigures, ICardFigures } from '../model/cardFigures';
+import { buildFigures, IFigures } from '../model/figures';
 import { defaultReportYear } from '../model/report';
 
-/** The card's figures in one round trip: the configured year, else the latest year with realisations. */
-export async function loadCardFigures(repository: IOrgRepository, configuredYear: number | undefined, today: Date): Promise<ICardFigures> {
+/** The card's figures in one round trip, for the same year as the cards and the widget. */
+export async function loadCardFigures(repository: IOrgRepository, configuredYear: number | undefined, today: Date): Promise<IFigures> {
   const data = await repository.loadReportData();
-  return buildCardFigures(data, defaultReportYear(data, configuredYear, today));
+  return buildFigures(data, defaultReportYear(data, configuredYear, today, data.finalYears || []), today);
 }
 
 /** What the card needs of its SPFx context: PnPjs' SPFx behaviour, the current web and the user. */
@@ -18,7 +18,7 @@ export type CardContext = Parameters<typeof SPFx>[0] & { pageContext: { web: { a
  * The card's figures on a Viva Connections dashboard: the data site from its setting, else the
  * tenant property, else the current site; then one round trip.
  */
-export async function loadCardFiguresInSpfx(context: CardContext, setting: string | undefined, configuredYear: number | undefined, today: Date): Promise<ICardFigures> {
+export async function loadCardFiguresInSpfx(context: CardContext, setting: string | undefined, configuredYear: number | undefined, today: Date): Promise<IFigures> {
   const here = context.pageContext.web.absoluteUrl;
   const site = await resolveDataSite(setting, here, storageEntityReader(spfi(here).using(SPFx(context))));
   const repository = new PnPOrgRepository(spfi(site.url).using(SPFx(context)), site.url, { userKey: context.pageContext.user.loginName });

@@ -9,6 +9,7 @@ import { finishCountReads, queueCountReads } from './yearLoad';
 import { batchedReads } from './batchRetry';
 import { ListItem, toLibraryFile } from './mapping';
 import { finalReports } from '../model/finalisation';
+import { queueSettingsRead } from './settings';
 
 /** How long a finished read of the cards on the same page still serves the widget. */
 const SHARE_MS = 10000;
@@ -58,13 +59,15 @@ export class PnPSummarySource implements ISummarySource {
       const reads = queueCountReads(queue, false);
       // The years already reported on decide the year the widget opens on, as on the cards.
       const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)() as Promise<ListItem[]>);
+      // The year the control team decided comes first (src/model defaultReportYear).
+      const settings = queue((b) => queueSettingsRead(b));
       await execute();
       const finalYears = await finals.then(
         // Final reports only, as on the cards: not a leftover of an interrupted finalisation.
         (rows: ListItem[]) => finalReports(rows.map(toLibraryFile)).map((r) => r.year),
         () => [] as number[]
       );
-      const data: IReportData = { ...(await finishCountReads(this._sp, reads, false)), finalYears };
+      const data: IReportData = { ...(await finishCountReads(this._sp, reads, false)), finalYears, decidedYear: (await settings).reportYear };
       writeCache(this._key, data);
       return data;
     });

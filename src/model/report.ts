@@ -86,8 +86,9 @@ export function availableYears(data: IReportData): number[] {
 }
 
 /**
- * The year the cards open on: the configured (pinned) year if given, else the year being
- * reported on. That is the year after the latest finalised report, as long as that year has
+ * The year every surface opens on: the configured (pinned) year if given, else the year the
+ * control team decided (list Instellingen, "Start rapportjaar"): a decision, so realising an
+ * action never moves it. Only a site without that setting falls back to the year after the latest finalised report, as long as that year has
  * ended (from January until its report is final the council report on it is still being
  * written); once it is final, or while it is still running, the current year. Without any
  * final report: the latest ended year with realisations (a realisation recorded this January
@@ -95,6 +96,7 @@ export function availableYears(data: IReportData): number[] {
  */
 export function defaultReportYear(data: IReportData | undefined, configured: number | undefined, today: Date, finalYears: number[] = []): number {
   if (configured !== undefined && configured > 0) return configured;
+  if (data && data.decidedYear !== undefined && data.decidedYear > 0) return data.decidedYear;
   const thisYear = today.getFullYear();
   if (finalYears.length > 0) {
     return Math.min(Math.max(...finalYears) + 1, thisYear);

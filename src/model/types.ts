@@ -133,6 +133,8 @@ export interface IReportData {
   recommendations?: IRecommendation[];
   /** Years whose council report is final (Rapporten), where the read included them. */
   finalYears?: number[];
+  /** The reporting year the control team decided (list Instellingen), where the read included it. */
+  decidedYear?: number;
 }
 
 export interface IDomainReport {

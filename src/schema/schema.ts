@@ -256,6 +256,16 @@ export const LISTS: IListSchema[] = [
     ]
   },
   {
+    // Decisions of the control team that every surface follows (src/model/settings): one item per setting.
+    key: 'settings',
+    title: 'Instellingen',
+    description: 'Instellingen organisatiebeheersing (rapportjaar, organisatie), beheerd door het controleteam',
+    template: 100,
+    url: 'Lists/Instellingen',
+    titleDisplayName: 'Instelling',
+    fields: [{ internalName: 'Waarde', displayName: 'Waarde', type: 'Text', maxLength: 255 }]
+  },
+  {
     key: 'maturityThemes',
     title: 'MaturiteitThemas',
     description: "Thema's van de leidraad organisatiebeheersing (Audit Vlaanderen), hoofdstukken 0-10",

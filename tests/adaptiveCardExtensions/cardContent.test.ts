@@ -2,20 +2,21 @@ import * as AC from 'adaptivecards';
 // jest maps the loc module to nl-nl.js, like SharePoint for a Dutch user.
 import * as nl from 'OrgSummaryAdaptiveCardExtensionStrings';
 import { cardViewContent, CardStrings, quickViewCard } from '../../src/adaptiveCardExtensions/orgSummary/cardContent';
-import { buildCardFigures } from '../../src/model/cardFigures';
+import { buildFigures } from '../../src/model/figures';
 import { domainTarget } from '../../src/model/links';
 import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
 
 const strings = nl as unknown as CardStrings;
 
 describe('Viva Connections card content', () => {
-  const figures = buildCardFigures(loadSeedData(), 2022);
+  const figures = buildFigures(loadSeedData(), 2022, new Date(2023, 4, 15));
 
   it("card view: the year's headline and a button to the quick view", () => {
     const c = cardViewContent({ status: 'ready', figures }, strings);
     expect(c.title).toBe('Organisatiebeheersing');
     expect(c.header).toBe("27 open hoge risico's");
-    expect(c.body).toBe(`2022: ${figures.realisedThisYear} realisaties, ${figures.overdue} achterstallig`);
+    // The same figures and words as the widget: 30 realisations (not 31), 18 in earlier planning, 0 overdue.
+    expect(c.body).toBe('2022: 30 realisaties, 18 in eerdere planning, 0 te laat');
     expect(c.quickViewButton).toBe('Per domein');
   });
 
@@ -41,9 +42,12 @@ describe('Viva Connections card content', () => {
     const text = JSON.stringify(json);
     for (let i = 0; i < 7; i++) {
       const facts = (containers[i].items?.[1] as { facts: Array<{ value: string }> }).facts.map((f) => Number(f.value));
-      expect(facts).toEqual([EXPECTED_2022[i][0], EXPECTED_2022[i][1], EXPECTED_2022[i][4]]);
+      expect(facts).toEqual([EXPECTED_2022[i][0], EXPECTED_2022[i][1], EXPECTED_2022[i][4], 0]);
     }
     expect(text).toContain('Open Organisatiecultuur');
+    // The totals say what counts once and what per domain.
+    expect(text).toContain('2022: 30 realisaties, in 7 domeinen 31 vermeldingen. Eerdere planning: 18 acties, 20 vermeldingen.');
+    expect(text).not.toMatch(/chterstallig/);
     const action = (containers[0].items?.[2] as { actions: Array<{ type: string; url: string }> }).actions[0];
     expect(action.type).toBe('Action.OpenUrl');
     expect(action.url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046\//);
@@ -58,7 +62,8 @@ describe('Viva Connections card content', () => {
     const long = 'Organisatiebeheersingsrisicoopvolging'.repeat(7).slice(0, 255);
     const f = { ...figures, domains: figures.domains.map((d, i) => (i === 0 ? { ...d, title: long, shortTitle: long } : d)) };
     const json = quickViewCard(f, strings, (key) => domainTarget(undefined, key));
-    const container = json.body[2] as { items: Array<{ type: string; text?: string; wrap?: boolean; actions?: Array<{ title: string }> }> };
+    // The first domain's container (after the title, intro and totals lines).
+    const container = (json.body as Array<{ id?: string }>).filter((b) => b.id === `domain-${f.domains[0].key}`)[0] as unknown as { items: Array<{ type: string; text?: string; wrap?: boolean; actions?: Array<{ title: string }> }> };
     expect(container.items[0]).toMatchObject({ type: 'TextBlock', text: long, wrap: true });
     const button = container.items[2].actions![0].title;
     expect(button.length).toBeLessThanOrEqual(60);

@@ -50,12 +50,27 @@ describe('Auditopvolging: the audit list', () => {
     const info = itemFor(container, 'Audit informatiebeheer');
     expect(within(info).getByTestId('findings')).toHaveTextContent('10 sterktes · 19 verbeterpunten · 17 hoog prioritaire aanbevelingen');
     const burgerzaken = itemFor(container, 'Audit burgerzaken');
-    expect(within(burgerzaken).getByTestId('findings')).toHaveTextContent(/^Bevindingen: niet vermeld$/);
     expect(burgerzaken).toHaveTextContent('Auditor: niet vermeld');
     expect(burgerzaken).toHaveTextContent('Soort: niet vermeld');
     expect(burgerzaken).not.toHaveTextContent(/\b0 sterktes/);
-    // 0 recommendations: a sentence, not 0% (no division by zero).
-    expect(within(burgerzaken).getByTestId('execution-rate')).toHaveTextContent('Nog geen aanbevelingen');
+    // Unknown findings and no recommendations are said once for the list, not on every card.
+    expect(within(burgerzaken).queryByTestId('findings')).toBeNull();
+    expect(within(burgerzaken).queryByTestId('execution-rate')).toBeNull();
+    expect(container.querySelectorAll('[data-testid="findings"]')).toHaveLength(1);
+    expect(screen.getByTestId('audits-unrecorded')).toHaveTextContent('Bij 19 van de 20 audits zijn nog geen bevindingen of aanbevelingen opgenomen');
+    // The audit with 17 H-recommendations says what is known instead of "Nog geen aanbevelingen opgenomen".
+    expect(within(info).getByTestId('execution-rate')).toHaveTextContent('Volgens het auditrapport 17 hoog prioritaire aanbevelingen');
+    expect(container).not.toHaveTextContent('Nog geen aanbevelingen opgenomen');
+  });
+
+  it('"Per domein" names an audit without year or figures by its title only, never "(niet vermeld) — niet vermeld"', async () => {
+    const { container } = setup();
+    await auditItems(container);
+    fireEvent.click(screen.getByRole('tab', { name: 'Per domein' }));
+    await waitFor(() => expect(container.querySelectorAll('section[data-domain-id]').length).toBeGreaterThan(0));
+    expect(container).not.toHaveTextContent('(niet vermeld)');
+    expect(container).not.toHaveTextContent('— niet vermeld');
+    expect(container).toHaveTextContent('(2022) — 10 sterktes · 19 verbeterpunten · 17 hoog prioritaire aanbevelingen');
   });
 
   it('shows the execution rate as text, overall and for H only', async () => {

@@ -41,12 +41,21 @@ describe('Summary', () => {
       expect(figure(row, 'realised')).toBe(`${realised} gerealiseerd in 2022`);
       expect(figure(row, 'planned')).toBe(`${planned} nieuw gepland voor 2023`);
     });
-    const sum = (k: number): number => EXPECTED.reduce((n, e) => n + e[k], 0);
+    const sum = (k: number): number => EXPECTED_2022.reduce((n, e) => n + e[k], 0);
+    // Totals count an action in two domains once (30 realisations, 18 in earlier planning), the
+    // per-domain mentions are said as such (31 and 20): never two numbers for one thing.
     expect(screen.getByTestId('summary-totals')).toHaveTextContent(
-      `In totaal: ${sum(0)} hoge risico's, ${sum(1)} realisaties in 2022, ${sum(2)} acties nieuw gepland voor 2023.`
+      `In totaal (elke actie één keer): 27 hoge risico's, 30 realisaties in 2022, 34 acties nieuw gepland voor 2023, 18 in eerdere planning, 0 te laat.`
     );
-    // The seed holds no actions planned for 2022 itself.
-    expect(screen.getByTestId('summary-overall')).toHaveTextContent('Voor 2022 staan nog geen geplande acties in de lijsten.');
+    expect([sum(1), sum(3)]).toEqual([31, 38]);
+    expect(screen.getByTestId('summary-mentions')).toHaveTextContent(`in 7 domeinen ${sum(1)} vermeldingen van realisaties, ${sum(3)} van nieuwe planning en ${sum(4)} van eerdere planning.`);
+    all.forEach((row, i) => expect(figure(row, 'earlierPlanning')).toBe(`${EXPECTED_2022[i][4]} in eerdere planning`));
+    // The seed holds no actions planned for 2022 itself: the headline says what is there instead
+    // of "no planned actions" right above "10 nieuw gepland voor 2023".
+    expect(screen.getByTestId('summary-overall')).toHaveTextContent(
+      `Voor 2022 zelf stonden geen acties gepland; 18 acties uit eerdere planning zijn nog open en 34 acties zijn nieuw gepland voor 2023.`
+    );
+    expect(container).not.toHaveTextContent('staan nog geen geplande acties');
     // Said once, not repeated on every row.
     expect(container).not.toHaveTextContent('Geen acties gepland voor 2022');
   });

@@ -22,7 +22,7 @@ describe('provisioning and import over HTTP, through PnPjs', () => {
     const sp = createSp(srv.siteUrl);
     const first = await ensureSchema(sp);
     expect(first.changes.filter((c) => c.kind === 'list').map((c) => c.name)).toEqual([
-      'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten',
+      'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten', 'Instellingen',
       'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus'
     ]);
     const second = await ensureSchema(sp);

@@ -5,7 +5,7 @@ import { createSp } from '../../src/data/node';
 import { clearPageLoads } from '../../src/data/pageLoads';
 import { clearCache } from '../../src/data/cache';
 import { buildReport } from '../../src/model/report';
-import { buildSummary } from '../../src/model/summary';
+import { buildFigures } from '../../src/model/figures';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 import { onPage, recordRequests } from '../helpers/pageContext';
 import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
@@ -120,7 +120,7 @@ describe('the homepage widget', () => {
     try {
       const [view, summaryData] = await Promise.all([page.repository.loadYearView({ year: 2022 }), page.summary.loadSummary()]);
       expect(rec.log).toHaveLength(1);
-      expect(buildSummary(summaryData, 2022).domains.map((d) => d.realisedThisYear)).toEqual(EXPECTED_2022.map((e) => e[1]));
+      expect(buildFigures(summaryData, 2022, new Date(2023, 4, 15)).domains.map((d) => d.realised)).toEqual(EXPECTED_2022.map((e) => e[1]));
       expect(summaryData).toBe(view.data);
     } finally {
       rec.stop();
@@ -134,9 +134,9 @@ describe('the homepage widget', () => {
       const data = await page.summary.loadSummary();
       expect(rec.log).toHaveLength(1);
       expect(data.actions.every((a) => a.title === '' && a.detail === 'count')).toBe(true);
-      const summary = buildSummary(data, 2022);
-      expect(summary.domains.map((d) => [d.openHighRisks, d.realisedThisYear, d.newPlanning])).toEqual(
-        buildSummary(loadSeedData(), 2022).domains.map((d) => [d.openHighRisks, d.realisedThisYear, d.newPlanning])
+      const summary = buildFigures(data, 2022, new Date(2023, 4, 15));
+      expect(summary.domains.map((d) => [d.openHighRisks, d.realised, d.newPlanning])).toEqual(
+        buildFigures(loadSeedData(), 2022, new Date(2023, 4, 15)).domains.map((d) => [d.openHighRisks, d.realised, d.newPlanning])
       );
     } finally {
       rec.stop();

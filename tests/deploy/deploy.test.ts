@@ -146,7 +146,7 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
 
   it('first run: deploys tenant-wide, creates the Dutch site, provisions and imports, records the tenant property, builds the page, publishes the Teams app', async () => {
     const t = newTenant('full');
-    const run = await runDeploy(['--site', TENANT_SITE, '--create-site', '--import-example', '--teams', '--package', sppkg], t);
+    const run = await runDeploy(['--site', TENANT_SITE, '--organisation', 'Stad Mechelen', '--create-site', '--import-example', '--teams', '--package', sppkg], t);
     expect(run.output).toContain('Finished');
     expect(run.code).toBe(0);
     // Only the existence checks fail (404), as the CLI's do for a missing site or page.
@@ -180,13 +180,16 @@ describe('npm run deploy (m365 recording stand-in + local server)', () => {
     const domains = await sp.web.lists.getByTitle('Domeinen').items.select('Title')();
     expect(domains).toHaveLength(7);
     expect((await sp.web.lists.getByTitle('Risicos').items.select('Id').top(100)()).length).toBe(27);
+    // The organisation on the report: one setting of the data site, set by --organisation.
+    const settings = await sp.web.lists.getByTitle('Instellingen').items.select('Title', 'Waarde')();
+    expect(settings.filter((r: { Title: string }) => r.Title === 'Organisatie').map((r: { Waarde: string }) => r.Waarde)).toEqual(['Stad Mechelen']);
   });
 
   it('second run changes nothing: no mutating m365 command, no new list items', async () => {
     const t = tenant();
     const sp = spfi(srv.siteUrl).using(SPBrowser({ baseUrl: srv.siteUrl }));
     const actionsBefore = (await sp.web.lists.getByTitle('Acties').items.select('Id').top(5000)()).length;
-    const run = await runDeploy(['--site', TENANT_SITE, '--create-site', '--import-example', '--teams', '--package', sppkg], t);
+    const run = await runDeploy(['--site', TENANT_SITE, '--organisation', 'Stad Mechelen', '--create-site', '--import-example', '--teams', '--package', sppkg], t);
     expect(run.code).toBe(0);
     expect(mutatingCalls(run.calls)).toEqual([]);
     expect(run.output).toContain('Everything was already in place; nothing changed.');

@@ -6,7 +6,7 @@ import { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { useBrowserAndSite } from './harness';
 import { DOMAIN_TITLES_2022, EXPECTED_2022, loadSeedData } from '../helpers/seedData';
-import { buildCardFigures } from '../../src/model/cardFigures';
+import { buildFigures } from '../../src/model/figures';
 
 const ctx = useBrowserAndSite();
 
@@ -19,7 +19,7 @@ async function openCard(query: string = ''): Promise<Page> {
 
 describe('Viva Connections card in the local workbench', () => {
   // Headline figures from the source data, independent of the page.
-  const figures = buildCardFigures(loadSeedData(), 2022);
+  const figures = buildFigures(loadSeedData(), 2022, new Date());
 
   it("the card shows 2022's headline in the light and the dark theme", async () => {
     const page = await openCard();
@@ -28,7 +28,7 @@ describe('Viva Connections card in the local workbench', () => {
       const text = (await card.textContent()) || '';
       expect(text).toContain('Organisatiebeheersing');
       expect(text).toContain("27 open hoge risico's");
-      expect(text).toContain(`2022: ${figures.realisedThisYear} realisaties, ${figures.overdue} achterstallig`);
+      expect(text).toContain(`2022: ${figures.totals.realised} realisaties, ${figures.totals.earlierPlanning} in eerdere planning, ${figures.totals.overdue} te laat`);
       expect(await card.getByRole('button', { name: 'Per domein' }).count()).toBe(1);
     }
     // Dark really is dark: the Adaptive Card's own background.
@@ -48,7 +48,7 @@ describe('Viva Connections card in the local workbench', () => {
         const dtext = (await domain.textContent()) || '';
         expect(dtext).toContain(DOMAIN_TITLES_2022[i]);
         const values = await domain.locator('.ac-factset tr td:last-child, .ac-factset .ac-fact-value').allTextContents();
-        expect(values.map(Number)).toEqual([EXPECTED_2022[i][0], EXPECTED_2022[i][1], EXPECTED_2022[i][4]]);
+        expect(values.map(Number)).toEqual([EXPECTED_2022[i][0], EXPECTED_2022[i][1], EXPECTED_2022[i][4], figures.domains[i].overdue]);
       }
       expect(await quick.getByRole('link', { name: /^Open / }).count()).toBe(7);
     }

@@ -209,6 +209,22 @@ export class FakeRepository implements IOrgRepository, ISummarySource {
     return files.map((f) => ({ name: f.name, year, format: f.format, url: `${this.siteUrl}/Rapporten/${f.name}` }));
   }
 
+  /** The data site's setting Organisatie (list Instellingen). */
+  public organisationSetting: string | undefined;
+
+  public async getSettings(): Promise<{ reportYear?: number; organisation?: string }> {
+    return { reportYear: this.data.decidedYear, organisation: this.organisationSetting };
+  }
+
+  public async setOrganisation(name: string): Promise<void> {
+    this.organisationSetting = name || undefined;
+  }
+
+  /** "Start rapportjaar": the decided year lives with the data, as in list Instellingen. */
+  public async setReportYear(year: number): Promise<void> {
+    this.data.decidedYear = year;
+  }
+
   public async getSiteTitle(): Promise<string> {
     return 'Organisatiebeheersing';
   }

@@ -3,7 +3,7 @@ import { fieldSchemaXml, getList, LISTS, SCHEMA_VERSION } from '../../src/schema
 describe('the list schema', () => {
   it('declares the lists of the design with ASCII internal names', () => {
     expect(LISTS.map((l) => l.title)).toEqual([
-      'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten',
+      'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten', 'Instellingen',
       'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus'
     ]);
     for (const l of LISTS) {

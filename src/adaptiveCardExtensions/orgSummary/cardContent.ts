@@ -3,7 +3,7 @@
  * SPFx views, the local workbench (rendered with the `adaptivecards` package) and the tests
  * all use the same content.
  */
-import { ICardFigures } from '../../model/cardFigures';
+import { IFigures } from '../../model/figures';
 import { format } from '../../components/format';
 import { shorten } from '../../model/text';
 
@@ -20,13 +20,15 @@ export type CardStrings = Pick<
   | 'QuickViewIntro'
   | 'OpenHighRisksLabel'
   | 'RealisedLabel'
+  | 'EarlierPlanningLabel'
   | 'OverdueLabel'
+  | 'QuickViewTotals'
   | 'OpenDomain'
 >;
 
 export interface ICardState {
   status: 'loading' | 'error' | 'ready';
-  figures?: ICardFigures;
+  figures?: IFigures;
 }
 
 export interface ICardViewContent {
@@ -45,8 +47,8 @@ export function cardViewContent(state: ICardState, strings: CardStrings, title?:
   if (f.domains.length === 0) return { title: t, header: strings.NoDomains, body: '' };
   return {
     title: t,
-    header: format(strings.HeadlineHighRisks, f.openHighRisks),
-    body: format(strings.HeadlineBody, f.year, f.realisedThisYear, f.overdue),
+    header: format(strings.HeadlineHighRisks, f.totals.openHighRisks),
+    body: format(strings.HeadlineBody, f.year, f.totals.realised, f.totals.earlierPlanning, f.totals.overdue),
     quickViewButton: strings.QuickViewButton
   };
 }
@@ -65,13 +67,21 @@ const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 const BUTTON_TITLE_MAX: number = 40;
 
 /**
- * The seven (or however many) domains with their three counts, each with a button that
+ * The totals (each action once) with the per-domain mentions, then the seven (or however
+ * many) domains with their counts (an action in two domains counts in both), each with a button that
  * opens the domain card (in Teams or on the cards page, see `linkFor`).
  */
-export function quickViewCard(figures: ICardFigures, strings: CardStrings, linkFor: (domainKey: string) => string): IAdaptiveCard {
+export function quickViewCard(figures: IFigures, strings: CardStrings, linkFor: (domainKey: string) => string): IAdaptiveCard {
   const body: unknown[] = [
     { type: 'TextBlock', text: format(strings.QuickViewTitle, figures.year), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
-    { type: 'TextBlock', text: format(strings.QuickViewIntro, figures.year), wrap: true, isSubtle: true, spacing: 'Small' }
+    { type: 'TextBlock', text: format(strings.QuickViewIntro, figures.year), wrap: true, isSubtle: true, spacing: 'Small' },
+    {
+      type: 'TextBlock',
+      id: 'totals',
+      text: format(strings.QuickViewTotals, figures.year, figures.totals.realised, figures.domainsWith.realised, figures.mentions.realised, figures.totals.earlierPlanning, figures.mentions.earlierPlanning),
+      wrap: true,
+      spacing: 'Small'
+    }
   ];
   if (figures.domains.length === 0) body.push({ type: 'TextBlock', text: strings.NoDomains, wrap: true });
   for (const d of figures.domains) {
@@ -86,7 +96,8 @@ export function quickViewCard(figures: ICardFigures, strings: CardStrings, linkF
           type: 'FactSet',
           facts: [
             { title: strings.OpenHighRisksLabel, value: String(d.openHighRisks) },
-            { title: format(strings.RealisedLabel, figures.year), value: String(d.realisedThisYear) },
+            { title: format(strings.RealisedLabel, figures.year), value: String(d.realised) },
+            { title: strings.EarlierPlanningLabel, value: String(d.earlierPlanning) },
             { title: strings.OverdueLabel, value: String(d.overdue) }
           ]
         },

@@ -54,6 +54,15 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
     return React.createElement(DomainCards, props);
   }
 
+  protected onPropertyPaneFieldChanged(propertyPath: string, oldValue?: unknown, newValue?: unknown): void {
+    super.onPropertyPaneFieldChanged(propertyPath);
+    const repository = this.services.repository;
+    if (propertyPath === 'organisation' && oldValue !== newValue && repository.setOrganisation) {
+      // One setting of the data site for every report (also set by npm run deploy --organisation).
+      repository.setOrganisation(String(newValue || '').trim()).catch(() => undefined);
+    }
+  }
+
   private _checkLists(): string {
     this._checkStatus = strings.CheckListsRunning;
     this.context.propertyPane.refresh();

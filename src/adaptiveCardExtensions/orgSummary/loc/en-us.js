@@ -6,7 +6,7 @@ define([], function () {
     SiteUrlFieldLabel: "Data site",
     SiteUrlFieldDescription: "Address of the site with the lists (empty: the organisation's data site, else this site).",
     ReportYearFieldLabel: "Report year",
-    ReportYearFieldDescription: "Empty or 0: the latest year with realisations.",
+    ReportYearFieldDescription: "Empty or 0: the reporting year the control team set on the data site.",
     CardsUrlFieldLabel: "Page with the domain cards",
     CardsUrlFieldDescription: "Empty: the domain cards open in the Organisatiebeheersing Teams app.",
     PageUrlInvalid: "Enter an address starting with https://, or a path on this site starting with a single / (no javascript:, data: or other kinds of links).",
@@ -17,14 +17,16 @@ define([], function () {
     LoadError: "The figures could not be loaded. Try again later.",
     NoDomains: "No domains yet. Fill the Domeinen list on the data site.",
     HeadlineHighRisks: "{0} open high risks",
-    HeadlineBody: "{0}: {1} {1:realisation|realisations}, {2} overdue",
+    HeadlineBody: "{0}: {1} {1:realisation|realisations}, {2} in earlier planning, {3} overdue",
     QuickViewButton: "By domain",
     // Quick view
     QuickViewTitle: "Organisational control {0} by domain",
-    QuickViewIntro: "Open high risks, realisations in {0} and overdue planning.",
+    QuickViewIntro: "By domain, an action counts in each of its domains.",
+    QuickViewTotals: "{0}: {1} {1:realisation|realisations}, {3} {3:mention|mentions} in {2} {2:domain|domains}. Earlier planning: {4} {4:action|actions}, {5} {5:mention|mentions}.",
     OpenHighRisksLabel: "Open high risks",
     RealisedLabel: "Realisations {0}",
-    OverdueLabel: "Overdue",
+    EarlierPlanningLabel: "Earlier planning",
+    OverdueLabel: "Overdue (deadline passed)",
     OpenDomain: "Open {0}"
   };
 });

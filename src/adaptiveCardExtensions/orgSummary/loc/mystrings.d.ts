@@ -20,6 +20,8 @@ declare interface IOrgSummaryAdaptiveCardExtensionStrings {
   QuickViewIntro: string;
   OpenHighRisksLabel: string;
   RealisedLabel: string;
+  QuickViewTotals: string;
+  EarlierPlanningLabel: string;
   OverdueLabel: string;
   OpenDomain: string;
 }

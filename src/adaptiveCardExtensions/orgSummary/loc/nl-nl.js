@@ -6,7 +6,7 @@ define([], function () {
     SiteUrlFieldLabel: "Gegevenssite",
     SiteUrlFieldDescription: "Adres van de site met de lijsten (leeg: de gegevenssite van de organisatie, anders deze site).",
     ReportYearFieldLabel: "Rapportjaar",
-    ReportYearFieldDescription: "Leeg of 0: het laatste jaar met realisaties.",
+    ReportYearFieldDescription: "Leeg of 0: het rapportjaar dat het controleteam op de gegevenssite heeft ingesteld.",
     CardsUrlFieldLabel: "Pagina met de domeinkaarten",
     CardsUrlFieldDescription: "Leeg: de domeinkaarten openen in de Teams-app Organisatiebeheersing.",
     PageUrlInvalid: "Geef een adres op dat begint met https://, of een pad op deze site dat begint met één / (geen javascript:, data: of andere soorten links).",
@@ -17,14 +17,16 @@ define([], function () {
     LoadError: "De cijfers konden niet geladen worden. Probeer het later opnieuw.",
     NoDomains: "Nog geen domeinen. Vul de lijst Domeinen op de gegevenssite.",
     HeadlineHighRisks: "{0} open hoge risico's",
-    HeadlineBody: "{0}: {1} {1:realisatie|realisaties}, {2} achterstallig",
+    HeadlineBody: "{0}: {1} {1:realisatie|realisaties}, {2} in eerdere planning, {3} te laat",
     QuickViewButton: "Per domein",
     // Quick view
     QuickViewTitle: "Organisatiebeheersing {0} per domein",
-    QuickViewIntro: "Open hoge risico's, realisaties in {0} en achterstallige planning.",
+    QuickViewIntro: "Per domein telt een actie in elk van haar domeinen mee.",
+    QuickViewTotals: "{0}: {1} {1:realisatie|realisaties}, in {2} {2:domein|domeinen} {3} {3:vermelding|vermeldingen}. Eerdere planning: {4} {4:actie|acties}, {5} {5:vermelding|vermeldingen}.",
     OpenHighRisksLabel: "Open hoge risico's",
     RealisedLabel: "Realisaties {0}",
-    OverdueLabel: "Achterstallig",
+    EarlierPlanningLabel: "Eerdere planning",
+    OverdueLabel: "Te laat (deadline verstreken)",
     OpenDomain: "Open {0}"
   };
 });

@@ -4,11 +4,12 @@ import { IOrgSummaryAdaptiveCardExtensionProps, IOrgSummaryAdaptiveCardExtension
 import { quickViewCard } from '../cardContent';
 import { domainTarget } from '../../../model/links';
 
-/** Per domain the three counts; each domain's button opens its card (Teams app or cards page). */
+/** Per domain its counts; each domain's button opens its card (Teams app or cards page). */
 export class QuickView extends BaseAdaptiveCardQuickView<IOrgSummaryAdaptiveCardExtensionProps, IOrgSummaryAdaptiveCardExtensionState> {
   public get template(): ISPFxAdaptiveCard {
-    const figures = this.state.figures || { year: 0, openHighRisks: 0, realisedThisYear: 0, overdue: 0, domains: [] };
+    const figures = this.state.figures;
     const cardsUrl = this.properties.cardsUrl;
+    if (!figures) return { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: strings.Loading, wrap: true }] } as unknown as ISPFxAdaptiveCard;
     return quickViewCard(figures, strings, (key) => domainTarget(cardsUrl, key)) as unknown as ISPFxAdaptiveCard;
   }
 }

@@ -15,7 +15,7 @@ import { IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
 import { isServerBusy } from '../../../data/errors';
 import {
   auditFilterOptions, auditFiltersActive, auditsFeedingDomain, deadlinesByDomain, executionRate, filterAudits, groupAuditsByYear,
-  IAuditFilters, myItems, NOT_STATED_KEY, recommendationsOf
+  hasFindings, IAuditFilters, isStated, myItems, NOT_STATED_KEY, recommendationsOf
 } from '../../../model/audits';
 import { listFormUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
@@ -112,6 +112,7 @@ function FilterBar(props: { audits: IAudit[]; filters: IAuditFilters; onChange: 
 function AuditItem(props: { audit: IAudit; data: IReportData; cn: AuditClassNames; onOpen: (id: number) => void }): JSX.Element {
   const { audit: a, cn } = props;
   const titleId = `audit-${a.id}-title`;
+  const recommendations = recommendationsOf(props.data, a.id);
   const meta = [
     `${strings.Auditor}: ${notStated(a.auditor)}`,
     `${strings.Kind}: ${kindLabel(a.kind)}`,
@@ -125,9 +126,12 @@ function AuditItem(props: { audit: IAudit; data: IReportData; cn: AuditClassName
           {a.title}
         </h3>
         <p className={cn.meta}>{meta}</p>
-        <p className={cn.line} data-testid="findings">
-          {strings.Findings}: {findingsText(a)}
-        </p>
+        {/* Only what is known: audits without figures are said once above the list. */}
+        {hasFindings(a) && (
+          <p className={cn.line} data-testid="findings">
+            {strings.Findings}: {findingsText(a)}
+          </p>
+        )}
         {a.followUpOf && (
           <p className={cn.line}>
             {strings.FollowUpOf}:{' '}
@@ -136,7 +140,13 @@ function AuditItem(props: { audit: IAudit; data: IReportData; cn: AuditClassName
             </button>
           </p>
         )}
-        <ExecutionRate rate={executionRate(recommendationsOf(props.data, a.id))} cn={cn} />
+        {recommendations.length > 0 ? (
+          <ExecutionRate rate={executionRate(recommendations)} cn={cn} />
+        ) : isStated(a.highRecommendations) && (a.highRecommendations as number) > 0 ? (
+          <p className={cn.line} data-testid="execution-rate">
+            {format(strings.HighKnownNotListed, a.highRecommendations as number)}
+          </p>
+        ) : null}
         <DefaultButton className={cn.open} text={strings.OpenAudit} ariaLabel={format(strings.OpenAuditLabel, a.title)} onClick={() => props.onOpen(a.id)} />
       </article>
     </li>
@@ -148,12 +158,19 @@ function AuditsView(props: { data: IReportData; cn: AuditClassNames; onOpen: (id
   const [filters, setFilters] = React.useState<IAuditFilters>({});
   const shown = filterAudits(data.audits, filters);
   const groups = groupAuditsByYear(shown);
+  // Said once for the list, not on every card.
+  const unrecorded = shown.filter((a) => !hasFindings(a) && recommendationsOf(data, a.id).length === 0).length;
   return (
     <>
       <FilterBar audits={data.audits} filters={filters} onChange={setFilters} cn={cn} />
       <div className={cn.live} role="status" aria-live="polite" data-testid="audit-count">
         {format(strings.FilterResults, shown.length, data.audits.length)}
       </div>
+      {unrecorded > 0 && (
+        <p className={cn.muted} data-testid="audits-unrecorded">
+          {format(strings.AuditsUnrecorded, unrecorded, shown.length)}
+        </p>
+      )}
       {shown.length === 0 && <p className={cn.muted}>{strings.NoResults}</p>}
       {groups.map((g) => {
         const id = `audits-year-${g.year === undefined ? 'none' : g.year}`;
@@ -199,7 +216,7 @@ function DomainsView(props: { data: IReportData; today: Date; cn: AuditClassName
                     <button type="button" className={cn.linkButton} onClick={() => props.onOpen(a.id)}>
                       {a.title}
                     </button>{' '}
-                    ({notStated(a.year)}) — {findingsText(a)}
+                    {[isStated(a.year) ? `(${a.year})` : '', hasFindings(a) ? `— ${findingsText(a)}` : ''].filter((x) => !!x).join(' ')}
                   </li>
                 ))}
               </ul>

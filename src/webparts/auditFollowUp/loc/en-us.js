@@ -82,6 +82,8 @@ define([], function () {
     Execution: "Execution rate",
     ExecutionAll: "{0} of {1} recommendations carried out ({2}%)",
     ExecutionHigh: "H recommendations: {0} of {1} carried out ({2}%)",
+    HighKnownNotListed: "According to the audit report {0} high-priority {0:recommendation|recommendations}; their follow-up is not in the Recommendations list yet.",
+    AuditsUnrecorded: "{0} of the {1} audits {0:has|have} no findings or recommendations recorded yet; their card shows only what is known.",
     ExecutionNone: "No recommendations recorded in the Recommendations list yet.",
     ExecutionNoHigh: "No H recommendations recorded.",
     Recommendations: "Recommendations ({0})",

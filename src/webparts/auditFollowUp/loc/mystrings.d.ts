@@ -76,6 +76,8 @@ declare interface IAuditFollowUpWebPartStrings {
   Execution: string;
   ExecutionAll: string;
   ExecutionHigh: string;
+  HighKnownNotListed: string;
+  AuditsUnrecorded: string;
   ExecutionNone: string;
   ExecutionNoHigh: string;
   Recommendations: string;

@@ -88,6 +88,8 @@ define([], function () {
     Execution: "Uitvoeringsgraad",
     ExecutionAll: "{0} van {1} aanbevelingen uitgevoerd ({2}%)",
     ExecutionHigh: "H-aanbevelingen: {0} van {1} uitgevoerd ({2}%)",
+    HighKnownNotListed: "Volgens het auditrapport {0} hoog prioritaire {0:aanbeveling|aanbevelingen}; de opvolging staat nog niet in de lijst Aanbevelingen.",
+    AuditsUnrecorded: "Bij {0} van de {1} audits {0:is|zijn} nog geen bevindingen of aanbevelingen opgenomen; hun kaart toont alleen wat bekend is.",
     ExecutionNone: "Nog geen aanbevelingen opgenomen in de lijst Aanbevelingen.",
     ExecutionNoHigh: "Geen H-aanbevelingen opgenomen.",
     Recommendations: "Aanbevelingen ({0})",

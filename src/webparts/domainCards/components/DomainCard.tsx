@@ -10,6 +10,7 @@ import { DeadlineLine, formatDate } from './DetailPanel';
 import { IChangedAfterFinal, IDomainComparison } from '../../../model/finalReport';
 import { actionDeadlineState, IDeadlineCounts } from '../../../model/audits';
 import { idsWithoutTitle } from '../../../model/yearView';
+import { highRisksOf } from '../../../model/figures';
 
 export type PlanningOrRealisation = 'realisation' | 'planning';
 
@@ -287,7 +288,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             {domain.title}
           </h2>
           <p className={cn.cardCounts}>
-            {format(strings.CardCounts, full.risks.length, full.realisationsNew.length, year, full.planningNew.length, planningYear)}
+            {format(strings.CardCounts, highRisksOf(full).length, full.realisationsNew.length, year, full.planningNew.length, planningYear)}
           </p>
           {props.deadlines && (props.deadlines.overdue > 0 || props.deadlines.dueSoon > 0) && (
             <p className={cn.cardCounts} data-testid="card-deadlines">

@@ -32,6 +32,8 @@ export interface IReportActionsContext {
   canEdit: boolean;
   /** May add to the Rapporten library (its own permissions): "Definitief maken". */
   canFinalise: boolean;
+  /** Set when the year shown is the decided reporting year: "Start rapportjaar <Y+1>" then reloads on it. */
+  onStartNextYear?: (year: number) => void;
 }
 
 export interface IDomainCardsProps {
@@ -291,6 +293,12 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     else reload();
   };
 
+  // The control team started the next reporting year: open on the newly decided year.
+  const startNextYear = (): void => {
+    if (pickedYear !== undefined) setPickedYear(undefined);
+    else reload();
+  };
+
   const doRealise = (action: IAction): void => {
     const realYear = realisationYearFor(action, year);
     setRealising(true);
@@ -399,7 +407,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     );
   }
 
-  const reportActions = props.renderReportActions ? props.renderReportActions({ reportYear: year, canEdit, canFinalise: permissions.canFinalise }) : props.reportActions;
+  const reportActions = props.renderReportActions ? props.renderReportActions({ reportYear: year, canEdit, canFinalise: permissions.canFinalise, onStartNextYear: year === defaultYear && configuredYear === undefined ? startNextYear : undefined }) : props.reportActions;
 
   return (
     <div className={cn.root} data-teams={props.isTeams ? 'true' : undefined}>

@@ -145,6 +145,9 @@ declare interface IDomainCardsWebPartStrings {
   FinaliseSomeoneElse: string;
   FinaliseReplace: string;
   FinaliseDone: string;
+  StartNextYear: string;
+  StartNextYearDone: string;
+  StartNextYearFailed: string;
   FinalisePreviewDomain: string;
   FinalisePreviewRisks: string;
   FinalisePreviewRealised: string;

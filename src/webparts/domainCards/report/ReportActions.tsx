@@ -25,6 +25,11 @@ export interface IReportActionsProps {
   /** Organisation name on the report; empty: the data site's title. */
   organisation?: string;
   intro?: string;
+  /**
+   * Given when the year shown is the decided reporting year and the user may finalise: once
+   * its report is final, "Start rapportjaar <Y+1>" moves every surface on (list Instellingen).
+   */
+  onStartNextYear?: (year: number) => void;
 }
 
 type Kind = 'docx' | 'pptx';
@@ -126,7 +131,12 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     };
   }, [repository, props.canFinalise, repair]);
 
-  const organisationName = async (): Promise<string> => props.organisation || (await repository.getSiteTitle());
+  // One setting of the data site (list Instellingen, set by npm run deploy and the property pane);
+  // a value only in this page's properties (set before the setting existed) next; else the site's title.
+  const organisationName = async (): Promise<string> => {
+    const settings = repository.getSettings ? await repository.getSettings().catch(() => ({ organisation: undefined })) : {};
+    return settings.organisation || props.organisation || (await repository.getSiteTitle());
+  };
 
   const run = (label: string, task: () => Promise<void>, failure: string): void => {
     setBusy(label);
@@ -195,6 +205,18 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     );
   };
 
+  const startNextYear = (): void =>
+    run(
+      format(strings.StartNextYear, String(reportYear + 1)),
+      async () => {
+        if (!repository.setReportYear) return;
+        await repository.setReportYear(reportYear + 1);
+        if (props.onStartNextYear) props.onStartNextYear(reportYear + 1);
+        setDone(format(strings.StartNextYearDone, String(reportYear + 1)));
+      },
+      strings.StartNextYearFailed
+    );
+
   const finals = stored.filter((r) => r.year === reportYear && r.format !== 'Gegevens');
   const report = preview ? buildReport(preview.data, reportYear) : undefined;
   const lastStored = preview && preview.existing.length ? preview.existing.map((r) => r.modified || '').sort().pop() || '' : '';
@@ -213,6 +235,9 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
           }}
         />
         {props.canFinalise && <DefaultButton text={strings.Finalise} disabled={!!busy} onClick={startFinalise} />}
+        {props.canFinalise && props.onStartNextYear && repository.setReportYear && finals.length > 0 && (
+          <DefaultButton text={format(strings.StartNextYear, String(reportYear + 1))} disabled={!!busy} onClick={startNextYear} />
+        )}
         {finals.map((r) => (
           <Link key={r.url} href={safeUrl(r.url)} target="_blank" rel="noopener noreferrer">
             {format(strings.FinalReport, String(r.year))} ({r.format})

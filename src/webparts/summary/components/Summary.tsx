@@ -10,9 +10,8 @@ import { format } from '../../../components/format';
 import { ISummarySource } from '../../../data/ISummarySource';
 import { domainCardLink, isTeamsDeepLink, safeUrl, teamsDomainLink } from '../../../model/links';
 import { defaultReportYear } from '../../../model/report';
-import { buildSummary, IDomainSummary } from '../../../model/summary';
-import { deadlinesByDomain } from '../../../model/audits';
-import { IDomain, IReportData } from '../../../model/types';
+import { buildFigures, IDomainFigures } from '../../../model/figures';
+import { IReportData } from '../../../model/types';
 
 export interface ISummaryProps {
   repository: ISummarySource;
@@ -126,17 +125,9 @@ function linkTarget(url: string): { target?: string; rel?: string } {
   return isTeamsDeepLink(url) ? { target: '_blank', rel: 'noopener noreferrer' } : {};
 }
 
-function DomainRow(props: {
-  d: IDomainSummary;
-  domain: IDomain | undefined;
-  year: number;
-  cardsUrl: string | undefined;
-  anyPlanning: boolean;
-  /** Open actions and recommendations of the domain past their deadline. */
-  overdue: number;
-}): JSX.Element {
+function DomainRow(props: { d: IDomainFigures; year: number; cardsUrl: string | undefined; anyPlanning: boolean }): JSX.Element {
   const { d, year, cardsUrl } = props;
-  const key = props.domain && props.domain.key ? props.domain.key : String(d.domainId);
+  const key = d.key;
   const href = domainCardLink(cardsUrl, key);
   return (
     <li className="orgb-sum-row" data-domain-id={d.domainId}>
@@ -154,13 +145,16 @@ function DomainRow(props: {
           <span className="orgb-sum-number">{d.openHighRisks}</span> {d.openHighRisks === 1 ? strings.HighRisksOne : strings.HighRisksMany}
         </li>
         <li className="orgb-sum-figure" data-figure="realised">
-          <span className="orgb-sum-number">{d.realisedThisYear}</span> {format(strings.RealisedIn, year)}
+          <span className="orgb-sum-number">{d.realised}</span> {format(strings.RealisedIn, year)}
         </li>
         <li className="orgb-sum-figure" data-figure="planned">
           <span className="orgb-sum-number">{d.newPlanning}</span> {format(strings.NewPlanning, year + 1)}
         </li>
+        <li className="orgb-sum-figure" data-figure="earlierPlanning">
+          <span className="orgb-sum-number">{d.earlierPlanning}</span> {strings.EarlierPlanning}
+        </li>
         <li className="orgb-sum-figure" data-figure="overdue">
-          <span className="orgb-sum-number">{props.overdue}</span> {strings.Overdue}
+          <span className="orgb-sum-number">{d.overdue}</span> {strings.Overdue}
         </li>
       </ul>
       <ProgressBar part={d.plannedForYearRealised} total={d.plannedForYear} year={year} quietWhenEmpty={!props.anyPlanning} />
@@ -206,8 +200,8 @@ export function Summary(props: ISummaryProps): JSX.Element {
   const configured = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
   // The cards' rule (src/model defaultReportYear): after the latest final report, once that year has ended.
   const year = defaultReportYear(data, configured, today, (data && data.finalYears) || []);
-  const summary = React.useMemo(() => (data ? buildSummary(data, year) : undefined), [data, year]);
-  const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
+  // The one definition of every figure (src/model/figures), as on the cards and the Viva card.
+  const summary = React.useMemo(() => (data ? buildFigures(data, year, today) : undefined), [data, year, today]);
   // Without a configured page the links go into the Teams personal app, generated from the
   // app manifest's ids: nobody has to paste a deep link for the widget to lead somewhere.
   // A setting the link rule refuses (javascript:, data:, ...) counts as none.
@@ -237,6 +231,7 @@ export function Summary(props: ISummaryProps): JSX.Element {
   } else {
     const heading = format(strings.Title, year);
     const t = summary.totals;
+    const anyPlanning = t.plannedForYear > 0;
     body = (
       <section aria-labelledby="org-summary-title">
         <div className="orgb-sum-header">
@@ -255,11 +250,11 @@ export function Summary(props: ISummaryProps): JSX.Element {
         </div>
         {error && <Message text={strings.RefreshError} error={error} warning={true} onRetry={reload} />}
         <p className="orgb-sum-overall" data-testid="summary-overall">
-          {summary.planningRealisedRatio === undefined
-            ? format(strings.OverallNoPlanning, year)
-            : format(strings.OverallRealised, t.plannedForYearRealised, t.plannedForYear, year, percent(t.plannedForYearRealised, t.plannedForYear))}
+          {anyPlanning
+            ? format(strings.OverallRealised, t.plannedForYearRealised, t.plannedForYear, year, percent(t.plannedForYearRealised, t.plannedForYear))
+            : format(strings.OverallNoYearPlanning, year, t.earlierPlanning, t.newPlanning, year + 1)}
         </p>
-        {summary.planningRealisedRatio !== undefined && (
+        {anyPlanning && (
           <div className="orgb-sum-progress" aria-hidden="true">
             <div className="orgb-sum-track">
               <div className="orgb-sum-fill" style={{ width: `${percent(t.plannedForYearRealised, t.plannedForYear)}%` }} />
@@ -268,20 +263,17 @@ export function Summary(props: ISummaryProps): JSX.Element {
         )}
         <ul className="orgb-sum-list" aria-label={format(strings.ListLabel, year)}>
           {summary.domains.map((d) => (
-            <DomainRow
-              key={d.domainId}
-              d={d}
-              domain={data.domains.filter((x) => x.id === d.domainId)[0]}
-              year={year}
-              cardsUrl={cardsUrl}
-              anyPlanning={summary.planningRealisedRatio !== undefined}
-              overdue={deadlines[d.domainId] ? deadlines[d.domainId].overdue : 0}
-            />
+            <DomainRow key={d.domainId} d={d} year={year} cardsUrl={cardsUrl} anyPlanning={anyPlanning} />
           ))}
         </ul>
         <p className="orgb-sum-footer" data-testid="summary-totals">
-          {format(strings.Totals, t.openHighRisks, t.realisedThisYear, year, t.newPlanning, year + 1)}
+          {format(strings.Totals, t.openHighRisks, t.realised, year, t.newPlanning, year + 1, t.earlierPlanning, t.overdue)}
         </p>
+        {summary.mentions.realised !== t.realised || summary.mentions.earlierPlanning !== t.earlierPlanning || summary.mentions.newPlanning !== t.newPlanning ? (
+          <p className="orgb-sum-footer" data-testid="summary-mentions">
+            {format(strings.Mentions, summary.domainsWith.realised, summary.mentions.realised, summary.mentions.newPlanning, summary.mentions.earlierPlanning)}
+          </p>
+        ) : null}
         {cardsUrl && (
           <p className="orgb-sum-footer">
             <a className="orgb-sum-link" href={cardsUrl} {...linkTarget(cardsUrl)}>

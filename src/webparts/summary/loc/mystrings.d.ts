@@ -19,7 +19,9 @@ declare interface ISummaryWebPartStrings {
   DomainPlanning: string;
   DomainNoPlanning: string;
   OverallRealised: string;
-  OverallNoPlanning: string;
+  OverallNoYearPlanning: string;
+  Mentions: string;
+  EarlierPlanning: string;
   Totals: string;
   ToCards: string;
   ToDomain: string;
