@@ -9,5 +9,5 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.jest.json', diagnostics: false }]
   },
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
-  testTimeout: 120000
+  testTimeout: 300000
 };
