@@ -1,5 +1,7 @@
 /** @jest-environment ./tests/dev/environment.js */
+import { execFile } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as strings from 'AuditFollowUpWebPartStrings';
 import { format } from '../../src/components/format';
@@ -97,4 +99,37 @@ describe('npm run import-recommendations against the local site', () => {
     const rec = (await readBack()).filter((r) => r.title === 'Een nieuwe eigenaar')[0];
     expect(rec.owner?.email).toBe('jan.peeters@stad.example');
   });
+});
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'scripts/import-recommendations.ts'), ...args, '--site', srv.siteUrl], { cwd: ROOT, timeout: 60000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run import-recommendations (the command line)', () => {
+  it('a second run of the same file adds nothing and says so; a bad owner is refused naming the row; --audit must be an id', async () => {
+    const again = await cli(['--audit', String(auditId), '--file', FIXTURE]);
+    expect(again).toMatchObject({ code: 0 });
+    expect(again.stdout).toContain('Audit informatiebeheer: 0 aanbeveling(en) toegevoegd, 17 al aanwezig.');
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'recs-cli-'));
+    const file = path.join(dir, 'fout.csv');
+    fs.writeFileSync(file, 'aanbeveling;prioriteit;eigenaar;deadline\nNieuwe aanbeveling;H;Onbekende Persoon;2025-01-31\n', 'utf8');
+    const before = recommendationItems();
+    const bad = await cli(['--audit', String(auditId), '--file', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('1 fout(en); er werd niets geïmporteerd.');
+    expect(bad.stderr).toContain("regel 2: eigenaar 'Onbekende Persoon' is geen gebruiker van de organisatie");
+    expect(recommendationItems()).toEqual(before);
+
+    const noId = await cli(['--audit', 'informatiebeheer', '--file', file]);
+    expect(noId.code).toBe(1);
+    expect(noId.stderr).toContain("--audit moet het id van de audit zijn (een getal), niet 'informatiebeheer'.");
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120000);
 });
