@@ -29,6 +29,7 @@ export const ITEM_QUERIES = {
   importDomains: { list: 'domains', select: ['Id', 'Title', 'Sleutel'], expand: [] },
   importAudits: { list: 'audits', select: ['Id', 'Title', 'Sleutel'], expand: [] },
   importRisks: { list: 'risks', select: ['Id', 'Title', 'DomeinId'], expand: [] },
+  importRecommendations: { list: 'recommendations', select: ['Id', 'Title', 'AuditId'], expand: [] },
   importActions: { list: 'actions', select: ['Id', 'Title', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd'], expand: [] },
   maturityThemes: { list: 'maturityThemes', select: THEME_SELECT, expand: [] },
   maturityObjectives: { list: 'maturityObjectives', select: OBJECTIVE_SELECT, expand: [] },

@@ -21,6 +21,7 @@ import { listFormUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAudit, IPerson, IReportData } from '../../../model/types';
 import { AuditPanel, FormLink } from './AuditPanel';
+import { AuditsExport } from './AuditsExport';
 import { ExecutionRate } from './ExecutionRate';
 import { deadlineText, findingsText, kindLabel, notStated, statusLabel } from './labels';
 import { AuditClassNames, getClassNames } from './styles';
@@ -153,7 +154,7 @@ function AuditItem(props: { audit: IAudit; data: IReportData; cn: AuditClassName
   );
 }
 
-function AuditsView(props: { data: IReportData; cn: AuditClassNames; onOpen: (id: number) => void }): JSX.Element {
+function AuditsView(props: { data: IReportData; cn: AuditClassNames; onOpen: (id: number) => void; today: Date }): JSX.Element {
   const { data, cn } = props;
   const [filters, setFilters] = React.useState<IAuditFilters>({});
   const shown = filterAudits(data.audits, filters);
@@ -163,6 +164,7 @@ function AuditsView(props: { data: IReportData; cn: AuditClassNames; onOpen: (id
   return (
     <>
       <FilterBar audits={data.audits} filters={filters} onChange={setFilters} cn={cn} />
+      <AuditsExport audits={([] as IAudit[]).concat(...groups.map((g) => g.audits))} data={data} today={props.today} />
       <div className={cn.live} role="status" aria-live="polite" data-testid="audit-count">
         {format(strings.FilterResults, shown.length, data.audits.length)}
       </div>
@@ -326,7 +328,7 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
   } else if (view === 'domains') {
     body = <DomainsView data={data} today={today} cn={cn} onOpen={setOpenId} />;
   } else {
-    body = <AuditsView data={data} cn={cn} onOpen={setOpenId} />;
+    body = <AuditsView data={data} cn={cn} onOpen={setOpenId} today={today} />;
   }
 
   return (

@@ -114,6 +114,33 @@ declare interface IAuditFollowUpWebPartStrings {
   KindAction: string;
   KindRecommendation: string;
   FromAudit: string;
+  ExportExcel: string;
+  ExportBusy: string;
+  ExportFailed: string;
+  ExportFileName: string;
+  ExportAuditsSheet: string;
+  ExportRecommendationsSheet: string;
+  ExportAudit: string;
+  ExportYear: string;
+  ExportAuditor: string;
+  ExportKind: string;
+  ExportType: string;
+  ExportStatus: string;
+  ExportStrengths: string;
+  ExportImprovements: string;
+  ExportHighRecommendations: string;
+  ExportCarriedOut: string;
+  ExportTotal: string;
+  ExportRate: string;
+  ExportRecommendation: string;
+  ExportPriority: string;
+  ExportOwner: string;
+  ExportDeadline: string;
+  ExportDeadlineState: string;
+  ExportActions: string;
+  ExportOverdue: string;
+  ExportDueSoon: string;
+  ExportDismiss: string;
 }
 
 declare module 'AuditFollowUpWebPartStrings' {

@@ -21,6 +21,7 @@ import { deadlinesByDomain, openRecommendationsAnsweredBy } from '../../../model
 import { cardTitle } from '../../../model/text';
 import { IAction, IDomain, IDomainReport, IRecommendation, IReportData } from '../../../model/types';
 import { idsWithoutTitle } from '../../../model/yearView';
+import { CardsExport } from './CardsExport';
 import { DetailPanel, statusLabel } from './DetailPanel';
 import { DomainCard, ISelection } from './DomainCard';
 import { filterDomainReport, filterOptions, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
@@ -413,7 +414,22 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     <div className={cn.root} data-teams={props.isTeams ? 'true' : undefined}>
       {data && (
         <div className={cn.toolbar}>
-          <Toolbar cn={cn} year={shownYear} years={years} onYear={setPickedYear} refreshing={refreshing} onRefresh={reload} reportActions={reportActions} />
+          <Toolbar
+            cn={cn}
+            year={shownYear}
+            years={years}
+            onYear={setPickedYear}
+            refreshing={refreshing}
+            onRefresh={reload}
+            reportActions={
+              <>
+                {reportActions}
+                {report && report.domains.length > 0 && (
+                  <CardsExport repository={repository} shown={shown.map((x) => x.filtered)} domains={data.domains} year={year} today={today} />
+                )}
+              </>
+            }
+          />
           {hasSnapshot && (
             <Toggle
               label={format(strings.ShowFinalReport, year)}

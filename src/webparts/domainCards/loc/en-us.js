@@ -190,6 +190,30 @@ define([], function () {
     Marking: "Marking…",
     Marked: "{0} recommendation(s) marked as carried out.",
     MarkConflict: "Changed by someone else meanwhile, nothing overwritten: {0}.",
-    MarkFailed: "Failed: {0}."
+    MarkFailed: "Failed: {0}.",
+    // "Exporteren naar Excel": what is on screen, one sheet per kind
+    ExportExcel: "Export to Excel",
+    ExportBusy: "Exporting…",
+    ExportFailed: "The Excel file could not be made. Try again.",
+    ExportFileName: "domain-cards-{0}",
+    ExportRisksSheet: "Risks",
+    ExportActionsSheet: "Actions",
+    ExportDomain: "Domain",
+    ExportDomains: "Domains",
+    ExportRisk: "Risk",
+    ExportAction: "Action",
+    ExportPriority: "Priority",
+    ExportStatus: "Status",
+    ExportSource: "Source",
+    ExportAudit: "Audit",
+    ExportYearIdentified: "Year identified",
+    ExportYearClosed: "Year closed",
+    ExportPart: "Part",
+    ExportRealisations: "Realisations",
+    ExportPlanning: "Planning",
+    ExportPlannedYear: "Year planned",
+    ExportRealisedYear: "Year realised",
+    ExportOwner: "Owner",
+    ExportDeadline: "Deadline"
   };
 });

@@ -175,6 +175,29 @@ declare interface IDomainCardsWebPartStrings {
   Marked: string;
   MarkConflict: string;
   MarkFailed: string;
+  ExportExcel: string;
+  ExportBusy: string;
+  ExportFailed: string;
+  ExportFileName: string;
+  ExportRisksSheet: string;
+  ExportActionsSheet: string;
+  ExportDomain: string;
+  ExportDomains: string;
+  ExportRisk: string;
+  ExportAction: string;
+  ExportPriority: string;
+  ExportStatus: string;
+  ExportSource: string;
+  ExportAudit: string;
+  ExportYearIdentified: string;
+  ExportYearClosed: string;
+  ExportPart: string;
+  ExportRealisations: string;
+  ExportPlanning: string;
+  ExportPlannedYear: string;
+  ExportRealisedYear: string;
+  ExportOwner: string;
+  ExportDeadline: string;
 }
 
 declare module 'DomainCardsWebPartStrings' {

@@ -191,6 +191,30 @@ define([], function () {
     Marking: "Bezig met markeren…",
     Marked: "{0} aanbeveling(en) gemarkeerd als uitgevoerd.",
     MarkConflict: "Intussen door iemand anders gewijzigd, niets overschreven: {0}.",
-    MarkFailed: "Niet gelukt: {0}."
+    MarkFailed: "Niet gelukt: {0}.",
+    // "Exporteren naar Excel": what is on screen, one sheet per kind
+    ExportExcel: "Exporteren naar Excel",
+    ExportBusy: "Bezig met exporteren…",
+    ExportFailed: "Het Excel-bestand kon niet gemaakt worden. Probeer opnieuw.",
+    ExportFileName: "domeinkaarten-{0}",
+    ExportRisksSheet: "Risico’s",
+    ExportActionsSheet: "Acties",
+    ExportDomain: "Domein",
+    ExportDomains: "Domeinen",
+    ExportRisk: "Risico",
+    ExportAction: "Actie",
+    ExportPriority: "Prioriteit",
+    ExportStatus: "Status",
+    ExportSource: "Bron",
+    ExportAudit: "Audit",
+    ExportYearIdentified: "Jaar vastgesteld",
+    ExportYearClosed: "Jaar afgesloten",
+    ExportPart: "Onderdeel",
+    ExportRealisations: "Realisaties",
+    ExportPlanning: "Planning",
+    ExportPlannedYear: "Jaar gepland",
+    ExportRealisedYear: "Jaar gerealiseerd",
+    ExportOwner: "Eigenaar",
+    ExportDeadline: "Deadline"
   };
 });
