@@ -86,6 +86,11 @@ const CSS = `
   .ControlZone { min-width: 0; }
   .ace-card, .ace-quickview { background: #fff; border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.25); margin-bottom: 16px; overflow: hidden; }
   .ace-quickview:empty { display: none; }
+  .ace-card { padding: 16px; max-width: 340px; }
+  .ace-cardbar { font-weight: 600; margin-bottom: 8px; }
+  .ace-header { font-size: 18px; font-weight: 600; margin: 0 0 4px; }
+  .ace-body { margin: 0 0 12px; color: #424242; }
+  .ace-button { font: inherit; font-weight: 600; padding: 5px 12px; border-radius: 4px; border: 1px solid #0f6cbd; background: #0f6cbd; color: #fff; cursor: pointer; }
   /* SharePoint's page frame: the property pane opens in its own container at the right. */
   #spPropertyPaneContainerNoFlexbox { position: fixed; top: 0; right: 0; bottom: 0; z-index: 10; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.2); overflow: auto; }
   #spPropertyPaneContainerNoFlexbox:empty { display: none; }

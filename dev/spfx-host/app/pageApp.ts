@@ -228,6 +228,38 @@ function renderAdaptiveCard(target: HTMLElement, template: unknown, data: unknow
   if (el) target.appendChild(el);
 }
 
+interface ICardComponent {
+  componentName: string;
+  text?: string;
+  title?: string;
+  action?: { type: string; parameters?: { view?: string } };
+}
+
+/**
+ * A components card view (cardViewParameters: card bar, header, body, footer buttons), drawn
+ * the way the dashboard lays it out. SharePoint's card renderer is not on npm; the content and
+ * the button actions are the ACE's own, as SPFx hands them to the dashboard.
+ */
+function renderComponentsCard(target: HTMLElement, params: Record<string, ICardComponent[] | undefined>, onAction: (a: ICardComponent['action']) => void): void {
+  target.innerHTML = '';
+  const part = (cls: string, tag: string, text: string): HTMLElement => {
+    const el = document.createElement(tag);
+    el.className = cls;
+    el.textContent = text;
+    target.appendChild(el);
+    return el;
+  };
+  for (const c of params.cardBar || []) part('ace-cardbar', 'div', c.title || '');
+  for (const c of params.header || []) part('ace-header', 'p', c.text || '');
+  for (const c of params.body || []) part('ace-body', 'p', c.text || '');
+  for (const c of params.footer || []) {
+    if (c.componentName !== 'cardButton') continue;
+    const b = part('ace-button', 'button', c.title || '') as HTMLButtonElement;
+    b.type = 'button';
+    b.addEventListener('click', () => onAction(c.action));
+  }
+}
+
 /** ACEs through SPFx's AdaptiveCardExtensionLoader, as the Viva Connections dashboard does. */
 function loadAces(scope: ServiceScope, canvas: ICanvas, slots: Map<string, HTMLElement>, displayMode: DisplayMode): void {
   const aceBaseId = 'eeec822e-c28a-46b4-affc-7058e4c1aa80';
@@ -257,17 +289,15 @@ function loadAces(scope: ServiceScope, canvas: ICanvas, slots: Map<string, HTMLE
         let ace: any;
         const draw = (args: any): void => {
           if (args && args.card) {
-            renderAdaptiveCard(cardEl, args.card.template, args.card.data, (action) => {
-              const data = (action as any).data || {};
-              const viewId = (data.parameters && data.parameters.view) || (data.action && data.action.parameters && data.action.parameters.view);
-              const type = data.type || (data.action && data.action.type);
-              if ((type === 'QuickView' || viewId) && ace) {
-                ace.quickViewNavigator.push(viewId);
-                const qv = ace._getRenderArguments('QuickView', false, viewId);
-                draw(qv);
-                quickEl.focus();
-              }
-            });
+            const openQuickView = (action: ICardComponent['action']): void => {
+              const viewId = action && action.parameters && action.parameters.view;
+              if (!action || action.type !== 'QuickView' || !viewId || !ace) return;
+              // As the dashboard does for a QuickView action: the ACE renders the view it registered.
+              draw(ace._getRenderArguments('QuickView', false, viewId));
+              quickEl.focus();
+            };
+            if (args.card.cardViewParameters) renderComponentsCard(cardEl, args.card.cardViewParameters, openQuickView);
+            else renderAdaptiveCard(cardEl, args.card.template, args.card.data, (a) => openQuickView((a as any).data && (a as any).data.action));
             cardEl.setAttribute('data-card', 'ready');
           }
           if (args && args.quickLook) {
