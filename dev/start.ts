@@ -10,6 +10,7 @@ import { DATA_SITE_PROPERTY_KEY } from '../src/data/dataSite';
 import { buildWorkbench, IBundle } from './workbench/build';
 import { workbenchRoutes } from './workbench/routes';
 import { spfxHostRoutes } from './spfx-host/routes';
+import { buildHostModules } from './spfx-host/build';
 import { createSp } from '../src/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { CONTROL_TEAM_GROUP, ensurePermissions } from '../src/data/permissions';
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
     const workbench = workbenchRoutes(() => bundles);
     // The built package's pages (SitePages/*.aspx) first: the workbench answers the site's other .aspx URLs (list forms).
     const shipped = spfxHostRoutes();
+    // Their page modules (shims, page application) build in the background: the first page need not wait for them.
+    buildHostModules().catch((e: Error) => console.error(`SPFx-pagina's / SPFx pages: ${e.message}`));
     server = await createLocalServer({ ...env, dataDir, controlTeamGroup: false, extraRoutes: async (req, res, url) => (await shipped(req, res, url)) || workbench(req, res, url) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

@@ -13,6 +13,7 @@ export const APP_COMPONENT = { id: '4df9bb86-ab0a-4aab-ab5f-48bf167048fb', versi
 /** What the page application requires from SPFx (resolved by the loader, not bundled). */
 export const APP_DEPS: Record<string, { id: string; version: string }> = {
   '@microsoft/sp-core-library': { id: '7263c7d0-1d6a-45ec-8d85-d4d1d234171b', version: '1.23.2' },
+  '@microsoft/sp-component-base': { id: '467dc675-7cc5-4709-8aac-78e3b71bd2f6', version: '1.23.2' },
   '@microsoft/sp-page-context': { id: '1c4541f7-5c31-41aa-9fa8-fbc9dc14c0a8', version: '1.23.2' },
   '@microsoft/sp-loader': { id: '1c6c9123-7aac-41f3-a376-3caea41ed83f', version: '1.23.2' },
   '@microsoft/sp-webpart-base': { id: '974a7777-0990-4136-8fa6-95d80114c2e0', version: '1.23.2' }

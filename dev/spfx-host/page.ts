@@ -63,6 +63,8 @@ export interface ICanvasSection {
 
 export interface ICanvas {
   mode: 'read' | 'edit';
+  /** Tests only (`?fault=oninit`): the web parts' theme service throws, so their onInit fails. */
+  fault?: 'oninit';
   sections: ICanvasSection[];
 }
 

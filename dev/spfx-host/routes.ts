@@ -182,6 +182,9 @@ function legacyContext(siteUrl: string, facts: Awaited<ReturnType<typeof pageFac
 }
 
 /**
+ * Test faults (page parameter `?fault=`): `oninit` gives the web parts a theme service that throws
+ * (pageApp.ts), so their onInit fails; `broken-bundle` (below) breaks their bundle's address.
+ *
  * `?fault=broken-bundle` (tests only): the solution's manifests name a bundle file that does
  * not exist, as when an app catalog serves a package whose assets are missing. SPFx must show
  * its own error in the web part's place rather than a blank page.
@@ -256,7 +259,7 @@ export function spfxHostRoutes(sitePathIn: string = '/sites/organisatiebeheersin
       const found = solution.filter((s) => s.alias === alias)[0];
       return found ? String(found.id) : alias;
     };
-    const canvas: ICanvas = { mode: edit ? 'edit' : 'read', sections: def.sections(idOf, q, siteUrl) };
+    const canvas: ICanvas = { mode: edit ? 'edit' : 'read', sections: def.sections(idOf, q, siteUrl), ...(q.get('fault') === 'oninit' ? { fault: 'oninit' as const } : {}) };
     const facts = await pageFacts(siteUrl, user);
     const manifests = frameworkManifests(url.origin)
       .concat(assemblyManifests(url.origin))

@@ -14,6 +14,7 @@
 import * as AC from 'adaptivecards';
 import { DisplayMode, ServiceScope } from '@microsoft/sp-core-library';
 import { PageContext } from '@microsoft/sp-page-context';
+import { ThemeProvider } from '@microsoft/sp-component-base';
 import { SPComponentLoader } from '@microsoft/sp-loader';
 import * as webPartBase from '@microsoft/sp-webpart-base';
 import type { ICanvas, ICanvasControl, ILegacyPageContext } from '../page';
@@ -152,6 +153,20 @@ function loadWebParts(scope: ServiceScope, canvas: ICanvas, slots: Map<string, H
   const manager: IWebPartManager = new wpb._ClientSideWebPartManager(host);
   const controls: ICanvasControl[] = [];
   canvas.sections.forEach((s) => s.columns.forEach((c) => c.controls.forEach((ctl) => controls.push(ctl))));
+  // `?fault=oninit` (tests): the web parts get a scope whose theme service throws, as a broken host
+  // service would; their onInit rejects and SPFx must show its own error in their place.
+  let webPartScope: ServiceScope | undefined;
+  if (canvas.fault === 'oninit') {
+    webPartScope = scope.startNewChild();
+    const broken = {
+      tryGetTheme: (): never => {
+        throw new Error('Thema niet beschikbaar (testfout) / theme unavailable (test fault)');
+      },
+      themeChangedEvent: { add: (): void => undefined, remove: (): void => undefined }
+    };
+    webPartScope.provide(ThemeProvider.serviceKey, broken as unknown as ThemeProvider);
+    webPartScope.finish();
+  }
   for (const control of controls) {
     if (control.kind !== 'webpart') continue;
     const domElement = slots.get(control.instanceId) as HTMLElement;
@@ -179,6 +194,7 @@ function loadWebParts(scope: ServiceScope, canvas: ICanvas, slots: Map<string, H
         manifest,
         displayMode,
         addedFromPersistedData: true,
+        serviceScope: webPartScope,
         webPartData: {
           id: control.componentId,
           instanceId: control.instanceId,
