@@ -63,6 +63,11 @@ export interface ICanvasSection {
 
 export interface ICanvas {
   mode: 'read' | 'edit';
+  /**
+   * `?host=teams`: the page is a Teams tab; the web parts get `context.sdks.microsoftTeams` with a
+   * teams-js stand-in (pageApp.ts) whose context has this theme, and the frame's buttons change it live.
+   */
+  teams?: { theme: string };
   /** Tests only (`?fault=oninit`): the web parts' theme service throws, so their onInit fails. */
   fault?: 'oninit';
   sections: ICanvasSection[];
@@ -126,6 +131,7 @@ export function sitePage(o: ISitePageOptions): string {
 <nav class="sp-suitebar" aria-label="SharePoint (lokaal)"><strong>SharePoint (lokaal, gebouwd pakket)</strong> ${links}</nav>
 <div id="spPageChromeAppDiv">
 <header id="sp-site-header"><span id="sp-site-title">${escapeHtml(o.siteTitle)}</span></header>
+${o.canvas.teams ? `<div id="teams-bar" role="toolbar" aria-label="Teams-thema"><span>Teams-tabblad, live themawissel:</span> ${['default', 'dark', 'contrast'].map((t) => `<button type="button" data-teams-theme="${t}">${t}</button>`).join(' ')}</div>` : ''}
 <main id="spPageCanvasContent" aria-label="${escapeHtml(o.title)}"></main>
 </div>
 <div id="spPropertyPaneContainerNoFlexbox"></div>

@@ -259,7 +259,9 @@ export function spfxHostRoutes(sitePathIn: string = '/sites/organisatiebeheersin
       const found = solution.filter((s) => s.alias === alias)[0];
       return found ? String(found.id) : alias;
     };
-    const canvas: ICanvas = { mode: edit ? 'edit' : 'read', sections: def.sections(idOf, q, siteUrl), ...(q.get('fault') === 'oninit' ? { fault: 'oninit' as const } : {}) };
+    const canvas: ICanvas = { mode: edit ? 'edit' : 'read', sections: def.sections(idOf, q, siteUrl), ...(q.get('fault') === 'oninit' ? { fault: 'oninit' as const } : {}),
+      ...(q.get('host') === 'teams' ? { teams: { theme: q.get('theme') || 'default' } } : {})
+    };
     const facts = await pageFacts(siteUrl, user);
     const manifests = frameworkManifests(url.origin)
       .concat(assemblyManifests(url.origin))

@@ -146,10 +146,52 @@ function statusOf(instanceId: string, value: string): void {
   if (el) el.setAttribute('data-status', value);
 }
 
+/**
+ * The teams-js surface the web parts use (app.getContext, app.registerOnThemeChangeHandler,
+ * app.openLink, pages.shareDeepLink), for a Teams tab. SPFx's own TeamsEnvironmentManager would
+ * load teams-js and handshake with the Teams client, which only answers from Teams' origins; this
+ * stands in for the client. The frame's theme buttons call the registered handlers, as Teams does.
+ */
+function teamsStandIn(theme: string): { teamsJs: any; context: any; setTheme(t: string): void } {
+  const handlers: ((t: string) => void)[] = [];
+  const ctx = { app: { theme, locale: 'nl-nl', host: { name: 'Teams', clientType: 'web' } }, page: { id: 'organisatiebeheersing', subPageId: '' }, team: { internalId: 'local' }, channel: { id: 'local' } };
+  const teamsJs = {
+    app: {
+      getContext: (): Promise<any> => Promise.resolve(ctx),
+      registerOnThemeChangeHandler: (h: (t: string) => void): void => {
+        handlers.push(h);
+      },
+      openLink: (url: string): Promise<void> => {
+        window.open(url, '_blank');
+        return Promise.resolve();
+      }
+    },
+    pages: { shareDeepLink: (): void => undefined }
+  };
+  return {
+    teamsJs,
+    context: ctx,
+    setTheme: (t: string) => {
+      ctx.app.theme = t;
+      document.body.setAttribute('data-teams-theme', t);
+      handlers.forEach((h) => h(t));
+    }
+  };
+}
+
 /** Web parts through SPFx's ClientSideWebPartManager, as the canvas does. */
 function loadWebParts(scope: ServiceScope, canvas: ICanvas, slots: Map<string, HTMLElement>, displayMode: DisplayMode): IWebPartManager {
   const wpb = webPartBase as any;
   const host = new wpb._MinimalWebPartHost(scope);
+  if (canvas.teams) {
+    // What SharePoint's Teams-aware host (_TeamsAwareWebPartHost) hands the manager: context.sdks.microsoftTeams.
+    const teams = teamsStandIn(canvas.teams.theme);
+    host.getAdditionalContextProperties = () => ({ microsoftTeams: { teamsJs: teams.teamsJs, context: teams.context } });
+    document.body.setAttribute('data-teams-theme', canvas.teams.theme);
+    document.querySelectorAll('[data-teams-theme]').forEach((b) => {
+      if (b.tagName === 'BUTTON') b.addEventListener('click', () => teams.setTheme(b.getAttribute('data-teams-theme') || 'default'));
+    });
+  }
   const manager: IWebPartManager = new wpb._ClientSideWebPartManager(host);
   const controls: ICanvasControl[] = [];
   canvas.sections.forEach((s) => s.columns.forEach((c) => c.controls.forEach((ctl) => controls.push(ctl))));
