@@ -188,15 +188,15 @@ describeBuilt('the built package on local SharePoint pages (SPFx runtime)', () =
     await card.waitFor({ timeout: 60000 });
     const background = (): Promise<string> => card.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await background()).toBe('rgb(38, 38, 38)');
-    // "Link delen" (a Teams deep link) exists only when the web part runs in Teams.
-    expect(await card.getByRole('button', { name: /Link delen/ }).count()).toBe(1);
+    // "Link delen" (a Teams deep link, named "Link naar <domein> delen in Teams") exists only in Teams.
+    expect(await card.getByRole('button', { name: /^Link naar .* delen in Teams$/ }).count()).toBe(1);
     await page.locator('button[data-teams-theme="contrast"]').click();
     await page.waitForFunction(() => getComputedStyle(document.querySelector('section[aria-labelledby]') as Element).backgroundColor === 'rgb(0, 0, 0)', undefined, { timeout: 30000 });
     expect(await page.evaluate(() => document.body.getAttribute('data-teams-theme'))).toBe('contrast');
     await page.close();
     const sharePoint = await open('Domeinkaarten.aspx');
     await sharePoint.page.locator('section[aria-labelledby]').first().waitFor({ timeout: 60000 });
-    expect(await sharePoint.page.getByRole('button', { name: /Link delen/ }).count()).toBe(0);
+    expect(await sharePoint.page.getByRole('button', { name: /^Link naar .* delen in Teams$/ }).count()).toBe(0);
     await sharePoint.page.close();
   });
 
