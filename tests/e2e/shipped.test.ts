@@ -77,7 +77,7 @@ describeBuilt('the built package on local SharePoint pages (SPFx runtime)', () =
     return { page, requests };
   }
 
-  it('Domeinkaarten.aspx loads the ship build from dist/ through sp-loader and renders the 7 domain cards of 2022 from the local server', async () => {
+  it('Domeinkaarten.aspx loads the ship build from dist/ through sp-loader, renders the 7 domain cards of 2022 from the local server and loads the report chunk on demand', async () => {
     const { page, requests } = await open('Domeinkaarten.aspx');
     await page.locator('section[aria-labelledby]').nth(6).waitFor({ timeout: 60000 });
     const files = requests.map((r) => new URL(r.url).pathname);
@@ -106,6 +106,13 @@ describeBuilt('the built package on local SharePoint pages (SPFx runtime)', () =
     const posts = api.filter((r) => r.method === 'POST');
     expect(posts.length).toBeGreaterThan(0);
     expect(posts.every((r) => r.digest === digest)).toBe(true);
+    // The report chunk of the ship build loads on demand, from the same place, and writes the council note.
+    const reportChunk = (): boolean => requests.some((r) => /\/_spfx\/solution\/chunk\.report_[0-9a-f]+\.js$/.test(new URL(r.url).pathname));
+    expect(reportChunk()).toBe(false);
+    await page.getByRole('button', { name: 'Rapport maken' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), page.getByRole('menuitem', { name: /Word-nota/ }).click()]);
+    expect(download.suggestedFilename()).toBe('Voortgangsrapport organisatiebeheersing 2022.docx');
+    expect(reportChunk()).toBe(true);
     await page.close();
   });
 
