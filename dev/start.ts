@@ -9,6 +9,8 @@ import { createLocalServer, ILocalStoreAccess, optionsFromEnv } from './server/i
 import { DATA_SITE_PROPERTY_KEY } from '../src/data/dataSite';
 import { buildWorkbench, IBundle } from './workbench/build';
 import { workbenchRoutes } from './workbench/routes';
+import { spfxHostRoutes } from './spfx-host/routes';
+import { buildHostModules } from './spfx-host/build';
 import { createSp } from '../src/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { CONTROL_TEAM_GROUP, ensurePermissions } from '../src/data/permissions';
@@ -92,7 +94,12 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof createLocalServer>>;
   try {
     // No control team group from the server: seedIfNew creates it through src/data/permissions.ts.
-    server = await createLocalServer({ ...env, dataDir, controlTeamGroup: false, extraRoutes: workbenchRoutes(() => bundles) });
+    const workbench = workbenchRoutes(() => bundles);
+    // The built package's pages (SitePages/*.aspx) first: the workbench answers the site's other .aspx URLs (list forms).
+    const shipped = spfxHostRoutes();
+    // Their page modules (shims, page application) build in the background: the first page need not wait for them.
+    buildHostModules().catch((e: Error) => console.error(`SPFx-pagina's / SPFx pages: ${e.message}`));
+    server = await createLocalServer({ ...env, dataDir, controlTeamGroup: false, extraRoutes: async (req, res, url) => (await shipped(req, res, url)) || workbench(req, res, url) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {
@@ -123,6 +130,7 @@ Organisatiebeheersing – lokale site klaar in ${((Date.now() - started) / 1000)
   Persoonlijke app    ${u}/teams/personal   (vindt de gegevenssite via de tenant-eigenschap)
   Viva-kaart          ${u}/workbench/card
   Maturiteit          ${u}/workbench/maturity   (Teams: ${u}/teams/maturity)
+  Gebouwd pakket      ${server.siteUrl}/SitePages/Domeinkaarten.aspx   (na npm run build; ook Startpagina, Auditopvolging, Maturiteit, Dashboard)
   Lijsten             ${server.siteUrl}/Lists/Acties/AllItems.aspx
   REST API            ${server.siteUrl}/_api/web/lists/getByTitle('Risicos')/items
 Stoppen: Ctrl+C`);

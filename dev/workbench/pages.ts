@@ -197,6 +197,10 @@ ${item('/teams/maturity?theme=dark', 'Maturiteitsinschatting in een Teams-tabbla
 ${item('/teams/maturity?theme=contrast', 'Maturiteitsinschatting in een Teams-tabblad (contrast)')}
 ${item('/workbench/card', 'Viva Connections-kaart en snelle weergave (licht en donker)')}
 </ul>
+<h2>Gebouwd pakket (SPFx-runtime, na <code>npm run build</code>)</h2>
+<ul>
+${['Domeinkaarten', 'Startpagina', 'Auditopvolging', 'Maturiteit', 'Dashboard'].map((p) => item(`${sitePath}/SitePages/${p}.aspx`, `${p}.aspx`)).join('\n')}
+</ul>
 <h2>Lijsten</h2>
 <ul>
 ${lists.map((l) => item(`${sitePath}/${l.url}/${l.url.indexOf('Lists/') === 0 ? 'AllItems.aspx' : 'Forms/AllItems.aspx'}`, l.title)).join('\n')}
