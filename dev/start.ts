@@ -9,14 +9,14 @@ import { createLocalServer, ILocalStoreAccess, optionsFromEnv } from './server/i
 import { DATA_SITE_PROPERTY_KEY } from '../src/data/dataSite';
 import { buildWorkbench, IBundle } from './workbench/build';
 import { workbenchRoutes } from './workbench/routes';
-import { createSp } from '../src/data/node';
+import { createSp } from '../tools/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { CONTROL_TEAM_GROUP, ensurePermissions } from '../src/data/permissions';
 import '@pnp/sp/site-groups/web';
-import { importReportData } from '../src/data/importData';
-import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
+import { importReportData } from '../tools/data/importData';
+import { importMaturity, LOCAL_DEMO_ROUND } from '../tools/data/importMaturity';
 import { FACILITATOR_GROUP } from '../src/data/maturityAccess';
-import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+import { convertSeed, ISeedAudits, ISeedReport } from '../tools/model/seed';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';

@@ -4,7 +4,7 @@
  * permission model (src/data/permissions.ts): the group "Organisatiebeheersing – beheerders" with
  * Contribute; with --everyone-reads also "Everyone except external users" in the Visitors group.
  */
-import { createSp } from '../src/data/node';
+import { createSp } from '../tools/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { ensurePermissions } from '../src/data/permissions';
 import { LOCAL_TENANT_ID } from '../dev/server/directory';

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { createBrowserMaturityRepository, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../src/data/browser';
+import { createBrowserMaturityRepository, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';

@@ -7,7 +7,7 @@ import { firstArg, ISeg, parseArgs } from '../segments';
 import { findItem, Site } from '../site';
 import { dropVersions, recordVersion } from '../versions';
 import { IField, IItem, IListData, newGuid } from '../store';
-import { evaluateListFormula } from '../../../src/schema/validation';
+import { evaluateListFormula } from '../../../tools/schema/validation';
 import { FieldType, IListSchema } from '../../../src/schema/schema';
 import * as path from 'path';
 import { fileEntity } from './files';

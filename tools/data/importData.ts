@@ -6,11 +6,11 @@ import '@pnp/sp/batching';
 import { IList } from '@pnp/sp/lists';
 import { IImportTargets, IPlannedAdd, IPlannedRef } from '../schema/importValidation';
 import { normaliseTitle } from '../model/seed';
-import { IAction, IReportData, IRisk } from '../model/types';
-import { actionToItem, auditToItem, domainToItem, ListItem, riskToItem } from './mapping';
-import { PAGE_SIZE } from './PnPOrgRepository';
-import { listOf } from './lists';
-import { ITEM_QUERIES } from './queries';
+import { IAction, IReportData, IRisk } from '../../src/model/types';
+import { actionToItem, auditToItem, domainToItem, ListItem, riskToItem } from '../../src/data/mapping';
+import { PAGE_SIZE } from '../../src/data/PnPOrgRepository';
+import { listOf } from '../../src/data/lists';
+import { ITEM_QUERIES } from '../../src/data/queries';
 import { runImport } from './importRun';
 
 type LookupValue = number | IPlannedRef;

@@ -3,11 +3,11 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
-import { getList } from '../schema/schema';
+import { getList } from '../../src/schema/schema';
 import { IImportIssue, IImportTargets, IPlannedAdd, refsOf, resolveRefs, validateImportItems } from '../schema/importValidation';
-import { sharePointMessage } from './errors';
-import { ListItem } from './mapping';
-import { listOf } from './lists';
+import { sharePointMessage } from '../../src/data/errors';
+import { ListItem } from '../../src/data/mapping';
+import { listOf } from '../../src/data/lists';
 
 /**
  * Writes per $batch. SharePoint REST documents no fixed limit (20 is Microsoft Graph's;
