@@ -5,24 +5,11 @@
  * SharePoint does (the union of the masks of every role assignment that names the user
  * or a group the user is in), so a test can act as each user (`?user=<login>`).
  */
-import type { IGroup, ISiteData, IUser } from './store';
+import type { IGroup, IMask, IRoleDefinition, ISiteData, IUser } from './store';
 
 export type Role = 'owner' | 'member' | 'reader' | 'none';
 
-export interface IMask {
-  High: number;
-  Low: number;
-}
-
-export interface IRoleDefinition {
-  Id: number;
-  Name: string;
-  Description: string;
-  RoleTypeKind: number;
-  Order: number;
-  Hidden: boolean;
-  BasePermissions: IMask;
-}
+export type { IMask, IRoleDefinition } from './store';
 
 /**
  * Built-in permission levels of SharePoint Online, as recorded from a real tenant

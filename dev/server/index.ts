@@ -13,7 +13,7 @@ import { contentTypeOf, formatOf, IApiRequest, IApiResponse } from './context';
 import { accessDenied, errorJson, STATUS_TEXT } from './errors';
 import { mimeOf } from './handlers/files';
 import { Role } from './site';
-import { effectiveMask, ensureDirectory, hasKind, KIND } from './directory';
+import { DIRECTORY, effectiveMask, ensureDirectory, hasKind, KIND } from './directory';
 import { IUser } from './store';
 import { WEB_TITLE } from './handlers/web';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
@@ -151,7 +151,7 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
   const releaseLock = acquireLock(dataDir);
   let store: Store;
   try {
-    store = await Store.open(dataDir);
+    store = await Store.open(dataDir, DIRECTORY.map((d) => d.user));
     if (store.site.lists.length === 0) {
       addDefaultLibraries(store);
       await store.flush();

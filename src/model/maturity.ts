@@ -2,7 +2,7 @@
  * Maturiteitsinschatting (self-assessment after Audit Vlaanderen's leidraad organisatiebeheersing):
  * rounds, individual scores, consensus and the comparison between rounds. Pure: no I/O.
  */
-import { ILookupRef, IPerson } from './types';
+import { ILookupRef, IPerson } from './references';
 
 export type RoundStatus = 'voorbereiding' | 'scoren' | 'consensus' | 'afgesloten';
 export const ROUND_STATUSES: RoundStatus[] = ['voorbereiding', 'scoren', 'consensus', 'afgesloten'];

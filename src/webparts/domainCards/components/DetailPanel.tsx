@@ -9,7 +9,7 @@ import { actionDeadlineState, recommendationsAnsweredBy } from '../../../model/a
 import { auditLink, listFormUrl, versionHistoryUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAction, IReportData, IRisk } from '../../../model/types';
-import { ISelection } from './DomainCard';
+import { ISelection } from './selection';
 import { IDomainCardsClassNames } from './styles';
 
 export interface IDetailPanelProps {
