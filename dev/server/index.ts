@@ -21,6 +21,7 @@ import { badRequest, CODE_INVALID_QUERY, SPError } from './fields';
 import { addDefaultLibraries } from './handlers/lists';
 import { IItem, IListData, Store } from './store';
 import { acquireLock } from './lock';
+import { escapeHtml } from './html';
 
 export { StoreLoadError } from './store';
 export { DataFolderLockedError } from './lock';
@@ -138,10 +139,6 @@ function errorResponse(e: unknown, accept: string | undefined): IApiResponse {
       ? JSON.stringify({ error: { code: err.code, message: { lang: 'en-US', value: err.message } } })
       : errorJson(err.code, err.message);
   return { status: err.status, headers: { 'Content-Type': contentTypeOf(fmt) }, body: Buffer.from(body) };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export async function createLocalServer(opts: ILocalServerOptions): Promise<ILocalServer> {

@@ -8,6 +8,7 @@ import { findLoad, shareLoad } from './pageLoads';
 import { finishCountReads, queueCountReads } from './yearLoad';
 import { batchedReads } from './batchRetry';
 import { ListItem, toLibraryFile } from './mapping';
+import { PAGE_SIZE } from './paging';
 import { finalReports } from '../model/finalisation';
 
 /** How long a finished read of the cards on the same page still serves the widget. */
@@ -57,7 +58,7 @@ export class PnPSummarySource implements ISummarySource {
       const [queue, execute] = batchedReads(this._sp);
       const reads = queueCountReads(queue, false);
       // The years already reported on decide the year the widget opens on, as on the cards.
-      const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)() as Promise<ListItem[]>);
+      const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(PAGE_SIZE)() as Promise<ListItem[]>);
       await execute();
       const finalYears = await finals.then(
         // Final reports only, as on the cards: not a leftover of an interrupted finalisation.
