@@ -12,7 +12,7 @@ import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
 import { AuditFollowUp, AuditView } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
-import { normaliseTeamsTheme, teamsTheme, TeamsThemeName } from '../../src/webparts/domainCards/teamsThemes';
+import { normaliseTeamsTheme, teamsTheme, TeamsThemeName } from '../../src/webparts/shared/teamsThemes';
 import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
 import { readAuditFromLocation, readDomainFromLocation } from '../../src/model/links';
 import { IWorkbenchConfig } from './pages';

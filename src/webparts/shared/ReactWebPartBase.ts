@@ -18,7 +18,13 @@ export interface IDataSourceStrings {
   ReportYearInvalid: string;
 }
 
-export interface IHostedWebPartProps {
+/** The data source's property pane fields, by the property they set. */
+export interface IDataSourceFields {
+  siteUrl: IPropertyPaneField<unknown>;
+  reportYear: IPropertyPaneField<unknown>;
+}
+
+export interface IDataSourceProps {
   siteUrl: string;
   reportYear: number;
 }
@@ -28,7 +34,7 @@ export interface IHostedWebPartProps {
  * clean unmounting. Subclasses build their data access for the site (onDataSite) and say what
  * to render. Light on purpose: the homepage widget builds on it without the cards' data code.
  */
-export abstract class HostedWebPartBase<P extends IHostedWebPartProps> extends BaseClientSideWebPart<P> {
+export abstract class ReactWebPartBase<P extends IDataSourceProps> extends BaseClientSideWebPart<P> {
   protected theme: ITheme | undefined;
   protected isTeams: boolean = false;
   protected teamsSubEntityId: string | undefined;
@@ -61,21 +67,21 @@ export abstract class HostedWebPartBase<P extends IHostedWebPartProps> extends B
     ReactDom.render(this.element(), this.domElement);
   }
 
-  /** "Gegevenssite" and "Rapportjaar", validated the same way in both web parts. */
-  protected dataSourceFields(strings: IDataSourceStrings): IPropertyPaneField<unknown>[] {
-    return [
-      PropertyPaneTextField('siteUrl', {
+  /** "Gegevenssite" and "Rapportjaar", validated the same way in every web part; picked by name. */
+  protected dataSourceFields(strings: IDataSourceStrings): IDataSourceFields {
+    return {
+      siteUrl: PropertyPaneTextField('siteUrl', {
         label: strings.SiteUrlFieldLabel,
         description: strings.SiteUrlFieldDescription,
         placeholder: this.context.pageContext.web.absoluteUrl,
         onGetErrorMessage: (v: string) => (!v || /^https:\/\/[^\s]+$/i.test(v.trim()) ? '' : strings.SiteUrlInvalid)
       }),
-      PropertyPaneTextField('reportYear', {
+      reportYear: PropertyPaneTextField('reportYear', {
         label: strings.ReportYearFieldLabel,
         description: strings.ReportYearFieldDescription,
         onGetErrorMessage: (v: string) => (!v || v === '0' || /^(19|20|21)\d\d$/.test(String(v).trim()) ? '' : strings.ReportYearInvalid)
       })
-    ];
+    };
   }
 
   /** The property pane stores the text field's value as a string. */
