@@ -7,7 +7,7 @@
 import { createSp } from '../tools/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { ensurePermissions } from '../src/data/permissions';
-import { LOCAL_TENANT_ID } from '../dev/server/directory';
+import { LOCAL_TENANT_ID } from '../tools/localTenant';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 
 /** The tenant id for --everyone-reads: --tenant-id, else the access token's `tid`, else (no token: the local site) the local tenant. */

@@ -46,12 +46,8 @@ export function roleDefinitionsOf(site: ISiteData): IRoleDefinition[] {
 
 export const CONTROL_TEAM_GROUP = 'Organisatiebeheersing – beheerders';
 
-/**
- * The local tenant's id: the only tenant id `ensureUser` accepts in the claim of
- * "Everyone except external users" (`c:0-.f|rolemanager|spo-grid-all-users/<tenant id>`, FIDELITY.md U-01).
- * A tenant's own id comes from SPFx (pageContext.aadInfo.tenantId) or the access token's `tid`.
- */
-export const LOCAL_TENANT_ID = '7d3c2a91-5b0e-4c58-9f3e-0c1a2b3c4d5e';
+/** The local tenant's id (shared with the scripts, which must not import the server). */
+export { LOCAL_TENANT_ID } from '../../tools/localTenant';
 export const EVERYONE_CLAIM_PREFIX = 'c:0-.f|rolemanager|spo-grid-all-users/';
 export const EVERYONE_TITLE = 'Everyone except external users';
 

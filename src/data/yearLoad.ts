@@ -1,5 +1,5 @@
 /**
- * Reads for one report year, shaped by what the screen shows (DESIGN.md: one $batch per
+ * Reads for one report year, shaped by what the screen shows (one $batch per
  * screen, short fields, indexed filters, ID paging). Kept free of the heavier PnPjs
  * modules (security, files) so the homepage widget can use it on its own.
  *

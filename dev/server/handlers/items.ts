@@ -7,7 +7,7 @@ import { findItem, Site } from '../site';
 import { dropVersions, recordVersion } from '../versions';
 import { IItem, IListData, newGuid } from '../store';
 import { evaluateListFormula } from '../../../tools/schema/validation';
-import { FieldType, IListSchema } from '../../../src/schema/schema';
+import type { FieldType, IListSchema } from '../../../src/schema/schema';
 import { customFields, itemEntity } from './entityBuilders';
 
 export { customFields, itemEntity, columnProps, userInfoOrNull } from './entityBuilders';
