@@ -11,14 +11,14 @@ import { buildWorkbench, IBundle } from './workbench/build';
 import { workbenchRoutes } from './workbench/routes';
 import { spfxHostRoutes } from './spfx-host/routes';
 import { buildHostModules } from './spfx-host/build';
-import { createSp } from '../src/data/node';
+import { createSp } from '../tools/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { CONTROL_TEAM_GROUP, ensurePermissions } from '../src/data/permissions';
 import '@pnp/sp/site-groups/web';
-import { importReportData } from '../src/data/importData';
-import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
+import { importReportData } from '../tools/data/importData';
+import { importMaturity, LOCAL_DEMO_ROUND } from '../tools/data/importMaturity';
 import { FACILITATOR_GROUP } from '../src/data/maturityAccess';
-import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+import { convertSeed, ISeedAudits, ISeedReport } from '../tools/model/seed';
 import { SETTING_REPORT_YEAR } from '../src/model/settings';
 import { writeSetting } from '../src/data/settings';
 

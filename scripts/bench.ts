@@ -12,14 +12,14 @@ import { buildWorkbench } from '../dev/workbench/build';
 import { workbenchRoutes } from '../dev/workbench/routes';
 import { seedIfNew } from '../dev/start';
 import { largeListActions } from '../dev/largeList';
-import { createSp } from '../src/data/node';
-import { IPageDigest, pageContextSp } from '../src/data/browser';
+import { createSp } from '../tools/data/node';
+import { IPageDigest, pageContextSp } from '../tools/data/browser';
 import { PnPOrgRepository } from '../src/data/PnPOrgRepository';
 import { IYearView } from '../src/data/IOrgRepository';
 import { clearPageLoads } from '../src/data/pageLoads';
 import { buildReport } from '../src/model/report';
 import { IReportData } from '../src/model/types';
-import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+import { convertSeed, ISeedAudits, ISeedReport } from '../tools/model/seed';
 
 const counter = { requests: 0, bytes: 0 };
 const realFetch = globalThis.fetch;

@@ -1,5 +1,5 @@
 /** Small shared helpers for the command-line tools (provision, import, report, bench). */
-import { localSiteUrl } from '../src/data/node';
+import { localSiteUrl } from '../tools/data/node';
 import { sharePointMessage } from '../src/data/errors';
 import { parseSiteUrl, SiteUrlError } from './siteUrl';
 

@@ -9,10 +9,10 @@
  * Templates: templates/doelstellingen.csv and templates/doelstellingen.xlsx.
  */
 import * as path from 'path';
-import { createSp } from '../src/data/node';
-import { importObjectives } from '../src/data/importMaturity';
-import { ImportWriteError } from '../src/data/importRun';
-import { parseCsv, rowsFromTable, IObjectiveRow } from '../src/model/maturityImport';
+import { createSp } from '../tools/data/node';
+import { importObjectives } from '../tools/data/importMaturity';
+import { ImportWriteError } from '../tools/data/importRun';
+import { parseCsv, rowsFromTable, IObjectiveRow } from '../tools/model/maturityImport';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 import { readUtf8File, readXlsx } from './importFiles';
 

@@ -8,11 +8,11 @@
  * Templates: templates/aanbevelingen.csv and templates/aanbevelingen.xlsx.
  */
 import * as path from 'path';
-import { createSp } from '../src/data/node';
-import { importRecommendations, UnknownAuditError } from '../src/data/importRecommendations';
-import { ImportValidationError, ImportWriteError } from '../src/data/importRun';
-import { parseCsv } from '../src/model/maturityImport';
-import { IRecommendationRow, recommendationRowsFromTable } from '../src/model/recommendationImport';
+import { createSp } from '../tools/data/node';
+import { importRecommendations, UnknownAuditError } from '../tools/data/importRecommendations';
+import { ImportValidationError, ImportWriteError } from '../tools/data/importRun';
+import { parseCsv } from '../tools/model/maturityImport';
+import { IRecommendationRow, recommendationRowsFromTable } from '../tools/model/recommendationImport';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 import { readUtf8File, readXlsx } from './importFiles';
 

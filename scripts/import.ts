@@ -7,11 +7,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createSp } from '../src/data/node';
-import { planReportImport, reportImportLine } from '../src/data/importData';
-import { afterMaturityImport, maturityImportLine, planMaturityImport, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
-import { ImportValidationError, ImportWriteError, runImport } from '../src/data/importRun';
-import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+import { createSp } from '../tools/data/node';
+import { planReportImport, reportImportLine } from '../tools/data/importData';
+import { afterMaturityImport, maturityImportLine, planMaturityImport, LOCAL_DEMO_ROUND } from '../tools/data/importMaturity';
+import { ImportValidationError, ImportWriteError, runImport } from '../tools/data/importRun';
+import { convertSeed, ISeedAudits, ISeedReport } from '../tools/model/seed';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 
 export const DEFAULT_DATA_DIR: string = path.resolve(__dirname, '../../shared/data');

@@ -4,10 +4,10 @@
  * permission model (src/data/permissions.ts): the group "Organisatiebeheersing – beheerders" with
  * Contribute; with --everyone-reads also "Everyone except external users" in the Visitors group.
  */
-import { createSp } from '../src/data/node';
+import { createSp } from '../tools/data/node';
 import { ensureSchema } from '../src/data/ensureSchema';
 import { ensurePermissions } from '../src/data/permissions';
-import { LOCAL_TENANT_ID } from '../dev/server/directory';
+import { LOCAL_TENANT_ID } from '../tools/localTenant';
 import { fail, flag, parseArgs, siteFrom, tokenFrom } from './cli';
 
 /** The tenant id for --everyone-reads: --tenant-id, else the access token's `tid`, else (no token: the local site) the local tenant. */

@@ -1,7 +1,7 @@
 /** Writes templates/aanbevelingen.xlsx, the Excel template for npm run import-recommendations (its header row and an explanation sheet). */
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { RECOMMENDATION_TEMPLATE_HEADER } from '../src/model/recommendationImport';
+import { RECOMMENDATION_TEMPLATE_HEADER } from '../tools/model/recommendationImport';
 
 export const RECOMMENDATION_TEMPLATE_EXPLANATION: string[] = [
   'Eén aanbeveling per regel op het eerste werkblad (aanbeveling, prioriteit, eigenaar, deadline, domein).',

@@ -12,9 +12,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createNodeRepository } from '../src/data/node';
+import { createNodeRepository } from '../tools/data/node';
 import { buildReport, defaultReportYear } from '../src/model/report';
-import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+import { convertSeed, ISeedAudits, ISeedReport } from '../tools/model/seed';
 import { IReportData } from '../src/model/types';
 import { buildSlideDeck, buildWordReport, IReportOptions, ReportFormat, reportFileName } from '../src/report';
 import { maturityReportSection } from '../src/model/maturity';

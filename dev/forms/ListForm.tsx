@@ -10,7 +10,7 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 import { Text } from '@fluentui/react/lib/Text';
 import { IFieldSchema, IListSchema } from '../../src/schema/schema';
-import { IValidationError, validateItem } from '../../src/schema/validation';
+import { IValidationError, validateItem } from '../../tools/schema/validation';
 import { FieldControl, FieldDisplay, fieldInputId } from './FieldControl';
 import { IListPageService, ILookupOption, serverMessage, statusOf } from './service';
 import { IFormsStrings } from './strings';

@@ -8,7 +8,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import { IFieldSchema, IListSchema, LISTS } from '../../src/schema/schema';
-import { restName } from '../../src/schema/validation';
+import { restName } from '../../tools/schema/validation';
 import { listOf } from '../../src/data/lists';
 
 export interface ILookupOption {

@@ -7,6 +7,7 @@
  */
 import { IListSchema, LISTS } from '../../src/schema/schema';
 import { FormsLocale, getStrings } from './strings';
+import { escapeHtml } from '../server/html';
 
 export type ListPageName = 'NewForm' | 'EditForm' | 'DispForm' | 'AllItems';
 
@@ -91,9 +92,7 @@ export function pageLabel(page: ListPageName, locale?: FormsLocale): string {
   }
 }
 
-export function escapeHtml(v: string): string {
-  return v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml } from '../server/html';
 
 /** The HTML page the local server answers a list form or view URL with. */
 export function formShellHtml(cfg: IListPageConfig, scriptUrl: string): string {

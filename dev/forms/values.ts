@@ -10,7 +10,7 @@
  *   LookupMulti                 number[]
  */
 import { IFieldSchema, IListSchema } from '../../src/schema/schema';
-import { listFields, restName } from '../../src/schema/validation';
+import { listFields, restName } from '../../tools/schema/validation';
 
 export type FormValue = string | boolean | number | null | number[];
 export type FormValues = Record<string, FormValue>;

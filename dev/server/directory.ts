@@ -5,24 +5,11 @@
  * SharePoint does (the union of the masks of every role assignment that names the user
  * or a group the user is in), so a test can act as each user (`?user=<login>`).
  */
-import type { IGroup, ISiteData, IUser } from './store';
+import type { IGroup, IMask, IRoleDefinition, ISiteData, IUser } from './store';
 
 export type Role = 'owner' | 'member' | 'reader' | 'none';
 
-export interface IMask {
-  High: number;
-  Low: number;
-}
-
-export interface IRoleDefinition {
-  Id: number;
-  Name: string;
-  Description: string;
-  RoleTypeKind: number;
-  Order: number;
-  Hidden: boolean;
-  BasePermissions: IMask;
-}
+export type { IMask, IRoleDefinition } from './store';
 
 /**
  * Built-in permission levels of SharePoint Online, as recorded from a real tenant
@@ -59,12 +46,8 @@ export function roleDefinitionsOf(site: ISiteData): IRoleDefinition[] {
 
 export const CONTROL_TEAM_GROUP = 'Organisatiebeheersing – beheerders';
 
-/**
- * The local tenant's id: the only tenant id `ensureUser` accepts in the claim of
- * "Everyone except external users" (`c:0-.f|rolemanager|spo-grid-all-users/<tenant id>`, FIDELITY.md U-01).
- * A tenant's own id comes from SPFx (pageContext.aadInfo.tenantId) or the access token's `tid`.
- */
-export const LOCAL_TENANT_ID = '7d3c2a91-5b0e-4c58-9f3e-0c1a2b3c4d5e';
+/** The local tenant's id (shared with the scripts, which must not import the server). */
+export { LOCAL_TENANT_ID } from '../../tools/localTenant';
 export const EVERYONE_CLAIM_PREFIX = 'c:0-.f|rolemanager|spo-grid-all-users/';
 export const EVERYONE_TITLE = 'Everyone except external users';
 

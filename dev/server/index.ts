@@ -13,7 +13,7 @@ import { contentTypeOf, formatOf, IApiRequest, IApiResponse } from './context';
 import { accessDenied, errorJson, STATUS_TEXT } from './errors';
 import { mimeOf } from './handlers/files';
 import { Role } from './site';
-import { effectiveMask, ensureDirectory, hasKind, KIND } from './directory';
+import { DIRECTORY, effectiveMask, ensureDirectory, hasKind, KIND } from './directory';
 import { IUser } from './store';
 import { WEB_TITLE } from './handlers/web';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
@@ -21,6 +21,7 @@ import { badRequest, CODE_INVALID_QUERY, SPError } from './fields';
 import { addDefaultLibraries } from './handlers/lists';
 import { IItem, IListData, Store } from './store';
 import { acquireLock } from './lock';
+import { escapeHtml } from './html';
 
 export { StoreLoadError } from './store';
 export { DataFolderLockedError } from './lock';
@@ -140,10 +141,6 @@ function errorResponse(e: unknown, accept: string | undefined): IApiResponse {
   return { status: err.status, headers: { 'Content-Type': contentTypeOf(fmt) }, body: Buffer.from(body) };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 export async function createLocalServer(opts: ILocalServerOptions): Promise<ILocalServer> {
   const sitePath = (opts.sitePath || DEFAULT_SITE_PATH).replace(/\/+$/, '');
   const apiPrefix = `${sitePath}/_api/`.toLowerCase();
@@ -151,7 +148,7 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
   const releaseLock = acquireLock(dataDir);
   let store: Store;
   try {
-    store = await Store.open(dataDir);
+    store = await Store.open(dataDir, DIRECTORY.map((d) => d.user));
     if (store.site.lists.length === 0) {
       addDefaultLibraries(store);
       await store.flush();

@@ -8,10 +8,24 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { DIRECTORY } from './directory';
-import type { IRoleDefinition } from './directory';
 
 export const STORE_FORMAT: number = 1;
+
+/** A permission mask and a permission level (their meaning lives in directory.ts, which imports the store). */
+export interface IMask {
+  High: number;
+  Low: number;
+}
+
+export interface IRoleDefinition {
+  Id: number;
+  Name: string;
+  Description: string;
+  RoleTypeKind: number;
+  Order: number;
+  Hidden: boolean;
+  BasePermissions: IMask;
+}
 
 export interface IUser {
   Id: number;
@@ -217,8 +231,8 @@ export class Store {
     return path.join(this.dir, 'files', listId, `${uniqueId}.bin`);
   }
 
-  /** Opens the data folder; creates a new empty site when the folder has no data yet. */
-  public static async open(dir: string): Promise<Store> {
+  /** Opens the data folder; creates a new empty site with these users when the folder has no data yet. */
+  public static async open(dir: string, initialUsers: IUser[] = []): Promise<Store> {
     fs.mkdirSync(path.join(dir, 'lists'), { recursive: true });
     fs.mkdirSync(path.join(dir, 'files'), { recursive: true });
     removeTempFiles(dir);
@@ -235,7 +249,7 @@ export class Store {
         SiteId: newGuid(),
         Created: now,
         digestSecret: crypto.randomBytes(32).toString('hex'),
-        users: DIRECTORY.map((d) => ({ ...d.user })),
+        users: initialUsers.map((u) => ({ ...u })),
         nextUserId: 12,
         lists: []
       };

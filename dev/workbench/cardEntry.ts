@@ -5,7 +5,7 @@
  */
 import * as AC from 'adaptivecards';
 import * as strings from 'OrgSummaryAdaptiveCardExtensionStrings';
-import { createBrowserRepository } from '../../src/data/browser';
+import { createBrowserRepository } from '../../tools/data/browser';
 import { loadCardFigures } from '../../src/data/cardData';
 import { cardViewContent, ICardState, ICardViewContent, quickViewCard } from '../../src/adaptiveCardExtensions/orgSummary/cardContent';
 import { domainTarget } from '../../src/model/links';

@@ -6,13 +6,13 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { createBrowserMaturityRepository, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../src/data/browser';
+import { createBrowserMaturityRepository, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
 import { AuditFollowUp, AuditView } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
-import { normaliseTeamsTheme, teamsTheme, TeamsThemeName } from '../../src/webparts/domainCards/teamsThemes';
+import { normaliseTeamsTheme, teamsTheme, TeamsThemeName } from '../../src/webparts/shared/teamsThemes';
 import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
 import { readAuditFromLocation, readDomainFromLocation } from '../../src/model/links';
 import { IWorkbenchConfig } from './pages';

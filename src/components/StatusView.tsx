@@ -1,5 +1,5 @@
 /**
- * The explicit states every view needs (DESIGN.md: never a blank card). Texts come in as
+ * The explicit states every view needs (never a blank card: loading, empty, error). Texts come in as
  * props: shared components carry no UI strings of their own (loc files live per web part).
  */
 import * as React from 'react';

@@ -19,6 +19,7 @@ import { ListItem } from './mapping';
 import { shortTitle, toConsensus, toObjective, toRound, toScore, toTheme } from './maturityMapping';
 import { IItemQuery, ITEM_QUERIES } from './queries';
 import { listOf } from './lists';
+import { pageOnById, PAGE_SIZE } from './paging';
 import { httpStatusOf } from './errors';
 import { BatchedRead, batchedReads } from './batchRetry';
 import { syncRaterAccess } from './maturityAccess';
@@ -28,8 +29,6 @@ function refusal(e: unknown, what: string): unknown {
   if (httpStatusOf(e) !== 403) return e;
   return new MaturityError('denied', `Geen toestemming: SharePoint weigerde ${what} (403).`);
 }
-
-const PAGE_SIZE: number = 5000;
 
 /**
  * The maturity lists through PnPjs. Reads page by ID (and filter only on indexed columns:
@@ -55,13 +54,7 @@ export class PnPMaturityRepository implements IMaturityRepository {
 
   /** The rest of a list after a full first page (same filter), by ID. */
   private async _rest(q: IItemQuery, first: ListItem[], filter?: string): Promise<ListItem[]> {
-    let all = first;
-    let page = first;
-    while (page.length === PAGE_SIZE) {
-      page = await this._items(q, this._sp, filter).skip(page[page.length - 1].Id as number)();
-      all = all.concat(page);
-    }
-    return all;
+    return pageOnById(first, (lastId) => this._items(q, this._sp, filter).skip(lastId)());
   }
 
   public getCurrentUser(): Promise<IPerson> {

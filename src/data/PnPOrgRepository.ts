@@ -23,13 +23,13 @@ import { clearCache, ICacheKey, readCache, writeCache } from './cache';
 import { listOf } from './lists';
 import { queueSettingsRead, writeSetting } from './settings';
 import { ISiteSettings, SETTING_ORGANISATION, SETTING_REPORT_YEAR } from '../model/settings';
+import { pageOnById, PAGE_SIZE } from './paging';
 import { httpStatusOf, isListValidationFailure, ListValidationError, sharePointMessage } from './errors';
 import { finalReports, isTempName, IReportLibraryFile, needsRepair, newSetId, planRepair, tempName } from '../model/finalisation';
 import { IMaturityResultsData } from '../model/maturity';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
 
 /** SharePoint's page size limit for list item queries. */
-export const PAGE_SIZE: number = 5000;
 
 function toPerson(u: ListItem): IPerson {
   return { id: u.Id as number, title: (u.Title as string) || '', email: (u.Email as string) || undefined };
@@ -225,16 +225,11 @@ export class PnPOrgRepository implements IOrgRepository {
   }
 
   private async _rest(q: IItemQuery, first: ListItem[]): Promise<ListItem[]> {
-    let result = first;
-    let page = first;
-    while (page.length === PAGE_SIZE) {
-      const lastId = page[page.length - 1].Id as number;
+    return pageOnById(first, (lastId) => {
       let items = this._list(q.list).items.select(...q.select).top(PAGE_SIZE).skip(lastId);
       if (q.expand.length) items = items.expand(...q.expand);
-      page = await items();
-      result = result.concat(page);
-    }
-    return result;
+      return items();
+    });
   }
 
   private async _readAction(id: number): Promise<IAction | undefined> {

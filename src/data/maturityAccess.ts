@@ -11,6 +11,7 @@ import { IEnsureChange } from './ensureSchema';
 import { httpStatusOf } from './errors';
 import { listOf } from './lists';
 import { ListItem } from './mapping';
+import { PAGE_SIZE } from './paging';
 import { getList } from '../schema/schema';
 import { ITEM_QUERIES } from './queries';
 
@@ -182,7 +183,7 @@ export async function syncRaterAccess(sp: SPFI, note: (c: IEnsureChange) => void
     listOf(sp, 'maturityRounds')
       .items.select(...ITEM_QUERIES.maturityRoundRaters.select)
       .filter("RondeStatus eq 'scoren'")
-      .top(5000)(),
+      .top(PAGE_SIZE)(),
     roleDefId(sp, CONTRIBUTE_KIND)
   ]);
   const wanted: Record<number, true> = {};

@@ -8,6 +8,7 @@ import { findLoad, shareLoad } from './pageLoads';
 import { finishCountReads, queueCountReads } from './yearLoad';
 import { batchedReads } from './batchRetry';
 import { ListItem, toLibraryFile } from './mapping';
+import { PAGE_SIZE } from './paging';
 import { finalReports } from '../model/finalisation';
 import { queueSettingsRead } from './settings';
 
@@ -58,7 +59,7 @@ export class PnPSummarySource implements ISummarySource {
       const [queue, execute] = batchedReads(this._sp);
       const reads = queueCountReads(queue, false);
       // The years already reported on decide the year the widget opens on, as on the cards.
-      const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(5000)() as Promise<ListItem[]>);
+      const finals = queue((b) => listOf(b, 'reports').items.select(...ITEM_QUERIES.reports.select).top(PAGE_SIZE)() as Promise<ListItem[]>);
       // The year the control team decided comes first (src/model defaultReportYear).
       const settings = queue((b) => queueSettingsRead(b));
       await execute();

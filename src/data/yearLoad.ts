@@ -1,5 +1,5 @@
 /**
- * Reads for one report year, shaped by what the screen shows (DESIGN.md: one $batch per
+ * Reads for one report year, shaped by what the screen shows (one $batch per
  * screen, short fields, indexed filters, ID paging). Kept free of the heavier PnPjs
  * modules (security, files) so the homepage widget can use it on its own.
  *
@@ -25,9 +25,9 @@ import { httpStatusOf } from './errors';
 import { listOf } from './lists';
 import { ListItem, toAudit, toDomain, toPartialAction, toRecommendation, toRisk } from './mapping';
 import { IItemQuery, ITEM_QUERIES } from './queries';
+import { pageOnById, PAGE_SIZE } from './paging';
 
-/** SharePoint's page size limit for list item queries. */
-export const PAGE_SIZE: number = 5000;
+export { PAGE_SIZE } from './paging';
 /** Ids in one `Id eq a or Id eq b ...` filter: keeps the URL short and the match far below the threshold. */
 export const IDS_PER_QUERY: number = 100;
 /** Requests in one $batch: SharePoint's limit for REST batches (FIDELITY B-11). */
@@ -109,13 +109,7 @@ export async function readRest(sp: SPFI, q: IItemQuery, first: ListItem[], lastI
     const pages = await inBatches(sp, starts, (b, p) => readItems(b, q, { lean }).skip(p)() as Promise<ListItem[]>);
     return uniqueById(first.concat(...pages));
   }
-  let all = first;
-  let page = first;
-  while (page.length === PAGE_SIZE) {
-    page = await readItems(sp, q, { lean }).skip(idOf(page[page.length - 1]))();
-    all = all.concat(page);
-  }
-  return all;
+  return pageOnById(first, (afterId) => readItems(sp, q, { lean }).skip(afterId)());
 }
 
 /** Rows of a registered query by id: IDS_PER_QUERY ids a query, PARTS_PER_BATCH queries a $batch. */

@@ -2,10 +2,12 @@
  * Maturiteitsinschatting (self-assessment after Audit Vlaanderen's leidraad organisatiebeheersing):
  * rounds, individual scores, consensus and the comparison between rounds. Pure: no I/O.
  */
-import { ILookupRef, IPerson } from './types';
+import { ILookupRef, IPerson } from './references';
+import { MATURITY_ROUND_STATUSES, RoundStatus } from '../schema/schema';
 
-export type RoundStatus = 'voorbereiding' | 'scoren' | 'consensus' | 'afgesloten';
-export const ROUND_STATUSES: RoundStatus[] = ['voorbereiding', 'scoren', 'consensus', 'afgesloten'];
+export type { RoundStatus } from '../schema/schema';
+/** The list's choices, in order (defined once, in the schema). */
+export const ROUND_STATUSES: RoundStatus[] = MATURITY_ROUND_STATUSES;
 
 /** The scale of the seed: "Per doelstelling wordt een score gegeven tussen 1 en 5". */
 export const DEFAULT_SCALE: { min: number; max: number } = { min: 1, max: 5 };

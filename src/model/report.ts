@@ -2,7 +2,7 @@ import { IAction, IDomainReport, IReport, IReportData, IRisk } from './types';
 import { buildAuditAnnex } from './audits';
 
 /**
- * Year logic of the voortgangsrapport (DESIGN.md):
+ * Year logic of the voortgangsrapport:
  * - Realisaties for year Y: realised actions with JaarGerealiseerd <= Y (new when = Y).
  *   A realised action without a year was realised before the data in the lists starts.
  * - Planning for Y: actions not realised by the end of Y, not cancelled, with

@@ -7,16 +7,9 @@ export type AuditStatus = 'Gepland' | 'Lopend' | 'Afgerond';
 export type RecommendationPriority = 'H' | 'M' | 'L';
 export type RecommendationStatus = 'Open' | 'In uitvoering' | 'Uitgevoerd' | 'Niet uitgevoerd';
 
-export interface IPerson {
-  id: number;
-  title: string;
-  email?: string;
-}
+import type { ILookupRef, IPerson } from './references';
 
-export interface ILookupRef {
-  id: number;
-  title: string;
-}
+export type { ILookupRef, IPerson } from './references';
 
 export interface IDomain {
   id: number;

@@ -86,7 +86,8 @@ export const AUDIT_STATUSES: string[] = ['Gepland', 'Lopend', 'Afgerond'];
 export const RECOMMENDATION_PRIORITIES: string[] = ['H', 'M', 'L'];
 export const RECOMMENDATION_STATUSES: string[] = ['Open', 'In uitvoering', 'Uitgevoerd', 'Niet uitgevoerd'];
 /** A maturity round moves forward through these, in this order; 'afgesloten' freezes it. */
-export const MATURITY_ROUND_STATUSES: string[] = ['voorbereiding', 'scoren', 'consensus', 'afgesloten'];
+export type RoundStatus = 'voorbereiding' | 'scoren' | 'consensus' | 'afgesloten';
+export const MATURITY_ROUND_STATUSES: RoundStatus[] = ['voorbereiding', 'scoren', 'consensus', 'afgesloten'];
 /** Bounds for any maturity scale; a round's own scale (default 1-5, the seed's) lies within them. */
 export const MATURITY_SCALE_MIN: number = 0;
 export const MATURITY_SCALE_MAX: number = 10;

@@ -4,9 +4,9 @@
  * and a part that times out (B-13): retried, else "SharePoint is busy", never partial data.
  */
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { importReportData } from '../../src/data/importData';
-import { IMPORT_BATCH_BODY_BYTES, runImport } from '../../src/data/importRun';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { importReportData } from '../../tools/data/importData';
+import { IMPORT_BATCH_BODY_BYTES, runImport } from '../../tools/data/importRun';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { clearPageLoads } from '../../src/data/pageLoads';
 import { isServerBusy } from '../../src/data/errors';
 import { PnPSummarySource } from '../../src/data/summarySource';

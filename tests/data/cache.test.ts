@@ -1,6 +1,6 @@
 /** @jest-environment ./tests/dev/environment.js */
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { clearCache, MAX_AGE_MS, MAX_ENTRY_CHARS, readCache, writeCache } from '../../src/data/cache';
 import { IReportData } from '../../src/model/types';
 import { ITestServer, startTestServer } from '../helpers/localServer';

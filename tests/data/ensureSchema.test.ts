@@ -3,7 +3,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/fields';
 import { ensureSchema, ProvisioningError } from '../../src/data/ensureSchema';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { LISTS } from '../../src/schema/schema';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 

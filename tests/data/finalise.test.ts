@@ -4,7 +4,7 @@ import '@pnp/sp/files';
 import '@pnp/sp/folders';
 import { Queryable } from '@pnp/queryable';
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { IReportFile, ReportExistsError } from '../../src/data/IOrgRepository';
 import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
 import { ITestServer, startTestServer } from '../helpers/localServer';

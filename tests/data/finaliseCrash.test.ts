@@ -7,7 +7,7 @@ import { SPFI } from '@pnp/sp';
 import '@pnp/sp/files';
 import { Queryable } from '@pnp/queryable';
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { IReportFile, IStoredReport } from '../../src/data/IOrgRepository';
 import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
 import { IItem } from '../../dev/server/store';

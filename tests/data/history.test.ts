@@ -1,7 +1,7 @@
 /** @jest-environment ./tests/dev/environment.js */
 import '@pnp/sp/items';
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { versionHistoryUrl } from '../../src/model/links';
 import { workbenchRoutes } from '../../dev/workbench/routes';
 import { ITestServer, startTestServer } from '../helpers/localServer';

@@ -6,13 +6,13 @@ import * as path from 'path';
 import * as strings from 'AuditFollowUpWebPartStrings';
 import { format } from '../../src/components/format';
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { importReportData } from '../../src/data/importData';
-import { importRecommendations, UnknownAuditError } from '../../src/data/importRecommendations';
+import { importReportData } from '../../tools/data/importData';
+import { importRecommendations, UnknownAuditError } from '../../tools/data/importRecommendations';
 import { toRecommendation } from '../../src/data/mapping';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import { executionRate, percent } from '../../src/model/audits';
-import { convertSeed, ISeedAudits, ISeedReport } from '../../src/model/seed';
-import { IRecommendationRow } from '../../src/model/recommendationImport';
+import { convertSeed, ISeedAudits, ISeedReport } from '../../tools/model/seed';
+import { IRecommendationRow } from '../../tools/model/recommendationImport';
 import { readRecommendationRows } from '../../scripts/import-recommendations';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 

@@ -2,12 +2,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { importReportData } from '../../src/data/importData';
-import { importObjectives } from '../../src/data/importMaturity';
-import { ImportValidationError, ImportWriteError } from '../../src/data/importRun';
-import { createSp } from '../../src/data/node';
-import { convertSeed, ISeedAudits, ISeedReport } from '../../src/model/seed';
-import { IObjectiveRow } from '../../src/model/maturityImport';
+import { importReportData } from '../../tools/data/importData';
+import { importObjectives } from '../../tools/data/importMaturity';
+import { ImportValidationError, ImportWriteError } from '../../tools/data/importRun';
+import { createSp } from '../../tools/data/node';
+import { convertSeed, ISeedAudits, ISeedReport } from '../../tools/model/seed';
+import { IObjectiveRow } from '../../tools/model/maturityImport';
 import { LISTS } from '../../src/schema/schema';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 

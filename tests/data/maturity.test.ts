@@ -1,7 +1,7 @@
 /** @jest-environment ./tests/dev/environment.js */
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { importMaturity, importObjectives } from '../../src/data/importMaturity';
-import { createSp } from '../../src/data/node';
+import { importMaturity, importObjectives } from '../../tools/data/importMaturity';
+import { createSp } from '../../tools/data/node';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
 import { MaturityError } from '../../src/data/IMaturityRepository';
 import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';

@@ -3,7 +3,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import { CONTROL_TEAM_GROUP, ensurePermissions, everyoneClaim, EVERYONE_WARNING } from '../../src/data/permissions';
 import { LOCAL_TENANT_ID } from '../../dev/server/directory';
 import { ITestServer, startTestServer } from '../helpers/localServer';

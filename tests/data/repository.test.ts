@@ -1,7 +1,7 @@
 /** @jest-environment ./tests/dev/environment.js */
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { importReportData } from '../../src/data/importData';
-import { createSp, createNodeRepository } from '../../src/data/node';
+import { importReportData } from '../../tools/data/importData';
+import { createSp, createNodeRepository } from '../../tools/data/node';
 import { ConflictError } from '../../src/data/IOrgRepository';
 import { buildReport } from '../../src/model/report';
 import { ITestServer, startTestServer, startTestServerOnCopy } from '../helpers/localServer';

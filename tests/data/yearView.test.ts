@@ -1,7 +1,7 @@
 /** @jest-environment ./tests/dev/environment.js */
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { importReportData } from '../../src/data/importData';
-import { createSp } from '../../src/data/node';
+import { importReportData } from '../../tools/data/importData';
+import { createSp } from '../../tools/data/node';
 import { clearPageLoads } from '../../src/data/pageLoads';
 import { clearCache } from '../../src/data/cache';
 import { buildReport } from '../../src/model/report';

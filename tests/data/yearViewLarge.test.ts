@@ -1,8 +1,8 @@
 /** @jest-environment ./tests/dev/environment.js */
 import { largeListActions } from '../../dev/largeList';
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { importReportData } from '../../src/data/importData';
-import { createSp } from '../../src/data/node';
+import { importReportData } from '../../tools/data/importData';
+import { createSp } from '../../tools/data/node';
 import { clearPageLoads } from '../../src/data/pageLoads';
 import { buildReport } from '../../src/model/report';
 import { ITestServer, startTestServer } from '../helpers/localServer';

@@ -1,6 +1,6 @@
 /** @jest-environment ./tests/dev/environment.js */
 import '@pnp/sp/site-groups/web';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import { CONTROL_TEAM_GROUP } from '../../src/data/permissions';
 import { seedIfNew } from '../../dev/start';
 import { tenantIdFor } from '../../scripts/provision';

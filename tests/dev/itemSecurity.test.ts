@@ -11,7 +11,7 @@ import '@pnp/sp/batching';
 import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import { PermissionKind } from '@pnp/sp/security';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import { permissionMask } from '../../src/data/maturityAccess';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 

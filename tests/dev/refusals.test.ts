@@ -7,7 +7,7 @@
 import { SPFI } from '@pnp/sp';
 import '@pnp/sp/batching';
 import { fieldSchemaXml } from '../../src/schema/schema';
-import { pageContextSp } from '../../src/data/browser';
+import { pageContextSp } from '../../tools/data/browser';
 import { workbenchRoutes } from '../../dev/workbench/routes';
 import { optionsFromEnv } from '../../dev/server/index';
 import { ITestServer, startTestServer } from '../helpers/localServer';

@@ -3,7 +3,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import { PermissionKind } from '@pnp/sp/security';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import { workbenchRoutes } from '../../dev/workbench/routes';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 import { createDemoLists, digest } from './fixtures';

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildXlsx, CellValue, IXlsxSheet } from '../../src/export/xlsx';
-import { parseCsv } from '../../src/model/maturityImport';
+import { parseCsv } from '../../tools/model/maturityImport';
 
 function findSoffice(): string | undefined {
   const candidates = [process.env.SOFFICE_PATH, 'soffice', 'libreoffice'].filter((c): c is string => !!c);

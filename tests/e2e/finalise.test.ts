@@ -5,7 +5,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/files';
 import '@pnp/sp/folders';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { useBrowserAndSite } from './harness';
 
 const ctx = useBrowserAndSite();

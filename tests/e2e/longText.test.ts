@@ -4,7 +4,7 @@
  * never make a page or a part of it scroll sideways.
  */
 import { Page } from 'playwright-core';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';

@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';

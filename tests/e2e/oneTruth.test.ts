@@ -10,7 +10,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { useBrowserAndSite } from './harness';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { listOf } from '../../src/data/lists';
 import { buildFigures, IFigures } from '../../src/model/figures';
 import { defaultReportYear } from '../../src/model/report';

@@ -4,7 +4,7 @@
  * `npm run deploy` records, here set by the local site's start.
  */
 import { Browser } from 'playwright-core';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import '@pnp/sp/items';
 import { useBrowserAndSite } from './harness';
 

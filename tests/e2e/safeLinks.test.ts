@@ -4,7 +4,7 @@
  * the Viva card, and clicking the links runs no script.
  */
 import { Page } from 'playwright-core';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';

@@ -4,10 +4,10 @@
  * schema like a tenant: the value shapes the forms write are accepted, etags give 412,
  * lookups and persons come back with titles, paging follows odata.nextLink.
  */
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import { ensureSchema } from '../../src/data/ensureSchema';
 import { getList } from '../../src/schema/schema';
-import { validateItem } from '../../src/schema/validation';
+import { validateItem } from '../../tools/schema/validation';
 import { PnPListPageService, serverMessage, statusOf } from '../../dev/forms/service';
 import { formFields, formValuesFromItem, newFormValues, restValuesFromForm } from '../../dev/forms/values';
 import { startTestServer, ITestServer } from '../helpers/localServer';

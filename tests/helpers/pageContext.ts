@@ -1,4 +1,4 @@
-import { IPageDigest, pageContextSp } from '../../src/data/browser';
+import { IPageDigest, pageContextSp } from '../../tools/data/browser';
 import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
 import { PnPSummarySource } from '../../src/data/summarySource';
 

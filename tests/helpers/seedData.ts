@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { convertSeed, ISeedAudits, ISeedReport } from '../../src/model/seed';
+import { convertSeed, ISeedAudits, ISeedReport } from '../../tools/model/seed';
 import { IReportData } from '../../src/model/types';
 
 /** shared/ sits beside the repository root (as in CI's fresh clone). */

@@ -1,5 +1,5 @@
 import { IMaturityTheme } from '../../src/model/maturity';
-import { DEMO_ROUND_2023, findTheme, LEIDRAAD_THEMES, objectiveItem, parseCsv, plannedThemeId, planObjectiveImport, rowsFromTable } from '../../src/model/maturityImport';
+import { DEMO_ROUND_2023, findTheme, LEIDRAAD_THEMES, objectiveItem, parseCsv, plannedThemeId, planObjectiveImport, rowsFromTable } from '../../tools/model/maturityImport';
 
 const THEMES: IMaturityTheme[] = LEIDRAAD_THEMES.map((t, i) => ({ id: 100 + i, number: t.number, title: t.title }));
 

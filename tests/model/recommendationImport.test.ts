@@ -1,6 +1,6 @@
-import { findDomain, parseDeadline, planRecommendationImport, recommendationAdds, recommendationRowsFromTable, IRecommendationRow } from '../../src/model/recommendationImport';
+import { findDomain, parseDeadline, planRecommendationImport, recommendationAdds, recommendationRowsFromTable, IRecommendationRow } from '../../tools/model/recommendationImport';
 import { IDomain, IRecommendation } from '../../src/model/types';
-import { validateImportItems } from '../../src/schema/importValidation';
+import { validateImportItems } from '../../tools/schema/importValidation';
 
 const domains: IDomain[] = [
   { id: 31, title: 'Organisatiecultuur', order: 1, criteria: [], active: true },

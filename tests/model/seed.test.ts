@@ -1,4 +1,4 @@
-import { convertSeed, normaliseTitle } from '../../src/model/seed';
+import { convertSeed, normaliseTitle } from '../../tools/model/seed';
 import { loadSeedData, readSeedJson } from '../helpers/seedData';
 
 describe('converting the 2022 report to list data', () => {

@@ -1,4 +1,4 @@
-import { IPlannedAdd, resolveRefs, validateImportItems } from '../../src/schema/importValidation';
+import { IPlannedAdd, resolveRefs, validateImportItems } from '../../tools/schema/importValidation';
 
 const row = (n: number): IPlannedAdd['source'] => ({ nl: `regel ${n}`, en: `row ${n}`, columns: { Code: 'code', Tekst: 'tekst', Thema: 'thema', Title: 'tekst' } });
 

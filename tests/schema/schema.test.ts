@@ -76,7 +76,7 @@ describe('the site script for site designs', () => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const committed = require('../../sharepoint/site-script.json');
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { buildSiteScript } = require('../../src/schema/siteScript');
+  const { buildSiteScript } = require('../../tools/schema/siteScript');
 
   it('is generated from the same schema (run `npx tsx scripts/site-script.ts` after a schema change)', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(buildSiteScript())));

@@ -1,5 +1,5 @@
 import { getList, IListSchema } from '../../src/schema/schema';
-import { evaluateListFormula, IValidationError, validateItem } from '../../src/schema/validation';
+import { evaluateListFormula, IValidationError, validateItem } from '../../tools/schema/validation';
 
 const risks = getList('risks');
 const actions = getList('actions');

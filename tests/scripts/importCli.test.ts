@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { createSp } from '../../src/data/node';
+import { createSp } from '../../tools/data/node';
 import { LISTS } from '../../src/schema/schema';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 

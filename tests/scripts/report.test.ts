@@ -1,6 +1,6 @@
 /** @jest-environment ./tests/dev/environment.js */
 import { ensureSchema } from '../../src/data/ensureSchema';
-import { createNodeRepository, createSp } from '../../src/data/node';
+import { createNodeRepository, createSp } from '../../tools/data/node';
 import { DEFAULT_SEED_DIR, loadSeed, loadSite } from '../../scripts/report';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 

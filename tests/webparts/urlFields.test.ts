@@ -5,13 +5,12 @@
  */
 import { pageUrlError, reportYearError, siteUrlError } from '../../src/webparts/shared/urlFields';
 
-jest.mock('@microsoft/sp-core-library', () => ({ Version: { parse: (v: string) => v } }), { virtual: true });
-jest.mock('@microsoft/sp-component-base', () => ({ ThemeProvider: { serviceKey: 'theme' } }), { virtual: true });
-jest.mock('@microsoft/sp-webpart-base', () => ({ BaseClientSideWebPart: class {} }), { virtual: true });
+jest.mock('@microsoft/sp-core-library', () => ({ Version: { parse: (v: string) => v } }));
+jest.mock('@microsoft/sp-component-base', () => ({ ThemeProvider: { serviceKey: 'theme' } }));
+jest.mock('@microsoft/sp-webpart-base', () => ({ BaseClientSideWebPart: class {} }));
 jest.mock(
   '@microsoft/sp-adaptive-card-extension-base',
-  () => ({ BaseAdaptiveCardExtension: class {}, BaseComponentsCardView: class {}, BaseAdaptiveCardQuickView: class {}, PrimaryTextCardView: () => ({}) }),
-  { virtual: true }
+  () => ({ BaseAdaptiveCardExtension: class {}, BaseComponentsCardView: class {}, BaseAdaptiveCardQuickView: class {}, PrimaryTextCardView: () => ({}) })
 );
 jest.mock(
   '@microsoft/sp-property-pane',
@@ -22,8 +21,7 @@ jest.mock(
     PropertyPaneLabel: (targetProperty: string, properties: unknown) => ({ type: 'label', targetProperty, properties }),
     PropertyPaneButton: (targetProperty: string, properties: unknown) => ({ type: 'button', targetProperty, properties }),
     PropertyPaneButtonType: { Normal: 0 }
-  }),
-  { virtual: true }
+  })
 );
 
 const HOSTILE: string[] = [

@@ -1,16 +1,19 @@
 /** Documents in libraries: files, files/add(Using Path), getFileByServerRelativePath, $value, delete. */
 import * as path from 'path';
-import { empty, IApiResponse, IContext, IScope, many, one, requireEdit, Resource } from '../context';
-import { IEntity } from '../entities';
-import { badRequest, fileNotFound, SPError } from '../errors';
+import { empty, IApiResponse, IContext, many, one, requireEdit, Resource } from '../context';
+import { fileNotFound } from '../errors';
 import { toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { Site } from '../site';
 import { recordVersion } from '../versions';
 import { fileExists } from './moveCopy';
 import { IItem, IListData, newGuid } from '../store';
-import { addItem, deleteItem, itemEntity } from './items';
-import { userEntityOrNull } from './users';
+import { addItem, deleteItem } from './items';
+import { fileEntity } from './entityBuilders';
+import { invalidFileName, validFileName } from './fileNames';
+
+export { fileEntity } from './entityBuilders';
+export { invalidFileName, validFileName } from './fileNames';
 
 // ------------------------------------------------------------ navigation
 
@@ -58,49 +61,7 @@ export function fileItemSegment(_c: IContext, cur: { list: IListData; item: IIte
   return { kind: 'listItemAllFields', list: cur.list, item: cur.item };
 }
 
-// ------------------------------------------------------------ entity
-
-export function fileEntity(s: IScope, list: IListData, item: IItem): IEntity {
-  const f = item.file as NonNullable<IItem['file']>;
-  const url = s.site.fileUrl(list, item);
-  const editLink = `Web/GetFileByServerRelativePath(decodedurl='${url.replace(/'/g, "''")}')`;
-  return {
-    type: 'SP.File',
-    id: `${s.site.siteUrl(s.origin)}/_api/${editLink}`,
-    editLink,
-    props: {
-      CheckInComment: '',
-      CheckOutType: 2,
-      ContentTag: `{${f.UniqueId.toUpperCase()}},${f.Version},${item.Version}`,
-      CustomizedPageStatus: 0,
-      ETag: `"{${f.UniqueId.toUpperCase()}},${f.Version}"`,
-      Exists: true,
-      IrmEnabled: false,
-      Length: String(f.Length),
-      Level: 1,
-      LinkingUri: null,
-      LinkingUrl: '',
-      MajorVersion: f.Version,
-      MinorVersion: 0,
-      Name: f.Name,
-      ServerRelativeUrl: url,
-      TimeCreated: f.TimeCreated,
-      TimeLastModified: f.TimeLastModified,
-      Title: (item.values.Title as string | null) ?? null,
-      UIVersion: f.Version * 512,
-      UIVersionLabel: `${f.Version}.0`,
-      UniqueId: f.UniqueId
-    },
-    extra: { ServerRelativePath: { DecodedUrl: url } },
-    nav: {
-      ListItemAllFields: () => itemEntity(s, list, item, true),
-      Author: () => userEntityOrNull(s, item.AuthorId),
-      ModifiedBy: () => userEntityOrNull(s, item.EditorId)
-    }
-  };
-}
-
-// ------------------------------------------------------------ handlers
+// ------------------------------------------------------------ handlers (the entity: entityBuilders.ts)
 
 export function getFiles(c: IContext, r: { list: IListData }): IApiResponse {
   return many(c, r.list.items.filter((i) => !!i.file).map((i) => fileEntity(c, r.list, i)), 'SP.ApiData.Files');
@@ -126,23 +87,6 @@ export function getFileContent(c: IContext, r: { list: IListData; item: IItem })
   const f = r.item.file as NonNullable<IItem['file']>;
   const bytes = c.site.store.readContent(r.list.meta.Id, f.UniqueId);
   return { status: 200, headers: { 'Content-Type': mimeOf(f.Name), ETag: `"{${f.UniqueId.toUpperCase()}},${f.Version}"` }, body: bytes };
-}
-
-/**
- * SharePoint Online's file name rules (FIDELITY X-08): no " * : < > ? / \\ |, no leading or trailing space, none of the
- * reserved names (.lock, CON, PRN, AUX, NUL, COM0-9, LPT0-9, desktop.ini), no leading ~$, no _vti_ anywhere; # and %
- * only through the ResourcePath APIs (addUsingPath, MoveFileByPath), which take decoded names.
- */
-export function validFileName(name: string, byPath: boolean): boolean {
-  if (!name || /["*:<>?/\\|]/.test(name) || name !== name.trim()) return false;
-  if (!byPath && /[#%]/.test(name)) return false;
-  if (/^(\.lock|desktop\.ini|(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?)$/i.test(name)) return false;
-  return !/^~\$/.test(name) && !/_vti_/i.test(name);
-}
-
-/** No source gives SharePoint's status and text for a refused name; this is the local answer (FIDELITY X-08). */
-export function invalidFileName(name: string): SPError {
-  return badRequest(`The file name '${name}' is not valid.`, '-2130575245, Microsoft.SharePoint.SPException');
 }
 
 /** PUT/POST .../$value replaces the document's content (a new major version). */

@@ -1,12 +1,11 @@
 /** Folders: a list's or library's root folder (getFolderByServerRelativePath, rootFolder); no subfolders. */
-import { IApiResponse, IContext, IScope, many, one, Resource } from '../context';
-import { IEntity } from '../entities';
+import { IApiResponse, IContext, many, one, Resource } from '../context';
 import { pathNotFound } from '../errors';
-import { toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { uuidFrom } from '../site';
 import { IListData } from '../store';
-import { fileEntity } from './files';
+import { folderEntity } from './entityBuilders';
+
+export { folderEntity } from './entityBuilders';
 
 export function folderByPathSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
   const l = c.site.findListByUrl(String(firstArg(parseArgs(seg.args, c.query))));
@@ -20,34 +19,6 @@ export function rootFolderSegment(_c: IContext, cur: { list: IListData }): Resou
 
 export function subfoldersSegment(_c: IContext, cur: { list: IListData }): Resource {
   return { kind: 'folders', list: cur.list };
-}
-
-export function folderEntity(s: IScope, list: IListData): IEntity {
-  const url = s.site.listUrl(list);
-  const editLink = `Web/GetFolderByServerRelativePath(decodedurl='${url.replace(/'/g, "''")}')`;
-  return {
-    type: 'SP.Folder',
-    id: `${s.site.siteUrl(s.origin)}/_api/${editLink}`,
-    editLink,
-    props: {
-      Exists: true,
-      IsWOPIEnabled: false,
-      ItemCount: list.items.length,
-      Name: list.meta.UrlName,
-      ProgID: null,
-      ServerRelativeUrl: url,
-      TimeCreated: toSpDate(new Date(list.meta.Created)),
-      TimeLastModified: toSpDate(new Date(list.meta.LastItemModifiedDate)),
-      UniqueId: uuidFrom(`folder:${list.meta.Id}`),
-      WelcomePage: ''
-    },
-    extra: { ServerRelativePath: { DecodedUrl: url } },
-    nav: {
-      Files: () => list.items.filter((i) => !!i.file).map((i) => fileEntity(s, list, i)),
-      Folders: () => [],
-      ListItemAllFields: () => null
-    }
-  };
 }
 
 export function getFolder(c: IContext, r: { list: IListData }): IApiResponse {

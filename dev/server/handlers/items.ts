@@ -1,18 +1,16 @@
 /** List items: items(n), getItemById, the item entity, and add/update/delete with SharePoint's validation. */
-import { checkIfMatch, empty, IApiResponse, IContext, IScope, one, parseBody, requireEdit, Resource } from '../context';
-import { IEntity, NavValue } from '../entities';
-import { accessDenied, badRequest, fieldOrPropertyNotFound, itemNotFound, listDataValidationFailed, SPError, unknownProperty } from '../errors';
-import { defaultValueOf, IGNORED_WRITE_PROPS, isIdValued, isLookup, isMulti, isUser, lookupListId, normaliseValue, toSpDate } from '../fields';
+import { checkIfMatch, empty, IApiResponse, IContext, one, parseBody, requireEdit, Resource } from '../context';
+import { accessDenied, badRequest, itemNotFound, listDataValidationFailed, unknownProperty } from '../errors';
+import { defaultValueOf, IGNORED_WRITE_PROPS, isIdValued, isUser, normaliseValue, toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { findItem, Site } from '../site';
 import { dropVersions, recordVersion } from '../versions';
-import { IField, IItem, IListData, newGuid } from '../store';
-import { evaluateListFormula } from '../../../src/schema/validation';
-import { FieldType, IListSchema } from '../../../src/schema/schema';
-import * as path from 'path';
-import { fileEntity } from './files';
-import { listEntity } from './lists';
-import { userInfoEntity } from './users';
+import { IItem, IListData, newGuid } from '../store';
+import { evaluateListFormula } from '../../../tools/schema/validation';
+import type { FieldType, IListSchema } from '../../../src/schema/schema';
+import { customFields, itemEntity } from './entityBuilders';
+
+export { customFields, itemEntity, columnProps, userInfoOrNull } from './entityBuilders';
 
 // ------------------------------------------------------------ navigation
 
@@ -31,111 +29,7 @@ export function itemSegment(c: IContext, cur: { list: IListData }, seg: ISeg): R
   return { kind: 'item', list: cur.list, item };
 }
 
-// ------------------------------------------------------------ entity
-
-export function customFields(list: IListData): IField[] {
-  return list.fields.filter((f) => !f.FromBaseType);
-}
-
-function unknownItemProperty(name: string): SPError {
-  return fieldOrPropertyNotFound(name);
-}
-
-/** A list item as SharePoint returns it: default fields, lookups as <Name>Id, navigation for $expand. */
-export function itemEntity(s: IScope, list: IListData, item: IItem, withNav: boolean): IEntity {
-  const library = list.meta.BaseTemplate === 101;
-  const props: Record<string, unknown> = {
-    FileSystemObjectType: 0,
-    Id: item.Id,
-    ServerRedirectedEmbedUri: null,
-    ServerRedirectedEmbedUrl: '',
-    ContentTypeId: library ? '0x0101008A1A0D6E9C3F4B4AA3B0C3F1C2F1E1AA' : '0x0100B7B4C0E3D1A04F4F9E2A4C6B8D0E1F2A',
-    Title: item.values.Title ?? null
-  };
-  for (const f of customFields(list)) Object.assign(props, columnProps(f, item.values[f.InternalName]));
-  Object.assign(props, {
-    ID: item.Id,
-    Modified: item.Modified,
-    Created: item.Created,
-    AuthorId: item.AuthorId,
-    EditorId: item.EditorId,
-    OData__UIVersionString: `${item.Version}.0`,
-    GUID: item.GUID
-  });
-  // A document has no attachments but a copy source and a check-out user (recorded document item, FIDELITY X-07).
-  if (library) Object.assign(props, { ComplianceAssetId: null, OData__CopySource: null, CheckoutUserId: null });
-  else props.Attachments = false;
-  const withFile = library && !!item.file;
-  const extra: Record<string, unknown> = {
-    FileLeafRef: withFile && item.file ? item.file.Name : `${item.Id}_.000`,
-    FileRef: withFile ? s.site.fileUrl(list, item) : `${s.site.listUrl(list)}/${item.Id}_.000`,
-    FileDirRef: s.site.listUrl(list),
-    AuthorStringId: String(item.AuthorId),
-    EditorStringId: String(item.EditorId),
-    File_x0020_Type: withFile && item.file ? path.extname(item.file.Name).slice(1) : null,
-    ContentTypeId: props.ContentTypeId,
-    // The item's internal version counter, as recorded in versions (FIDELITY X-01).
-    owshiddenversion: item.Version
-  };
-  return {
-    type: s.site.itemTypeName(list),
-    id: item.GUID,
-    editLink: `${s.site.listEditLink(list)}/Items(${item.Id})`,
-    etag: `"${item.Version}"`,
-    props,
-    extra,
-    nav: withNav ? itemNav(s, list, item) : {},
-    unknown: unknownItemProperty
-  };
-}
-
-/** A column's JSON: lookups and users as <Name>Id (users also <Name>StringId), others by internal name. */
-export function columnProps(f: IField, v: unknown): Record<string, unknown> {
-  if (!isIdValued(f)) return { [f.InternalName]: v === undefined ? null : v };
-  const out: Record<string, unknown> = { [`${f.InternalName}Id`]: isMulti(f) ? (Array.isArray(v) ? v : []) : v ?? null };
-  if (isUser(f)) out[`${f.InternalName}StringId`] = isMulti(f) ? (Array.isArray(v) ? v.map(String) : []) : v === null || v === undefined ? null : String(v);
-  return out;
-}
-
-/** $expand targets: Author, Editor, user and lookup columns, File (libraries), ParentList. */
-function itemNav(s: IScope, list: IListData, item: IItem): Record<string, () => NavValue> {
-  const nav: Record<string, () => NavValue> = {};
-  nav.Author = () => userInfoOrNull(s.site, item.AuthorId);
-  nav.Editor = () => userInfoOrNull(s.site, item.EditorId);
-  for (const f of customFields(list)) {
-    if (isUser(f)) {
-      nav[f.InternalName] = () => {
-        const v = item.values[f.InternalName];
-        if (isMulti(f)) return (Array.isArray(v) ? v : []).map((id) => userInfoOrNull(s.site, id)).filter((x): x is IEntity => !!x);
-        return userInfoOrNull(s.site, v);
-      };
-    } else if (isLookup(f)) {
-      nav[f.InternalName] = () => lookupTargets(s, f, item.values[f.InternalName]);
-    }
-  }
-  if (list.meta.BaseTemplate === 101 && item.file) nav.File = () => fileEntity(s, list, item);
-  nav.ParentList = () => listEntity(s, list);
-  return nav;
-}
-
-export function userInfoOrNull(site: Site, id: unknown): IEntity | null {
-  const u = site.userById(id);
-  return u ? userInfoEntity(u) : null;
-}
-
-/** The target items of a lookup value; missing targets (deleted items, lists) are left out. */
-function lookupTargets(s: IScope, f: IField, v: unknown): NavValue {
-  const target = s.site.findListById(lookupListId(f));
-  const find = (id: unknown): IEntity | null => {
-    if (!target || typeof id !== 'number') return null;
-    const it = findItem(target, id);
-    return it ? itemEntity(s, target, it, false) : null;
-  };
-  if (isMulti(f)) return (Array.isArray(v) ? v : []).map(find).filter((x): x is IEntity => !!x);
-  return find(v);
-}
-
-// ------------------------------------------------------------ handlers
+// ------------------------------------------------------------ handlers (the entity: entityBuilders.ts)
 
 export function itemSetName(c: IContext, list: IListData): string {
   return `SP.ListData.${c.site.entityTypeName(list)}Items`;

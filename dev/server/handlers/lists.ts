@@ -1,15 +1,12 @@
 /** Lists: web/lists, lists/getByTitle, getById, web/getList, and list add/update/delete. */
-import { checkIfMatch, empty, IApiResponse, IContext, IScope, many, one, parseBody, requireManage, Resource } from '../context';
-import { IEntity } from '../entities';
+import { checkIfMatch, empty, IApiResponse, IContext, many, one, parseBody, requireManage, Resource } from '../context';
 import { badRequest, CODE_ARGUMENT, listIdNotFound, listNotFound, pathNotFound, unknownProperty } from '../errors';
-import { builtInFields, toSpDate, urlNameFromTitle } from '../fields';
+import { builtInFields, urlNameFromTitle } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
-import { maskJson } from '../directory';
 import { IListData, newGuid, Store } from '../store';
-import { fieldEntity } from './fields';
-import { folderEntity } from './folders';
-import { itemEntity } from './items';
-import { webEntity } from './web';
+import { listEntity } from './entityBuilders';
+
+export { listEntity } from './entityBuilders';
 
 // ------------------------------------------------------------ navigation
 
@@ -38,81 +35,7 @@ export function listByUrlSegment(c: IContext, _cur: Resource, seg: ISeg): Resour
   return { kind: 'list', list: l };
 }
 
-// ------------------------------------------------------------ entity
-
-export function listEntity(s: IScope, list: IListData): IEntity {
-  const m = list.meta;
-  const url = s.site.listUrl(list);
-  const library = m.BaseTemplate === 101;
-  const formBase = library ? `${url}/Forms` : url;
-  return {
-    type: 'SP.List',
-    id: `${s.site.siteUrl(s.origin)}/_api/${s.site.listEditLink(list)}`,
-    editLink: s.site.listEditLink(list),
-    etag: `"${m.Version}"`,
-    props: {
-      AllowContentTypes: true,
-      BaseTemplate: m.BaseTemplate,
-      BaseType: library ? 1 : 0,
-      ContentTypesEnabled: false,
-      Created: toSpDate(new Date(m.Created)),
-      Description: m.Description,
-      Direction: 'none',
-      DocumentTemplateUrl: library ? `${url}/Forms/template.dotx` : null,
-      DraftVersionVisibility: 0,
-      EnableAttachments: !library,
-      EnableFolderCreation: library,
-      EnableMinorVersions: false,
-      EnableModeration: false,
-      EnableVersioning: true,
-      EntityTypeName: s.site.entityTypeName(list),
-      ForceCheckout: false,
-      HasExternalDataSource: false,
-      Hidden: false,
-      Id: m.Id,
-      ImageUrl: library ? '/_layouts/15/images/itdl.png' : '/_layouts/15/images/itgen.png',
-      IrmEnabled: false,
-      IsApplicationList: false,
-      IsCatalog: false,
-      IsPrivate: false,
-      ItemCount: list.items.length,
-      LastItemDeletedDate: toSpDate(new Date(m.LastItemDeletedDate)),
-      LastItemModifiedDate: toSpDate(new Date(m.LastItemModifiedDate)),
-      ListItemEntityTypeFullName: s.site.itemTypeName(list),
-      // New lists keep 50 major versions, new libraries 500 (FIDELITY X-05).
-      MajorVersionLimit: library ? 500 : 50,
-      HasUniqueRoleAssignments: s.site.hasUniquePermissions(list),
-      // Item-level permissions: 1 = read/edit all items, 2 = only those the user created, 4 = edit none (FIDELITY K-01, K-03).
-      ReadSecurity: 1,
-      WriteSecurity: 1,
-      NoCrawl: false,
-      OnQuickLaunch: false,
-      ParentWebUrl: s.site.sitePath,
-      TemplateFeatureId: library ? '00bfea71-e717-4e80-aa17-d0c71b360101' : '00bfea71-de22-43b2-a848-c05709900100',
-      Title: m.Title,
-      ValidationFormula: m.ValidationFormula,
-      ValidationMessage: m.ValidationMessage,
-      ...m.props
-    },
-    extra: {
-      DefaultViewUrl: `${formBase}/AllItems.aspx`,
-      DefaultNewFormUrl: `${formBase}/NewForm.aspx`,
-      DefaultEditFormUrl: `${formBase}/EditForm.aspx`,
-      DefaultDisplayFormUrl: `${formBase}/DispForm.aspx`,
-      EffectiveBasePermissions: maskJson(s.site.permsOn(list)),
-      ParentWebPath: { DecodedUrl: s.site.sitePath },
-      SchemaXml: `<List ID="{${m.Id}}" Title="${m.Title}" BaseType="${library ? 1 : 0}" ServerTemplate="${m.BaseTemplate}" />`
-    },
-    nav: {
-      RootFolder: () => folderEntity(s, list),
-      Fields: () => list.fields.map((f) => fieldEntity(s, list, f)),
-      Items: () => list.items.filter((i) => s.site.canReadItem(list, i)).map((i) => itemEntity(s, list, i, true)),
-      ParentWeb: () => webEntity(s)
-    }
-  };
-}
-
-// ------------------------------------------------------------ handlers
+// ------------------------------------------------------------ handlers (the entity: entityBuilders.ts)
 
 export function getLists(c: IContext): IApiResponse {
   return many(c, c.site.orderedLists().map((l) => listEntity(c, l)), 'SP.ApiData.Lists');

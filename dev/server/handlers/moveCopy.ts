@@ -10,7 +10,7 @@ import { toSpDate } from '../fields';
 import { firstArg, ISeg, parseArgs } from '../segments';
 import { Site } from '../site';
 import { IItem, IListData } from '../store';
-import { invalidFileName, validFileName } from './files';
+import { invalidFileName, validFileName } from './fileNames';
 
 export function moveFileSegment(c: IContext, _cur: Resource, seg: ISeg): Resource {
   const a = parseArgs(seg.args, c.query);

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'AuditFollowUpWebPartStrings';
 import { AuditFollowUp, IAuditFollowUpProps } from './components/AuditFollowUp';
-import { HostedWebPart } from '../shared/HostedServicesWebPart';
+import { DataWebPartBase } from '../shared/DataWebPartBase';
 import { readAuditFromLocation } from '../../model/links';
 
 export interface IAuditFollowUpWebPartProps {
@@ -12,7 +12,7 @@ export interface IAuditFollowUpWebPartProps {
 }
 
 /** Thin host for Auditopvolging: the Teams personal app opens on "Mijn acties". */
-export default class AuditFollowUpWebPart extends HostedWebPart<IAuditFollowUpWebPartProps> {
+export default class AuditFollowUpWebPart extends DataWebPartBase<IAuditFollowUpWebPartProps> {
   protected element(): React.ReactElement {
     const auditId = readAuditFromLocation(window.location.href, this.teamsSubEntityId);
     const props: IAuditFollowUpProps = {
@@ -36,7 +36,7 @@ export default class AuditFollowUpWebPart extends HostedWebPart<IAuditFollowUpWe
               groupName: strings.DataGroupName,
               groupFields: [
                 // The data site only: the audits page shows every year.
-                this.dataSourceFields(strings)[0],
+                this.dataSourceFields(strings).siteUrl,
                 this.pageUrlField('cardsUrl', strings.CardsUrlFieldLabel, strings.CardsUrlFieldDescription, strings.PageUrlInvalid)
               ]
             }

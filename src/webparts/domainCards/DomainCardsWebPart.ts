@@ -12,7 +12,7 @@ import {
 import * as strings from 'DomainCardsWebPartStrings';
 import { DomainCards, IDomainCardsProps } from './components/DomainCards';
 import { ReportActions } from './report/ReportActions';
-import { HostedWebPart } from '../shared/HostedServicesWebPart';
+import { DataWebPartBase } from '../shared/DataWebPartBase';
 import { readDomainFromLocation } from '../../model/links';
 
 export interface IDomainCardsWebPartProps {
@@ -26,7 +26,7 @@ export interface IDomainCardsWebPartProps {
 }
 
 /** Thin host: properties -> services -> React. Everything else lives in components/ and src/. */
-export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPartProps> {
+export default class DomainCardsWebPart extends DataWebPartBase<IDomainCardsWebPartProps> {
   private _checkStatus: string = '';
 
   protected element(): React.ReactElement {
@@ -95,6 +95,7 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    const source = this.dataSourceFields(strings);
     return {
       pages: [
         {
@@ -103,7 +104,8 @@ export default class DomainCardsWebPart extends HostedWebPart<IDomainCardsWebPar
             {
               groupName: strings.DataGroupName,
               groupFields: [
-                ...this.dataSourceFields(strings),
+                source.siteUrl,
+                source.reportYear,
                 PropertyPaneDropdown('domainKey', { label: strings.DomainFieldLabel, options: this._domainOptions() }),
                 PropertyPaneToggle('showDescriptions', { label: strings.ShowDescriptionsFieldLabel }),
                 this.pageUrlField('auditsUrl', strings.AuditsUrlFieldLabel, strings.AuditsUrlFieldDescription, strings.PageUrlInvalid)

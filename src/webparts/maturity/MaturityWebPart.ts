@@ -2,7 +2,7 @@ import * as React from 'react';
 import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'MaturityWebPartStrings';
 import { IMaturityProps, Maturity } from './components/Maturity';
-import { HostedWebPart } from '../shared/HostedServicesWebPart';
+import { DataWebPartBase } from '../shared/DataWebPartBase';
 
 export interface IMaturityWebPartProps {
   siteUrl: string;
@@ -22,7 +22,7 @@ export function readRoundFromLocation(href: string, subEntityId?: string): numbe
 }
 
 /** Thin host for Maturiteitsinschatting (SharePoint page and Teams tab). */
-export default class MaturityWebPart extends HostedWebPart<IMaturityWebPartProps> {
+export default class MaturityWebPart extends DataWebPartBase<IMaturityWebPartProps> {
   protected element(): React.ReactElement {
     const props: IMaturityProps = {
       repository: this.services.maturity,
@@ -39,7 +39,7 @@ export default class MaturityWebPart extends HostedWebPart<IMaturityWebPartProps
       pages: [
         {
           header: { description: strings.PropertyPaneDescription },
-          groups: [{ groupName: strings.DataGroupName, groupFields: [this.dataSourceFields(strings)[0]] }]
+          groups: [{ groupName: strings.DataGroupName, groupFields: [this.dataSourceFields(strings).siteUrl] }]
         }
       ]
     };

@@ -1,7 +1,7 @@
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
 import { IReadonlyTheme, ThemeChangedEventArgs, ThemeProvider } from '@microsoft/sp-component-base';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { normaliseTeamsTheme, teamsTheme } from '../domainCards/teamsThemes';
+import { normaliseTeamsTheme, teamsTheme } from './teamsThemes';
 
 /** SharePoint's theme (incl. section background variants) as a Fluent theme. */
 export function fluentFromSharePoint(theme: IReadonlyTheme | undefined): ITheme | undefined {

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
 import * as strings from 'SummaryWebPartStrings';
 import { ISummaryProps, Summary } from './components/Summary';
-import { HostedWebPartBase } from '../shared/HostedWebPart';
+import { ReactWebPartBase } from '../shared/ReactWebPartBase';
 import { ISummarySource } from '../../data/ISummarySource';
 import { PnPSummarySource } from '../../data/summarySource';
 import { spfxSp } from '../../data/spfxSite';
@@ -14,7 +14,7 @@ export interface ISummaryWebPartProps {
 }
 
 /** Thin host for the homepage widget: counts only, none of the cards' data or report code. */
-export default class SummaryWebPart extends HostedWebPartBase<ISummaryWebPartProps> {
+export default class SummaryWebPart extends ReactWebPartBase<ISummaryWebPartProps> {
   private _source!: ISummarySource;
 
   protected onDataSite(url: string): void {
@@ -32,6 +32,7 @@ export default class SummaryWebPart extends HostedWebPartBase<ISummaryWebPartPro
   }
 
   protected getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
+    const source = this.dataSourceFields(strings);
     return {
       pages: [
         {
@@ -40,7 +41,8 @@ export default class SummaryWebPart extends HostedWebPartBase<ISummaryWebPartPro
             {
               groupName: strings.DataGroupName,
               groupFields: [
-                ...this.dataSourceFields(strings),
+                source.siteUrl,
+                source.reportYear,
                 this.pageUrlField('cardsUrl', strings.CardsUrlFieldLabel, strings.CardsUrlFieldDescription, strings.PageUrlInvalid)
               ]
             }

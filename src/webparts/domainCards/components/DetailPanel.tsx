@@ -10,7 +10,7 @@ import { actionDeadlineState, recommendationsAnsweredBy } from '../../../model/a
 import { auditLink, listFormUrl, safeUrl, versionHistoryUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAction, IReportData, IRisk } from '../../../model/types';
-import { ISelection } from './DomainCard';
+import { ISelection } from './selection';
 import { IDomainCardsClassNames } from './styles';
 
 export interface IDetailPanelProps {

@@ -4,20 +4,16 @@ import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
 import { RichText } from '../../../components/RichText';
 import { cardTitle } from '../../../model/text';
-import { IAction, IDomainReport, IRisk } from '../../../model/types';
+import { IAction, IDomainReport } from '../../../model/types';
 import { IDomainCardsClassNames } from './styles';
 import { DeadlineLine, formatDate } from './DetailPanel';
+import { ISelection, PlanningOrRealisation } from './selection';
 import { IChangedAfterFinal, IDomainComparison } from '../../../model/finalReport';
 import { actionDeadlineState, IDeadlineCounts } from '../../../model/audits';
 import { idsWithoutTitle } from '../../../model/yearView';
 import { highRisksOf } from '../../../model/figures';
 
-export type PlanningOrRealisation = 'realisation' | 'planning';
-
-/** What the detail panel shows. */
-export type ISelection =
-  | { kind: 'action'; action: IAction; section: PlanningOrRealisation; isNew: boolean }
-  | { kind: 'risk'; risk: IRisk };
+export type { ISelection, PlanningOrRealisation } from './selection';
 
 export interface IDomainCardProps {
   /** The domain's report with the toolbar filters applied. */

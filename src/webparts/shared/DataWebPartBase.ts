@@ -1,8 +1,8 @@
 import { createSpfxServices, IDataServices } from '../../data/spfx';
-import { HostedWebPartBase, IHostedWebPartProps } from './HostedWebPart';
+import { ReactWebPartBase, IDataSourceProps } from './ReactWebPartBase';
 
 /** A host with the full data services (repository, "Lijsten controleren"): the cards and Auditopvolging. */
-export abstract class HostedWebPart<P extends IHostedWebPartProps> extends HostedWebPartBase<P> {
+export abstract class DataWebPartBase<P extends IDataSourceProps> extends ReactWebPartBase<P> {
   protected services!: IDataServices;
 
   protected onDataSite(url: string): void {

@@ -3,12 +3,13 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
-import { getList } from '../schema/schema';
+import { getList } from '../../src/schema/schema';
 import { IImportIssue, IImportTargets, IPlannedAdd, refsOf, resolveRefs, validateImportItems } from '../schema/importValidation';
-import { sharePointMessage } from './errors';
-import { ListItem } from './mapping';
-import { listOf } from './lists';
-import { ITEM_QUERIES } from './queries';
+import { sharePointMessage } from '../../src/data/errors';
+import { ListItem } from '../../src/data/mapping';
+import { listOf } from '../../src/data/lists';
+import { PAGE_SIZE } from '../../src/data/paging';
+import { ITEM_QUERIES } from '../../src/data/queries';
 
 /**
  * Writes per $batch. SharePoint REST documents no fixed limit (20 is Microsoft Graph's;
@@ -146,7 +147,7 @@ export async function runImport(sp: SPFI, adds: IPlannedAdd[], targets: IImportT
         for (const t of unknown[key]) titles[t] = true;
         const known: Record<number, true> = {};
         for (const c of created) if (c.list === key) known[c.id] = true;
-        const later: ListItem[] = await listOf(sp, key).items.select(...ITEM_QUERIES.importIdsAndTitles.select).filter(`Id gt ${before[key]}`).orderBy('Id', true).top(5000)();
+        const later: ListItem[] = await listOf(sp, key).items.select(...ITEM_QUERIES.importIdsAndTitles.select).filter(`Id gt ${before[key]}`).orderBy('Id', true).top(PAGE_SIZE)();
         for (const it of later) if (!known[it.Id] && titles[it.Title]) remaining.push({ list: key, id: it.Id });
       }
       while (remaining.length) {

@@ -1,7 +1,7 @@
 import { spfi, SPFI, SPBrowser } from '@pnp/sp';
 import { BearerToken, InjectHeaders } from '@pnp/queryable';
-import { PnPOrgRepository } from './PnPOrgRepository';
-import { IOrgRepository } from './IOrgRepository';
+import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
+import { IOrgRepository } from '../../src/data/IOrgRepository';
 
 /** Default local site of `npm start`. */
 export function localSiteUrl(env: Record<string, string | undefined> = {}): string {

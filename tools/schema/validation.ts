@@ -8,7 +8,7 @@
  * `Title`, `Volgorde`, `DomeinId` (lookup / person), `DomeinenId` (multi lookup: an array
  * or the verbose `{ results: [] }`).
  */
-import { IFieldSchema, IListSchema } from './schema';
+import { IFieldSchema, IListSchema } from '../../src/schema/schema';
 
 export interface IValidationError {
   /** Internal name of the column, absent for the list validation formula. */

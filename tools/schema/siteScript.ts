@@ -1,4 +1,4 @@
-import { fieldSchemaXml, LISTS, SCHEMA_VERSION } from './schema';
+import { fieldSchemaXml, LISTS, SCHEMA_VERSION } from '../../src/schema/schema';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

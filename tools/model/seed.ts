@@ -1,5 +1,5 @@
 /* eslint-disable @rushstack/no-new-null -- the source JSON uses null for "not stated" */
-import { IAction, IAudit, IDomain, IReportData, IRisk, AuditStatus } from './types';
+import { IAction, IAudit, IDomain, IReportData, IRisk, AuditStatus } from '../../src/model/types';
 
 /**
  * Converts the structured voortgangsrapport JSON (shared/data) into list-shaped

@@ -3,8 +3,8 @@
  * wording of the objectives comes from the city's file only: nothing here invents it.
  * Validation is all-or-nothing: one bad row and nothing is imported.
  */
-import { IMaturityObjective, IMaturityTheme } from './maturity';
-import { shortTitle } from './text';
+import { IMaturityObjective, IMaturityTheme } from '../../src/model/maturity';
+import { shortTitle } from '../../src/model/text';
 import { IPlannedAdd, IPlannedRef, validateImportItems } from '../schema/importValidation';
 
 /**

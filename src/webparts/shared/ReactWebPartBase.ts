@@ -19,7 +19,13 @@ export interface IDataSourceStrings {
   ReportYearInvalid: string;
 }
 
-export interface IHostedWebPartProps {
+/** The data source's property pane fields, by the property they set. */
+export interface IDataSourceFields {
+  siteUrl: IPropertyPaneField<unknown>;
+  reportYear: IPropertyPaneField<unknown>;
+}
+
+export interface IDataSourceProps {
   siteUrl: string;
   reportYear: number;
 }
@@ -29,7 +35,7 @@ export interface IHostedWebPartProps {
  * clean unmounting. Subclasses build their data access for the site (onDataSite) and say what
  * to render. Light on purpose: the homepage widget builds on it without the cards' data code.
  */
-export abstract class HostedWebPartBase<P extends IHostedWebPartProps> extends BaseClientSideWebPart<P> {
+export abstract class ReactWebPartBase<P extends IDataSourceProps> extends BaseClientSideWebPart<P> {
   protected theme: ITheme | undefined;
   protected isTeams: boolean = false;
   protected teamsSubEntityId: string | undefined;
@@ -62,21 +68,21 @@ export abstract class HostedWebPartBase<P extends IHostedWebPartProps> extends B
     ReactDom.render(this.element(), this.domElement);
   }
 
-  /** "Gegevenssite" and "Rapportjaar", validated the same way in both web parts. */
-  protected dataSourceFields(strings: IDataSourceStrings): IPropertyPaneField<unknown>[] {
-    return [
-      PropertyPaneTextField('siteUrl', {
+  /** "Gegevenssite" and "Rapportjaar", validated the same way in every web part; picked by name. */
+  protected dataSourceFields(strings: IDataSourceStrings): IDataSourceFields {
+    return {
+      siteUrl: PropertyPaneTextField('siteUrl', {
         label: strings.SiteUrlFieldLabel,
         description: strings.SiteUrlFieldDescription,
         placeholder: this.context.pageContext.web.absoluteUrl,
         onGetErrorMessage: (v: string) => siteUrlError(v, strings.SiteUrlInvalid)
       }),
-      PropertyPaneTextField('reportYear', {
+      reportYear: PropertyPaneTextField('reportYear', {
         label: strings.ReportYearFieldLabel,
         description: strings.ReportYearFieldDescription,
         onGetErrorMessage: (v: string) => reportYearError(v, strings.ReportYearInvalid)
       })
-    ];
+    };
   }
 
   /** A setting naming the page a link leads to ("Pagina met de domeinkaarten"), checked with the link rule. */

@@ -6,11 +6,11 @@ import '@pnp/sp/batching';
 import { IList } from '@pnp/sp/lists';
 import { IImportTargets, IPlannedAdd, IPlannedRef } from '../schema/importValidation';
 import { normaliseTitle } from '../model/seed';
-import { IAction, IReportData, IRisk } from '../model/types';
-import { actionToItem, auditToItem, domainToItem, ListItem, riskToItem } from './mapping';
-import { PAGE_SIZE } from './PnPOrgRepository';
-import { listOf } from './lists';
-import { ITEM_QUERIES } from './queries';
+import { IAction, IReportData, IRisk } from '../../src/model/types';
+import { actionToItem, auditToItem, domainToItem, ListItem, riskToItem } from '../../src/data/mapping';
+import { pageOnById, PAGE_SIZE } from '../../src/data/paging';
+import { listOf } from '../../src/data/lists';
+import { ITEM_QUERIES } from '../../src/data/queries';
 import { runImport } from './importRun';
 
 type LookupValue = number | IPlannedRef;
@@ -40,14 +40,8 @@ function riskKey(title: string, domainId: number | undefined): string {
 
 /** Every item of a list, paged by ID (always allowed, also past the list view threshold). */
 export async function readAll(list: IList, select: string[]): Promise<ListItem[]> {
-  let all: ListItem[] = [];
-  let page: ListItem[] = await list.items.select(...select).top(PAGE_SIZE)();
-  all = all.concat(page);
-  while (page.length === PAGE_SIZE) {
-    page = await list.items.select(...select).top(PAGE_SIZE).skip(page[page.length - 1].Id)();
-    all = all.concat(page);
-  }
-  return all;
+  const first: ListItem[] = await list.items.select(...select).top(PAGE_SIZE)();
+  return pageOnById(first, (lastId) => list.items.select(...select).top(PAGE_SIZE).skip(lastId)());
 }
 
 function short(title: string): string {

@@ -4,18 +4,18 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
-import { IMaturityObjective, IMaturityTheme } from '../model/maturity';
+import { IMaturityObjective, IMaturityTheme } from '../../src/model/maturity';
 import {
   DEMO_ROUND_2023, IObjectivePlan, IObjectiveRow, LEIDRAAD_THEMES, objectiveAdds, plannedThemeId, plannedThemeRef, planObjectiveImport
 } from '../model/maturityImport';
 import { IImportTargets, IPlannedAdd } from '../schema/importValidation';
-import { ListItem } from './mapping';
-import { toObjective, toTheme } from './maturityMapping';
-import { listOf } from './lists';
-import { ITEM_QUERIES } from './queries';
+import { ListItem } from '../../src/data/mapping';
+import { toObjective, toTheme } from '../../src/data/maturityMapping';
+import { listOf } from '../../src/data/lists';
+import { ITEM_QUERIES } from '../../src/data/queries';
 import { readAll } from './importData';
 import { runImport } from './importRun';
-import { syncRaterAccess } from './maturityAccess';
+import { syncRaterAccess } from '../../src/data/maturityAccess';
 
 export interface IMaturityImportOptions {
   /**

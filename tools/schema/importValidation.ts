@@ -7,7 +7,7 @@
  *
  * Pure: used by `npm run import`, `npm run import-objectives` and their tests.
  */
-import { getList, IFieldSchema, IListSchema } from './schema';
+import { getList, IFieldSchema, IListSchema } from '../../src/schema/schema';
 import { listFields, restName, textMaxLength, validateItem } from './validation';
 
 /** A lookup to an item the same run adds (its id is known only once it is written). */

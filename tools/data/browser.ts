@@ -1,12 +1,12 @@
 import { spfi, SPFI, SPBrowser, SPFx } from '@pnp/sp';
 import { InjectHeaders } from '@pnp/queryable';
-import { PnPOrgRepository } from './PnPOrgRepository';
-import { IOrgRepository } from './IOrgRepository';
-import { IDataSite, resolveDataSite, storageEntityReader } from './dataSite';
-import { IMaturityRepository } from './IMaturityRepository';
-import { PnPMaturityRepository } from './PnPMaturityRepository';
-import { ISummarySource } from './ISummarySource';
-import { PnPSummarySource } from './summarySource';
+import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
+import { IOrgRepository } from '../../src/data/IOrgRepository';
+import { IDataSite, resolveDataSite, storageEntityReader } from '../../src/data/dataSite';
+import { IMaturityRepository } from '../../src/data/IMaturityRepository';
+import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
+import { ISummarySource } from '../../src/data/ISummarySource';
+import { PnPSummarySource } from '../../src/data/summarySource';
 
 /** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
 export interface IPageDigest {

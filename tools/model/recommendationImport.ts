@@ -1,12 +1,12 @@
 /**
  * Import of an audit's recommendations from a CSV or Excel file (aanbeveling, prioriteit,
  * eigenaar, deadline, optional domein). Pure: owners and domains are resolved by the caller
- * (src/data/importRecommendations.ts). All-or-nothing: one bad row and nothing is imported.
+ * (tools/data/importRecommendations.ts). All-or-nothing: one bad row and nothing is imported.
  * Idempotent: a recommendation with the same text on the same audit is the same one.
  */
-import { IDomain, IRecommendation } from './types';
+import { IDomain, IRecommendation } from '../../src/model/types';
 import { normaliseName } from './maturityImport';
-import { shortTitle } from './text';
+import { shortTitle } from '../../src/model/text';
 import { IPlannedAdd } from '../schema/importValidation';
 
 export interface IRecommendationRow {

@@ -3,12 +3,12 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
-import { IRecommendation } from '../model/types';
+import { IRecommendation } from '../../src/model/types';
 import { IRecommendationPlan, IRecommendationRow, planRecommendationImport, recommendationAdds } from '../model/recommendationImport';
-import { httpStatusOf } from './errors';
-import { ListItem, toDomain } from './mapping';
-import { listOf } from './lists';
-import { ITEM_QUERIES } from './queries';
+import { httpStatusOf } from '../../src/data/errors';
+import { ListItem, toDomain } from '../../src/data/mapping';
+import { listOf } from '../../src/data/lists';
+import { ITEM_QUERIES } from '../../src/data/queries';
 import { readAll } from './importData';
 import { runImport } from './importRun';
 
