@@ -17,6 +17,7 @@ import { importReportData } from '../src/data/importData';
 import { importMaturity, LOCAL_DEMO_ROUND } from '../src/data/importMaturity';
 import { FACILITATOR_GROUP } from '../src/data/maturityAccess';
 import { convertSeed, ISeedAudits, ISeedReport } from '../src/model/seed';
+import { addExampleOwners } from './exampleOwners';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';
@@ -74,6 +75,9 @@ export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: strin
   const auditsFile = path.join(SHARED_DATA, 'audits-2022.json');
   const audits = fs.existsSync(auditsFile) ? (JSON.parse(fs.readFileSync(auditsFile, 'utf8')) as ISeedAudits) : undefined;
   await importReportData(sp, convertSeed(report, audits), (l) => log(`Import 2022: ${l}`));
+  // Example owners and deadlines (the real report has none): only here, never in npm run import.
+  const owned = await addExampleOwners(sp);
+  log(`Voorbeeldgegevens: ${owned} acties van de planning 2023 kregen een eigenaar (koen, lees, sofie) en een deadline.`);
   fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'voortgangsrapport-2022.json' }) + '\n');
 }
 
