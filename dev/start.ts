@@ -43,7 +43,8 @@ export async function recordDataSite(server: { siteUrl: string; store: ILocalSto
   await server.store.setStorageEntity(DATA_SITE_PROPERTY_KEY, server.siteUrl, 'Organisatiebeheersing: gegevenssite (lokaal)');
 }
 
-export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
+/** `exampleOwners: false` keeps the 2022 data as imported (browser tests that count deadlines themselves). */
+export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: string) => void, options: { exampleOwners?: boolean } = {}): Promise<void> {
   const sp = createSp(siteUrl);
   const schema = await ensureSchema(sp);
   if (schema.changes.length) log(`Lijsten ingericht: ${schema.changes.length} wijzigingen (schemaversie ${schema.schemaVersion}).`);
@@ -76,8 +77,10 @@ export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: strin
   const audits = fs.existsSync(auditsFile) ? (JSON.parse(fs.readFileSync(auditsFile, 'utf8')) as ISeedAudits) : undefined;
   await importReportData(sp, convertSeed(report, audits), (l) => log(`Import 2022: ${l}`));
   // Example owners and deadlines (the real report has none): only here, never in npm run import.
-  const owned = await addExampleOwners(sp);
-  log(`Voorbeeldgegevens: ${owned} acties van de planning 2023 kregen een eigenaar (koen, lees, sofie) en een deadline.`);
+  if (options.exampleOwners !== false) {
+    const owned = await addExampleOwners(sp);
+    log(`Voorbeeldgegevens: ${owned} acties van de planning 2023 kregen een eigenaar (koen, lees, sofie) en een deadline.`);
+  }
   fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'voortgangsrapport-2022.json' }) + '\n');
 }
 
