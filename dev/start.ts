@@ -21,6 +21,7 @@ import { FACILITATOR_GROUP } from '../src/data/maturityAccess';
 import { convertSeed, ISeedAudits, ISeedReport } from '../tools/model/seed';
 import { SETTING_REPORT_YEAR } from '../src/model/settings';
 import { writeSetting } from '../src/data/settings';
+import { addExampleOwners } from './exampleOwners';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 const SEED_MARKER = 'seed-imported.json';
@@ -46,7 +47,8 @@ export async function recordDataSite(server: { siteUrl: string; store: ILocalSto
   await server.store.setStorageEntity(DATA_SITE_PROPERTY_KEY, server.siteUrl, 'Organisatiebeheersing: gegevenssite (lokaal)');
 }
 
-export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: string) => void): Promise<void> {
+/** `exampleOwners: false` keeps the 2022 data as imported (browser tests that count deadlines themselves). */
+export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: string) => void, options: { exampleOwners?: boolean } = {}): Promise<void> {
   const sp = createSp(siteUrl);
   const schema = await ensureSchema(sp);
   if (schema.changes.length) log(`Lijsten ingericht: ${schema.changes.length} wijzigingen (schemaversie ${schema.schemaVersion}).`);
@@ -81,6 +83,11 @@ export async function seedIfNew(siteUrl: string, dataDir: string, log: (l: strin
   // The control team's decision, as "Start rapportjaar" records it: the seed is the report on 2022.
   await writeSetting(sp, SETTING_REPORT_YEAR, String(report.reportYear));
   log(`Rapportjaar ingesteld op ${report.reportYear} (lijst Instellingen).`);
+  // Example owners and deadlines (the real report has none): only here, never in npm run import.
+  if (options.exampleOwners !== false) {
+    const owned = await addExampleOwners(sp);
+    log(`Voorbeeldgegevens: ${owned} acties van de planning 2023 kregen een eigenaar (koen, lees, sofie) en een deadline.`);
+  }
   fs.writeFileSync(marker, JSON.stringify({ importedAt: new Date().toISOString(), source: 'voortgangsrapport-2022.json' }) + '\n');
 }
 

@@ -63,6 +63,7 @@ export type Resource =
   | { kind: 'roleChange'; scope: string; list?: IListData; item?: IItem; action: 'add' | 'remove'; principalId: number; roleDefId: number }
   | { kind: 'breakInheritance'; scope: string; list: IListData; item?: IItem; copy: boolean }
   | { kind: 'moveFile'; overwrite: boolean }
+  | { kind: 'sendEmail' }
   | { kind: 'versions'; list: IListData; item: IItem; file: boolean }
   | { kind: 'version'; list: IListData; item: IItem; file: boolean; versionId: number };
 

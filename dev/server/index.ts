@@ -14,7 +14,8 @@ import { accessDenied, errorJson, STATUS_TEXT } from './errors';
 import { mimeOf } from './handlers/files';
 import { Role } from './site';
 import { DIRECTORY, effectiveMask, ensureDirectory, hasKind, KIND } from './directory';
-import { IUser } from './store';
+import { IOutboxMessage, IUser } from './store';
+import { outboxPage } from './outbox';
 import { WEB_TITLE } from './handlers/web';
 import { boundaryOf, parseBatch, partRequest, renderBatchResponse } from './batch';
 import { badRequest, CODE_INVALID_QUERY, SPError } from './fields';
@@ -66,6 +67,10 @@ export interface ILocalStoreAccess {
   addItems(title: string, bodies: Record<string, unknown>[]): Promise<number[]>;
   /** Sets a tenant property (storage entity), as `m365 spo storageentity set` does on a tenant. */
   setStorageEntity(key: string, value: string, comment?: string, description?: string): Promise<void>;
+  /** The messages SendEmail accepted (`/_outbox`). */
+  outbox(): IOutboxMessage[];
+  /** An admin deletes the account from the tenant: it stays in the site's user list, mail to it fails (FIDELITY M-03). */
+  removeFromTenant(login: string): Promise<void>;
 }
 
 export interface ILocalServer {
@@ -289,9 +294,11 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       const user = identity(headers);
       if (isWrite && apiPath.toLowerCase() !== 'contextinfo') {
         checkAuth(headers);
+        // Any user of the site may send mail (to other users of the site, FIDELITY M-01): no edit rights needed.
+        const editing = apiPath.toLowerCase() !== 'sp.utilities.utility.sendemail';
         return (await write(() =>
           api.asUser(user, () => {
-            checkAccess(true);
+            checkAccess(editing);
             return api.dispatch(areq, apiPath);
           })
         )) as IApiResponse;
@@ -356,6 +363,15 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
       send(res, await handleApi(req, url, '/_api/'.length), method === 'HEAD');
       return;
     }
+    // The local outbox (not SharePoint): what SendEmail accepted, as JSON and as a page.
+    if ((method === 'GET' || method === 'HEAD') && (lower === '/_outbox' || lower === `${sitePath.toLowerCase()}/_outbox` || lower === '/outbox' || lower === `${sitePath.toLowerCase()}/outbox`)) {
+      const messages = store.site.outbox || [];
+      const json = lower.endsWith('/_outbox');
+      const body = Buffer.from(json ? JSON.stringify(messages, null, 2) : outboxPage(messages));
+      res.writeHead(200, { 'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
+      res.end(method === 'HEAD' ? undefined : body);
+      return;
+    }
     if (opts.extraRoutes && (await opts.extraRoutes(req, res, url))) return;
     if ((method === 'GET' || method === 'HEAD') && serveDownload(res, url, method === 'HEAD')) return;
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>404 NOT FOUND</title></head><body><h1>404 NOT FOUND</h1><p>${escapeHtml(url.pathname)} does not exist on this local site.</p><p><a href="/">Start</a></p></body></html>`;
@@ -398,6 +414,13 @@ export async function createLocalServer(opts: ILocalServerOptions): Promise<ILoc
     setStorageEntity: async (key, value, comment, description) =>
       store.exclusive(async () => {
         store.site.storageEntities = { ...(store.site.storageEntities || {}), [key]: { Value: value, Comment: comment ?? null, Description: description ?? null } };
+        store.markSite();
+        await store.flush();
+      }),
+    outbox: () => JSON.parse(JSON.stringify(store.site.outbox || [])) as IOutboxMessage[],
+    removeFromTenant: async (login) =>
+      store.exclusive(async () => {
+        store.site.departed = (store.site.departed || []).concat([login]);
         store.markSite();
         await store.flush();
       })

@@ -26,6 +26,7 @@ import { getStorageEntity, storageEntitySegment } from './handlers/storageEntiti
 import * as groups from './handlers/groups';
 import * as versions from './handlers/versions';
 import * as moveCopy from './handlers/moveCopy';
+import { postSendEmail } from './handlers/mail';
 import { getSite, getWeb, webEntity } from './handlers/web';
 
 /** GET also answers HEAD; MERGE also answers PATCH. Other verbs are 405. */
@@ -51,10 +52,12 @@ export const ROUTES: RouteTable = {
       web: () => ({ kind: 'web' }),
       site: () => ({ kind: 'site' }),
       lists: lists.listsSegment,
-      'sp.movecopyutil.movefilebypath': moveCopy.moveFileSegment
+      'sp.movecopyutil.movefilebypath': moveCopy.moveFileSegment,
+      'sp.utilities.utility.sendemail': () => ({ kind: 'sendEmail' })
     }
   },
   moveFile: { methods: { POST: moveCopy.postMoveFile } },
+  sendEmail: { methods: { POST: postSendEmail } },
   contextinfo: { methods: { POST: postContextInfo } },
   site: { methods: { GET: getSite }, children: { rootweb: () => ({ kind: 'web' }) } },
   web: {

@@ -167,6 +167,25 @@ export interface ISiteData {
   uniqueScopes?: string[];
   /** Permission levels added to the site (roledefinitions POST); the built-in ones are in directory.ts. */
   roleDefinitions?: IRoleDefinition[];
+  /** Messages accepted by SP.Utilities.Utility.SendEmail (handlers/mail.ts), oldest first. */
+  outbox?: IOutboxMessage[];
+  /** Logins whose account was removed from the tenant (they stay in the site's user list, as on SharePoint). */
+  departed?: string[];
+}
+
+/** One message of the local outbox (`/_outbox`). */
+export interface IOutboxMessage {
+  id: number;
+  sentAt: string;
+  /** Login of the user who called SendEmail. */
+  sentBy: string;
+  from?: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  /** HTML, as sent. */
+  body: string;
 }
 
 export function newGuid(): string {

@@ -6,7 +6,8 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { createBrowserMaturityRepository, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
+import { IProgressService } from '../../src/data/progressService';
+import { createBrowserMaturityRepository, createBrowserProgressService, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   let repository: IOrgRepository;
+  let progress: IProgressService;
   if (cfg.page === 'teams-personal') {
     // Like the web part class in the personal app: no setting, so the tenant property names the data site.
     const site = await resolveBrowserDataSite(cfg.siteUrl);
@@ -62,9 +64,11 @@ async function main(): Promise<void> {
     root.setAttribute('data-data-site-source', site.source);
     // The page's digest was issued for the page's own web, not for the data site it points at.
     repository = createBrowserRepository(site.url, cfg.user);
+    progress = createBrowserProgressService(site.url, cfg.user);
   } else {
     // The page carries a form digest, as SharePoint pages do: no contextinfo request before the first $batch.
     repository = createBrowserRepository(cfg.siteUrl, cfg.user, cfg.digest);
+    progress = createBrowserProgressService(cfg.siteUrl, cfg.user, cfg.digest);
   }
 
   const renderCards = (theme: ITheme, isTeams: boolean): void => {
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
     ReactDOM.render(
       <AuditFollowUp
         repository={repository}
+        progress={progress}
         theme={theme}
         isTeams={isTeams}
         initialView={view}

@@ -100,7 +100,7 @@ async function ensureFacilitatorLevel(sp: SPFI, note: (c: IEnsureChange) => void
  * Gives a list its own permissions (a copy of the site's) once, then sets the levels of the named groups exactly:
  * missing levels are added, other levels of those groups removed. Principals not named are left as they are.
  */
-async function ensureListLevels(sp: SPFI, key: string, title: string, levels: Array<{ principal: number; roleDefIds: number[]; name: string }>, note: (c: IEnsureChange) => void): Promise<void> {
+export async function ensureListLevels(sp: SPFI, key: string, title: string, levels: Array<{ principal: number; roleDefIds: number[]; name: string }>, note: (c: IEnsureChange) => void): Promise<void> {
   const list = listOf(sp, key);
   const info = (await list.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments?: boolean };
   if (!info.HasUniqueRoleAssignments) {

@@ -7,6 +7,7 @@ import '@pnp/sp/site-users/web';
 import { IEnsureChange, ProvisioningError } from './ensureSchema';
 import { httpStatusOf, sharePointMessage } from './errors';
 import { ensureMaturityPermissions } from './maturityAccess';
+import { ensureProgressPermissions } from './progressAccess';
 
 /** The SharePoint group of the control team: edits the lists and finalises the report. */
 export const CONTROL_TEAM_GROUP: string = 'Organisatiebeheersing – beheerders';
@@ -75,6 +76,12 @@ export async function ensurePermissions(sp: SPFI, options: IEnsurePermissionsOpt
     await ensureMaturityPermissions(sp, group.Id, (c) => {
       changes.push(c);
       log(`Maturiteit / maturity: ${c.list}: ${c.kind} ${c.name}`);
+    });
+
+    // Owners report progress on their own items only (src/data/progressAccess.ts).
+    await ensureProgressPermissions(sp, group.Id, (c) => {
+      changes.push(c);
+      log(`Voortgang / progress: ${c.list}: ${c.kind} ${c.name}`);
     });
 
     if (options.everyoneReads) {

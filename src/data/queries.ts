@@ -53,5 +53,12 @@ export const ITEM_QUERIES = {
   shortAudits: { list: 'audits', select: AUDIT_SHORT_SELECT, expand: [] },
   shortRecommendations: { list: 'recommendations', select: RECOMMENDATION_SHORT_SELECT, expand: [] },
   summaryDomains: { list: 'domains', select: DOMAIN_SHORT_SELECT, expand: [] },
-  countRisks: { list: 'risks', select: RISK_COUNT_SELECT, expand: [] }
+  countRisks: { list: 'risks', select: RISK_COUNT_SELECT, expand: [] },
+  // Progress reports of owners (src/data/progress.ts) and the reminders' sent-log (tools/data/reminders.ts).
+  progressReports: {
+    list: 'progressReports',
+    select: ['Id', 'Title', 'ActieId', 'AanbevelingId', 'Voortgang', 'Commentaar', 'VoorgesteldeDeadline', 'Bewijs', 'Beoordeling', 'Reden', 'AuthorId', 'EditorId', 'Author/Title', 'Editor/Title', 'Created', 'Modified'],
+    expand: ['Author', 'Editor']
+  },
+  reminderLog: { list: 'reminderLog', select: ['Id', 'Title', 'Periode', 'Soort', 'Ontvanger', 'Verzendstatus'], expand: [] }
 } satisfies Record<string, IItemQuery>;

@@ -6,6 +6,7 @@ import { IMaturityRepository } from './IMaturityRepository';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
 import { ensurePermissions } from './permissions';
 import { spfxSp } from './spfxSite';
+import { createProgressService, IProgressService } from './progressService';
 
 export { resolveSpfxDataSite } from './spfxSite';
 
@@ -15,6 +16,8 @@ export interface IDataServices {
   maturity: IMaturityRepository;
   /** "Lijsten controleren" (site owners): idempotent provisioning of the lists, then of the permission model. */
   ensureSchema: () => Promise<IEnsureResult>;
+  /** Progress reports of owners and their review ("Voortgang melden"). */
+  progress: IProgressService;
 }
 
 /** One spfi per web part, bound to the SPFx context (auth, digest, request headers). */
@@ -24,6 +27,7 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
   return {
     repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
     maturity: new PnPMaturityRepository(sp, url),
+    progress: createProgressService(sp),
     ensureSchema: async () => {
       const schema = await ensureSchema(sp);
       // The control team group with Contribute; "everyone reads" is a deliberate CLI choice (npm run provision -- --everyone-reads).

@@ -91,6 +91,12 @@ export const MATURITY_ROUND_STATUSES: RoundStatus[] = ['voorbereiding', 'scoren'
 /** Bounds for any maturity scale; a round's own scale (default 1-5, the seed's) lies within them. */
 export const MATURITY_SCALE_MIN: number = 0;
 export const MATURITY_SCALE_MAX: number = 10;
+/** What an owner reports on an action or recommendation they own. */
+export const PROGRESS_STATES: string[] = ['op schema', 'vertraagd', 'uitgevoerd'];
+/** The control team's review of a progress report; only an outcome written by the control team counts (model/progress). */
+export const REVIEW_OUTCOMES: string[] = ['in afwachting', 'aanvaard', 'geweigerd'];
+/** Kinds of reminder messages (model/reminders), one sent-log item per message. */
+export const REMINDER_KINDS: string[] = ['overzicht', 'escalatie', 'maandoverzicht'];
 
 /**
  * Status pill formatting. Text is always shown (colour is never the only signal) and
@@ -349,6 +355,45 @@ export const LISTS: IListSchema[] = [
       { internalName: 'Score', displayName: 'Score', type: 'Number', required: true, min: MATURITY_SCALE_MIN, max: MATURITY_SCALE_MAX },
       { internalName: 'Opmerking', displayName: 'Opmerking', type: 'Note' },
       { internalName: 'Acties', displayName: 'Verbeteracties', type: 'LookupMulti', lookupList: 'actions', lookupField: 'Title' }
+    ]
+  },
+  // Added later (additive): owners report progress, the control team reviews (README, "Voortgang en herinneringen").
+  {
+    key: 'progressReports',
+    title: 'Voortgangsmeldingen',
+    description: 'Voortgang gemeld door de eigenaars van acties en aanbevelingen; het controleteam beoordeelt ze',
+    template: 100,
+    url: 'Lists/Voortgangsmeldingen',
+    titleDisplayName: 'Melding',
+    // Everyone reads the reports; each owner edits only their own (reviewers override it, src/data/progressAccess.ts).
+    itemSecurity: { read: 1, write: 2 },
+    fields: [
+      { internalName: 'Actie', displayName: 'Actie', type: 'Lookup', lookupList: 'actions', lookupField: 'Title', indexed: true },
+      { internalName: 'Aanbeveling', displayName: 'Aanbeveling', type: 'Lookup', lookupList: 'recommendations', lookupField: 'Title', indexed: true },
+      { internalName: 'Voortgang', displayName: 'Voortgang', type: 'Choice', choices: PROGRESS_STATES, required: true },
+      { internalName: 'Commentaar', displayName: 'Commentaar', type: 'Note' },
+      { internalName: 'VoorgesteldeDeadline', displayName: 'Voorgestelde deadline', type: 'DateTime' },
+      { internalName: 'Bewijs', displayName: 'Bewijs (link)', type: 'Text', description: 'https-link of link binnen SharePoint' },
+      {
+        internalName: 'Beoordeling', displayName: 'Beoordeling', type: 'Choice', choices: REVIEW_OUTCOMES, defaultValue: 'in afwachting', indexed: true,
+        description: 'Alleen het controleteam beoordeelt; een beoordeling door iemand anders telt niet'
+      },
+      { internalName: 'Reden', displayName: 'Reden van weigering', type: 'Note' }
+    ]
+  },
+  {
+    key: 'reminderLog',
+    title: 'Herinneringen',
+    description: 'Verzonden herinneringen (npm run reminders): niemand krijgt dezelfde herinnering twee keer',
+    template: 100,
+    url: 'Lists/Herinneringen',
+    titleDisplayName: 'Sleutel',
+    fields: [
+      { internalName: 'Periode', displayName: 'Periode', type: 'Text', required: true, indexed: true, description: 'Week (2026-W49) of maand (2026-12)' },
+      { internalName: 'Soort', displayName: 'Soort', type: 'Choice', choices: REMINDER_KINDS },
+      { internalName: 'Ontvanger', displayName: 'Ontvanger', type: 'Text' },
+      { internalName: 'Verzendstatus', displayName: 'Verzendstatus', type: 'Choice', choices: ['bezig', 'verzonden', 'overgeslagen'], indexed: true },
+      { internalName: 'Onderwerp', displayName: 'Onderwerp', type: 'Text' }
     ]
   }
 ];

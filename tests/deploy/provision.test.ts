@@ -3,6 +3,9 @@ import '@pnp/sp/site-groups/web';
 import { createSp } from '../../tools/data/node';
 import { CONTROL_TEAM_GROUP } from '../../src/data/permissions';
 import { seedIfNew } from '../../dev/start';
+import { EXAMPLE_NOTE } from '../../dev/exampleOwners';
+import '@pnp/sp/items';
+import '@pnp/sp/lists';
 import { tenantIdFor } from '../../scripts/provision';
 import { LOCAL_TENANT_ID } from '../../dev/server/directory';
 import { ITestServer, startTestServer } from '../helpers/localServer';
@@ -26,6 +29,17 @@ describe('the permission model on a new local site (npm start) and in npm run pr
     // Pieter may now edit and finalise: his rights come from the group.
     const pieter = await createSp(srv.siteUrl, undefined, 'pieter').web.getList('/sites/organisatiebeheersing/Lists/Acties').items.add({ Title: 'Van Pieter' });
     expect(pieter.Id).toBeGreaterThan(0);
+    // Example owners and deadlines for part of the 2023 planning (issue 21), marked as example data.
+    const owned: Array<{ EigenaarId?: number; Deadline?: string; Opmerking?: string }> = await sp.web
+      .getList('/sites/organisatiebeheersing/Lists/Acties')
+      .items.select('EigenaarId', 'Deadline', 'Opmerking')
+      .filter('JaarGepland eq 2023')
+      .top(500)();
+    const withOwner = owned.filter((a) => a.EigenaarId);
+    expect(withOwner.length).toBe(12);
+    expect(new Set(withOwner.map((a) => a.EigenaarId)).size).toBe(3);
+    expect(withOwner.every((a) => !!a.Deadline && (a.Opmerking || '').indexOf(EXAMPLE_NOTE) >= 0)).toBe(true);
+    expect(withOwner.some((a) => new Date(a.Deadline as string).getTime() < Date.now())).toBe(true);
     const again: string[] = [];
     await seedIfNew(srv.siteUrl, srv.dataDir, (l) => again.push(l));
     expect(again).toEqual([]);

@@ -33,7 +33,8 @@ export async function startSite(opts: { user?: 'owner' | 'member' | 'reader'; da
   if (!opts.dataDir) {
     // Like npm start: the control team group comes from ensurePermissions in seedIfNew.
     const owner = await createLocalServer({ port: 0, dataDir, controlTeamGroup: false, extraRoutes: routes });
-    await seedIfNew(owner.siteUrl, dataDir, () => undefined);
+    // Without the example owners: these tests set the owners and deadlines they count themselves.
+    await seedIfNew(owner.siteUrl, dataDir, () => undefined, { exampleOwners: false });
     await recordDataSite(owner);
     if (!opts.user || opts.user === 'owner') {
       if (!opts.throttleEvery) return { url: owner.url, siteUrl: owner.siteUrl, dataDir, stop: () => owner.close() };

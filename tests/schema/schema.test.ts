@@ -4,7 +4,8 @@ describe('the list schema', () => {
   it('declares the lists of the design with ASCII internal names', () => {
     expect(LISTS.map((l) => l.title)).toEqual([
       'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten', 'Instellingen',
-      'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus'
+      'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus',
+      'Voortgangsmeldingen', 'Herinneringen'
     ]);
     for (const l of LISTS) {
       for (const f of l.fields) expect(f.internalName).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);

@@ -44,7 +44,8 @@ const SCRIPTS: Array<[string, string[]]> = [
   ['provision.ts', []],
   ['import.ts', []],
   ['import-objectives.ts', ['--file', TEMPLATE]],
-  ['report.ts', []]
+  ['report.ts', []],
+  ['reminders.ts', []]
 ];
 
 describe('--site with --token in provision, import, import-objectives and report', () => {

@@ -7,6 +7,7 @@ import { IMaturityRepository } from '../../src/data/IMaturityRepository';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
 import { ISummarySource } from '../../src/data/ISummarySource';
 import { PnPSummarySource } from '../../src/data/summarySource';
+import { createProgressService, IProgressService } from '../../src/data/progressService';
 
 /** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
 export interface IPageDigest {
@@ -53,4 +54,9 @@ export function resolveBrowserDataSite(currentWebUrl: string): Promise<IDataSite
 /** The maturity lists for the local workbench, acting as `user` like createBrowserRepository. */
 export function createBrowserMaturityRepository(siteUrl: string, user?: string, digest?: IPageDigest): IMaturityRepository {
   return new PnPMaturityRepository(browserSp(siteUrl, digest, user), siteUrl);
+}
+
+/** Progress reports for the local workbench, acting as `user` like createBrowserRepository. */
+export function createBrowserProgressService(siteUrl: string, user?: string, digest?: IPageDigest): IProgressService {
+  return createProgressService(browserSp(siteUrl, digest, user));
 }

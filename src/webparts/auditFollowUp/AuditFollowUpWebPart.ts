@@ -17,6 +17,7 @@ export default class AuditFollowUpWebPart extends DataWebPartBase<IAuditFollowUp
     const auditId = readAuditFromLocation(window.location.href, this.teamsSubEntityId);
     const props: IAuditFollowUpProps = {
       repository: this.services.repository,
+      progress: this.services.progress,
       theme: this.theme,
       isTeams: this.isTeams,
       initialView: this.isTeamsPersonal && auditId === undefined ? 'mine' : 'audits',

@@ -23,6 +23,8 @@ import { IAudit, IPerson, IReportData } from '../../../model/types';
 import { AuditPanel, FormLink } from './AuditPanel';
 import { AuditsExport } from './AuditsExport';
 import { ExecutionRate } from './ExecutionRate';
+import { IProgressState, OwnerProgress, PendingReviews, useProgressReports } from './ProgressReports';
+import { IProgressService } from '../../../data/progressService';
 import { deadlineText, findingsText, kindLabel, notStated, statusLabel } from './labels';
 import { AuditClassNames, getClassNames } from './styles';
 
@@ -42,6 +44,8 @@ export interface IAuditFollowUpProps {
   openForm?: (url: string) => void;
   /** Injectable for tests. */
   today?: Date;
+  /** Progress reports: "Voortgang melden" under Mijn acties, the control team's review. Absent: not shown. */
+  progress?: IProgressService;
 }
 
 const READER: IPermissions = { canEdit: false, canManageLists: false, canFinalise: false };
@@ -238,6 +242,7 @@ function MineView(props: {
   cn: AuditClassNames;
   onOpen: (id: number) => void;
   openForm: (url: string) => void;
+  progress?: IProgressState;
 }): JSX.Element {
   const { data, cn, user } = props;
   if (user.failed) return <MessageBar messageBarType={MessageBarType.warning}>{strings.MineNoUser}</MessageBar>;
@@ -282,6 +287,9 @@ function MineView(props: {
                   )}
                 </div>
                 <FormLink url={url} text={strings.OpenInList} subject={title} openForm={props.openForm} />
+                {props.progress && user.user && (
+                  <OwnerProgress progress={props.progress} target={{ kind: i.kind, id }} item={i.kind === 'action' ? i.action : i.recommendation} title={title} userId={user.user.id} />
+                )}
               </li>
             );
           })}
@@ -298,6 +306,7 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
   const { data, refreshing, error, reload } = useReportData(repository);
   const permissions = usePermissions(repository);
   const user = useCurrentUser(repository);
+  const progress = useProgressReports(props.progress);
   const today = React.useMemo(() => props.today || new Date(), [props.today]);
   const [view, setView] = React.useState<AuditView>(props.initialView || 'audits');
   const [openId, setOpenId] = React.useState<number | undefined>(props.initialAuditId);
@@ -315,7 +324,7 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
       <LoadingView label={strings.Loading} blocks={3} lines={4} />
     );
   } else if (view === 'mine') {
-    body = <MineView data={data} today={today} user={user} siteUrl={repository.siteUrl} cn={cn} onOpen={setOpenId} openForm={openForm} />;
+    body = <MineView data={data} today={today} user={user} siteUrl={repository.siteUrl} cn={cn} onOpen={setOpenId} openForm={openForm} progress={progress} />;
   } else if (data.audits.length === 0) {
     body = (
       <EmptyView
@@ -358,6 +367,7 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
           {missingAudit && <MessageBar messageBarType={MessageBarType.warning}>{format(strings.AuditNotFound, openId as number)}</MessageBar>}
         </div>
       )}
+      {data && progress && permissions.canEdit && <PendingReviews progress={progress} data={data} onChanged={reload} />}
       {body}
       {data && (
         <AuditPanel

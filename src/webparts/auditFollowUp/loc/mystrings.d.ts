@@ -141,6 +141,41 @@ declare interface IAuditFollowUpWebPartStrings {
   ExportOverdue: string;
   ExportDueSoon: string;
   ExportDismiss: string;
+  ProgressReport: string;
+  ProgressReportFor: string;
+  ProgressClose: string;
+  ProgressState: string;
+  ProgressOnTrack: string;
+  ProgressDelayed: string;
+  ProgressDone: string;
+  ProgressComment: string;
+  ProgressDeadline: string;
+  ProgressEvidence: string;
+  ProgressEvidenceHint: string;
+  ProgressSend: string;
+  ProgressSaveError: string;
+  ProgressLast: string;
+  ProgressProposedDeadline: string;
+  ProgressProblemState: string;
+  ProgressProblemComment: string;
+  ProgressProblemDeadline: string;
+  ProgressProblemDeadlinePlanned: string;
+  ProgressProblemEvidence: string;
+  ProgressProblemOwner: string;
+  ProgressProblemDone: string;
+  ReviewPending: string;
+  ReviewAccepted: string;
+  ReviewRefused: string;
+  ReviewReason: string;
+  ReviewNotByTeam: string;
+  ReviewPendingTitle: string;
+  ReviewAccept: string;
+  ReviewRefuse: string;
+  ReviewReasonLabel: string;
+  ReviewReasonRequired: string;
+  ReviewConflict: string;
+  ReviewAcceptedDone: string;
+  ReviewRefusedDone: string;
 }
 
 declare module 'AuditFollowUpWebPartStrings' {
