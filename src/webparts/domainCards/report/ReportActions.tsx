@@ -14,6 +14,7 @@ import { buildReport } from '../../../model/report';
 import { maturityReportSection } from '../../../model/maturity';
 import { format } from '../../../components/format';
 import { safeUrl } from '../../../model/links';
+import { saveFile } from '../../../components/download';
 
 export interface IReportActionsProps {
   repository: IOrgRepository;
@@ -48,20 +49,10 @@ async function generate(repository: IOrgRepository, data: IReportData, year: num
   return { name: lib.reportFileName(year, kind), bytes };
 }
 
-function download(name: string, bytes: Uint8Array, kind: Kind): void {
-  const type =
-    kind === 'docx'
-      ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-      : 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
+const MIME: Record<Kind, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+};
 
 function buffer(bytes: Uint8Array): ArrayBuffer {
   return bytes.slice().buffer as ArrayBuffer;
@@ -154,7 +145,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
       async () => {
         const data = repository.getCached() || (await repository.loadReportData());
         const file = await generate(repository, data, reportYear, kind, await organisationName(), props.intro);
-        download(file.name, file.bytes, kind);
+        saveFile(file.name, file.bytes, MIME[kind]);
       },
       strings.ReportFailed
     );
