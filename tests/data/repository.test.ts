@@ -23,7 +23,8 @@ describe('provisioning and import over HTTP, through PnPjs', () => {
     const first = await ensureSchema(sp);
     expect(first.changes.filter((c) => c.kind === 'list').map((c) => c.name)).toEqual([
       'Domeinen', 'Audits', 'Risicos', 'Acties', 'Aanbevelingen', 'Rapporten', 'Instellingen',
-      'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus'
+      'MaturiteitThemas', 'MaturiteitDoelstellingen', 'MaturiteitRondes', 'MaturiteitScores', 'MaturiteitConsensus',
+      'Voortgangsmeldingen', 'Herinneringen'
     ]);
     const second = await ensureSchema(sp);
     expect(second.changes).toEqual([]);
