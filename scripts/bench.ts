@@ -228,7 +228,7 @@ function bundleSizes(): void {
   }
   // A rebuild without `gulp clean` leaves older bundles: take the newest per name.
   const newest: Record<string, { file: string; mtime: number }> = {};
-  for (const f of fs.readdirSync(dist).filter((x) => /^(domain-cards-web-part|summary-web-part|audit-follow-up-web-part|chunk\.report)_.*\.js$/.test(x))) {
+  for (const f of fs.readdirSync(dist).filter((x) => /^(domain-cards-web-part|summary-web-part|audit-follow-up-web-part|chunk\.report|chunk\.xlsx-export)_.*\.js$/.test(x))) {
     const name = f.replace(/_[0-9a-f]+\.js$/, '');
     const mtime = fs.statSync(path.join(dist, f)).mtimeMs;
     if (!newest[name] || newest[name].mtime < mtime) newest[name] = { file: f, mtime };
