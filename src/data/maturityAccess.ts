@@ -86,13 +86,17 @@ async function ensureGroup(sp: SPFI, title: string, description: string, note: (
   return added.Id;
 }
 
-/** The facilitator permission level, added once (found by name; what an admin changed on it is left alone). */
-async function ensureFacilitatorLevel(sp: SPFI, note: (c: IEnsureChange) => void): Promise<number> {
+/** A custom permission level, added once (found by name; what an admin changed on it is left alone). Returns its id. */
+export async function ensurePermissionLevel(
+  sp: SPFI,
+  level: { name: string; description: string; order: number; kinds: PermissionKind[] },
+  note: (c: IEnsureChange) => void
+): Promise<number> {
   const defs: Array<{ Id: number; Name: string }> = await sp.web.roleDefinitions.select('Id', 'Name')();
-  const found = defs.filter((d) => d.Name === FACILITATOR_LEVEL)[0];
+  const found = defs.filter((d) => d.Name === level.name)[0];
   if (found) return found.Id;
-  const added = await sp.web.roleDefinitions.add(FACILITATOR_LEVEL, FACILITATOR_LEVEL_DESCRIPTION, 1000, permissionMask(FACILITATOR_KINDS));
-  note({ list: 'web', kind: 'roleDefinition', name: FACILITATOR_LEVEL });
+  const added = await sp.web.roleDefinitions.add(level.name, level.description, level.order, permissionMask(level.kinds));
+  note({ list: 'web', kind: 'roleDefinition', name: level.name });
   return (added.data as { Id: number }).Id;
 }
 
@@ -129,7 +133,7 @@ export async function ensureListLevels(sp: SPFI, key: string, title: string, lev
  */
 export async function ensureMaturityPermissions(sp: SPFI, controlTeamId: number, note: (c: IEnsureChange) => void): Promise<void> {
   const facilitators = await ensureGroup(sp, FACILITATOR_GROUP, FACILITATOR_GROUP_DESCRIPTION, note);
-  const level = await ensureFacilitatorLevel(sp, note);
+  const level = await ensurePermissionLevel(sp, { name: FACILITATOR_LEVEL, description: FACILITATOR_LEVEL_DESCRIPTION, order: 1000, kinds: FACILITATOR_KINDS }, note);
   const [read, contribute] = await Promise.all([roleDefId(sp, READ_KIND), roleDefId(sp, CONTRIBUTE_KIND)]);
   // Facilitators open the site (Read on the web), as the control team does through its own level.
   const web: IAssignment[] = await sp.web.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')();

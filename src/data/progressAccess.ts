@@ -8,7 +8,7 @@ import type { RoleTypeKind } from '@pnp/sp/security/types';
 import { IEnsureChange } from './ensureSchema';
 import { httpStatusOf } from './errors';
 import { listOf } from './lists';
-import { ensureListLevels, permissionMask } from './maturityAccess';
+import { ensureListLevels, ensurePermissionLevel } from './maturityAccess';
 import { getList } from '../schema/schema';
 
 /**
@@ -44,15 +44,6 @@ const REVIEWER_KINDS: PermissionKind[] = [
 
 const CONTRIBUTE_KIND: RoleTypeKind = 3;
 
-async function ensureReviewerLevel(sp: SPFI, note: (c: IEnsureChange) => void): Promise<number> {
-  const defs: Array<{ Id: number; Name: string }> = await sp.web.roleDefinitions.select('Id', 'Name')();
-  const found = defs.filter((d) => d.Name === REVIEWER_LEVEL)[0];
-  if (found) return found.Id;
-  const added = await sp.web.roleDefinitions.add(REVIEWER_LEVEL, REVIEWER_LEVEL_DESCRIPTION, 1001, permissionMask(REVIEWER_KINDS));
-  note({ list: 'web', kind: 'roleDefinition', name: REVIEWER_LEVEL });
-  return (added.data as { Id: number }).Id;
-}
-
 /** Idempotent; skipped while the list does not exist yet (ensureSchema creates it). Needs a site owner. */
 export async function ensureProgressPermissions(sp: SPFI, controlTeamId: number, note: (c: IEnsureChange) => void): Promise<void> {
   try {
@@ -61,7 +52,7 @@ export async function ensureProgressPermissions(sp: SPFI, controlTeamId: number,
     if (httpStatusOf(e) === 404) return;
     throw e;
   }
-  const reviewer = await ensureReviewerLevel(sp, note);
+  const reviewer = await ensurePermissionLevel(sp, { name: REVIEWER_LEVEL, description: REVIEWER_LEVEL_DESCRIPTION, order: 1001, kinds: REVIEWER_KINDS }, note);
   const contribute = ((await sp.web.roleDefinitions.getByType(CONTRIBUTE_KIND).select('Id')()) as { Id: number }).Id;
   const visitors = ((await sp.web.associatedVisitorGroup.select('Id')()) as { Id: number }).Id;
   const members = ((await sp.web.associatedMemberGroup.select('Id')()) as { Id: number }).Id;
