@@ -76,6 +76,9 @@ class TestWebPart extends ReactWebPartBase<IDataSourceProps> {
   public get host(): { theme: unknown; isTeams: boolean; sub: string | undefined; personal: boolean } {
     return { theme: this.theme, isTeams: this.isTeams, sub: this.teamsSubEntityId, personal: this.isTeamsPersonal };
   }
+  public get el(): HTMLElement {
+    return this.domElement;
+  }
   public init(): Promise<void> {
     return this.onInit();
   }
@@ -175,14 +178,14 @@ describe('ReactWebPartBase (the host layer) with a fake SPFx context', () => {
     expect(h.part.host.isTeams).toBe(false);
     expect((h.part.host.theme as { palette: { themePrimary: string } }).palette.themePrimary).toBe('#0f6cbd');
     h.part.firstRender();
-    expect(h.part.domElement.textContent).toBe('page');
+    expect(h.part.el.textContent).toBe('page');
     const before = h.part.renders;
     h.fireSharePointTheme({ themePrimary: '#ffffff' });
     expect(h.part.renders).toBe(before + 1);
     expect((h.part.host.theme as { palette: { themePrimary: string } }).palette.themePrimary).toBe('#ffffff');
     h.part.dispose();
     expect(h.themeHandlerRemoved()).toBe(true);
-    expect(h.part.domElement.innerHTML).toBe('');
+    expect(h.part.el.innerHTML).toBe('');
   });
 
   it('as a Teams tab: the Teams theme, the deep link (subPageId), live theme changes re-render', async () => {
@@ -192,7 +195,7 @@ describe('ReactWebPartBase (the host layer) with a fake SPFx context', () => {
     expect(h.part.host).toMatchObject({ isTeams: true, sub: 'ict', personal: false });
     expect(h.part.host.theme).toEqual(teamsTheme('default'));
     h.part.firstRender();
-    expect(h.part.domElement.textContent).toBe('teams');
+    expect(h.part.el.textContent).toBe('teams');
     h.changeTeamsTheme('contrast');
     expect(h.part.host.theme).toEqual(teamsTheme('contrast'));
     expect(h.part.renders).toBe(2);
@@ -249,7 +252,7 @@ describe('ReactWebPartBase (the host layer) with a fake SPFx context', () => {
     await flush();
     await flush();
     expect(h.part.dataSites).toEqual(['https://contoso.sharepoint.com/sites/a', 'https://contoso.sharepoint.com/sites/b', CENTRAL]);
-    expect(h.part.domElement.querySelector('p')!.getAttribute('data-site')).toBe(CENTRAL);
+    expect(h.part.el.querySelector('p')!.getAttribute('data-site')).toBe(CENTRAL);
     h.part.paneChanged('reportYear');
     await flush();
     expect(h.part.dataSites).toHaveLength(3);
