@@ -209,23 +209,39 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
           </Link>
         ))}
       </Stack>
-      {error && (
-        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)}>
-          {error}
-        </MessageBar>
-      )}
-      {repaired && (
-        <MessageBar messageBarType={MessageBarType.info} onDismiss={() => setRepaired(undefined)}>
-          {repaired}
-        </MessageBar>
-      )}
-      {done && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setDone(undefined)}>
-          {done}
-        </MessageBar>
-      )}
+      <Messages error={error} repaired={repaired} done={done} onError={setError} onRepaired={setRepaired} onDone={setDone} />
       <FinaliseDialog preview={preview} reportYear={reportYear} onConfirm={confirmFinalise} onCancel={() => setPreview(undefined)} />
     </Stack>
+  );
+}
+
+/** The outcome of the last task: failed (error), an interrupted finalisation repaired (info), done (success). */
+function Messages(props: {
+  error: string | undefined;
+  repaired: string | undefined;
+  done: string | undefined;
+  onError: (v: undefined) => void;
+  onRepaired: (v: undefined) => void;
+  onDone: (v: undefined) => void;
+}): JSX.Element {
+  return (
+    <>
+      {props.error && (
+        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => props.onError(undefined)}>
+          {props.error}
+        </MessageBar>
+      )}
+      {props.repaired && (
+        <MessageBar messageBarType={MessageBarType.info} onDismiss={() => props.onRepaired(undefined)}>
+          {props.repaired}
+        </MessageBar>
+      )}
+      {props.done && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => props.onDone(undefined)}>
+          {props.done}
+        </MessageBar>
+      )}
+    </>
   );
 }
 
