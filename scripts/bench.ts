@@ -14,7 +14,7 @@ import { seedIfNew } from '../dev/start';
 import { largeListActions } from '../dev/largeList';
 import { createSp } from '../tools/data/node';
 import { IPageDigest, pageContextSp } from '../tools/data/browser';
-import { PnPOrgRepository } from '../src/data/PnPOrgRepository';
+import { createDataAccess } from '../src/data/createDataAccess';
 import { IYearView } from '../src/data/IOrgRepository';
 import { clearPageLoads } from '../src/data/pageLoads';
 import { buildReport } from '../src/model/report';
@@ -121,7 +121,7 @@ async function scale(extra: number): Promise<void> {
     const total = extra + 170;
     // The page carries the digest (SPFx: legacyPageContext), so it is not part of the open.
     const sp = pageContextSp(siteUrl, await pageDigestOf(siteUrl));
-    const repo = new PnPOrgRepository(sp, siteUrl, { userKey: 'bench' });
+    const repo = createDataAccess(sp, siteUrl, 'bench').yearView;
     clearPageLoads();
     let view: IYearView | undefined;
     const product = await timed(async () => {

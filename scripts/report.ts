@@ -12,12 +12,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createNodeRepository } from '../tools/data/node';
-import { buildReport, defaultReportYear } from '../src/model/report';
+import { createNodeAccess } from '../tools/data/node';
+import { defaultReportYear } from '../src/model/report';
 import { convertSeed, ISeedAudits, ISeedReport } from '../tools/model/seed';
 import { IReportData } from '../src/model/types';
-import { buildSlideDeck, buildWordReport, IReportOptions, ReportFormat, reportFileName } from '../src/report';
-import { maturityReportSection } from '../src/model/maturity';
+import { IReportOptions, ReportFormat } from '../src/report';
+import { buildCouncilReport, IMaturityResultsSource, renderCouncilReport } from '../src/app/councilReport';
 import { fail, flag, ICliArgs, parseArgs, siteFrom, tokenFrom } from './cli';
 
 export const DEFAULT_SEED_DIR: string = path.resolve(__dirname, '../../shared/data');
@@ -50,6 +50,8 @@ export interface IReportSource {
   data: IReportData;
   organisation: string;
   finalYears: number[];
+  /** The maturity lists of the data site (none with --from-seed). */
+  maturity?: IMaturityResultsSource;
 }
 
 export function loadSeed(dir: string): IReportSource {
@@ -67,9 +69,9 @@ export function loadSeed(dir: string): IReportSource {
 
 /** From the data site, in one go: the lists, its title (the organisation, as the web part uses it) and its final reports. */
 export async function loadSite(site: string, token: string | undefined): Promise<IReportSource> {
-  const repo = createNodeRepository(site, token);
-  const [data, title, reports] = await Promise.all([repo.loadReportData(), repo.getSiteTitle(), repo.getStoredReports().catch(() => [])]);
-  return { data, organisation: title, finalYears: reports.map((r) => r.year) };
+  const access = createNodeAccess(site, token);
+  const [data, title, reports] = await Promise.all([access.reportData.loadReportData(), access.settings.getSiteTitle(), access.reports.getStoredReports().catch(() => [])]);
+  return { data, organisation: title, finalYears: reports.map((r) => r.year), maturity: access.maturity };
 }
 
 async function main(): Promise<void> {
@@ -104,11 +106,8 @@ async function main(): Promise<void> {
   options.organisation = flag(args, 'organisation') || source.organisation;
 
   const year = defaultReportYear(data, requestedYear, new Date(), source.finalYears);
-  const report = buildReport(data, year);
-  if (fromSeed === undefined) {
-    const maturity = await createNodeRepository(site, tokenFrom(args)).loadMaturityResults!().catch(() => undefined);
-    if (maturity) report.maturity = maturityReportSection(maturity, year);
-  }
+  // The same assembly as the cards' "Rapport maken" and "Definitief maken" (src/app/councilReport).
+  const report = await buildCouncilReport(data, year, source.maturity);
   if (report.domains.length === 0) {
     console.error('Geen actieve domeinen gevonden: niets om te rapporteren. / No active domains found: nothing to report.');
     process.exit(1);
@@ -116,10 +115,10 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   for (const format of formats) {
     const started = Date.now();
-    const bytes = format === 'docx' ? await buildWordReport(report, options) : await buildSlideDeck(report, options);
-    const file = path.join(outDir, reportFileName(year, format));
-    fs.writeFileSync(file, bytes);
-    console.log(`${file}  (${Math.round(bytes.length / 1024)} kB, ${Date.now() - started} ms)`);
+    const doc = await renderCouncilReport(report, format, options);
+    const file = path.join(outDir, doc.name);
+    fs.writeFileSync(file, doc.bytes);
+    console.log(`${file}  (${Math.round(doc.bytes.length / 1024)} kB, ${Date.now() - started} ms)`);
   }
 }
 

@@ -6,9 +6,8 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { IProgressService } from '../../src/data/progressService';
-import { createBrowserMaturityRepository, createBrowserProgressService, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
-import { IOrgRepository } from '../../src/data/IOrgRepository';
+import { createBrowserAccess, createBrowserMaturityRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
+import { IDataAccess } from '../../src/data/createDataAccess';
 import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
 import { Summary } from '../../src/webparts/summary/components/Summary';
@@ -55,21 +54,19 @@ async function main(): Promise<void> {
   const cfg = window.__WORKBENCH__;
   const root = document.getElementById('root');
   if (!root) return;
-  let repository: IOrgRepository;
-  let progress: IProgressService;
+  let access: IDataAccess;
   if (cfg.page === 'teams-personal') {
     // Like the web part class in the personal app: no setting, so the tenant property names the data site.
     const site = await resolveBrowserDataSite(cfg.siteUrl);
     root.setAttribute('data-data-site', site.url);
     root.setAttribute('data-data-site-source', site.source);
     // The page's digest was issued for the page's own web, not for the data site it points at.
-    repository = createBrowserRepository(site.url, cfg.user);
-    progress = createBrowserProgressService(site.url, cfg.user);
+    access = createBrowserAccess(site.url, cfg.user);
   } else {
     // The page carries a form digest, as SharePoint pages do: no contextinfo request before the first $batch.
-    repository = createBrowserRepository(cfg.siteUrl, cfg.user, cfg.digest);
-    progress = createBrowserProgressService(cfg.siteUrl, cfg.user, cfg.digest);
+    access = createBrowserAccess(cfg.siteUrl, cfg.user, cfg.digest);
   }
+  const { repository, progress } = access;
 
   const renderCards = (theme: ITheme, isTeams: boolean): void => {
     ReactDOM.render(
@@ -82,7 +79,7 @@ async function main(): Promise<void> {
         isTeams={isTeams}
         initialDomainKey={readDomainFromLocation(window.location.href)}
         auditsUrl={cfg.auditsUrl || '/workbench/audits'}
-        renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
+        renderReportActions={(ctx) => <ReportActions repository={repository} maturity={access.maturity} theme={theme} {...ctx} />}
       />,
       root
     );

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { IOrgRepository, IYearView } from '../data/IOrgRepository';
+import { IYearView, IYearViewReader } from '../data/IOrgRepository';
 import { IAction, IRisk } from '../model/types';
 import { withActions, withRisk } from '../model/yearView';
+import { useCachedData } from './useCachedData';
 
 export interface IYearViewState {
   /** What to show: the cached view first, then the fresh one. Kept when a refresh fails. */
@@ -12,75 +13,28 @@ export interface IYearViewState {
   refreshing: boolean;
   error: Error | undefined;
   reload: () => void;
-  /** Puts actions read later (older titles, details) in place. */
+  /** Puts actions read later (older titles, details, a write's answer) in place. */
   addActions: (actions: IAction[]) => void;
   addRisk: (risk: IRisk) => void;
 }
 
-interface IState {
-  view: IYearView | undefined;
-  busy: boolean;
-  error: Error | undefined;
-}
-
-function toError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(String(e));
-}
-
-function cachedFor(repository: IOrgRepository, year: number | undefined): IYearView | undefined {
-  const cached = repository.getCachedView();
-  return cached && (year === undefined || cached.year === year) ? cached : undefined;
-}
-
 /**
- * Stale-while-revalidate over the year view: a cached view paints at once (no request before
- * the first paint), then loadYearView() runs after mount and replaces it. `year` undefined:
- * the latest year with realisations.
+ * The cards' year view through the one cached loader (useCachedData): a cached view of the same
+ * year paints at once, then loadYearView() replaces it. `year` undefined: the latest year with realisations.
  */
-export function useYearView(repository: IOrgRepository, year: number | undefined, today: Date): IYearViewState {
-  const [state, setState] = React.useState<IState>(() => ({ view: cachedFor(repository, year), busy: true, error: undefined }));
-  const requestRef = React.useRef<number>(0);
-  const repoRef = React.useRef<IOrgRepository>(repository);
-
-  const load = React.useCallback((): void => {
-    const request = ++requestRef.current;
-    setState((s) => (s.busy && !s.error ? s : { view: s.view, busy: true, error: undefined }));
-    repository
-      .loadYearView({ year, today })
-      .then((view) => {
-        if (request === requestRef.current) setState({ view, busy: false, error: undefined });
-      })
-      .catch((e: unknown) => {
-        if (request === requestRef.current) setState((s) => ({ view: s.view, busy: false, error: toError(e) }));
-      });
-  }, [repository, year, today]);
-
-  React.useEffect(() => {
-    if (repoRef.current !== repository) {
-      repoRef.current = repository;
-      setState({ view: cachedFor(repository, year), busy: true, error: undefined });
-    }
-    load();
-    return () => {
-      requestRef.current++;
-    };
-  }, [repository, load]);
-
-  const addActions = React.useCallback((actions: IAction[]): void => {
-    if (actions.length === 0) return;
-    setState((s) => (s.view ? { ...s, view: { ...s.view, data: withActions(s.view.data, actions) } } : s));
-  }, []);
-  const addRisk = React.useCallback((risk: IRisk): void => {
-    setState((s) => (s.view ? { ...s, view: { ...s.view, data: withRisk(s.view.data, risk) } } : s));
-  }, []);
-
-  return {
-    view: state.view,
-    loading: state.busy && !state.view,
-    refreshing: state.busy && !!state.view,
-    error: state.error,
-    reload: load,
-    addActions,
-    addRisk
+export function useYearView(reader: IYearViewReader, year: number | undefined, today: Date): IYearViewState {
+  const cached = (): IYearView | undefined => {
+    const v = reader.getCachedView();
+    return v && (year === undefined || v.year === year) ? v : undefined;
   };
+  const load = React.useCallback(() => reader.loadYearView({ year, today }), [reader, year, today]);
+  const { data, loading, refreshing, error, reload, update } = useCachedData(reader, cached, load);
+  const addActions = React.useCallback(
+    (actions: IAction[]): void => {
+      if (actions.length > 0) update((v) => ({ ...v, data: withActions(v.data, actions) }));
+    },
+    [update]
+  );
+  const addRisk = React.useCallback((risk: IRisk): void => update((v) => ({ ...v, data: withRisk(v.data, risk) })), [update]);
+  return { view: data, loading, refreshing, error, reload, addActions, addRisk };
 }

@@ -1,6 +1,5 @@
 import { ISiteSettings } from '../model/settings';
 import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../model/types';
-import { IMaturityResultsData } from '../model/maturity';
 
 /** What the current user may do on the data site. */
 export interface IPermissions {
@@ -95,17 +94,16 @@ export interface IMarkResult {
   failed: IRecommendation[];
 }
 
-/**
- * The data layer as the web parts see it. The PnPjs implementation lives in
- * src/data; tests and the workbench may pass any implementation.
+/*
+ * The data layer by what its callers need (issue 19): each caller types its dependency on the
+ * narrowest role below; src/data/createDataAccess.ts builds all of them for a host, and
+ * IOrgRepository is every role in one object (what the card web parts hand to their components).
  */
-export interface IOrgRepository {
+
+/** The cards' reads: one year's view, and the parts read later (older titles, details). */
+export interface IYearViewReader {
   /** Absolute URL of the data site (for list form links). */
   readonly siteUrl: string;
-  /** Last data read in this browser (instant re-open), if any. */
-  getCached(): IReportData | undefined;
-  /** Domains, risks, actions, audits and recommendations, in one round trip ($batch). */
-  loadReportData(): Promise<IReportData>;
   /**
    * The cards for one year: data, permissions, stored reports and the current user in one
    * $batch (the form digest comes from the page). Cards and widgets on one page share it.
@@ -121,13 +119,27 @@ export interface IOrgRepository {
   loadRiskDetails(id: number): Promise<IRisk | undefined>;
   /** The signed-in user as the data site knows them (sp.web.currentUser): "Mijn acties". */
   getCurrentUser(): Promise<IPerson>;
-  /** Recommendations -> Uitgevoerd, each with If-Match on its ETag; never overwrites a newer version. */
-  markRecommendationsCarriedOut(recommendations: IRecommendation[]): Promise<IMarkResult>;
+}
+
+/** Every item of the five lists: the report, the export, Auditopvolging, the card and reminders. */
+export interface IReportDataReader {
+  readonly siteUrl: string;
+  /** Last data read in this browser (instant re-open), if any. */
+  getCached(): IReportData | undefined;
+  /** Domains, risks, actions, audits and recommendations, in one round trip ($batch). */
+  loadReportData(): Promise<IReportData>;
+}
+
+/** The writes of the cards: "Doorschuiven naar realisaties" and its recommendations. */
+export interface IActionWriter {
   /** Planning item -> realised in `year`. Throws ConflictError on a stale ETag. */
   realiseAction(action: IAction, year: number): Promise<IAction>;
-  getPermissions(): Promise<IPermissions>;
-  /** The maturity rounds' consensus results, for the council report (optional: other implementations may leave it out). */
-  loadMaturityResults?(): Promise<IMaturityResultsData>;
+  /** Recommendations -> Uitgevoerd, each with If-Match on its ETag; never overwrites a newer version. */
+  markRecommendationsCarriedOut(recommendations: IRecommendation[]): Promise<IMarkResult>;
+}
+
+/** The Rapporten library: the final reports of each year. */
+export interface IReportStore {
   /** Final reports stored in the Rapporten library. */
   getStoredReports(): Promise<IStoredReport[]>;
   /**
@@ -142,15 +154,32 @@ export interface IOrgRepository {
    * Removes or finishes what an interrupted "Definitief maken" left in the library (finaliseReport does
    * this first too). `onlyIfSeen`: no request when the library as last read showed nothing to repair.
    */
-  repairFinalisations?(onlyIfSeen?: boolean): Promise<IRepairResult>;
-  /** The data site's title: the organisation name on reports when none is set. */
-  getSiteTitle(): Promise<string>;
+  repairFinalisations(onlyIfSeen?: boolean): Promise<IRepairResult>;
   /** The JSON snapshot stored with the final report of `year`, if any. */
   getReportSnapshot(year: number): Promise<IReportData | undefined>;
-  /** The control team's settings on the data site (list Instellingen): decided year, organisation. */
-  getSettings?(): Promise<ISiteSettings>;
+}
+
+/** The control team's settings on the data site (list Instellingen) and the site's own title. */
+export interface ISettingsStore {
+  /** Decided year, organisation. */
+  getSettings(): Promise<ISiteSettings>;
   /** "Start rapportjaar": the year every surface opens on from now on (control team only). */
-  setReportYear?(year: number): Promise<void>;
+  setReportYear(year: number): Promise<void>;
   /** The organisation named on the council report (setting Organisatie); empty: the site's title. */
-  setOrganisation?(name: string): Promise<void>;
+  setOrganisation(name: string): Promise<void>;
+  /** The data site's title: the organisation name on reports when none is set. */
+  getSiteTitle(): Promise<string>;
+}
+
+/** What the current user may do on the data site. */
+export interface IPermissionsReader {
+  getPermissions(): Promise<IPermissions>;
+}
+
+/**
+ * Every role in one object, as the card and audit web parts hand it to their components.
+ * The PnPjs implementation is assembled in src/data/createDataAccess.ts; tests pass a fake.
+ */
+export interface IOrgRepository extends IYearViewReader, IReportDataReader, IActionWriter, IReportStore, ISettingsStore, IPermissionsReader {
+  readonly siteUrl: string;
 }

@@ -1,12 +1,12 @@
 import { spfi, SPFx } from '@pnp/sp';
 import { resolveDataSite, storageEntityReader } from './dataSite';
-import { PnPOrgRepository } from './PnPOrgRepository';
-import { IOrgRepository } from './IOrgRepository';
+import { createDataAccess } from './createDataAccess';
+import { IReportDataReader } from './IOrgRepository';
 import { buildFigures, IFigures } from '../model/figures';
 import { defaultReportYear } from '../model/report';
 
 /** The card's figures in one round trip, for the same year as the cards and the widget. */
-export async function loadCardFigures(repository: IOrgRepository, configuredYear: number | undefined, today: Date): Promise<IFigures> {
+export async function loadCardFigures(repository: IReportDataReader, configuredYear: number | undefined, today: Date): Promise<IFigures> {
   const data = await repository.loadReportData();
   return buildFigures(data, defaultReportYear(data, configuredYear, today, data.finalYears || []), today);
 }
@@ -21,6 +21,6 @@ export type CardContext = Parameters<typeof SPFx>[0] & { pageContext: { web: { a
 export async function loadCardFiguresInSpfx(context: CardContext, setting: string | undefined, configuredYear: number | undefined, today: Date): Promise<IFigures> {
   const here = context.pageContext.web.absoluteUrl;
   const site = await resolveDataSite(setting, here, storageEntityReader(spfi(here).using(SPFx(context))));
-  const repository = new PnPOrgRepository(spfi(site.url).using(SPFx(context)), site.url, { userKey: context.pageContext.user.loginName });
-  return loadCardFigures(repository, configuredYear, today);
+  const access = createDataAccess(spfi(site.url).using(SPFx(context)), site.url, context.pageContext.user.loginName);
+  return loadCardFigures(access.reportData, configuredYear, today);
 }

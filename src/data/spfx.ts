@@ -1,23 +1,14 @@
 import { WebPartContext } from '@microsoft/sp-webpart-base';
-import { PnPOrgRepository } from './PnPOrgRepository';
-import { IOrgRepository } from './IOrgRepository';
+import { createDataAccess, IDataAccess } from './createDataAccess';
 import { ensureSchema, IEnsureResult } from './ensureSchema';
-import { IMaturityRepository } from './IMaturityRepository';
-import { PnPMaturityRepository } from './PnPMaturityRepository';
 import { ensurePermissions } from './permissions';
 import { spfxSp } from './spfxSite';
-import { createProgressService, IProgressService } from './progressService';
 
 export { resolveSpfxDataSite } from './spfxSite';
 
-export interface IDataServices {
-  repository: IOrgRepository;
-  /** The maturity lists (Maturiteitsinschatting). */
-  maturity: IMaturityRepository;
+export interface IDataServices extends IDataAccess {
   /** "Lijsten controleren" (site owners): idempotent provisioning of the lists, then of the permission model. */
   ensureSchema: () => Promise<IEnsureResult>;
-  /** Progress reports of owners and their review ("Voortgang melden"). */
-  progress: IProgressService;
 }
 
 /** One spfi per web part, bound to the SPFx context (auth, digest, request headers). */
@@ -25,9 +16,7 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
   const url = ((siteUrl && siteUrl.trim()) || context.pageContext.web.absoluteUrl).replace(/\/+$/, '');
   const sp = spfxSp(context, url);
   return {
-    repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
-    maturity: new PnPMaturityRepository(sp, url),
-    progress: createProgressService(sp),
+    ...createDataAccess(sp, url, context.pageContext.user.loginName),
     ensureSchema: async () => {
       const schema = await ensureSchema(sp);
       // The control team group with Contribute; "everyone reads" is a deliberate CLI choice (npm run provision -- --everyone-reads).

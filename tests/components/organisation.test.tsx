@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
-import { FakeRepository } from '../helpers/fakeRepository';
+import { FakeRepository, NO_MATURITY } from '../helpers/fakeRepository';
 import { loadSeedData } from '../helpers/seedData';
 
 const built: string[] = [];
@@ -24,7 +24,7 @@ jest.mock('../../src/report/index', () => ({
 
 async function finalisedOrganisation(repo: FakeRepository, organisationProperty?: string): Promise<string> {
   const finalise = jest.spyOn(repo, 'finaliseReport');
-  render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} organisation={organisationProperty} />);
+  render(<ReportActions repository={repo} maturity={NO_MATURITY} reportYear={2022} canEdit={true} canFinalise={true} organisation={organisationProperty} />);
   fireEvent.click(screen.getByRole('button', { name: 'Definitief maken' }));
   await screen.findByRole('dialog');
   fireEvent.click(screen.getAllByRole('button', { name: 'Definitief maken' }).slice(-1)[0]);

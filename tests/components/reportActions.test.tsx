@@ -2,7 +2,7 @@ import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
 import { ReportExistsError } from '../../src/data/IOrgRepository';
-import { FakeRepository } from '../helpers/fakeRepository';
+import { FakeRepository, NO_MATURITY } from '../helpers/fakeRepository';
 import { loadSeedData } from '../helpers/seedData';
 
 jest.mock('../../src/report/index', () => ({
@@ -13,14 +13,14 @@ jest.mock('../../src/report/index', () => ({
 
 describe('Definitief maken', () => {
   it('is not offered to someone who may not add to the Rapporten library', () => {
-    render(<ReportActions repository={new FakeRepository(loadSeedData())} reportYear={2022} canEdit={true} canFinalise={false} />);
+    render(<ReportActions repository={new FakeRepository(loadSeedData())} maturity={NO_MATURITY} reportYear={2022} canEdit={true} canFinalise={false} />);
     expect(screen.queryByRole('button', { name: 'Definitief maken' })).toBeNull();
   });
 
   it('stops with a clear message when the fresh read fails, and stores nothing (never the cached data)', async () => {
     const repo = new FakeRepository(loadSeedData(), { cached: loadSeedData(), failLoads: 1 });
     const finalise = jest.spyOn(repo, 'finaliseReport');
-    render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} />);
+    render(<ReportActions repository={repo} maturity={NO_MATURITY} reportYear={2022} canEdit={true} canFinalise={true} />);
     fireEvent.click(screen.getByRole('button', { name: 'Definitief maken' }));
     expect(await screen.findByText(/konden niet vers gelezen worden; er werd niets definitief gemaakt/)).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -30,7 +30,7 @@ describe('Definitief maken', () => {
   it('reads fresh data, shows the year and the counts per domain before anything is stored, then stores Word, deck and data', async () => {
     const repo = new FakeRepository(loadSeedData());
     const finalise = jest.spyOn(repo, 'finaliseReport');
-    render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} organisation="Gemeente Voorbeeld" />);
+    render(<ReportActions repository={repo} maturity={NO_MATURITY} reportYear={2022} canEdit={true} canFinalise={true} organisation="Gemeente Voorbeeld" />);
     fireEvent.click(screen.getByRole('button', { name: 'Definitief maken' }));
     const dialog = await screen.findByRole('dialog');
     expect(dialog).toHaveTextContent('Rapportjaar: 2022');
@@ -51,7 +51,7 @@ describe('Definitief maken', () => {
     const repo = new FakeRepository(loadSeedData());
     const theirs = { name: 'Voortgangsrapport 2022.docx', year: 2022, format: 'Word' as const, url: 'x', modified: '2023-03-01T10:00:00Z' };
     const finalise = jest.spyOn(repo, 'finaliseReport').mockRejectedValueOnce(new ReportExistsError([theirs]));
-    render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} />);
+    render(<ReportActions repository={repo} maturity={NO_MATURITY} reportYear={2022} canEdit={true} canFinalise={true} />);
     fireEvent.click(screen.getByRole('button', { name: 'Definitief maken' }));
     await screen.findByRole('dialog');
     fireEvent.click(screen.getAllByRole('button', { name: 'Definitief maken' }).slice(-1)[0]);
@@ -66,7 +66,7 @@ describe('Definitief maken', () => {
     const reader = new FakeRepository(loadSeedData());
     const readerRepair = jest.fn(async () => ({ removed: 2, completedYears: [] as number[] }));
     Object.assign(reader, { repairFinalisations: readerRepair });
-    const { unmount } = render(<ReportActions repository={reader} reportYear={2022} canEdit={false} canFinalise={false} />);
+    const { unmount } = render(<ReportActions repository={reader} maturity={NO_MATURITY} reportYear={2022} canEdit={false} canFinalise={false} />);
     await waitFor(() => expect(screen.getByRole('button', { name: /Rapport maken/ })).toBeInTheDocument());
     expect(readerRepair).not.toHaveBeenCalled();
     unmount();
@@ -74,7 +74,7 @@ describe('Definitief maken', () => {
     const repo = new FakeRepository(loadSeedData());
     const repair = jest.fn(async () => ({ removed: 2, completedYears: [] as number[] }));
     Object.assign(repo, { repairFinalisations: repair });
-    render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} />);
+    render(<ReportActions repository={repo} maturity={NO_MATURITY} reportYear={2022} canEdit={true} canFinalise={true} />);
     expect(await screen.findByText("Een onderbroken 'Definitief maken' werd opgeruimd (tijdelijke bestanden verwijderd uit Rapporten: 2).")).toBeInTheDocument();
     expect(repair).toHaveBeenCalledWith(true);
     // A message, not an error.
@@ -94,7 +94,7 @@ describe('Definitief maken', () => {
       order.push('load');
       return load();
     });
-    render(<ReportActions repository={repo} reportYear={2022} canEdit={true} canFinalise={true} />);
+    render(<ReportActions repository={repo} maturity={NO_MATURITY} reportYear={2022} canEdit={true} canFinalise={true} />);
     await waitFor(() => expect(repair).toHaveBeenCalledWith(true));
     fireEvent.click(screen.getByRole('button', { name: 'Definitief maken' }));
     await screen.findByRole('dialog');

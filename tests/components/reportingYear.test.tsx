@@ -8,7 +8,7 @@ import { DomainCards } from '../../src/webparts/domainCards/components/DomainCar
 import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
 import { Summary } from '../../src/webparts/summary/components/Summary';
 import { IStoredReport } from '../../src/data/IOrgRepository';
-import { FakeRepository } from '../helpers/fakeRepository';
+import { FakeRepository, NO_MATURITY } from '../helpers/fakeRepository';
 import { loadSeedData } from '../helpers/seedData';
 
 jest.mock('../../src/report/index', () => ({
@@ -38,7 +38,7 @@ function renderCards(repo: FakeRepository): HTMLElement {
       isTeams={false}
       today={TODAY}
       openForm={jest.fn()}
-      renderReportActions={(ctx) => <ReportActions repository={repo} {...ctx} />}
+      renderReportActions={(ctx) => <ReportActions repository={repo} maturity={NO_MATURITY} {...ctx} />}
     />
   ).container;
 }

@@ -6,7 +6,8 @@ import { Queryable } from '@pnp/queryable';
 import { ensureSchema } from '../../src/data/ensureSchema';
 import { createNodeRepository, createSp } from '../../tools/data/node';
 import { IReportFile, ReportExistsError } from '../../src/data/IOrgRepository';
-import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
+import { createDataAccess } from '../../src/data/createDataAccess';
+import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 
 let srv: ITestServer;
@@ -33,7 +34,7 @@ function libraryNames(): string[] {
 }
 
 /** A repository whose PnPjs calls run `hook` before the first request matching `match`. */
-function repoWithHook(user: string, match: (url: string, init: RequestInit) => boolean, hook: () => Promise<void>): PnPOrgRepository {
+function repoWithHook(user: string, match: (url: string, init: RequestInit) => boolean, hook: () => Promise<void>): IOrgRepository {
   let fired = false;
   const sp: SPFI = createSp(srv.siteUrl, undefined, user).using((instance: Queryable) => {
     instance.on.pre(async function (url: string, init: RequestInit, result: unknown) {
@@ -45,7 +46,7 @@ function repoWithHook(user: string, match: (url: string, init: RequestInit) => b
     });
     return instance;
   });
-  return new PnPOrgRepository(sp, srv.siteUrl, { userKey: user });
+  return createDataAccess(sp, srv.siteUrl, user).repository;
 }
 
 const isMerge = (_url: string, init: RequestInit): boolean => ((init.headers || {}) as Record<string, string>)['X-HTTP-Method'] === 'MERGE';

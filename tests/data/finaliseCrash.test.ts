@@ -9,7 +9,8 @@ import { Queryable } from '@pnp/queryable';
 import { ensureSchema } from '../../src/data/ensureSchema';
 import { createNodeRepository, createSp } from '../../tools/data/node';
 import { IReportFile, IStoredReport } from '../../src/data/IOrgRepository';
-import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
+import { createDataAccess } from '../../src/data/createDataAccess';
+import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { IItem } from '../../dev/server/store';
 import { ITestServer, startServerProcess, startTestServer } from '../helpers/localServer';
 
@@ -41,7 +42,7 @@ function files(year: number, tag: string): IReportFile[] {
 }
 
 /** A repository whose process stops before its `stopAt`-th SharePoint request (Infinity: never). */
-function stoppingRepo(stopAt: number): { repo: PnPOrgRepository; requests: () => number } {
+function stoppingRepo(stopAt: number): { repo: IOrgRepository; requests: () => number } {
   let n = 0;
   const sp: SPFI = createSp(srv.siteUrl, undefined, 'pieter').using((instance: Queryable) => {
     instance.on.pre(async function (url: string, init: RequestInit, result: unknown) {
@@ -50,7 +51,7 @@ function stoppingRepo(stopAt: number): { repo: PnPOrgRepository; requests: () =>
     });
     return instance;
   });
-  return { repo: new PnPOrgRepository(sp, srv.siteUrl, { userKey: `pieter-${stopAt}` }), requests: () => n };
+  return { repo: createDataAccess(sp, srv.siteUrl, `pieter-${stopAt}`).repository, requests: () => n };
 }
 
 function items(): IItem[] {
@@ -125,7 +126,7 @@ describe('"Definitief maken" stopped after every step', () => {
 
       // The cards on load, for a control-team member: the library as they read it, then the repair.
       const leftovers = items().filter((i) => /^~definitief-/.test(i.file?.Name || '')).length;
-      const ann = createNodeRepository(srv.siteUrl, undefined, 'ann') as PnPOrgRepository;
+      const ann = createNodeRepository(srv.siteUrl, undefined, 'ann');
       await ann.getStoredReports();
       const repaired = await ann.repairFinalisations(true);
       const after = await librarySet(year);
@@ -166,7 +167,7 @@ describe('"Definitief maken" stopped after every step', () => {
       expect(['old', 'newer']).toContain(seen);
       outcomes.add(seen as string);
 
-      const ann = createNodeRepository(srv.siteUrl, undefined, 'ann') as PnPOrgRepository;
+      const ann = createNodeRepository(srv.siteUrl, undefined, 'ann');
       await ann.getStoredReports();
       await ann.repairFinalisations(true);
       const after = (await librarySet(year)) as { tag: string; setId: string };
@@ -216,7 +217,7 @@ describe('"Vervangen" with the SharePoint server killed (-9) in the middle', () 
         });
         return instance;
       });
-      await expect(new PnPOrgRepository(sp, siteUrl, { userKey: 'pieter-kill' }).finaliseReport(2024, files(2024, 'newer'), true)).rejects.toThrow();
+      await expect(createDataAccess(sp, siteUrl, 'pieter-kill').repository.finaliseReport(2024, files(2024, 'newer'), true)).rejects.toThrow();
       expect(killed).toBe(true);
       child.stdout?.destroy();
       child.stderr?.destroy();
@@ -225,7 +226,7 @@ describe('"Vervangen" with the SharePoint server killed (-9) in the middle', () 
       try {
         const seen = await readerSees(2024);
         expect(seen).toBe(_label === 'staging' ? 'old' : 'newer');
-        const ann = createNodeRepository(srv.siteUrl, undefined, 'ann') as PnPOrgRepository;
+        const ann = createNodeRepository(srv.siteUrl, undefined, 'ann');
         await ann.getStoredReports();
         const repaired = await ann.repairFinalisations(true);
         expect(repaired.removed + repaired.completedYears.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { importMaturity, importObjectives } from '../../tools/data/importMaturit
 import { createSp } from '../../tools/data/node';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
 import { MaturityError } from '../../src/data/IMaturityRepository';
-import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
+import { createDataAccess } from '../../src/data/createDataAccess';
 import { checkTransition, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
 import { ITestServer, startTestServer } from '../helpers/localServer';
 
@@ -159,8 +159,8 @@ describe('scoring, consensus and closing through the repository', () => {
     expect((await errorOf(repo.saveConsensus({ round: { ...round, status: 'consensus' }, unit: units[1], score: 5, existing: frozen }))).code).toBe('frozen');
     expect((await errorOf(repo.setRoundStatus(round, 'scoren'))).code).toBe('frozen');
 
-    // The council report reads the consensus through the report repository.
-    const results = await new PnPOrgRepository(createSp(srv.siteUrl), srv.siteUrl, { userKey: 'test' }).loadMaturityResults();
+    // The council report reads the consensus through the data access every host gets.
+    const results = await createDataAccess(createSp(srv.siteUrl), srv.siteUrl, 'test').maturity.loadResults();
     expect(results.rounds[0].status).toBe('afgesloten');
     expect(results.consensus).toHaveLength(units.length);
   });

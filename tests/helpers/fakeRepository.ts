@@ -1,4 +1,5 @@
-import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IReportFile, IStoredReport, IYearView, IYearViewRequest } from '../../src/data/IOrgRepository';
+import { ConflictError, IMarkResult, IOrgRepository, IPermissions, IRepairResult, IReportFile, IStoredReport, IYearView, IYearViewRequest } from '../../src/data/IOrgRepository';
+import { IMaturityResultsSource } from '../../src/app/councilReport';
 import { ISummarySource } from '../../src/data/ISummarySource';
 import { defaultReportYear } from '../../src/model/report';
 import { IAction, IPerson, IRecommendation, IReportData, IRisk } from '../../src/model/types';
@@ -23,6 +24,11 @@ export interface IFakeRepositoryOptions {
   /** What getReportSnapshot(year) answers; default none. */
   snapshot?: IReportData;
 }
+
+/** A site without maturity rounds: the report has no maturity section. */
+export const NO_MATURITY: IMaturityResultsSource = {
+  loadResults: () => Promise.resolve({ themes: [], objectives: [], rounds: [], consensus: [] })
+};
 
 export const LOCAL_OWNER: IPerson = { id: 7, title: 'Ann Janssens', email: 'ann.janssens@stad.example' };
 
@@ -205,8 +211,29 @@ export class FakeRepository implements IOrgRepository, ISummarySource {
     return clone(this._options.storedReports || []);
   }
 
-  public async finaliseReport(year: number, files: IReportFile[], _replace: boolean): Promise<IStoredReport[]> {
+  /** Every finaliseReport call: the year, the files (name, format, text of the JSON snapshot) and `replace`. */
+  public finalised: Array<{ year: number; files: Array<{ name: string; format: IReportFile['format']; bytes: number }>; replace: boolean; snapshot?: string }> = [];
+
+  public async finaliseReport(year: number, files: IReportFile[], replace: boolean): Promise<IStoredReport[]> {
+    const json = files.filter((f) => f.format === 'Gegevens')[0];
+    this.finalised.push({
+      year,
+      files: files.map((f) => ({ name: f.name, format: f.format, bytes: f.content.byteLength })),
+      replace,
+      snapshot: json ? new TextDecoder().decode(json.content) : undefined
+    });
     return files.map((f) => ({ name: f.name, year, format: f.format, url: `${this.siteUrl}/Rapporten/${f.name}` }));
+  }
+
+  /** What the next repairFinalisations() answers (then nothing again); its calls with `onlyIfSeen`. */
+  public nextRepair: IRepairResult | undefined;
+  public repairs: boolean[] = [];
+
+  public async repairFinalisations(onlyIfSeen: boolean = false): Promise<IRepairResult> {
+    this.repairs.push(onlyIfSeen);
+    const r = this.nextRepair || { removed: 0, completedYears: [] };
+    this.nextRepair = undefined;
+    return r;
   }
 
   /** The data site's setting Organisatie (list Instellingen). */

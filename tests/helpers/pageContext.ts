@@ -1,6 +1,8 @@
 import { IPageDigest, pageContextSp } from '../../tools/data/browser';
-import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
-import { PnPSummarySource } from '../../src/data/summarySource';
+import { createDataAccess } from '../../src/data/createDataAccess';
+import { createSummaryAccess } from '../../src/data/createSummaryAccess';
+import { IOrgRepository } from '../../src/data/IOrgRepository';
+import { ISummarySource } from '../../src/data/ISummarySource';
 
 /** The digest a SharePoint page carries (here: issued by the local server, as the workbench page embeds it). */
 export async function pageDigest(siteUrl: string): Promise<IPageDigest> {
@@ -10,9 +12,9 @@ export async function pageDigest(siteUrl: string): Promise<IPageDigest> {
 }
 
 /** A repository and a widget source built the way the web parts build them (SPFx behaviour, page digest). */
-export async function onPage(siteUrl: string): Promise<{ repository: PnPOrgRepository; summary: PnPSummarySource }> {
+export async function onPage(siteUrl: string): Promise<{ repository: IOrgRepository; summary: ISummarySource }> {
   const sp = pageContextSp(siteUrl, await pageDigest(siteUrl));
-  return { repository: new PnPOrgRepository(sp, siteUrl, { userKey: 'test' }), summary: new PnPSummarySource(sp, siteUrl, 'test') };
+  return { repository: createDataAccess(sp, siteUrl, 'test').repository, summary: createSummaryAccess(sp, siteUrl, 'test').summary };
 }
 
 export interface ILoggedRequest {

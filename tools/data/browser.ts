@@ -1,13 +1,12 @@
 import { spfi, SPFI, SPBrowser, SPFx } from '@pnp/sp';
 import { InjectHeaders } from '@pnp/queryable';
-import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { IDataSite, resolveDataSite, storageEntityReader } from '../../src/data/dataSite';
 import { IMaturityRepository } from '../../src/data/IMaturityRepository';
-import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
 import { ISummarySource } from '../../src/data/ISummarySource';
-import { PnPSummarySource } from '../../src/data/summarySource';
-import { createProgressService, IProgressService } from '../../src/data/progressService';
+import { createDataAccess, IDataAccess } from '../../src/data/createDataAccess';
+import { createSummaryAccess } from '../../src/data/createSummaryAccess';
+import { IProgressService } from '../../src/data/progressService';
 
 /** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
 export interface IPageDigest {
@@ -36,14 +35,19 @@ function browserSp(siteUrl: string, digest: IPageDigest | undefined, user: strin
   return user ? sp.using(InjectHeaders({ 'X-LocalSP-User': user })) : sp;
 }
 
-/** The local workbench: same repository as the web parts; the user also keys the browser cache. */
+/** The local workbench's data access, from the same factory as the web parts; the user also keys the browser cache. */
+export function createBrowserAccess(siteUrl: string, user?: string, digest?: IPageDigest): IDataAccess {
+  return createDataAccess(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default');
+}
+
+/** The local workbench: same repository as the web parts. */
 export function createBrowserRepository(siteUrl: string, user?: string, digest?: IPageDigest): IOrgRepository {
-  return new PnPOrgRepository(browserSp(siteUrl, digest, user), siteUrl, { userKey: user || 'local-default' });
+  return createBrowserAccess(siteUrl, user, digest).repository;
 }
 
 /** The homepage widget's reads (counts only). */
 export function createBrowserSummarySource(siteUrl: string, user?: string, digest?: IPageDigest): ISummarySource {
-  return new PnPSummarySource(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default');
+  return createSummaryAccess(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default').summary;
 }
 
 /** The data site seen from `currentWebUrl` when nothing is configured, as the web parts resolve it. */
@@ -53,10 +57,10 @@ export function resolveBrowserDataSite(currentWebUrl: string): Promise<IDataSite
 
 /** The maturity lists for the local workbench, acting as `user` like createBrowserRepository. */
 export function createBrowserMaturityRepository(siteUrl: string, user?: string, digest?: IPageDigest): IMaturityRepository {
-  return new PnPMaturityRepository(browserSp(siteUrl, digest, user), siteUrl);
+  return createBrowserAccess(siteUrl, user, digest).maturity;
 }
 
 /** Progress reports for the local workbench, acting as `user` like createBrowserRepository. */
 export function createBrowserProgressService(siteUrl: string, user?: string, digest?: IPageDigest): IProgressService {
-  return createProgressService(browserSp(siteUrl, digest, user));
+  return createBrowserAccess(siteUrl, user, digest).progress;
 }

@@ -1,7 +1,7 @@
 import { spfi, SPFI, SPBrowser } from '@pnp/sp';
 import { BearerToken, InjectHeaders } from '@pnp/queryable';
-import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
+import { createDataAccess, IDataAccess } from '../../src/data/createDataAccess';
 
 /** Default local site of `npm start`. */
 export function localSiteUrl(env: Record<string, string | undefined> = {}): string {
@@ -20,6 +20,11 @@ export function createSp(siteUrl: string, token?: string, user?: string): SPFI {
   return sp;
 }
 
+/** Scripts' data access, from the same factory as the web parts. */
+export function createNodeAccess(siteUrl: string, token?: string, user?: string): IDataAccess {
+  return createDataAccess(createSp(siteUrl, token, user), siteUrl, user || (token ? 'token' : 'local-default'));
+}
+
 export function createNodeRepository(siteUrl: string, token?: string, user?: string): IOrgRepository {
-  return new PnPOrgRepository(createSp(siteUrl, token, user), siteUrl, { userKey: user || (token ? 'token' : 'local-default') });
+  return createNodeAccess(siteUrl, token, user).repository;
 }

@@ -8,7 +8,7 @@ import { httpStatusOf, sharePointMessage } from '../../src/data/errors';
 import { listOf } from '../../src/data/lists';
 import { ListItem } from '../../src/data/mapping';
 import { CONTROL_TEAM_GROUP } from '../../src/data/permissions';
-import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
+import { createDataAccess } from '../../src/data/createDataAccess';
 import { readProgressReports } from '../../src/data/progress';
 import { ITEM_QUERIES } from '../../src/data/queries';
 import { IReminderMessage, isoWeek, monthOf, planReminders } from '../model/reminders';
@@ -66,9 +66,9 @@ function isRecipientRefusal(e: unknown): boolean {
  */
 export async function runReminders(sp: SPFI, options: IReminderRunOptions): Promise<IReminderRunResult> {
   const today = options.today || new Date();
-  const repo = new PnPOrgRepository(sp, options.siteUrl, { userKey: 'reminders' });
+  const { reportData } = createDataAccess(sp, options.siteUrl, 'reminders');
   const [data, reports, controlTeam, owners] = await Promise.all([
-    repo.loadReportData(),
+    reportData.loadReportData(),
     readProgressReports(sp),
     groupPeople(() => sp.web.siteGroups.getByName(CONTROL_TEAM_GROUP).users.select('Id', 'Title', 'Email', 'PrincipalType')()),
     groupPeople(() => sp.web.associatedOwnerGroup.users.select('Id', 'Title', 'Email', 'PrincipalType')())

@@ -45,6 +45,7 @@ export default class DomainCardsWebPart extends DataWebPartBase<IDomainCardsWebP
       renderReportActions: (ctx) =>
         React.createElement(ReportActions, {
           repository,
+          maturity: this.services.maturity,
           theme: this.theme,
           organisation: this.properties.organisation || undefined,
           intro: this.properties.reportIntro || undefined,
@@ -57,7 +58,7 @@ export default class DomainCardsWebPart extends DataWebPartBase<IDomainCardsWebP
   protected onPropertyPaneFieldChanged(propertyPath: string, oldValue?: unknown, newValue?: unknown): void {
     super.onPropertyPaneFieldChanged(propertyPath);
     const repository = this.services.repository;
-    if (propertyPath === 'organisation' && oldValue !== newValue && repository.setOrganisation) {
+    if (propertyPath === 'organisation' && oldValue !== newValue) {
       // One setting of the data site for every report (also set by npm run deploy --organisation).
       repository.setOrganisation(String(newValue || '').trim()).catch(() => undefined);
     }

@@ -4,7 +4,7 @@ import * as strings from 'SummaryWebPartStrings';
 import { ISummaryProps, Summary } from './components/Summary';
 import { ReactWebPartBase } from '../shared/ReactWebPartBase';
 import { ISummarySource } from '../../data/ISummarySource';
-import { PnPSummarySource } from '../../data/summarySource';
+import { createSummaryAccess } from '../../data/createSummaryAccess';
 import { spfxSp } from '../../data/spfxSite';
 
 export interface ISummaryWebPartProps {
@@ -18,7 +18,7 @@ export default class SummaryWebPart extends ReactWebPartBase<ISummaryWebPartProp
   private _source!: ISummarySource;
 
   protected onDataSite(url: string): void {
-    this._source = new PnPSummarySource(spfxSp(this.context, url), url, this.context.pageContext.user.loginName);
+    this._source = createSummaryAccess(spfxSp(this.context, url), url, this.context.pageContext.user.loginName).summary;
   }
 
   protected element(): React.ReactElement {

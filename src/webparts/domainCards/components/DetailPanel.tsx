@@ -339,7 +339,7 @@ export function DetailPanel(props: IDetailPanelProps): JSX.Element {
         <ActionDetails
           {...props}
           action={sel.action}
-          isPlanning={sel.section === 'planning'}
+          isPlanning={sel.section === 'planning' && sel.action.status !== 'Gerealiseerd'}
           // Moving an item needs its ETag (If-Match): only once its details are read.
           onRealise={sel.action.etag !== undefined || sel.action.detail === undefined ? props.onRealise : undefined}
         />

@@ -42,6 +42,8 @@ export interface IDomainCardProps {
   changed?: IChangedAfterFinal;
   /** "Toon definitief rapport": the year's final report next to today's data (read-only). */
   final?: { year: number; loading: boolean; error: boolean; comparison?: IDomainComparison };
+  /** A message about a change the user made on this card ("Doorschuiven"): shown here, where they work. */
+  notice?: React.ReactNode;
 }
 
 /** "gewijzigd na definitief rapport (<datum>)": as text, not only a colour. */
@@ -165,24 +167,38 @@ function OlderItems(props: {
   const [attempt, setAttempt] = React.useState(0);
   const isOpen = open === undefined ? props.defaultOpen : open;
   const missing = React.useMemo(() => idsWithoutTitle(props.actions), [props.actions]);
+  const toggleRef = React.useRef<HTMLButtonElement>(null);
   const { onLoadTitles } = props;
-  const loadingNow = isOpen && missing.length > 0 && !!onLoadTitles && !failed;
+  // Which ids lack a title: a reload (back from a list form, after "Doorschuiven") reads the older
+  // items again only to be counted, so an open toggle must read their titles again too.
+  const missingKey = missing.join(',');
+  // The ids a read answered for: ones it did not find (deleted meanwhile) are not "loading" for ever.
+  const [answered, setAnswered] = React.useState<string | undefined>(undefined);
+  const loadingNow = isOpen && missing.length > 0 && !!onLoadTitles && !failed && answered !== missingKey;
   React.useEffect(() => {
     if (!isOpen || missing.length === 0 || !onLoadTitles) return;
     let live = true;
     setFailed(false);
-    onLoadTitles(missing).catch(() => live && setFailed(true));
+    onLoadTitles(missing).then(
+      () => live && setAnswered(missingKey),
+      () => live && setFailed(true)
+    );
     return () => {
       live = false;
     };
-    // Once per opening (or retry): the ids change when the titles arrive.
+    // Once per opening, retry or new set of untitled ids (not again when the same ids stay untitled).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [isOpen, attempt, onLoadTitles]);
+  }, [isOpen, attempt, onLoadTitles, missingKey]);
+  const retry = (): void => {
+    setAttempt(attempt + 1);
+    // The retry button goes away with the message: keep the keyboard on this toggle.
+    if (toggleRef.current) toggleRef.current.focus();
+  };
   if (props.actions.length === 0) return <React.Fragment />;
   const withTitle = props.actions.filter((a) => a.detail !== 'count');
   return (
     <div>
-      <button type="button" className={props.cn.toggle} aria-expanded={isOpen} aria-controls={props.id} onClick={() => setOpen(!isOpen)}>
+      <button ref={toggleRef} type="button" className={props.cn.toggle} aria-expanded={isOpen} aria-controls={props.id} onClick={() => setOpen(!isOpen)}>
         <span aria-hidden="true">{isOpen ? '▾ ' : '▸ '}</span>
         {props.label}
       </button>
@@ -196,7 +212,7 @@ function OlderItems(props: {
         {isOpen && failed && missing.length > 0 && (
           <p className={props.cn.nothing} role="alert">
             {strings.TitlesError}{' '}
-            <button type="button" className={props.cn.toggle} onClick={() => setAttempt(attempt + 1)}>
+            <button type="button" className={props.cn.toggle} onClick={retry}>
               {strings.Retry}
             </button>
           </p>
@@ -265,14 +281,80 @@ function Quadrant(props: {
   );
 }
 
+/** The domain's criteria as bullets, the full criteria text behind "Meer". */
+function CriteriaQuadrant(props: { anchorId: string; domain: IDomainReport['domain']; cn: IDomainCardsClassNames }): JSX.Element {
+  const { anchorId, domain, cn } = props;
+  const [criteriaOpen, setCriteriaOpen] = React.useState(false);
+  const criteriaTextId = `${anchorId}-criteria-text`;
+  const hasCriteriaText = !!(domain.criteriaText && domain.criteriaText.trim());
+  return (
+        <Quadrant id={`${anchorId}-criteria`} title={strings.Criteria} cn={cn}>
+          {domain.criteria.length > 0 && (
+            <ul className={cn.subList} style={{ marginLeft: 20, fontSize: 'inherit', color: 'inherit' }}>
+              {domain.criteria.map((c, i) => (
+                <li key={i}>{c}</li>
+              ))}
+            </ul>
+          )}
+          {domain.criteria.length === 0 && !hasCriteriaText && <Nothing cn={cn} />}
+          {hasCriteriaText && (
+            <>
+              <button
+                type="button"
+                className={cn.toggle}
+                aria-expanded={criteriaOpen}
+                aria-controls={criteriaTextId}
+                onClick={() => setCriteriaOpen(!criteriaOpen)}
+              >
+                <span aria-hidden="true">{criteriaOpen ? '▾ ' : '▸ '}</span>
+                {criteriaOpen ? strings.Less : strings.More}
+              </button>
+              <div id={criteriaTextId} hidden={!criteriaOpen}>
+                {criteriaOpen && <RichText value={domain.criteriaText} className={`${cn.criteriaText} ${cn.richText}`} />}
+              </div>
+            </>
+          )}
+        </Quadrant>
+  );
+}
+
+/** The open risks with their source; "Nieuw risico" for editors. */
+function RisksQuadrant(props: IDomainCardProps): JSX.Element {
+  const { report, full, classNames: cn, anchorId, onOpen } = props;
+  return (
+        <Quadrant
+          id={`${anchorId}-risks`}
+          title={strings.Risks}
+          cn={cn}
+          action={props.canEdit && props.onNewRisk ? <DefaultButton text={strings.NewRisk} onClick={props.onNewRisk} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
+        >
+          {report.risks.length === 0 ? (
+            <Nothing cn={cn} filtered={props.expandOlder && full.risks.length > 0} />
+          ) : (
+            <ul className={cn.list}>
+              {report.risks.map((r) => {
+                const source = r.audit ? r.audit.title : r.source;
+                return (
+                  <li key={r.id} className={cn.item} data-risk-id={r.id}>
+                    <button type="button" className={cn.itemButton} onClick={() => onOpen({ kind: 'risk', risk: r })}>
+                      <span className={cn.itemTitle}>{r.title}</span>
+                      {source && <span className={cn.meta}>{format(strings.SourceLabel, source)}</span>}
+                      <ChangedMark date={props.changed ? props.changed.risks[r.id] : undefined} cn={cn} />
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Quadrant>
+  );
+}
+
 /** One domain: a landmark section with the four quadrants of the council report. */
 export function DomainCard(props: IDomainCardProps): JSX.Element {
   const { report, full, classNames: cn, year, planningYear, anchorId, onOpen } = props;
   const domain = report.domain;
-  const [criteriaOpen, setCriteriaOpen] = React.useState(false);
   const titleId = `${anchorId}-title`;
-  const criteriaTextId = `${anchorId}-criteria-text`;
-  const hasCriteriaText = !!(domain.criteriaText && domain.criteriaText.trim());
 
   const bodyProps = { anchorId, cn, onOpen, onLoadTitles: props.onLoadTitles, today: props.today, changed: props.changed && props.changed.actions, expandOlder: props.expandOlder };
 
@@ -302,60 +384,14 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
           />
         )}
       </div>
+      {props.notice && (
+        <div className={cn.messages} data-testid="card-notice">
+          {props.notice}
+        </div>
+      )}
       <div className={cn.quadrants}>
-        <Quadrant id={`${anchorId}-criteria`} title={strings.Criteria} cn={cn}>
-          {domain.criteria.length > 0 && (
-            <ul className={cn.subList} style={{ marginLeft: 20, fontSize: 'inherit', color: 'inherit' }}>
-              {domain.criteria.map((c, i) => (
-                <li key={i}>{c}</li>
-              ))}
-            </ul>
-          )}
-          {domain.criteria.length === 0 && !hasCriteriaText && <Nothing cn={cn} />}
-          {hasCriteriaText && (
-            <>
-              <button
-                type="button"
-                className={cn.toggle}
-                aria-expanded={criteriaOpen}
-                aria-controls={criteriaTextId}
-                onClick={() => setCriteriaOpen(!criteriaOpen)}
-              >
-                <span aria-hidden="true">{criteriaOpen ? '▾ ' : '▸ '}</span>
-                {criteriaOpen ? strings.Less : strings.More}
-              </button>
-              <div id={criteriaTextId} hidden={!criteriaOpen}>
-                {criteriaOpen && <RichText value={domain.criteriaText} className={`${cn.criteriaText} ${cn.richText}`} />}
-              </div>
-            </>
-          )}
-        </Quadrant>
-
-        <Quadrant
-          id={`${anchorId}-risks`}
-          title={strings.Risks}
-          cn={cn}
-          action={props.canEdit && props.onNewRisk ? <DefaultButton text={strings.NewRisk} onClick={props.onNewRisk} styles={{ root: { height: 28, padding: '0 8px', minWidth: 0 } }} /> : undefined}
-        >
-          {report.risks.length === 0 ? (
-            <Nothing cn={cn} filtered={props.expandOlder && full.risks.length > 0} />
-          ) : (
-            <ul className={cn.list}>
-              {report.risks.map((r) => {
-                const source = r.audit ? r.audit.title : r.source;
-                return (
-                  <li key={r.id} className={cn.item} data-risk-id={r.id}>
-                    <button type="button" className={cn.itemButton} onClick={() => onOpen({ kind: 'risk', risk: r })}>
-                      <span className={cn.itemTitle}>{r.title}</span>
-                      {source && <span className={cn.meta}>{format(strings.SourceLabel, source)}</span>}
-                      <ChangedMark date={props.changed ? props.changed.risks[r.id] : undefined} cn={cn} />
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </Quadrant>
+        <CriteriaQuadrant anchorId={anchorId} domain={domain} cn={cn} />
+        <RisksQuadrant {...props} />
 
         <Quadrant id={`${anchorId}-realisations`} title={strings.Realisations} cn={cn}>
           <ActionsBody

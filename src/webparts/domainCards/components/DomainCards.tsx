@@ -1,31 +1,29 @@
 import * as React from 'react';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
-import { Dropdown, IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { SearchBox } from '@fluentui/react/lib/SearchBox';
 import { Toggle } from '@fluentui/react/lib/Toggle';
 import { ITheme } from '@fluentui/react/lib/Styling';
 import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
-import { useYearView } from '../../../components/useYearView';
 import { useFormOpener } from '../../../components/useFormOpener';
-import { ConflictError, IOrgRepository, IPermissions, IStoredReport } from '../../../data/IOrgRepository';
+import { IOrgRepository } from '../../../data/IOrgRepository';
 import { isServerBusy } from '../../../data/errors';
-import { changesAfterFinal, compareWithSnapshot, finalReportDate } from '../../../model/finalReport';
-import { domainAnchorId, listFormUrl, listViewUrl } from '../../../model/links';
-import { availableYears, buildReport, defaultReportYear, realisationYearFor } from '../../../model/report';
-import { deadlinesByDomain, openRecommendationsAnsweredBy } from '../../../model/audits';
-import { cardTitle } from '../../../model/text';
-import { IAction, IDomain, IDomainReport, IRecommendation, IReportData } from '../../../model/types';
+import { listFormUrl, listViewUrl } from '../../../model/links';
+import { buildReport } from '../../../model/report';
+import { deadlinesByDomain } from '../../../model/audits';
+import { IAction, IDomain, IDomainReport, IReport, IReportData } from '../../../model/types';
 import { idsWithoutTitle } from '../../../model/yearView';
 import { CardsExport } from './CardsExport';
-import { DetailPanel, statusLabel } from './DetailPanel';
+import { DomainNav, FilterBar, Toolbar } from './CardsToolbar';
+import { DetailPanel } from './DetailPanel';
 import { DomainCard, ISelection } from './DomainCard';
-import { filterDomainReport, filterOptions, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
+import { filterDomainReport, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
+import { anchorFor, focusCard, focusSoon, itemOrCard } from './focus';
+import { RealiseDialogs } from './RealiseDialogs';
 import { getClassNames, IDomainCardsClassNames } from './styles';
+import { ICardsYear, IFinalView, useCardsYear, useFinalView } from './useCardsYear';
+import { INotice, IRealiseFlow, useRealise } from './useRealise';
 
 /** What the report buttons need to know about the view. */
 export interface IReportActionsContext {
@@ -63,17 +61,9 @@ export interface IDomainCardsProps {
   auditsUrl?: string;
 }
 
-const READER: IPermissions = { canEdit: false, canManageLists: false, canFinalise: false };
-
-type Notice = { kind: 'success' | 'conflict' | 'error'; text: string };
-
 function matchesDomain(d: IDomain, key: string): boolean {
   const k = key.trim().toLowerCase();
   return (!!d.key && d.key.toLowerCase() === k) || String(d.id) === k;
-}
-
-function anchorFor(d: IDomain): string {
-  return domainAnchorId(d.key || String(d.id));
 }
 
 /** The first year the lists hold: "vóór <year>" for items without a year. */
@@ -86,174 +76,40 @@ function firstDataYear(data: IReportData, fallback: number): number {
   return first;
 }
 
-function focusCard(id: string): void {
-  const section = document.getElementById(id);
-  if (!section) return;
-  if (typeof section.scrollIntoView === 'function') section.scrollIntoView({ block: 'start' });
-  const heading = section.querySelector('h2') as HTMLElement | null;
-  if (heading) heading.focus();
-}
-
-interface ISnapshotState {
-  year: number;
-  data?: IReportData;
-  loading: boolean;
-  error: boolean;
-}
-
-/** The JSON snapshot of a final year, read only while it is asked for (the toggle is on). */
-function useSnapshot(repository: IOrgRepository, year: number | undefined): ISnapshotState | undefined {
-  const [state, setState] = React.useState<ISnapshotState | undefined>(undefined);
-  React.useEffect(() => {
-    if (year === undefined) {
-      setState(undefined);
-      return undefined;
-    }
-    let live = true;
-    setState({ year, loading: true, error: false });
-    repository
-      .getReportSnapshot(year)
-      .then((d) => live && setState({ year, data: d, loading: false, error: !d }))
-      .catch(() => live && setState({ year, loading: false, error: true }));
-    return () => {
-      live = false;
-    };
-  }, [repository, year]);
-  return state;
-}
-
-function Toolbar(props: {
-  cn: IDomainCardsClassNames;
-  year: number;
-  years: number[];
-  onYear: (y: number) => void;
-  refreshing: boolean;
-  onRefresh: () => void;
-  reportActions: React.ReactNode;
-}): JSX.Element {
-  const options: IDropdownOption[] = props.years.map((y) => ({ key: y, text: String(y) }));
+function NoticeBar(props: { notice: INotice; onDismiss: () => void }): JSX.Element {
+  const { notice } = props;
   return (
-    <div className={props.cn.toolbarRow}>
-      <Dropdown
-        className={props.cn.yearPicker}
-        label={strings.YearLabel}
-        options={options}
-        selectedKey={props.year}
-        onChange={(_e, o) => {
-          if (o) props.onYear(Number(o.key));
-        }}
-      />
-      <DefaultButton text={strings.Refresh} onClick={props.onRefresh} disabled={props.refreshing} allowDisabledFocus />
-      <span className={props.cn.refreshing} role="status">
-        {props.refreshing ? strings.Refreshing : ''}
-      </span>
-      {props.reportActions}
-    </div>
+    <MessageBar
+      messageBarType={notice.kind === 'success' ? MessageBarType.success : notice.kind === 'conflict' ? MessageBarType.warning : MessageBarType.error}
+      isMultiline={true}
+      onDismiss={props.onDismiss}
+      dismissButtonAriaLabel={strings.Dismiss}
+    >
+      {notice.text}
+    </MessageBar>
   );
 }
 
-function FilterBar(props: {
-  cn: IDomainCardsClassNames;
-  data: IReportData;
-  filters: IFilters;
-  onChange: (f: IFilters) => void;
-  userId: number | undefined;
-}): JSX.Element {
-  const { cn, filters, onChange } = props;
-  const options = React.useMemo(() => filterOptions(props.data), [props.data]);
-  const dropdown = (label: string, values: string[], value: string | undefined, set: (v: string | undefined) => void, text?: (v: string) => string): JSX.Element | undefined =>
-    values.length === 0 ? undefined : (
-      <Dropdown
-        className={cn.filterDropdown}
-        label={label}
-        selectedKey={value || ''}
-        options={[{ key: '', text: strings.AllOption }].concat(values.map((v) => ({ key: v, text: text ? text(v) : v })))}
-        onChange={(_e, o) => set(o && o.key !== '' ? String(o.key) : undefined)}
-      />
-    );
-  return (
-    <div className={cn.filters} role="search" aria-label={strings.FiltersLabel}>
-      <div className={cn.search}>
-        <SearchBox
-          ariaLabel={strings.SearchLabel}
-          placeholder={strings.SearchPlaceholder}
-          value={filters.text}
-          onChange={(_e, v) => onChange({ ...filters, text: v || '' })}
-          onClear={() => onChange({ ...filters, text: '' })}
-          clearButtonProps={{ ariaLabel: strings.ClearSearch }}
-        />
-      </div>
-      {dropdown(strings.OwnerFilter, options.owners, filters.owner, (v) => onChange({ ...filters, owner: v }))}
-      {dropdown(strings.OrgFilter, options.orgs, filters.org, (v) => onChange({ ...filters, org: v }))}
-      {dropdown(strings.StatusFilter, options.statuses, filters.status, (v) => onChange({ ...filters, status: v }), statusLabel)}
-      {props.userId !== undefined && (
-        <Toggle
-          label={strings.MyActionsFilter}
-          inlineLabel={true}
-          checked={filters.mine !== undefined}
-          onChange={(_e, checked) => onChange({ ...filters, mine: checked ? props.userId : undefined })}
-        />
-      )}
-      <DefaultButton text={strings.ClearFilters} disabled={!filtersActive(filters)} onClick={() => onChange(NO_FILTERS)} />
-    </div>
-  );
+interface IShownDomains {
+  report: IReport | undefined;
+  /** A Teams channel pins one domain. */
+  single: boolean;
+  /** The domains of the page (all, or the pinned one), unfiltered. */
+  domainReports: IDomainReport[];
+  /** Filters are on. */
+  active: boolean;
+  shown: Array<{ full: IDomainReport; filtered: IDomainReport }>;
+  resultCount: number;
 }
 
-function DomainCardsView(props: IDomainCardsProps): JSX.Element {
-  const { repository } = props;
-  const theme = useTheme();
-  const cn = React.useMemo(() => getClassNames(theme), [theme]);
-  const today = React.useMemo(() => props.today || new Date(), [props.today]);
-  const configuredYear = props.reportYear && props.reportYear > 0 ? props.reportYear : undefined;
-  const [pickedYear, setPickedYear] = React.useState<number | undefined>(undefined);
-  React.useEffect(() => setPickedYear(undefined), [configuredYear]);
-  // One round trip: the year's card rows, counts, rights, stored reports and the current user.
-  const { view, loading, refreshing, error, reload, addActions, addRisk } = useYearView(repository, pickedYear !== undefined ? pickedYear : configuredYear, today);
-  const data = view ? view.data : undefined;
-  const permissions = view ? view.permissions : READER;
-  const canEdit = permissions.canEdit;
-  const currentUser = view ? view.currentUser : undefined;
-  const [toMark, setToMark] = React.useState<{ action: IAction; recommendations: IRecommendation[] } | undefined>(undefined);
-  const [marking, setMarking] = React.useState(false);
-
-  // The final reports came in the same round trip: their years decide the year the cards open on.
-  const storedReports: IStoredReport[] = React.useMemo(() => (view ? view.reports : []), [view]);
-  const defaultYear = defaultReportYear(data, configuredYear, today, (data && data.finalYears) || []);
-  // The year whose rows are on screen; a picked year shows once its rows are read.
-  const year = view ? view.year : pickedYear !== undefined ? pickedYear : defaultYear;
-  const shownYear = pickedYear !== undefined ? pickedYear : year;
-
-  // A final year: items changed after its report are marked; its snapshot can be shown next to today's data.
-  const reportDate = finalReportDate(storedReports, year);
-  const changed = React.useMemo(() => (data && reportDate ? changesAfterFinal(data, reportDate) : undefined), [data, reportDate]);
-  const hasSnapshot = storedReports.some((r) => r.year === year && r.format === 'Gegevens');
-  const [showFinal, setShowFinal] = React.useState(false);
-  const snapshot = useSnapshot(repository, showFinal && hasSnapshot ? year : undefined);
-  const comparison = React.useMemo(
-    () => (data && snapshot && snapshot.data && snapshot.year === year ? compareWithSnapshot(data, snapshot.data, year) : undefined),
-    [data, snapshot, year]
-  );
-
-  const [filters, setFilters] = React.useState<IFilters>(NO_FILTERS);
-  const [selection, setSelection] = React.useState<ISelection | undefined>(undefined);
-  const [confirm, setConfirm] = React.useState<IAction | undefined>(undefined);
-  const [realising, setRealising] = React.useState(false);
-  const [notice, setNotice] = React.useState<Notice | undefined>(undefined);
-
-  const openForm = useFormOpener(reload, props.openForm);
-
+/** The report of the year, narrowed to the pinned domain and the filters. */
+function useShownDomains(data: IReportData | undefined, year: number, domainKey: string | undefined, filters: IFilters): IShownDomains {
   const report = React.useMemo(() => (data ? buildReport(data, year) : undefined), [data, year]);
-  const years = React.useMemo(() => {
-    const all = data ? availableYears(data) : [];
-    for (const y of [defaultYear, year, shownYear]) if (all.indexOf(y) < 0) all.push(y);
-    return all.sort((a, b) => b - a);
-  }, [data, defaultYear, year, shownYear]);
-
-  const single = !!props.domainKey && !!props.domainKey.trim();
+  const single = !!domainKey && !!domainKey.trim();
   const domainReports: IDomainReport[] = React.useMemo(() => {
     if (!report) return [];
-    return single ? report.domains.filter((d) => matchesDomain(d.domain, props.domainKey as string)) : report.domains;
-  }, [report, single, props.domainKey]);
+    return single ? report.domains.filter((d) => matchesDomain(d.domain, domainKey as string)) : report.domains;
+  }, [report, single, domainKey]);
   const active = filtersActive(filters);
   const shown = React.useMemo(
     () =>
@@ -263,13 +119,12 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
     [domainReports, filters, active]
   );
   const resultCount = shown.reduce((n, x) => n + itemCount(x.filtered), 0);
+  return { report, single, domainReports, active, shown, resultCount };
+}
 
-  // Older items were read only to be counted: their titles load when a toggle opens.
-  const loadTitles = React.useCallback(
-    (ids: number[]): Promise<void> => repository.loadActionTitles(ids).then(addActions),
-    [repository, addActions]
-  );
-  // Filters search the older items too: read their titles once a filter is on.
+/** Older items were read only to be counted: their titles load when a toggle opens, and once a filter is on (filters search them too). */
+function useTitleLoader(reader: IOrgRepository, addActions: (a: IAction[]) => void, active: boolean, domainReports: IDomainReport[]): (ids: number[]) => Promise<void> {
+  const loadTitles = React.useCallback((ids: number[]): Promise<void> => reader.loadActionTitles(ids).then(addActions), [reader, addActions]);
   const olderWithoutTitle = React.useMemo(
     () => (active ? idsWithoutTitle(([] as IAction[]).concat(...domainReports.map((d) => d.realisationsOlder.concat(d.planningOlder)))) : []),
     [active, domainReports]
@@ -277,269 +132,233 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   React.useEffect(() => {
     if (olderWithoutTitle.length > 0) loadTitles(olderWithoutTitle).catch(() => undefined);
   }, [olderWithoutTitle, loadTitles]);
+  return loadTitles;
+}
 
-  // Deep link: once the cards are there, bring the requested one into view.
+/** After a change: the item on the card the user worked in (or that card's heading). */
+function itemOnCard(data: IReportData | undefined, domainId: number | undefined, actionId: number): HTMLElement | undefined {
+  const d = data && data.domains.filter((x) => x.id === domainId)[0];
+  return d ? itemOrCard(anchorFor(d), actionId) : undefined;
+}
+
+/** Deep link: once the cards are there, bring the requested one into view. */
+function useInitialFocus(domainReports: IDomainReport[], initialDomainKey: string | undefined): void {
   const focusedInitial = React.useRef(false);
   React.useEffect(() => {
-    if (focusedInitial.current || !report || !props.initialDomainKey) return;
-    const target = report.domains.filter((d) => matchesDomain(d.domain, props.initialDomainKey as string))[0];
+    if (focusedInitial.current || domainReports.length === 0 || !initialDomainKey) return;
+    const target = domainReports.filter((d) => matchesDomain(d.domain, initialDomainKey))[0];
     if (!target) return;
     focusedInitial.current = true;
     focusCard(anchorFor(target.domain));
-  }, [report, props.initialDomainKey]);
+  }, [domainReports, initialDomainKey]);
+}
 
-  // After a change, stay on the year shown: one realisation in a later year must not move the page (or its default) there.
-  const reloadKeepingYear = (): void => {
-    if (pickedYear === undefined && configuredYear === undefined && view) setPickedYear(view.year);
-    else reload();
-  };
+interface IBodyProps {
+  props: IDomainCardsProps;
+  cn: IDomainCardsClassNames;
+  y: ICardsYear;
+  shownDomains: IShownDomains;
+  openForm: (url: string) => void;
+  onRetry: () => void;
+  cards: () => JSX.Element;
+}
 
-  // The control team started the next reporting year: open on the newly decided year.
-  const startNextYear = (): void => {
-    if (pickedYear !== undefined) setPickedYear(undefined);
-    else reload();
-  };
-
-  const doRealise = (action: IAction): void => {
-    const realYear = realisationYearFor(action, year);
-    setRealising(true);
-    repository
-      .realiseAction(action, realYear)
-      .then((updated) => {
-        setNotice({ kind: 'success', text: format(strings.Realised, cardTitle(updated || action), realYear) });
-        const open = data ? openRecommendationsAnsweredBy(data, action.id) : [];
-        if (open.length > 0) setToMark({ action: updated || action, recommendations: open });
-      })
-      .catch((e: unknown) => {
-        if (e instanceof ConflictError || (e instanceof Error && e.name === 'ConflictError')) {
-          // Never retry or overwrite: the other person's change wins; show what it is now.
-          const latest = (e as ConflictError).latest || action;
-          setNotice({ kind: 'conflict', text: format(strings.Conflict, cardTitle(latest), statusLabel(latest.status)) });
-        } else if (e instanceof Error && e.name === 'ListValidationError') {
-          // The list's own rule (Dutch, from the schema): SharePoint's REST answer does not carry it.
-          setNotice({ kind: 'error', text: `${strings.RealiseFailed} ${e.message}` });
-        } else {
-          setNotice({ kind: 'error', text: strings.RealiseFailed });
-        }
-      })
-      .then(() => {
-        setRealising(false);
-        setConfirm(undefined);
-        setSelection(undefined);
-        reloadKeepingYear();
-      })
-      .catch(() => undefined);
-  };
-
-  const doMark = (recommendations: IRecommendation[]): void => {
-    setMarking(true);
-    repository
-      .markRecommendationsCarriedOut(recommendations)
-      .then((result) => {
-        const parts: string[] = [];
-        if (result.updated.length) parts.push(format(strings.Marked, result.updated.length));
-        if (result.conflicts.length) parts.push(format(strings.MarkConflict, result.conflicts.map((r) => `'${r.title}' (${r.status})`).join(', ')));
-        if (result.failed.length) parts.push(format(strings.MarkFailed, result.failed.map((r) => `'${r.title}'`).join(', ')));
-        const kind = result.conflicts.length ? 'conflict' : result.failed.length ? 'error' : 'success';
-        setNotice({ kind, text: parts.join(' ') });
-      })
-      .catch(() => setNotice({ kind: 'error', text: format(strings.MarkFailed, recommendations.map((r) => `'${r.title}'`).join(', ')) }))
-      .then(() => {
-        setMarking(false);
-        setToMark(undefined);
-        reloadKeepingYear();
-      })
-      .catch(() => undefined);
-  };
-
-  const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
-
-  let body: React.ReactNode;
-  if (!data) {
-    body =
-      loading || !error ? (
-        <LoadingView label={strings.Loading} blocks={single ? 1 : 3} lines={6} />
-      ) : (
-        <ErrorView message={isServerBusy(error) ? strings.LoadErrorBusy : strings.LoadError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
-      );
-  } else if (report && report.domains.length === 0) {
-    const message = permissions.canManageLists ? strings.EmptyOwner : canEdit ? strings.EmptyEditor : strings.EmptyReader;
-    body = (
+/** Loading, failed, empty, the pinned domain missing, or the cards. */
+function CardsBody(b: IBodyProps): JSX.Element {
+  const { y, cn, shownDomains, props } = b;
+  const { report, single, domainReports } = shownDomains;
+  const canEdit = y.permissions.canEdit;
+  if (!y.data) {
+    return y.loading || !y.error ? (
+      <LoadingView label={strings.Loading} blocks={single ? 1 : 3} lines={6} />
+    ) : (
+      <ErrorView message={isServerBusy(y.error) ? strings.LoadErrorBusy : strings.LoadError} retryLabel={strings.Retry} onRetry={b.onRetry} detailsLabel={strings.TechnicalDetails} error={y.error} />
+    );
+  }
+  if (report && report.domains.length === 0) {
+    const message = y.permissions.canManageLists ? strings.EmptyOwner : canEdit ? strings.EmptyEditor : strings.EmptyReader;
+    return (
       <EmptyView
         title={strings.EmptyTitle}
         message={message}
         actionLabel={canEdit ? strings.OpenDomainsList : undefined}
-        onAction={canEdit ? () => openForm(listViewUrl(repository.siteUrl, 'domains')) : undefined}
+        onAction={canEdit ? () => b.openForm(listViewUrl(props.repository.siteUrl, 'domains')) : undefined}
       />
     );
-  } else if (single && domainReports.length === 0) {
-    body = <MessageBar messageBarType={MessageBarType.warning}>{format(strings.DomainNotFound, props.domainKey as string)}</MessageBar>;
-  } else {
-    body = (
-      <div className={cn.cards}>
-        {shown.length === 0 && <p className={cn.nothing}>{strings.NoResults}</p>}
-        {shown.map(({ full, filtered }) => (
-          <DomainCard
-            key={full.domain.id}
-            report={filtered}
-            full={full}
-            year={year}
-            planningYear={year + 1}
-            anchorId={anchorFor(full.domain)}
-            classNames={cn}
-            canEdit={canEdit}
-            expandOlder={active}
-            onOpen={setSelection}
-            onLoadTitles={loadTitles}
-            onNewAction={() => openForm(listFormUrl(repository.siteUrl, 'actions', 'NewForm'))}
-            onNewRisk={() => openForm(listFormUrl(repository.siteUrl, 'risks', 'NewForm'))}
-            today={today}
-            deadlines={deadlines[full.domain.id]}
-            changed={changed}
-            final={
-              snapshot && snapshot.year === year
-                ? { year, loading: snapshot.loading, error: snapshot.error, comparison: comparison ? comparison[full.domain.id] : undefined }
-                : undefined
-            }
-            onShare={props.shareDomain ? () => props.shareDomain && props.shareDomain(full.domain.key || String(full.domain.id), full.domain.title) : undefined}
-          />
-        ))}
-      </div>
-    );
   }
+  if (single && domainReports.length === 0) {
+    return <MessageBar messageBarType={MessageBarType.warning}>{format(strings.DomainNotFound, props.domainKey as string)}</MessageBar>;
+  }
+  return <div className={cn.cards}>{b.cards()}</div>;
+}
 
-  const reportActions = props.renderReportActions ? props.renderReportActions({ reportYear: year, canEdit, canFinalise: permissions.canFinalise, onStartNextYear: year === defaultYear && configuredYear === undefined ? startNextYear : undefined }) : props.reportActions;
+/** Year picker, refresh, report buttons, the final report toggle, filters with their count, the domain navigation. */
+function CardsHeader(props: {
+  cn: IDomainCardsClassNames;
+  y: ICardsYear;
+  data: IReportData;
+  shownDomains: IShownDomains;
+  filters: IFilters;
+  onFilters: (f: IFilters) => void;
+  final: IFinalView;
+  reportActions: React.ReactNode;
+}): JSX.Element {
+  const { cn, y, data, final, filters } = props;
+  const { report, single, domainReports, active, shown, resultCount } = props.shownDomains;
+  const year = y.year;
+  return (
+    <div className={cn.toolbar}>
+      <Toolbar cn={cn} year={y.shownYear} years={y.years} onYear={y.pick} refreshing={y.refreshing} onRefresh={y.reload} reportActions={props.reportActions} />
+      {final.hasSnapshot && (
+        <Toggle label={format(strings.ShowFinalReport, year)} inlineLabel={true} checked={final.showFinal} onChange={(_e, checked) => final.setShowFinal(!!checked)} data-testid="show-final-report" />
+      )}
+      {report && report.domains.length > 0 && <FilterBar cn={cn} data={data} filters={filters} onChange={props.onFilters} userId={y.view && y.view.currentUser ? y.view.currentUser.id : undefined} />}
+      <div className={cn.liveRegion} aria-live="polite" role="status" data-testid="filter-results">
+        {active ? (single ? format(strings.FilterResultsOne, resultCount) : format(strings.FilterResults, resultCount, shown.length)) : ''}
+      </div>
+      {!single && !active && domainReports.length > 1 && <DomainNav cn={cn} domains={domainReports} />}
+    </div>
+  );
+}
 
+/** The detail panel of the item opened on a card; "Doorschuiven" remembers that card. */
+function CardsPanel(p: {
+  props: IDomainCardsProps;
+  y: ICardsYear;
+  data: IReportData;
+  cn: IDomainCardsClassNames;
+  selection: { sel: ISelection; domainId: number } | undefined;
+  onClose: () => void;
+  openForm: (url: string) => void;
+  flow: IRealiseFlow;
+  today: Date;
+}): JSX.Element {
+  const { props, y, data, selection } = p;
+  const { repository } = props;
+  const { year, permissions } = y;
+  const canEdit = permissions.canEdit;
+  return (
+    <DetailPanel
+      selection={selection ? selection.sel : undefined}
+      data={data}
+      year={year}
+      firstDataYear={firstDataYear(data, year)}
+      showDescriptions={props.showDescriptions}
+      canEdit={canEdit}
+      siteUrl={repository.siteUrl}
+      classNames={p.cn}
+      onDismiss={p.onClose}
+      loadActionDetails={(id) => repository.loadActionDetails(id)}
+      loadRiskDetails={(id) => repository.loadRiskDetails(id)}
+      onActionDetails={(a) => y.addActions([a])}
+      onRiskDetails={y.addRisk}
+      openForm={p.openForm}
+      onRealise={canEdit ? (a) => p.flow.ask(a, selection ? selection.domainId : undefined) : undefined}
+      auditsUrl={props.auditsUrl}
+      today={p.today}
+      listIds={permissions.listIds}
+    />
+  );
+}
+
+function DomainCardsView(props: IDomainCardsProps): JSX.Element {
+  const { repository } = props;
+  const theme = useTheme();
+  const cn = React.useMemo(() => getClassNames(theme), [theme]);
+  const today = React.useMemo(() => props.today || new Date(), [props.today]);
+  // One round trip: the year's card rows, counts, rights, stored reports and the current user.
+  const y = useCardsYear(repository, props.reportYear, today);
+  const { data, year, permissions, reload, addActions } = y;
+  const canEdit = permissions.canEdit;
+  const final = useFinalView(repository, data, y.storedReports, year);
+  const [filters, setFilters] = React.useState<IFilters>(NO_FILTERS);
+  const [selection, setSelection] = React.useState<{ sel: ISelection; domainId: number } | undefined>(undefined);
+  const openForm = useFormOpener(reload, props.openForm);
+  const shownDomains = useShownDomains(data, year, props.domainKey, filters);
+  const { report, domainReports, active, shown } = shownDomains;
+  const loadTitles = useTitleLoader(repository, addActions, active, domainReports);
+  useInitialFocus(report ? report.domains : [], props.initialDomainKey);
+  const bodyRef = React.useRef<HTMLDivElement>(null);
+  const flow = useRealise({
+    writer: repository,
+    data,
+    year,
+    addActions,
+    afterChange: y.reloadKeepingYear,
+    closePanel: () => setSelection(undefined),
+    focusItem: (domainId, actionId) => focusSoon(() => itemOnCard(data, domainId, actionId) || bodyRef.current || undefined)
+  });
+  const { notice } = flow;
+  // Retrying replaces the message that held the button: focus the cards' region, not the page top.
+  const retry = (): void => {
+    reload();
+    focusSoon(() => bodyRef.current || undefined);
+  };
+  const deadlines = React.useMemo(() => (data ? deadlinesByDomain(data, today) : {}), [data, today]);
+  const share = props.shareDomain;
+  // On the card the user worked in while it is shown; else at the top.
+  const cardNotice = notice && shown.some((x) => x.full.domain.id === notice.domainId) ? notice : undefined;
+  const topNotice = notice && !cardNotice ? notice : undefined;
+  const cards = (): JSX.Element => (
+    <>
+      {shown.length === 0 && <p className={cn.nothing}>{strings.NoResults}</p>}
+      {shown.map(({ full, filtered }) => (
+        <DomainCard
+          key={full.domain.id}
+          report={filtered}
+          full={full}
+          year={year}
+          planningYear={year + 1}
+          anchorId={anchorFor(full.domain)}
+          classNames={cn}
+          canEdit={canEdit}
+          expandOlder={active}
+          onOpen={(sel) => setSelection({ sel, domainId: full.domain.id })}
+          onLoadTitles={loadTitles}
+          onNewAction={() => openForm(listFormUrl(repository.siteUrl, 'actions', 'NewForm'))}
+          onNewRisk={() => openForm(listFormUrl(repository.siteUrl, 'risks', 'NewForm'))}
+          today={today}
+          deadlines={deadlines[full.domain.id]}
+          changed={final.changed}
+          final={final.finalFor(full.domain.id)}
+          notice={cardNotice && cardNotice.domainId === full.domain.id ? <NoticeBar notice={cardNotice} onDismiss={() => flow.setNotice(undefined)} /> : undefined}
+          onShare={share ? () => share(full.domain.key || String(full.domain.id), full.domain.title) : undefined}
+        />
+      ))}
+    </>
+  );
+
+  const reportActions = props.renderReportActions ? props.renderReportActions({ reportYear: year, canEdit, canFinalise: permissions.canFinalise, onStartNextYear: y.startNextYear }) : props.reportActions;
   return (
     <div className={cn.root} data-teams={props.isTeams ? 'true' : undefined}>
       {data && (
-        <div className={cn.toolbar}>
-          <Toolbar
-            cn={cn}
-            year={shownYear}
-            years={years}
-            onYear={setPickedYear}
-            refreshing={refreshing}
-            onRefresh={reload}
-            reportActions={
-              <>
-                {reportActions}
-                {report && report.domains.length > 0 && (
-                  <CardsExport repository={repository} shown={shown.map((x) => x.filtered)} domains={data.domains} year={year} today={today} />
-                )}
-              </>
-            }
-          />
-          {hasSnapshot && (
-            <Toggle
-              label={format(strings.ShowFinalReport, year)}
-              inlineLabel={true}
-              checked={showFinal}
-              onChange={(_e, checked) => setShowFinal(!!checked)}
-              data-testid="show-final-report"
-            />
-          )}
-          {report && report.domains.length > 0 && <FilterBar cn={cn} data={data} filters={filters} onChange={setFilters} userId={currentUser ? currentUser.id : undefined} />}
-          <div className={cn.liveRegion} aria-live="polite" role="status" data-testid="filter-results">
-            {active ? (single ? format(strings.FilterResultsOne, resultCount) : format(strings.FilterResults, resultCount, shown.length)) : ''}
-          </div>
-          {!single && !active && domainReports.length > 1 && (
-            <nav aria-label={strings.DomainNav}>
-              <ul className={cn.nav}>
-                {domainReports.map((d) => (
-                  <li key={d.domain.id}>
-                    <a
-                      className={cn.navLink}
-                      href={`#${anchorFor(d.domain)}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        focusCard(anchorFor(d.domain));
-                      }}
-                    >
-                      {d.domain.shortTitle || d.domain.title}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
-        </div>
-      )}
-      {(notice || (data && error)) && (
-        <div className={cn.messages}>
-          {data && error && (
-            <ErrorView warning={true} message={strings.RefreshError} retryLabel={strings.Retry} onRetry={reload} detailsLabel={strings.TechnicalDetails} error={error} />
-          )}
-          {notice && (
-            <MessageBar
-              messageBarType={notice.kind === 'success' ? MessageBarType.success : notice.kind === 'conflict' ? MessageBarType.warning : MessageBarType.error}
-              isMultiline={true}
-              onDismiss={() => setNotice(undefined)}
-              dismissButtonAriaLabel={strings.Dismiss}
-            >
-              {notice.text}
-            </MessageBar>
-          )}
-        </div>
-      )}
-      {body}
-      {data && (
-        <DetailPanel
-          selection={selection}
+        <CardsHeader
+          cn={cn}
+          y={y}
           data={data}
-          year={year}
-          firstDataYear={firstDataYear(data, year)}
-          showDescriptions={props.showDescriptions}
-          canEdit={canEdit}
-          siteUrl={repository.siteUrl}
-          classNames={cn}
-          onDismiss={() => setSelection(undefined)}
-          loadActionDetails={(id) => repository.loadActionDetails(id)}
-          loadRiskDetails={(id) => repository.loadRiskDetails(id)}
-          onActionDetails={(a) => addActions([a])}
-          onRiskDetails={addRisk}
-          openForm={openForm}
-          onRealise={canEdit ? (a) => setConfirm(a) : undefined}
-          auditsUrl={props.auditsUrl}
-          today={today}
-          listIds={permissions.listIds}
+          shownDomains={shownDomains}
+          filters={filters}
+          onFilters={setFilters}
+          final={final}
+          reportActions={
+            <>
+              {reportActions}
+              {report && report.domains.length > 0 && <CardsExport repository={repository} shown={shown.map((x) => x.filtered)} domains={data.domains} year={year} today={today} />}
+            </>
+          }
         />
       )}
-      <Dialog
-        hidden={!confirm}
-        onDismiss={() => (realising ? undefined : setConfirm(undefined))}
-        dialogContentProps={{
-          type: DialogType.normal,
-          title: strings.RealiseTitle,
-          closeButtonAriaLabel: strings.Close,
-          subText: confirm ? format(strings.RealiseText, cardTitle(confirm), realisationYearFor(confirm, year)) : ''
-        }}
-        // A confirmation wants an answer: blocking, so it is an alertdialog.
-        modalProps={{ isBlocking: true }}
-      >
-        <DialogFooter>
-          <PrimaryButton text={realising ? strings.Realising : strings.RealiseConfirm} disabled={realising} onClick={() => confirm && doRealise(confirm)} />
-          <DefaultButton text={strings.Cancel} disabled={realising} onClick={() => setConfirm(undefined)} />
-        </DialogFooter>
-      </Dialog>
-      <Dialog
-        hidden={!toMark}
-        onDismiss={() => (marking ? undefined : setToMark(undefined))}
-        dialogContentProps={{
-          type: DialogType.normal,
-          title: strings.MarkTitle,
-          closeButtonAriaLabel: strings.Close,
-          subText: toMark
-            ? format(strings.MarkText, cardTitle(toMark.action), toMark.recommendations.length, toMark.recommendations.map((r) => `'${r.title}'`).join(', '))
-            : ''
-        }}
-        modalProps={{ isBlocking: true }}
-      >
-        <DialogFooter>
-          <PrimaryButton text={marking ? strings.Marking : strings.MarkConfirm} disabled={marking} onClick={() => toMark && doMark(toMark.recommendations)} />
-          <DefaultButton text={strings.MarkSkip} disabled={marking} onClick={() => setToMark(undefined)} />
-        </DialogFooter>
-      </Dialog>
+      {(topNotice || (data && y.error)) && (
+        <div className={cn.messages}>
+          {data && y.error && <ErrorView warning={true} message={strings.RefreshError} retryLabel={strings.Retry} onRetry={retry} detailsLabel={strings.TechnicalDetails} error={y.error} />}
+          {topNotice && <NoticeBar notice={topNotice} onDismiss={() => flow.setNotice(undefined)} />}
+        </div>
+      )}
+      <div ref={bodyRef} tabIndex={-1} style={{ outline: 'none' }}>
+        <CardsBody props={props} cn={cn} y={y} shownDomains={shownDomains} openForm={openForm} onRetry={retry} cards={cards} />
+      </div>
+      {data && <CardsPanel props={props} y={y} data={data} cn={cn} selection={selection} onClose={() => setSelection(undefined)} openForm={openForm} flow={flow} today={today} />}
+      <RealiseDialogs flow={flow} year={year} />
     </div>
   );
 }

@@ -6,18 +6,25 @@ import { Link } from '@fluentui/react/lib/Link';
 import { Stack } from '@fluentui/react/lib/Stack';
 import { ITheme } from '@fluentui/react/lib/Styling';
 import * as strings from 'DomainCardsWebPartStrings';
-import { IOrgRepository, IReportFile, IStoredReport, ReportExistsError } from '../../../data/IOrgRepository';
+import { IRepairResult, IReportDataReader, IReportStore, ISettingsStore, IStoredReport, ReportExistsError } from '../../../data/IOrgRepository';
 import { sharePointMessage } from '../../../data/errors';
 import { IReportData } from '../../../model/types';
 import { Text } from '@fluentui/react/lib/Text';
 import { buildReport } from '../../../model/report';
-import { maturityReportSection } from '../../../model/maturity';
 import { format } from '../../../components/format';
 import { safeUrl } from '../../../model/links';
 import { saveFile } from '../../../components/download';
+import { buildCouncilReport, IMaturityResultsSource, renderCouncilReport } from '../../../app/councilReport';
+import { finaliseReport } from '../../../app/finaliseReport';
+import { prepareFinalisation } from '../../../app/prepareFinalisation';
+import { reportOrganisation } from '../../../app/reportOrganisation';
+import { canStartNextYear, startReportYear } from '../../../app/startReportYear';
 
 export interface IReportActionsProps {
-  repository: IOrgRepository;
+  /** The Rapporten library, the lists' data and the settings (one object in the web part). */
+  repository: IReportStore & IReportDataReader & ISettingsStore;
+  /** The maturity rounds' consensus: the report's maturity section. */
+  maturity: IMaturityResultsSource;
   reportYear: number;
   canEdit: boolean;
   /** May add documents to the Rapporten library (checked on the library): shows "Definitief maken". */
@@ -35,28 +42,10 @@ export interface IReportActionsProps {
 
 type Kind = 'docx' | 'pptx';
 
-/** The report code (docx, pptxgenjs) is loaded only when someone asks for a report. */
-async function generate(repository: IOrgRepository, data: IReportData, year: number, kind: Kind, organisation: string, intro?: string): Promise<{ name: string; bytes: Uint8Array }> {
-  const lib = await import(/* webpackChunkName: 'report' */ '../../../report/index');
-  const report = buildReport(data, year);
-  // The maturity section: the lists may not exist yet on an older site (then the section is left out).
-  if (repository.loadMaturityResults) {
-    const maturity = await repository.loadMaturityResults().catch(() => undefined);
-    if (maturity) report.maturity = maturityReportSection(maturity, year);
-  }
-  const options = { organisation, intro };
-  const bytes = kind === 'docx' ? await lib.buildWordReport(report, options) : await lib.buildSlideDeck(report, options);
-  return { name: lib.reportFileName(year, kind), bytes };
-}
-
 const MIME: Record<Kind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
 };
-
-function buffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
-}
 
 const CELL: React.CSSProperties = { textAlign: 'left', padding: '2px 8px', borderBottom: '1px solid #c8c6c4' };
 
@@ -67,52 +56,38 @@ interface IPreview {
   raced: boolean;
 }
 
-/**
- * "Rapport maken" (Word, PowerPoint), "Definitief maken" for those who may add to the Rapporten
- * library, and links to the year's final reports. Finalising always reads fresh data first and
- * shows what will be frozen before the user confirms; a failed read stops it.
- */
-export function ReportActions(props: IReportActionsProps): JSX.Element {
-  const { repository, reportYear } = props;
-  const [busy, setBusy] = React.useState<string | undefined>(undefined);
-  const [error, setError] = React.useState<string | undefined>(undefined);
-  const [done, setDone] = React.useState<string | undefined>(undefined);
-  const [preview, setPreview] = React.useState<IPreview | undefined>(undefined);
-  const [stored, setStored] = React.useState<IStoredReport[]>([]);
-  const [repaired, setRepaired] = React.useState<string | undefined>(undefined);
+/** The quiet note after a repair of an interrupted finalisation; undefined when it did nothing. */
+function repairNote(r: IRepairResult): string | undefined {
+  const text = r.completedYears
+    .map((y) => format(strings.FinaliseRepairedCompleted, String(y)))
+    .concat(r.removed > 0 ? [format(strings.FinaliseRepairedRemoved, String(r.removed))] : []);
+  return text.length > 0 ? text.join(' ') : undefined;
+}
 
-  const refreshStored = React.useCallback((): void => {
+/** The final reports of the library, kept fresh; on load, whoever may finalise repairs an interrupted run. */
+function useStoredReports(repository: IReportStore, canFinalise: boolean | undefined, onRepaired: (note: string) => void): [IStoredReport[], () => void] {
+  const [stored, setStored] = React.useState<IStoredReport[]>([]);
+  const refresh = React.useCallback((): void => {
     repository
       .getStoredReports()
       .then((r) => setStored(r))
       .catch(() => setStored([]));
   }, [repository]);
-
-  /** Removes or finishes what an interrupted finalisation left; says so quietly when it did anything. */
-  const repair = React.useCallback(
-    async (onlyIfSeen: boolean): Promise<boolean> => {
-      if (!repository.repairFinalisations) return false;
-      const r = await repository.repairFinalisations(onlyIfSeen);
-      const text = r.completedYears
-        .map((y) => format(strings.FinaliseRepairedCompleted, String(y)))
-        .concat(r.removed > 0 ? [format(strings.FinaliseRepairedRemoved, String(r.removed))] : []);
-      if (text.length > 0) setRepaired(text.join(' '));
-      return text.length > 0;
-    },
-    [repository]
-  );
-
+  const repairedRef = React.useRef(onRepaired);
+  repairedRef.current = onRepaired;
   React.useEffect(() => {
     let live = true;
     repository
       .getStoredReports()
       .then(async (r) => {
         if (live) setStored(r);
-        if (!props.canFinalise) return;
-        // The cards on load, for whoever may finalise: clean up after an interrupted run (no request when the
-        // library as read shows none). Quiet on failure: "Definitief maken" repairs first anyway.
-        const did = await repair(true).catch(() => false);
-        if (did && live) setStored(await repository.getStoredReports());
+        if (!canFinalise) return;
+        // No request when the library as read shows nothing to repair. Quiet on failure: "Definitief maken" repairs first anyway.
+        const note = await repository.repairFinalisations(true).then(repairNote, () => undefined);
+        if (note && live) {
+          repairedRef.current(note);
+          setStored(await repository.getStoredReports());
+        }
       })
       .catch(() => {
         if (live) setStored([]);
@@ -120,14 +95,24 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     return () => {
       live = false;
     };
-  }, [repository, props.canFinalise, repair]);
+  }, [repository, canFinalise]);
+  return [stored, refresh];
+}
 
-  // One setting of the data site (list Instellingen, set by npm run deploy and the property pane);
-  // a value only in this page's properties (set before the setting existed) next; else the site's title.
-  const organisationName = async (): Promise<string> => {
-    const settings = repository.getSettings ? await repository.getSettings().catch(() => ({ organisation: undefined })) : {};
-    return settings.organisation || props.organisation || (await repository.getSiteTitle());
-  };
+/**
+ * "Rapport maken" (Word, PowerPoint), "Definitief maken" for those who may add to the Rapporten
+ * library, and links to the year's final reports. Finalising always reads fresh data first and
+ * shows what will be frozen before the user confirms; a failed read stops it. The work itself is
+ * in src/app (councilReport, prepareFinalisation, finaliseReport, startReportYear).
+ */
+export function ReportActions(props: IReportActionsProps): JSX.Element {
+  const { repository, reportYear } = props;
+  const [busy, setBusy] = React.useState<string | undefined>(undefined);
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [done, setDone] = React.useState<string | undefined>(undefined);
+  const [preview, setPreview] = React.useState<IPreview | undefined>(undefined);
+  const [repaired, setRepaired] = React.useState<string | undefined>(undefined);
+  const [stored, refreshStored] = useStoredReports(repository, props.canFinalise, setRepaired);
 
   const run = (label: string, task: () => Promise<void>, failure: string): void => {
     setBusy(label);
@@ -144,7 +129,8 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
       strings.ReportBusy,
       async () => {
         const data = repository.getCached() || (await repository.loadReportData());
-        const file = await generate(repository, data, reportYear, kind, await organisationName(), props.intro);
+        const report = await buildCouncilReport(data, reportYear, props.maturity);
+        const file = await renderCouncilReport(report, kind, { organisation: await reportOrganisation(repository, props.organisation), intro: props.intro });
         saveFile(file.name, file.bytes, MIME[kind]);
       },
       strings.ReportFailed
@@ -154,11 +140,10 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     run(
       strings.FinaliseReading,
       async () => {
-        // First what an interrupted finalisation left, so the preview says truly whether this replaces a report.
-        await repair(false);
-        // Never what this browser cached: the report must be what the lists say now.
-        const [data, all] = await Promise.all([repository.loadReportData(), repository.getStoredReports()]);
-        setPreview({ data, existing: all.filter((r) => r.year === reportYear), raced: false });
+        const p = await prepareFinalisation(repository, repository, reportYear);
+        const note = repairNote(p.repaired);
+        if (note) setRepaired(note);
+        setPreview({ data: p.data, existing: p.existing, raced: false });
       },
       strings.FinaliseReadFailed
     );
@@ -170,17 +155,9 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     run(
       strings.ReportBusy,
       async () => {
-        const organisation = await organisationName();
-        const word = await generate(repository, p.data, reportYear, 'docx', organisation, props.intro);
-        const deck = await generate(repository, p.data, reportYear, 'pptx', organisation, props.intro);
-        const snapshot = JSON.stringify({ year: reportYear, organisation, finalisedAt: new Date().toISOString(), data: p.data });
-        const files: IReportFile[] = [
-          { name: word.name, format: 'Word', content: buffer(word.bytes) },
-          { name: deck.name, format: 'PowerPoint', content: buffer(deck.bytes) },
-          { name: word.name.replace(/\.docx$/i, '') + ' - gegevens.json', format: 'Gegevens', content: buffer(new TextEncoder().encode(snapshot)) }
-        ];
+        const organisation = await reportOrganisation(repository, props.organisation);
         try {
-          await repository.finaliseReport(reportYear, files, p.existing.length > 0);
+          await finaliseReport(repository, props.maturity, { year: reportYear, data: p.data, organisation, intro: props.intro, replace: p.existing.length > 0 });
         } catch (e) {
           if (e instanceof ReportExistsError) {
             // Never overwrite someone else's final report silently: ask again, showing theirs.
@@ -200,17 +177,14 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     run(
       format(strings.StartNextYear, String(reportYear + 1)),
       async () => {
-        if (!repository.setReportYear) return;
-        await repository.setReportYear(reportYear + 1);
-        if (props.onStartNextYear) props.onStartNextYear(reportYear + 1);
-        setDone(format(strings.StartNextYearDone, String(reportYear + 1)));
+        const next = await startReportYear(repository, reportYear);
+        if (props.onStartNextYear) props.onStartNextYear(next);
+        setDone(format(strings.StartNextYearDone, String(next)));
       },
       strings.StartNextYearFailed
     );
 
   const finals = stored.filter((r) => r.year === reportYear && r.format !== 'Gegevens');
-  const report = preview ? buildReport(preview.data, reportYear) : undefined;
-  const lastStored = preview && preview.existing.length ? preview.existing.map((r) => r.modified || '').sort().pop() || '' : '';
   return (
     <Stack tokens={{ childrenGap: 8 }} aria-label={strings.MakeReport}>
       <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
@@ -226,7 +200,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
           }}
         />
         {props.canFinalise && <DefaultButton text={strings.Finalise} disabled={!!busy} onClick={startFinalise} />}
-        {props.canFinalise && props.onStartNextYear && repository.setReportYear && finals.length > 0 && (
+        {props.canFinalise && props.onStartNextYear && canStartNextYear(reportYear, stored) && (
           <DefaultButton text={format(strings.StartNextYear, String(reportYear + 1))} disabled={!!busy} onClick={startNextYear} />
         )}
         {finals.map((r) => (
@@ -235,24 +209,51 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
           </Link>
         ))}
       </Stack>
-      {error && (
-        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => setError(undefined)}>
-          {error}
+      <Messages error={error} repaired={repaired} done={done} onError={setError} onRepaired={setRepaired} onDone={setDone} />
+      <FinaliseDialog preview={preview} reportYear={reportYear} onConfirm={confirmFinalise} onCancel={() => setPreview(undefined)} />
+    </Stack>
+  );
+}
+
+/** The outcome of the last task: failed (error), an interrupted finalisation repaired (info), done (success). */
+function Messages(props: {
+  error: string | undefined;
+  repaired: string | undefined;
+  done: string | undefined;
+  onError: (v: undefined) => void;
+  onRepaired: (v: undefined) => void;
+  onDone: (v: undefined) => void;
+}): JSX.Element {
+  return (
+    <>
+      {props.error && (
+        <MessageBar messageBarType={MessageBarType.error} onDismiss={() => props.onError(undefined)}>
+          {props.error}
         </MessageBar>
       )}
-      {repaired && (
-        <MessageBar messageBarType={MessageBarType.info} onDismiss={() => setRepaired(undefined)}>
-          {repaired}
+      {props.repaired && (
+        <MessageBar messageBarType={MessageBarType.info} onDismiss={() => props.onRepaired(undefined)}>
+          {props.repaired}
         </MessageBar>
       )}
-      {done && (
-        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setDone(undefined)}>
-          {done}
+      {props.done && (
+        <MessageBar messageBarType={MessageBarType.success} onDismiss={() => props.onDone(undefined)}>
+          {props.done}
         </MessageBar>
       )}
-      <Dialog
+    </>
+  );
+}
+
+/** What "Definitief maken" will freeze, per domain, before the user confirms. */
+function FinaliseDialog(props: { preview: IPreview | undefined; reportYear: number; onConfirm: () => void; onCancel: () => void }): JSX.Element {
+  const { preview, reportYear } = props;
+  const report = React.useMemo(() => (preview ? buildReport(preview.data, reportYear) : undefined), [preview, reportYear]);
+  const lastStored = preview && preview.existing.length ? preview.existing.map((r) => r.modified || '').sort().pop() || '' : '';
+  return (
+    <Dialog
         hidden={!preview}
-        onDismiss={() => setPreview(undefined)}
+        onDismiss={props.onCancel}
         minWidth={480}
         dialogContentProps={{ type: DialogType.normal, title: strings.Finalise, subText: format(strings.FinaliseConfirm, String(reportYear)), closeButtonAriaLabel: strings.Close }}
         // An official document: focus starts on Annuleren, so Enter twice never finalises by accident.
@@ -295,11 +296,10 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
           </Stack>
         )}
         <DialogFooter>
-          <PrimaryButton text={preview && preview.existing.length > 0 ? strings.FinaliseReplace : strings.Finalise} onClick={confirmFinalise} />
-          <DefaultButton className="orgb-finalise-cancel" text={strings.Cancel} onClick={() => setPreview(undefined)} />
+          <PrimaryButton text={preview && preview.existing.length > 0 ? strings.FinaliseReplace : strings.Finalise} onClick={props.onConfirm} />
+          <DefaultButton className="orgb-finalise-cancel" text={strings.Cancel} onClick={props.onCancel} />
         </DialogFooter>
-      </Dialog>
-    </Stack>
+    </Dialog>
   );
 }
 

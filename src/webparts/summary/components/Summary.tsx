@@ -4,6 +4,7 @@
  * every employee opens. It reads counts only (ISummarySource).
  */
 import * as React from 'react';
+import { useCachedData } from '../../../components/useCachedData';
 import type { ITheme } from '@fluentui/react/lib/Styling';
 import * as strings from 'SummaryWebPartStrings';
 import { format } from '../../../components/format';
@@ -168,29 +169,11 @@ interface IState {
   error: Error | undefined;
 }
 
-/** Cached figures first (no request before the first paint), then one fresh read. */
+/** Cached figures first (no request before the first paint), then one fresh read (the one cached loader). */
 function useSummaryData(source: ISummarySource): IState & { reload: () => void } {
-  const [state, setState] = React.useState<IState>(() => ({ data: source.getCachedSummary(), busy: true, error: undefined }));
-  const requestRef = React.useRef(0);
-  const load = React.useCallback((): void => {
-    const request = ++requestRef.current;
-    setState((s) => (s.busy && !s.error ? s : { data: s.data, busy: true, error: undefined }));
-    source.loadSummary().then(
-      (data) => {
-        if (request === requestRef.current) setState({ data, busy: false, error: undefined });
-      },
-      (e: unknown) => {
-        if (request === requestRef.current) setState((s) => ({ data: s.data, busy: false, error: e instanceof Error ? e : new Error(String(e)) }));
-      }
-    );
-  }, [source]);
-  React.useEffect(() => {
-    load();
-    return () => {
-      requestRef.current++;
-    };
-  }, [load]);
-  return { ...state, reload: load };
+  const load = React.useCallback(() => source.loadSummary(), [source]);
+  const s = useCachedData(source, () => source.getCachedSummary(), load);
+  return { data: s.data, busy: s.loading || s.refreshing, error: s.error, reload: s.reload };
 }
 
 /** Homepage widget: per domain the open high risks, the year's realisations and new planning. */

@@ -1,0 +1,43 @@
+import { domainAnchorId } from '../../../model/links';
+import { IDomain } from '../../../model/types';
+
+export function anchorFor(d: IDomain): string {
+  return domainAnchorId(d.key || String(d.id));
+}
+
+/** Scrolls a card into view and focuses its heading (deep links, the domain navigation). */
+export function focusCard(id: string): void {
+  const section = document.getElementById(id);
+  if (!section) return;
+  if (typeof section.scrollIntoView === 'function') section.scrollIntoView({ block: 'start' });
+  const heading = section.querySelector('h2') as HTMLElement | null;
+  if (heading) heading.focus();
+}
+
+/** The button of an action on its card (realisations first, where a moved item lands), else the card's heading. */
+export function itemOrCard(anchorId: string, actionId: number): HTMLElement | undefined {
+  const section = document.getElementById(anchorId);
+  if (!section) return undefined;
+  const item =
+    section.querySelector(`[data-quadrant$="-realisations"] li[data-item-id="${actionId}"] > button`) ||
+    section.querySelector(`li[data-item-id="${actionId}"] > button`) ||
+    section.querySelector('h2');
+  return (item as HTMLElement | null) || undefined;
+}
+
+/**
+ * Puts keyboard focus on `find()` once a change has rendered: a closing dialog or panel hands focus
+ * back to an element that is gone (the page top). Tried a few times while the data re-renders; never
+ * taken from an element the user (or a dialog) focused meanwhile.
+ */
+export function focusSoon(find: () => HTMLElement | undefined): void {
+  const tries = [0, 60, 200, 450];
+  for (const ms of tries) {
+    setTimeout(() => {
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
+      const el = find();
+      if (el) el.focus();
+    }, ms);
+  }
+}
