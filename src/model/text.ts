@@ -68,3 +68,8 @@ export function shorten(text: string, max: number): string {
   const t = text.trim();
   return t.length > max ? `${t.slice(0, Math.max(1, max - 1)).trimEnd()}…` : t;
 }
+
+/** Text as HTML text or attribute value (e-mails, imported notes): the one escaper of the project. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

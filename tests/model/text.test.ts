@@ -38,3 +38,10 @@ describe('shorten (labels that cannot wrap)', () => {
     expect(shorten('Facilitaire middelen, opdrachten en contracten', 26)).toBe('Facilitaire middelen, opd…');
   });
 });
+
+describe('escapeHtml', () => {
+  it('escapes what would start markup or end an attribute, and leaves the rest', () => {
+    const { escapeHtml } = require('../../src/model/text') as typeof import('../../src/model/text');
+    expect(escapeHtml('<a href="x">R&D</a> ok')).toBe('&lt;a href=&quot;x&quot;&gt;R&amp;D&lt;/a&gt; ok');
+  });
+});

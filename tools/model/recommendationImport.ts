@@ -6,7 +6,7 @@
  */
 import { IDomain, IRecommendation } from '../../src/model/types';
 import { normaliseName } from './maturityImport';
-import { shortTitle } from '../../src/model/text';
+import { escapeHtml, shortTitle } from '../../src/model/text';
 import { IPlannedAdd } from '../schema/importValidation';
 
 export interface IRecommendationRow {
@@ -203,10 +203,6 @@ export function planRecommendationImport(
     add.push({ line: r.line, text, priority: priority as 'H' | 'M' | 'L', ownerId: owners[owner], deadline: deadline as string, domain });
   }
   return { add, unchanged, errors };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The file's columns per field of Aanbevelingen, for the row/column of a schema error. */

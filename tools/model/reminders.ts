@@ -9,6 +9,7 @@ import { buildFigures } from '../../src/model/figures';
 import { listFormUrl } from '../../src/model/links';
 import { IProgressReport, latestReportOn, pendingReports, reviewOf } from '../../src/model/progress';
 import { IPerson, IReportData } from '../../src/model/types';
+import { escapeHtml } from '../../src/model/text';
 
 export type ReminderKind = 'overzicht' | 'escalatie' | 'maandoverzicht';
 
@@ -69,10 +70,6 @@ export function isoWeek(day: Date): string {
 
 export function monthOf(day: Date): string {
   return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function dutchDate(iso: string | undefined): string {

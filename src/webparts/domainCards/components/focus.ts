@@ -31,7 +31,7 @@ export function itemOrCard(anchorId: string, actionId: number): HTMLElement | un
  * taken from an element the user (or a dialog) focused meanwhile.
  */
 export function focusSoon(find: () => HTMLElement | undefined): void {
-  const tries = [0, 60, 200, 450];
+  const tries = [0, 60, 200, 450, 900, 1600];
   for (const ms of tries) {
     setTimeout(() => {
       const active = document.activeElement;
