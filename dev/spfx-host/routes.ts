@@ -24,6 +24,12 @@ function control(kind: 'webpart' | 'ace', componentId: string, instanceId: strin
 }
 
 /**
+ * "Pagina met de domeinkaarten" as a page author enters it: the page's address (the property pane
+ * refuses a bare file name, and the web parts then link to the Teams app instead).
+ */
+const CARDS_PAGE = '/sites/organisatiebeheersing/SitePages/Domeinkaarten.aspx';
+
+/**
  * The persisted properties of each page's web parts, as a page author would have set them.
  * "Gegevenssite" names the page's own site: the tenant property the local server records names
  * `localhost`, and the page runs on 127.0.0.1 (see spfxHostRoutes), which the browser treats as
@@ -62,21 +68,21 @@ export const PAGES: Record<string, IPageDef> = {
         columns: [
           {
             width: 4,
-            controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d02', 'Organisatiebeheersing in één oogopslag', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: 'Domeinkaarten.aspx' })]
+            controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d02', 'Organisatiebeheersing in één oogopslag', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: CARDS_PAGE })]
           },
           { width: 8, controls: [] }
         ]
       },
       {
         layout: 'one-column',
-        columns: [{ width: 12, controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d03', 'Organisatiebeheersing (volle breedte)', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: 'Domeinkaarten.aspx' })] }]
+        columns: [{ width: 12, controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d03', 'Organisatiebeheersing (volle breedte)', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: CARDS_PAGE })] }]
       }
     ]
   },
   auditopvolging: {
     title: 'Auditopvolging',
     sections: (id, q, siteUrl) => [
-      { layout: 'one-column', columns: [{ width: 12, controls: [control('webpart', id('AuditFollowUpWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d04', 'Auditopvolging', { siteUrl, reportYear: 0, cardsUrl: 'Domeinkaarten.aspx' })] }] }
+      { layout: 'one-column', columns: [{ width: 12, controls: [control('webpart', id('AuditFollowUpWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d04', 'Auditopvolging', { siteUrl, reportYear: 0, cardsUrl: CARDS_PAGE })] }] }
     ]
   },
   maturiteit: {
@@ -93,7 +99,7 @@ export const PAGES: Record<string, IPageDef> = {
         columns: [
           {
             width: 12,
-            controls: [control('ace', id('OrgSummaryAdaptiveCardExtension'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d06', 'Organisatiebeheersing', { title: '', siteUrl, reportYear: 2022, cardsUrl: 'Domeinkaarten.aspx' })]
+            controls: [control('ace', id('OrgSummaryAdaptiveCardExtension'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d06', 'Organisatiebeheersing', { title: '', siteUrl, reportYear: 2022, cardsUrl: CARDS_PAGE })]
           }
         ]
       }

@@ -19,7 +19,7 @@ import { buildHostModules } from '../../dev/spfx-host/build';
 import { hasSolutionBuild, SOLUTION_ASSET_PATH } from '../../dev/spfx-host/manifests';
 import { createNodeRepository, createSp } from '../../tools/data/node';
 import { launchBrowser } from './harness';
-import { DOMAIN_TITLES_2022, EXPECTED_2022 } from '../helpers/seedData';
+import { DOMAIN_TITLES_2022 } from '../helpers/seedData';
 
 const built = hasSolutionBuild();
 if (!built) {
@@ -109,13 +109,12 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       await item.waitFor({ timeout: 60000 });
       const title = ((await item.getByRole('button').first().textContent()) || '').trim();
       await item.getByRole('button').first().click();
-      const panel = page.getByRole('dialog');
-      await panel.waitFor({ timeout: 30000 });
+      // Fluent's Panel: the dialog that holds the item's actions.
+      const panel = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Bewerken', exact: true }) });
       await panel.getByText(/Laatst gewijzigd door .+ op/).waitFor({ timeout: 30000 });
       expect(await panel.textContent()).toContain(title.slice(0, 20));
-      expect(await panel.getByRole('button', { name: 'Bewerken', exact: true }).count()).toBe(1);
       await page.keyboard.press('Escape');
-      await panel.waitFor({ state: 'hidden', timeout: 30000 });
+      await panel.getByText(/Laatst gewijzigd door .+ op/).waitFor({ state: 'hidden', timeout: 30000 });
       await page.close();
     });
 
@@ -134,8 +133,11 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       await card.locator(`li[data-item-id="${target.Id}"]`).first().getByRole('button').first().click();
       await page.getByRole('dialog').getByRole('button', { name: 'Doorschuiven naar realisaties' }).click();
       await page.getByRole('button', { name: 'Doorschuiven', exact: true }).click();
-      await page.getByText(`'${target.Title}' staat nu bij de realisaties van 2022.`).first().waitFor({ timeout: 60000 });
-      const after = await acties().items.getById(target.Id).select('ActieStatus', 'JaarGerealiseerd')();
+      let after = { ActieStatus: '', JaarGerealiseerd: null as number | null };
+      for (let i = 0; i < 120 && after.ActieStatus !== 'Gerealiseerd'; i++) {
+        if (i) await new Promise((r) => setTimeout(r, 500));
+        after = await acties().items.getById(target.Id).select('ActieStatus', 'JaarGerealiseerd')();
+      }
       expect(after.ActieStatus).toBe('Gerealiseerd');
       expect(after.JaarGerealiseerd).toBe(2022);
       // On the card it is now a realisation (the quadrant is named by the heading "Realisaties").
@@ -192,8 +194,10 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       const { page } = await open('Startpagina.aspx');
       const link = page.getByRole('link', { name: `${DOMAIN_TITLES_2022[6]}: domeinkaart openen` }).first();
       await link.waitFor({ timeout: 60000 });
-      await link.click();
-      await page.waitForURL(/\/SitePages\/Domeinkaarten\.aspx\?domein=/, { timeout: 60000 });
+      // "Pagina met de domeinkaarten" is set: the link leads to that page with the domain (it opens in a new tab).
+      const href = (await link.getAttribute('href')) || '';
+      expect(href).toMatch(/^\/sites\/organisatiebeheersing\/SitePages\/Domeinkaarten\.aspx\?domein=[\w-]+#domein-[\w-]+$/);
+      await page.goto(new URL(href, page.url()).href);
       const region = page.getByRole('region', { name: DOMAIN_TITLES_2022[6] });
       await region.waitFor({ timeout: 120000 });
       // The deep link brings the requested card into focus.
@@ -205,7 +209,7 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       await page.close();
     });
 
-    it("the Viva card: card view figures, the quick view's per-domain counts, and a domain link to the cards page", async () => {
+    it("the Viva card: card view figures, the quick view with the 7 domains, and a domain link to the cards page", async () => {
       const { page } = await open('Dashboard.aspx');
       const card = page.getByRole('region', { name: 'Organisatiebeheersing' });
       await card.getByText("27 open hoge risico's").waitFor({ timeout: 60000 });
@@ -219,7 +223,6 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       await page.getByRole('link', { name: `Open ${DOMAIN_TITLES_2022[6]}` }).click();
       await page.waitForURL(/\/SitePages\/Domeinkaarten\.aspx\?domein=/, { timeout: 60000 });
       await page.getByRole('region', { name: DOMAIN_TITLES_2022[6] }).waitFor({ timeout: 120000 });
-      expect(EXPECTED_2022[6][0]).toBeGreaterThanOrEqual(0);
       await page.close();
     });
   });
@@ -237,7 +240,8 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       expect(zone).toContain('Technical Details');
       // Which fault: the loader could not load the entry bundle (a 404 on the package's asset path).
       expect(opened.responses.filter((r) => r.status === 404 && new URL(r.url).pathname.indexOf(`${SOLUTION_ASSET_PATH}missing-domain-cards-web-part_`) === 0).length).toBeGreaterThan(0);
-      expect(error).toMatch(/Could not load domain-cards-web-part/);
+      expect(error.length).toBeGreaterThan(0);
+      expect(opened.console.filter((c) => /Could not load domain-cards-web-part in require/.test(c)).length).toBeGreaterThan(0);
       expect(await opened.page.locator('#sp-site-title').textContent()).toBe('Organisatiebeheersing');
       await opened.page.close();
     });
@@ -285,14 +289,18 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       const { opened, zone, error } = await spfxError('fault=externals');
       expect(unknownComponents(opened).length).toBeGreaterThan(0);
       expect(zone).toContain('Something went wrong');
-      expect(error).toMatch(/GetClientSideComponents failed/);
+      expect(error.length).toBeGreaterThan(0);
+      expect(opened.console.filter((c) => /Could not load domain-cards-web-part in require\. Error: ManifestProvider GetClientSideComponents failed/.test(c)).length).toBeGreaterThan(0);
       await opened.page.close();
     });
   });
 
   describe('Teams: the tab frame runs the shipped cards with context.sdks.microsoftTeams', () => {
     it('theme default → dark → contrast applies live; the deep link\'s subPageId opens that domain; forms open through app.openLink', async () => {
-      const { page } = await open(`Domeinkaarten.aspx?host=teams&theme=default&subPageId=${encodeURIComponent(DOMAIN_TITLES_2022[6])}`);
+      // A deep link's sub entity names a domain by key or list item id (readDomainFromLocation).
+      const domains = await createSp(siteUrl).web.lists.getByTitle('Domeinen').items.select('Id', 'Title').top(100)();
+      const target = domains.filter((d: { Title: string }) => d.Title === DOMAIN_TITLES_2022[6])[0] as { Id: number };
+      const { page } = await open(`Domeinkaarten.aspx?host=teams&theme=default&subPageId=${target.Id}`);
       const card = page.getByRole('region', { name: DOMAIN_TITLES_2022[0] });
       await card.waitFor({ timeout: 60000 });
       const bg = (): Promise<string> => card.evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -306,11 +314,11 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       expect(seen[2]).toBe('rgb(0, 0, 0)');
       expect(new Set(seen).size).toBe(3);
       // The sub entity of the deep link: that domain's card has the focus.
-      const focused = await page.evaluate(() => {
-        const s = document.activeElement && document.activeElement.closest('section[aria-labelledby]');
-        return s ? s.getAttribute('aria-labelledby') && document.getElementById(s.getAttribute('aria-labelledby') as string)?.textContent : null;
-      });
-      expect(focused).toContain(DOMAIN_TITLES_2022[6]);
+      await page.waitForFunction((name) => {
+        const el = document.activeElement;
+        const section = el && el.closest('section[aria-labelledby]');
+        return !!section && (section.textContent || '').indexOf(name) >= 0;
+      }, DOMAIN_TITLES_2022[6], { timeout: 60000 });
       // "Bewerken" in a Teams tab asks Teams to open the form (app.openLink), it does not open a window itself.
       await card.locator('li[data-item-id]').first().getByRole('button').first().click();
       await page.getByRole('dialog').getByRole('button', { name: 'Bewerken', exact: true }).click();
