@@ -105,16 +105,20 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
   describe('main scenarios', () => {
     it("a domain card's item opens its detail panel (a dialog with the item, its history and the edit actions)", async () => {
       const { page } = await open('Domeinkaarten.aspx');
-      const item = cards(page).getByRole('listitem').filter({ has: page.getByRole('button') }).first();
+      // A realisation of the first card (its quadrant is named by the heading "Realisaties").
+      const item = cards(page).locator('[data-quadrant$="-realisations"] li[data-item-id]').first();
       await item.waitFor({ timeout: 60000 });
       const title = ((await item.getByRole('button').first().textContent()) || '').trim();
       await item.getByRole('button').first().click();
-      // Fluent's Panel: the dialog that holds the item's actions.
-      const panel = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: 'Bewerken', exact: true }) });
-      await panel.getByText(/Laatst gewijzigd door .+ op/).waitFor({ timeout: 30000 });
+      // Fluent's Panel (a dialog): the item, who changed it last, SharePoint's version history, "Bewerken".
+      const history = page.getByRole('dialog').getByText(/Laatst gewijzigd door .+ op/);
+      await history.waitFor({ timeout: 30000 });
+      const panel = page.getByRole('dialog').filter({ has: history });
       expect(await panel.textContent()).toContain(title.slice(0, 20));
+      expect(await panel.getByText('Bewerken', { exact: true }).count()).toBe(1);
+      expect(await panel.getByRole('link', { name: /Versiegeschiedenis/ }).getAttribute('href')).toMatch(/\/_layouts\/15\/Versions\.aspx\?list=%7B[0-9a-f-]{36}%7D&ID=\d+$/);
       await page.keyboard.press('Escape');
-      await panel.getByText(/Laatst gewijzigd door .+ op/).waitFor({ state: 'hidden', timeout: 30000 });
+      await history.waitFor({ state: 'hidden', timeout: 30000 });
       await page.close();
     });
 
@@ -132,20 +136,22 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       expect(target).toBeDefined();
       await card.locator(`li[data-item-id="${target.Id}"]`).first().getByRole('button').first().click();
       await page.getByRole('dialog').getByRole('button', { name: 'Doorschuiven naar realisaties' }).click();
+      // The confirmation names the year it is realised in ("… wordt geregistreerd als gerealiseerd in <year> …").
+      const confirm = page.getByText(/wordt geregistreerd als gerealiseerd in \d{4}/);
+      await confirm.waitFor({ timeout: 30000 });
+      const year = Number((/gerealiseerd in (\d{4})/.exec((await confirm.textContent()) || '') as RegExpExecArray)[1]);
       await page.getByRole('button', { name: 'Doorschuiven', exact: true }).click();
-      let after = { ActieStatus: '', JaarGerealiseerd: null as number | null };
-      for (let i = 0; i < 120 && after.ActieStatus !== 'Gerealiseerd'; i++) {
-        if (i) await new Promise((r) => setTimeout(r, 500));
-        after = await acties().items.getById(target.Id).select('ActieStatus', 'JaarGerealiseerd')();
-      }
+      await page.getByText(`'${target.Title}' staat nu bij de realisaties van ${year}.`).first().waitFor({ timeout: 60000 });
+      const after = await acties().items.getById(target.Id).select('ActieStatus', 'JaarGerealiseerd')();
       expect(after.ActieStatus).toBe('Gerealiseerd');
-      expect(after.JaarGerealiseerd).toBe(2022);
-      // On the card it is now a realisation (the quadrant is named by the heading "Realisaties").
+      expect(after.JaarGerealiseerd).toBe(year);
       await page.keyboard.press('Escape');
-      const realisations = card.locator('[data-quadrant$="-realisations"]');
-      await realisations.locator(`li[data-item-id="${target.Id}"]`).first().waitFor({ timeout: 60000 });
-      expect(await card.locator(`[data-quadrant$="-planning"] li[data-item-id="${target.Id}"]`).count()).toBe(0);
+      await card.locator(`[data-quadrant$="-planning"] li[data-item-id="${target.Id}"]`).waitFor({ state: 'detached', timeout: 60000 });
       await page.close();
+      // The cards of that year show it among the realisations, read fresh from the server.
+      const later = await open(`Domeinkaarten.aspx?year=${year}`);
+      await cards(later.page).locator(`[data-quadrant$="-realisations"] li[data-item-id="${target.Id}"]`).first().waitFor({ timeout: 60000 });
+      await later.page.close();
     });
 
     it("'Definitief maken' (control team): the report chunk loads from the package's ClientSideAssets folder and the three files land in Rapporten", async () => {
@@ -303,6 +309,12 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       const { page } = await open(`Domeinkaarten.aspx?host=teams&theme=default&subPageId=${target.Id}`);
       const card = page.getByRole('region', { name: DOMAIN_TITLES_2022[0] });
       await card.waitFor({ timeout: 60000 });
+      // The sub entity of the deep link: that domain's card has the focus.
+      await page.waitForFunction((name) => {
+        const el = document.activeElement;
+        const section = el && el.closest('section[aria-labelledby]');
+        return !!section && (section.textContent || '').indexOf(name) >= 0;
+      }, DOMAIN_TITLES_2022[6], { timeout: 60000 });
       const bg = (): Promise<string> => card.evaluate((el) => getComputedStyle(el).backgroundColor);
       const seen = [await bg()];
       for (const theme of ['dark', 'contrast']) {
@@ -313,12 +325,6 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       expect(seen[1]).toBe('rgb(38, 38, 38)');
       expect(seen[2]).toBe('rgb(0, 0, 0)');
       expect(new Set(seen).size).toBe(3);
-      // The sub entity of the deep link: that domain's card has the focus.
-      await page.waitForFunction((name) => {
-        const el = document.activeElement;
-        const section = el && el.closest('section[aria-labelledby]');
-        return !!section && (section.textContent || '').indexOf(name) >= 0;
-      }, DOMAIN_TITLES_2022[6], { timeout: 60000 });
       // "Bewerken" in a Teams tab asks Teams to open the form (app.openLink), it does not open a window itself.
       await card.locator('li[data-item-id]').first().getByRole('button').first().click();
       await page.getByRole('dialog').getByRole('button', { name: 'Bewerken', exact: true }).click();
