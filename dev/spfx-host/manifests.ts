@@ -33,6 +33,18 @@ export const FRAMEWORK_PACKAGES = [
 
 export const SOLUTION_DIST = path.join(ROOT, 'dist');
 
+/** The solution id (config/package-solution.json): the folder of its assets in the app catalog. */
+export const SOLUTION_ID: string = (JSON.parse(fs.readFileSync(path.join(ROOT, 'config', 'package-solution.json'), 'utf8')) as { solution: { id: string } }).solution.id;
+
+/**
+ * Where SharePoint serves the package's files with `includeClientSideAssets: true`: the
+ * ClientSideAssets library of the tenant app catalog site, one folder per solution id (the
+ * manifests' `HTTPS://SPCLIENTSIDEASSETLIBRARY/` token is replaced with it on deployment).
+ * Served from here, the bundles and their lazy chunks (the report) load from a path under a
+ * site, as in a tenant, not from the server root.
+ */
+export const SOLUTION_ASSET_PATH = `/sites/appcatalog/ClientSideAssets/${SOLUTION_ID}/`;
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Manifest = Record<string, any>;
 
@@ -80,7 +92,7 @@ export function solutionManifests(origin: string): Manifest[] {
   return fs
     .readdirSync(SOLUTION_DIST)
     .filter((n) => n.endsWith('.manifest.json'))
-    .map((f) => withBase(JSON.parse(fs.readFileSync(path.join(SOLUTION_DIST, f), 'utf8')) as Manifest, `${origin}/_spfx/solution/`));
+    .map((f) => withBase(JSON.parse(fs.readFileSync(path.join(SOLUTION_DIST, f), 'utf8')) as Manifest, `${origin}${SOLUTION_ASSET_PATH}`));
 }
 
 export function hostManifests(origin: string, modules: IHostModule[]): Manifest[] {

@@ -67,9 +67,18 @@ export interface ICanvas {
    * `?host=teams`: the page is a Teams tab; the web parts get `context.sdks.microsoftTeams` with a
    * teams-js stand-in (pageApp.ts) whose context has this theme, and the frame's buttons change it live.
    */
-  teams?: { theme: string };
-  /** Tests only (`?fault=oninit`): the web parts' theme service throws, so their onInit fails. */
-  fault?: 'oninit';
+  teams?: {
+    theme: string;
+    /** `?subPageId=`: the sub entity of the deep link that opened the tab (a domain key). */
+    subPageId?: string;
+    /** `?host=teams-personal`: the personal app (no team or channel in its context). */
+    kind?: 'channel' | 'personal';
+  };
+  /**
+   * Tests only: `oninit`, the web parts' theme service throws, so their onInit fails; `render`,
+   * react-dom's render throws inside the web parts' render (pageApp.ts).
+   */
+  fault?: 'oninit' | 'render';
   sections: ICanvasSection[];
 }
 

@@ -1,12 +1,13 @@
 /**
  * Local SharePoint pages that run the built package (`npm run build`, dist/) in SharePoint
  * Framework's own runtime from node_modules: `/sites/<site>/SitePages/<page>.aspx`, plus the
- * files they load (`/_spfx/fx/<package>/<file>`, `/_spfx/solution/<file>`, `/_spfx/host/<file>`).
+ * files they load (`/_spfx/fx/<package>/<file>`, the package's assets under
+ * `/sites/appcatalog/ClientSideAssets/<solution id>/<file>`, `/_spfx/host/<file>`).
  */
 import * as fs from 'fs';
 import * as http from 'http';
 import { APP_COMPONENT, buildHostModules, IHostModule } from './build';
-import { assemblyManifests, frameworkFile, frameworkManifests, hasSolutionBuild, hostManifests, Manifest, solutionFile, solutionManifests } from './manifests';
+import { assemblyManifests, frameworkFile, frameworkManifests, hasSolutionBuild, hostManifests, Manifest, SOLUTION_ASSET_PATH, solutionFile, solutionManifests } from './manifests';
 import { ICanvas, ICanvasControl, ICanvasSection, ILegacyPageContext, sitePage } from './page';
 import { LOCAL_TENANT_ID } from '../server/directory';
 
@@ -21,6 +22,12 @@ interface IPageDef {
 function control(kind: 'webpart' | 'ace', componentId: string, instanceId: string, title: string, properties: Record<string, unknown>): ICanvasControl {
   return { kind, componentId, instanceId, title, properties };
 }
+
+/**
+ * "Pagina met de domeinkaarten" as a page author enters it: the page's address (the property pane
+ * refuses a bare file name, and the web parts then link to the Teams app instead).
+ */
+const CARDS_PAGE = '/sites/organisatiebeheersing/SitePages/Domeinkaarten.aspx';
 
 /**
  * The persisted properties of each page's web parts, as a page author would have set them.
@@ -61,21 +68,21 @@ export const PAGES: Record<string, IPageDef> = {
         columns: [
           {
             width: 4,
-            controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d02', 'Organisatiebeheersing in één oogopslag', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: 'Domeinkaarten.aspx' })]
+            controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d02', 'Organisatiebeheersing in één oogopslag', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: CARDS_PAGE })]
           },
           { width: 8, controls: [] }
         ]
       },
       {
         layout: 'one-column',
-        columns: [{ width: 12, controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d03', 'Organisatiebeheersing (volle breedte)', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: 'Domeinkaarten.aspx' })] }]
+        columns: [{ width: 12, controls: [control('webpart', id('SummaryWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d03', 'Organisatiebeheersing (volle breedte)', { siteUrl, reportYear: Number(q.get('year')) || 2022, cardsUrl: CARDS_PAGE })] }]
       }
     ]
   },
   auditopvolging: {
     title: 'Auditopvolging',
     sections: (id, q, siteUrl) => [
-      { layout: 'one-column', columns: [{ width: 12, controls: [control('webpart', id('AuditFollowUpWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d04', 'Auditopvolging', { siteUrl, reportYear: 0, cardsUrl: 'Domeinkaarten.aspx' })] }] }
+      { layout: 'one-column', columns: [{ width: 12, controls: [control('webpart', id('AuditFollowUpWebPart'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d04', 'Auditopvolging', { siteUrl, reportYear: 0, cardsUrl: CARDS_PAGE })] }] }
     ]
   },
   maturiteit: {
@@ -92,7 +99,7 @@ export const PAGES: Record<string, IPageDef> = {
         columns: [
           {
             width: 12,
-            controls: [control('ace', id('OrgSummaryAdaptiveCardExtension'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d06', 'Organisatiebeheersing', { title: '', siteUrl, reportYear: 2022, cardsUrl: 'Domeinkaarten.aspx' })]
+            controls: [control('ace', id('OrgSummaryAdaptiveCardExtension'), '5b0c6b8e-1d5e-4c3f-9a51-0a4f0c8e1d06', 'Organisatiebeheersing', { title: '', siteUrl, reportYear: 2022, cardsUrl: CARDS_PAGE })]
           }
         ]
       }
@@ -182,20 +189,44 @@ function legacyContext(siteUrl: string, facts: Awaited<ReturnType<typeof pageFac
 }
 
 /**
- * Test faults (page parameter `?fault=`): `oninit` gives the web parts a theme service that throws
- * (pageApp.ts), so their onInit fails; `broken-bundle` (below) breaks their bundle's address.
- *
- * `?fault=broken-bundle` (tests only): the solution's manifests name a bundle file that does
- * not exist, as when an app catalog serves a package whose assets are missing. SPFx must show
- * its own error in the web part's place rather than a blank page.
+ * Test faults (page parameter `?fault=`), each something that goes wrong in a tenant:
+ * - `oninit`: the web parts get a theme service that throws (pageApp.ts), so their onInit fails;
+ * - `render`: react-dom's render throws inside the web parts' render() (pageApp.ts);
+ * - `broken-bundle`: the manifests name a bundle file that does not exist, as when an app catalog
+ *   serves a package whose assets are missing;
+ * - `missing-string`: the Dutch strings file lacks its first string, as a loc file that was not
+ *   updated with its mystrings.d.ts;
+ * - `externals`: the manifests ask for a React that SharePoint does not serve, as a wrong
+ *   externals mapping (config/config.json) or a wrong React version in package.json would.
+ * SPFx must show its own error in the web part's place rather than a blank page; the tests check
+ * that their detectors see each fault.
  */
-function faulty(manifests: Manifest[]): Manifest[] {
+export type Fault = 'oninit' | 'render' | 'broken-bundle' | 'missing-string' | 'externals';
+
+const FAULTS: Fault[] = ['oninit', 'render', 'broken-bundle', 'missing-string', 'externals'];
+const MISSING_STRING = 'missing-string-';
+
+/** React 16.14.0: a version no SharePoint page serves (SPFx 1.23.2 pages serve 17.0.1). */
+const WRONG_REACT_VERSION = '16.14.0';
+
+function faulty(manifests: Manifest[], fault: Fault | undefined): Manifest[] {
+  if (fault !== 'broken-bundle' && fault !== 'missing-string' && fault !== 'externals') return manifests;
   return manifests.map((m) => {
     const copy = JSON.parse(JSON.stringify(m)) as Manifest;
-    const entry = copy.loaderConfig.scriptResources[copy.loaderConfig.entryModuleId];
-    if (entry && entry.type === 'path') entry.path = `missing-${entry.path}`;
+    const resources = copy.loaderConfig.scriptResources as Record<string, Manifest>;
+    const entry = resources[copy.loaderConfig.entryModuleId];
+    if (fault === 'broken-bundle' && entry && entry.type === 'path') entry.path = `missing-${entry.path}`;
+    for (const r of Object.values(resources)) {
+      if (fault === 'missing-string' && r.type === 'localizedPath' && r.paths && r.paths['nl-NL']) r.paths['nl-NL'] = MISSING_STRING + r.paths['nl-NL'];
+      if (fault === 'externals' && r.type === 'component' && r.id === '0d910c1c-13b9-4e1c-9aa4-b008c5e42d7d') r.version = WRONG_REACT_VERSION;
+    }
     return copy;
   });
+}
+
+/** A strings file (`define([], function () { return { Key: "…", … }; })`) without its first string. */
+function withoutFirstString(js: string): string {
+  return js.replace(/^(\s*)[A-Za-z_$][\w$]*\s*:\s*(["'`])(?:\\.|(?!\2)[^\\])*\2\s*,?[ \t]*\r?\n/m, '');
 }
 
 export function spfxHostRoutes(sitePathIn: string = '/sites/organisatiebeheersing'): (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean> {
@@ -211,9 +242,16 @@ export function spfxHostRoutes(sitePathIn: string = '/sites/organisatiebeheersin
       sendFile(res, f);
       return true;
     }
-    m = /^\/_spfx\/solution\/([^/]+)$/.exec(p);
-    if (m) {
-      const f = solutionFile(m[1]);
+    if (p.toLowerCase().indexOf(SOLUTION_ASSET_PATH.toLowerCase()) === 0) {
+      // The package's files where SharePoint serves them (includeClientSideAssets), case-insensitive as SharePoint's paths.
+      const name = p.slice(SOLUTION_ASSET_PATH.length);
+      if (name.indexOf(MISSING_STRING) === 0) {
+        const f = solutionFile(name.slice(MISSING_STRING.length));
+        if (!f) return false;
+        send(res, 200, 'text/javascript; charset=utf-8', withoutFirstString(fs.readFileSync(f, 'utf8')));
+        return true;
+      }
+      const f = solutionFile(name);
       if (!f) return false;
       sendFile(res, f);
       return true;
@@ -259,14 +297,21 @@ export function spfxHostRoutes(sitePathIn: string = '/sites/organisatiebeheersin
       const found = solution.filter((s) => s.alias === alias)[0];
       return found ? String(found.id) : alias;
     };
-    const canvas: ICanvas = { mode: edit ? 'edit' : 'read', sections: def.sections(idOf, q, siteUrl), ...(q.get('fault') === 'oninit' ? { fault: 'oninit' as const } : {}),
-      ...(q.get('host') === 'teams' ? { teams: { theme: q.get('theme') || 'default' } } : {})
+    const fault = FAULTS.filter((f) => f === q.get('fault'))[0];
+    const hostKind = q.get('host');
+    const teams = hostKind === 'teams' || hostKind === 'teams-personal' ? { theme: q.get('theme') || 'default', subPageId: q.get('subPageId') || undefined, kind: hostKind === 'teams-personal' ? ('personal' as const) : ('channel' as const) } : undefined;
+    const canvas: ICanvas = {
+      mode: edit ? 'edit' : 'read',
+      // The personal app opens on the tenant root with no settings: the web parts find the data site themselves.
+      sections: def.sections(idOf, q, teams && teams.kind === 'personal' ? '' : siteUrl),
+      ...(fault === 'oninit' || fault === 'render' ? { fault } : {}),
+      ...(teams ? { teams } : {})
     };
     const facts = await pageFacts(siteUrl, user);
     const manifests = frameworkManifests(url.origin)
       .concat(assemblyManifests(url.origin))
       .concat(hostManifests(url.origin, modules))
-      .concat(q.get('fault') === 'broken-bundle' ? faulty(solution) : solution);
+      .concat(faulty(solution, fault));
     const withUser = (extra: Record<string, string>): string => {
       const u = new URLSearchParams(q);
       for (const [k, v] of Object.entries(extra)) if (v) u.set(k, v); else u.delete(k);

@@ -482,4 +482,16 @@ describe('lists and the site', () => {
     const viaPnp = await sp.web.getStorageEntity('Organisatiebeheersing.DataSite');
     expect(viaPnp.Value).toBe(srv.siteUrl);
   });
+
+  it('[S-01] a tenant property naming this server is answered with the loopback name the request used (localhost or 127.0.0.1)', async () => {
+    await srv.store.setStorageEntity('Organisatiebeheersing.DataSite', srv.siteUrl, 'data site');
+    const other = srv.siteUrl.replace('//localhost:', '//127.0.0.1:');
+    expect(other).not.toBe(srv.siteUrl);
+    const r = await fetch(`${other}/_api/web/GetStorageEntity('Organisatiebeheersing.DataSite')`, { headers: { Accept: 'application/json;odata=nometadata' } });
+    expect((await r.json()).Value).toBe(other);
+    // Another host's URL is answered as stored.
+    await srv.store.setStorageEntity('Organisatiebeheersing.DataSite', 'https://contoso.sharepoint.com/sites/org', 'data site');
+    const r2 = await fetch(`${other}/_api/web/GetStorageEntity('Organisatiebeheersing.DataSite')`, { headers: { Accept: 'application/json;odata=nometadata' } });
+    expect((await r2.json()).Value).toBe('https://contoso.sharepoint.com/sites/org');
+  });
 });

@@ -13,7 +13,7 @@ import { createLocalServer } from '../../dev/server/index';
 import { recordDataSite, seedIfNew } from '../../dev/start';
 import { spfxHostRoutes } from '../../dev/spfx-host/routes';
 import { buildHostModules } from '../../dev/spfx-host/build';
-import { hasSolutionBuild, SOLUTION_DIST } from '../../dev/spfx-host/manifests';
+import { hasSolutionBuild, SOLUTION_ASSET_PATH, SOLUTION_DIST } from '../../dev/spfx-host/manifests';
 import { launchBrowser } from './harness';
 import { DOMAIN_TITLES_2022, EXPECTED_2022 } from '../helpers/seedData';
 
@@ -82,8 +82,8 @@ describeBuilt('the built package on local SharePoint pages (SPFx runtime)', () =
     await page.locator('section[aria-labelledby]').nth(6).waitFor({ timeout: 60000 });
     const files = requests.map((r) => new URL(r.url).pathname);
     // The bundle and the Dutch strings of the ship build, by the names in its manifest.
-    expect(files).toContain(`/_spfx/solution/${shippedBundle('DomainCardsWebPart')}`);
-    expect(files.some((f) => /^\/_spfx\/solution\/DomainCardsWebPartStrings_nl-nl_[0-9a-f]+\.js$/.test(f))).toBe(true);
+    expect(files).toContain(`${SOLUTION_ASSET_PATH}${shippedBundle('DomainCardsWebPart')}`);
+    expect(files.some((f) => f.indexOf(SOLUTION_ASSET_PATH) === 0 && /\/DomainCardsWebPartStrings_nl-nl_[0-9a-f]+\.js$/.test(f))).toBe(true);
     // SPFx's runtime from node_modules: the loader assembly and the web part base.
     expect(files).toContain('/_spfx/fx/sp-loader/sp-loader-assembly_en-us.js');
     expect(files.some((f) => /^\/_spfx\/fx\/sp-webpart-base\/sp-webpart-base_[\w-]+_[0-9a-f]+\.js$/.test(f))).toBe(true);
@@ -107,7 +107,8 @@ describeBuilt('the built package on local SharePoint pages (SPFx runtime)', () =
     expect(posts.length).toBeGreaterThan(0);
     expect(posts.every((r) => r.digest === digest)).toBe(true);
     // The report chunk of the ship build loads on demand, from the same place, and writes the council note.
-    const reportChunk = (): boolean => requests.some((r) => /\/_spfx\/solution\/chunk\.report_[0-9a-f]+\.js$/.test(new URL(r.url).pathname));
+    // With includeClientSideAssets, under the app catalog's ClientSideAssets folder of the solution (a path under a site).
+    const reportChunk = (): boolean => requests.some((r) => new URL(r.url).pathname.indexOf(SOLUTION_ASSET_PATH) === 0 && /\/chunk\.report_[0-9a-f]+\.js$/.test(new URL(r.url).pathname));
     expect(reportChunk()).toBe(false);
     await page.getByRole('button', { name: 'Rapport maken' }).click();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), page.getByRole('menuitem', { name: /Word-nota/ }).click()]);
@@ -131,7 +132,7 @@ describeBuilt('the built package on local SharePoint pages (SPFx runtime)', () =
 
   it('Startpagina.aspx: the widget in a one-third column and full width, with the 2022 figures', async () => {
     const { page, requests } = await open('Startpagina.aspx');
-    expect(requests.map((r) => new URL(r.url).pathname)).toContain(`/_spfx/solution/${shippedBundle('SummaryWebPart')}`);
+    expect(requests.map((r) => new URL(r.url).pathname)).toContain(`${SOLUTION_ASSET_PATH}${shippedBundle('SummaryWebPart')}`);
     const third = page.locator('[data-sp-column="4"] [data-sp-instance]');
     const full = page.locator('[data-sp-section="one-column"] [data-sp-instance]');
     for (const zone of [third, full]) {
@@ -178,7 +179,7 @@ describeBuilt('the built package on local SharePoint pages (SPFx runtime)', () =
 
   it('Dashboard.aspx: the ACE renders its card view and, from its button, the quick view with the 7 domains', async () => {
     const { page, requests } = await open('Dashboard.aspx');
-    expect(requests.map((r) => new URL(r.url).pathname)).toContain(`/_spfx/solution/${shippedBundle('OrgSummaryAdaptiveCardExtension')}`);
+    expect(requests.map((r) => new URL(r.url).pathname)).toContain(`${SOLUTION_ASSET_PATH}${shippedBundle('OrgSummaryAdaptiveCardExtension')}`);
     const card = page.locator('.ace-card');
     await card.getByText("27 open hoge risico's").waitFor({ timeout: 60000 });
     await card.getByRole('button', { name: 'Per domein' }).click();

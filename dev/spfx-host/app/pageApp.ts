@@ -17,7 +17,12 @@ import { PageContext } from '@microsoft/sp-page-context';
 import { ThemeProvider } from '@microsoft/sp-component-base';
 import { SPComponentLoader } from '@microsoft/sp-loader';
 import * as webPartBase from '@microsoft/sp-webpart-base';
+import type { app as teamsApp, pages as teamsPages } from '@microsoft/teams-js-v2';
 import type { ICanvas, ICanvasControl, ILegacyPageContext } from '../page';
+
+/** SharePoint's react-dom component, as the solution's manifests reference it (shims.ts REACT_DOM). */
+const REACT_DOM_ID = 'aa0a46ec-1505-43cd-a44a-93f3a5aa460a';
+const REACT_DOM_VERSION = '17.0.1';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -50,6 +55,8 @@ declare global {
       openPropertyPane(instanceId: string): void;
       serialize(instanceId: string): any;
       ace?: Record<string, any>;
+      /** What the web parts asked Teams to do (`?host=teams`): openLink and shareDeepLink calls. */
+      teamsCalls: ITeamsCall[];
     };
   }
 }
@@ -146,27 +153,52 @@ function statusOf(instanceId: string, value: string): void {
   if (el) el.setAttribute('data-status', value);
 }
 
+/** A call a web part made to Teams through teams-js (the tests read them from `__spfxHost.teamsCalls`). */
+interface ITeamsCall {
+  api: 'app.openLink' | 'pages.shareDeepLink';
+  arg: unknown;
+}
+
+/** The teams-js v2 members the stand-in answers, typed by `@microsoft/teams-js` itself (types only, nothing bundled). */
+interface ITeamsJsStandIn {
+  app: Pick<typeof teamsApp, 'getContext' | 'registerOnThemeChangeHandler' | 'openLink'>;
+  pages: Pick<typeof teamsPages, 'shareDeepLink'>;
+}
+
 /**
  * The teams-js surface the web parts use (app.getContext, app.registerOnThemeChangeHandler,
  * app.openLink, pages.shareDeepLink), for a Teams tab. SPFx's own TeamsEnvironmentManager would
  * load teams-js and handshake with the Teams client, which only answers from Teams' origins; this
- * stands in for the client. The frame's theme buttons call the registered handlers, as Teams does.
+ * stands in for the client. The frame's theme buttons call the registered handlers, as Teams does;
+ * `subPageId` is the deep link's sub entity (`context.subEntityId` in the link), as Teams hands it
+ * to the tab. openLink opens the link as Teams does outside its own deep links: in the browser.
  */
-function teamsStandIn(theme: string): { teamsJs: any; context: any; setTheme(t: string): void } {
+function teamsStandIn(teams: NonNullable<ICanvas['teams']>, calls: ITeamsCall[]): { teamsJs: ITeamsJsStandIn; context: teamsApp.Context; setTheme(t: string): void } {
   const handlers: ((t: string) => void)[] = [];
-  const ctx = { app: { theme, locale: 'nl-nl', host: { name: 'Teams', clientType: 'web' } }, page: { id: 'organisatiebeheersing', subPageId: '' }, team: { internalId: 'local' }, channel: { id: 'local' } };
-  const teamsJs = {
+  const personal = teams.kind === 'personal';
+  const ctx = {
+    app: { theme: teams.theme, locale: 'nl-nl', sessionId: 'local', host: { name: 'Teams', clientType: 'web', sessionId: 'local' } },
+    page: { id: personal ? 'domeinkaarten-ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046' : 'organisatiebeheersing', frameContext: 'content', subPageId: teams.subPageId || '' },
+    // A personal app has no team, channel or chat (the web parts show their personal first screen).
+    ...(personal ? {} : { team: { internalId: 'local' }, channel: { id: 'local' } })
+  } as unknown as teamsApp.Context;
+  const teamsJs: ITeamsJsStandIn = {
     app: {
-      getContext: (): Promise<any> => Promise.resolve(ctx),
-      registerOnThemeChangeHandler: (h: (t: string) => void): void => {
+      getContext: () => Promise.resolve(ctx),
+      registerOnThemeChangeHandler: (h) => {
         handlers.push(h);
       },
-      openLink: (url: string): Promise<void> => {
-        window.open(url, '_blank');
+      openLink: (url: string) => {
+        calls.push({ api: 'app.openLink', arg: url });
+        window.open(url, '_blank', 'noopener');
         return Promise.resolve();
       }
     },
-    pages: { shareDeepLink: (): void => undefined }
+    pages: {
+      shareDeepLink: (params) => {
+        calls.push({ api: 'pages.shareDeepLink', arg: params });
+      }
+    }
   };
   return {
     teamsJs,
@@ -179,13 +211,29 @@ function teamsStandIn(theme: string): { teamsJs: any; context: any; setTheme(t: 
   };
 }
 
+/**
+ * `?fault=render` (tests): react-dom's render throws when it renders into a web part's element,
+ * so the web part's render() throws, as a bug in a web part would. The patched module is the one
+ * the loader hands the shipped bundles (SharePoint's react-dom component); the property pane's
+ * own rendering (another component) is untouched.
+ */
+function breakRender(): Promise<void> {
+  return SPComponentLoader.loadComponentById<any>(REACT_DOM_ID, REACT_DOM_VERSION).then((reactDom) => {
+    const render = reactDom.render;
+    reactDom.render = function (this: unknown, element: unknown, container: Element, ...rest: unknown[]) {
+      if (container && container.closest && container.closest('[data-sp-instance]')) throw new Error('Fout in render (testfout) / error in render (test fault)');
+      return render.call(this, element, container, ...rest);
+    };
+  });
+}
+
 /** Web parts through SPFx's ClientSideWebPartManager, as the canvas does. */
 function loadWebParts(scope: ServiceScope, canvas: ICanvas, slots: Map<string, HTMLElement>, displayMode: DisplayMode): IWebPartManager {
   const wpb = webPartBase as any;
   const host = new wpb._MinimalWebPartHost(scope);
   if (canvas.teams) {
     // What SharePoint's Teams-aware host (_TeamsAwareWebPartHost) hands the manager: context.sdks.microsoftTeams.
-    const teams = teamsStandIn(canvas.teams.theme);
+    const teams = teamsStandIn(canvas.teams, window.__spfxHost ? window.__spfxHost.teamsCalls : []);
     host.getAdditionalContextProperties = () => ({ microsoftTeams: { teamsJs: teams.teamsJs, context: teams.context } });
     document.body.setAttribute('data-teams-theme', canvas.teams.theme);
     document.querySelectorAll('[data-teams-theme]').forEach((b) => {
@@ -425,12 +473,21 @@ export class _Navigator {
     const slots = layout(canvas, root);
     window.__spfxHost = {
       status: {},
+      teamsCalls: [],
       openPropertyPane: (id: string) => manager.requestPropertyPaneAction(id, 'Open'),
       serialize: (id: string) => manager.serialize(id).get(id)
     };
-    const manager = loadWebParts(this._scope, canvas, slots, displayMode);
-    window.__spfxHost.manager = manager;
-    loadAces(this._scope, canvas, slots, displayMode);
+    let manager: IWebPartManager;
+    const start = (): void => {
+      manager = loadWebParts(this._scope, canvas, slots, displayMode);
+      (window.__spfxHost as NonNullable<Window['__spfxHost']>).manager = manager;
+      loadAces(this._scope, canvas, slots, displayMode);
+    };
+    if (canvas.fault === 'render') {
+      breakRender().then(start, (e: Error) => console.error(e));
+    } else {
+      start();
+    }
     document.body.setAttribute('data-spfx-app', 'started');
     return Promise.resolve();
   }
