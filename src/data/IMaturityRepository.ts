@@ -16,7 +16,9 @@ export type MaturityErrorCode =
   | 'transition'
   | 'statusNotFacilitator'
   | 'denied'
-  | 'raterAccess';
+  | 'raterAccess'
+  | 'consensusExists'
+  | 'actionInput';
 
 export class MaturityError extends Error {
   public readonly code: MaturityErrorCode;
@@ -79,8 +81,13 @@ export interface IMaturityRepository {
   /** A planned action in Acties for the round's year, in `domainId`, linked from the consensus. */
   createImprovementAction(round: IMaturityRound, unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus>;
   /**
-   * Moves the round on (checked by the caller with checkTransition); on the round's ETag. Only the round's
-   * facilitator; entering or leaving "scoren" gives or takes the raters' write access to MaturiteitScores.
+   * Moves the round (checked by the caller with checkTransition); on the round's ETag. Only the round's facilitator;
+   * back from consensus to scoring only while the round has no consensus item (read again here).
    */
   setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound>;
+  /**
+   * Raters hold Contribute on MaturiteitScores only while their round is in "scoren": call after a round entered or
+   * left it. Throws MaturityError 'raterAccess' (naming `round` as it now is) when SharePoint refused.
+   */
+  syncRaterAccess(round: IMaturityRound): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IItems } from '@pnp/sp/items';
 import { IList } from '@pnp/sp/lists';
 import {
-  checkScore, firstPerUnit, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible,
+  backStatus, checkScore, firstPerUnit, isFrozen, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible,
   splitConsensusBreaches, splitScoreBreaches
 } from '../model/maturity';
 import { IPerson } from '../model/types';
@@ -313,30 +313,33 @@ export class PnPMaturityRepository implements IMaturityRepository {
   }
 
   public async setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound> {
-    if (round.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    if (isFrozen(round)) throw new MaturityError('frozen', 'De ronde is afgesloten.');
     const [me, perms] = await Promise.all([this.getCurrentUser(), this.getPermissions()]);
     if (!isFacilitator(round, me.id, perms.canEdit)) throw new MaturityError('statusNotFacilitator', 'Alleen de facilitator van de ronde wijzigt de status.');
-    let updated: IMaturityRound;
+    if (backStatus(round.status) === to) {
+      // Back to scoring only while nothing of the consensus was recorded (read now, not as on screen).
+      const first = await this._items(ITEM_QUERIES.maturityConsensus, this._sp, `RondeId eq ${round.id}`)();
+      if ((first as ListItem[]).length) throw new MaturityError('consensusExists', 'Er is al een consensus vastgelegd: de ronde kan niet terug naar scoren.');
+    }
     try {
       const res: { etag?: string } = await listOf(this._sp, 'maturityRounds').items.getById(round.id).update({ RondeStatus: to }, round.etag || '*');
-      updated = { ...round, status: to, etag: res && res.etag ? res.etag : round.etag };
+      return { ...round, status: to, etag: res && res.etag ? res.etag : round.etag };
     } catch (e) {
       if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De ronde werd intussen gewijzigd.', round);
       throw refusal(e, 'deze statuswijziging');
     }
-    if (round.status === 'scoren' || to === 'scoren') {
-      // Raters write scores only while the round is being scored: SharePoint refuses them before and after.
-      try {
-        await syncRaterAccess(this._sp);
-      } catch (e) {
-        throw new MaturityError(
-          'raterAccess',
-          `De status is gewijzigd, maar de schrijfrechten van de beoordelaars konden niet worden aangepast (HTTP ${httpStatusOf(e) ?? '?'}). Vraag een site-eigenaar om 'Lijsten controleren'.`,
-          updated
-        );
-      }
+  }
+
+  public async syncRaterAccess(round: IMaturityRound): Promise<void> {
+    try {
+      await syncRaterAccess(this._sp);
+    } catch (e) {
+      throw new MaturityError(
+        'raterAccess',
+        `De status is gewijzigd, maar de schrijfrechten van de beoordelaars konden niet worden aangepast (HTTP ${httpStatusOf(e) ?? '?'}). Vraag een site-eigenaar om 'Lijsten controleren'.`,
+        round
+      );
     }
-    return updated;
   }
 }
 

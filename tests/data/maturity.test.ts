@@ -3,6 +3,7 @@ import { ensureSchema } from '../../src/data/ensureSchema';
 import { importMaturity, importObjectives } from '../../tools/data/importMaturity';
 import { createSp } from '../../tools/data/node';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
+import { moveRound } from '../../src/app/maturity/roundStatus';
 import { MaturityError } from '../../src/data/IMaturityRepository';
 import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
 import { checkTransition, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
@@ -138,7 +139,7 @@ describe('scoring, consensus and closing through the repository', () => {
     expect((await errorOf(repo.saveConsensus({ round, unit: units[0], score: 3 }))).code).toBe('notConsensus');
     ({ data } = await repo.load(round.id));
     expect(checkTransition(round, 'consensus', units, data.scores, data.consensus).problems).toEqual([]);
-    round = await repo.setRoundStatus(round, 'consensus');
+    round = await moveRound(repo, round, 'consensus');
 
     const c = await repo.saveConsensus({ round, unit: units[1], score: 3, comment: 'akkoord' });
     const domain = data.domains[0];
@@ -154,10 +155,10 @@ describe('scoring, consensus and closing through the repository', () => {
     for (const u of units) if (u.code !== '3.1') await repo.saveConsensus({ round, unit: u, score: 2 });
     ({ data } = await repo.load(round.id));
     expect(checkTransition(round, 'afgesloten', units, data.scores, data.consensus).problems).toEqual([]);
-    round = await repo.setRoundStatus(round, 'afgesloten');
+    round = await moveRound(repo, round, 'afgesloten');
     const frozen = data.consensus.filter((x) => x.objectiveId === units[1].objectiveId)[0];
     expect((await errorOf(repo.saveConsensus({ round: { ...round, status: 'consensus' }, unit: units[1], score: 5, existing: frozen }))).code).toBe('frozen');
-    expect((await errorOf(repo.setRoundStatus(round, 'scoren'))).code).toBe('frozen');
+    expect((await errorOf(moveRound(repo, round, 'scoren'))).code).toBe('frozen');
 
     // The council report reads the consensus through the report repository.
     const results = await new PnPOrgRepository(createSp(srv.siteUrl), srv.siteUrl, { userKey: 'test' }).loadMaturityResults();

@@ -139,6 +139,25 @@ declare interface IMaturityWebPartStrings {
   Overall: string;
   ScoredOf: string;
   NumberLocale: string;
+  BackToScoring: string;
+  ConfirmScoringTitle: string;
+  ConfirmScoring: string;
+  ConfirmConsensusTitle: string;
+  ConfirmConsensus: string;
+  ConfirmBackTitle: string;
+  ConfirmBack: string;
+  Problem_consensusExists: string;
+  Error_consensusExists: string;
+  Error_actionInput: string;
+  SavedScores: string;
+  UnsavedCount: string;
+  AllSaved: string;
+  SaveFailedCount: string;
+  LeaveTitle: string;
+  LeaveText: string;
+  Stay: string;
+  LeaveAnyway: string;
+  OpenAction: string;
 }
 
 declare module 'MaturityWebPartStrings' {
