@@ -52,6 +52,10 @@ describe('maturity seeding and import over HTTP', () => {
     const titles = data.themes.filter((t) => r.themeIds.indexOf(t.id) >= 0).map((t) => t.title).sort();
     expect(titles).toEqual(['Doelstellingen en procesmanagement', 'Facilitaire middelen, opdrachten en contracten', 'Financieel management', 'ICT', 'Monitoring']);
     expect(data.scores).toEqual([]);
+    // Improvement actions of chapters 0-2 default to the site's "Bereiken doelstellingen"; a domain the site lacks stays empty.
+    const domain = data.domains.filter((d) => d.title === 'Bereiken doelstellingen')[0];
+    expect(data.themes.filter((t) => t.number <= 2).map((t) => t.domainId)).toEqual([domain.id, domain.id, domain.id]);
+    expect(data.themes.filter((t) => t.number === 10)[0].domainId).toBeUndefined();
   });
 
   it('imports objectives all or nothing: a file with one bad row writes nothing', async () => {

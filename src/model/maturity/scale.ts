@@ -21,8 +21,27 @@ export function scaleLevels(round: Pick<IMaturityRound, 'scaleMin' | 'scaleMax'>
   return out;
 }
 
-/** The label of a level (the round's setting), if any. */
+/**
+ * Audit Vlaanderen's maturity levels (its assessment scale, https://auditvlaanderen.be/benchmark-van-de-maturiteitsniveaus),
+ * by level number: offered when a round names none of its levels ("Niveaus").
+ */
+export const LEIDRAAD_LEVEL_LABELS: Record<number, string> = {
+  0: 'Onbestaand',
+  1: 'Ad-hocbasis',
+  2: 'Gestructureerde aanzet',
+  3: 'Gedefinieerd',
+  4: 'Beheerst',
+  5: 'Geoptimaliseerd'
+};
+
+/** Whether the round names its levels itself (else the leidraad's labels are used). */
+export function hasOwnLevelLabels(round: Pick<IMaturityRound, 'levelLabels'>): boolean {
+  return round.levelLabels.some((l) => !!l && !!l.trim());
+}
+
+/** The label of a level: the round's setting, else (a round that names none) the leidraad's label of that number. */
 export function levelLabel(round: Pick<IMaturityRound, 'scaleMin' | 'levelLabels'>, level: number): string | undefined {
+  if (!hasOwnLevelLabels(round)) return LEIDRAAD_LEVEL_LABELS[level];
   const l = round.levelLabels[level - round.scaleMin];
   return l && l.trim() ? l.trim() : undefined;
 }

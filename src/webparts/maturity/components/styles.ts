@@ -65,7 +65,7 @@ export function getClassNames(theme: ITheme): MaturityClassNames {
       selectors: { th: { ...cell, fontWeight: 600 }, td: cell, caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' } }
     },
     numeric: { textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' },
-    chart: { maxWidth: 460, width: '100%', height: 'auto', display: 'block', margin: '8px 0' },
+    chart: { maxWidth: 640, width: '100%', height: 'auto', display: 'block', margin: '8px 0' },
     legend: { display: 'flex', gap: 16, flexWrap: 'wrap', listStyle: 'none', padding: 0, margin: '4px 0', fontSize: f.small.fontSize },
     legendItem: { display: 'flex', alignItems: 'center', gap: 6 },
     swatch: { display: 'inline-block', width: 16, height: 0, borderTop: `3px solid ${p.themePrimary}`, selectors: { [HighContrastSelector]: { borderTopColor: 'Highlight' } } },
