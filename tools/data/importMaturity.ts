@@ -112,7 +112,10 @@ export async function planMaturityImport(sp: SPFI, options: IMaturityImportOptio
       result.round = 'created';
     }
   }
-  return { adds, targets: { existing: { maturityThemes: existing.map((t) => t.id) } }, result, themes: existing };
+  const targets: IImportTargets = { existing: { maturityThemes: existing.map((t) => t.id) } };
+  // The domains a theme's Domein points at (checked by the import's validation).
+  if (onSite.length) targets.existing.domains = onSite.map((d) => d.Id as number);
+  return { adds, targets, result, themes: existing };
 }
 
 export function maturityImportLine(result: IMaturityImportResult): string {
