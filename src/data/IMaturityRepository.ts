@@ -1,4 +1,4 @@
-import { IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus } from '../model/maturity';
+import { ActionPriority, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus } from '../model/maturity';
 import { IPerson } from '../model/types';
 import { IPermissions } from './IOrgRepository';
 
@@ -18,7 +18,8 @@ export type MaturityErrorCode =
   | 'denied'
   | 'raterAccess'
   | 'consensusExists'
-  | 'actionInput';
+  | 'actionInput'
+  | 'otherRound';
 
 export class MaturityError extends Error {
   public readonly code: MaturityErrorCode;
@@ -62,6 +63,18 @@ export interface IConsensusInput {
   existing?: IConsensus;
 }
 
+export interface IBundleInput {
+  title: string;
+  units: IScoringUnit[];
+  /** The consensus item of each unit, in the same order. */
+  consensus: IConsensus[];
+  domainId: number;
+  priority: ActionPriority;
+  ownerId?: number;
+  /** yyyy-mm-dd. */
+  deadline?: string;
+}
+
 /** The maturity lists as the Maturiteitsinschatting web part sees them. */
 export interface IMaturityRepository {
   readonly siteUrl: string;
@@ -78,6 +91,11 @@ export interface IMaturityRepository {
   /** One score per rater and unit: adds the first, updates an existing one on its ETag. */
   saveScore(input: IScoreInput): Promise<IMaturityScore>;
   saveConsensus(input: IConsensusInput): Promise<IConsensus>;
+  /**
+   * One planned action in Acties for several objectives of the round (a bundle), with owner, deadline and priority,
+   * linked from each of their consensus items. Refuses ('otherRound') consensus of another round.
+   */
+  createBundledAction(round: IMaturityRound, input: IBundleInput): Promise<IConsensus[]>;
   /** A planned action in Acties for the round's year, in `domainId`, linked from the consensus. */
   createImprovementAction(round: IMaturityRound, unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus>;
   /**

@@ -1,6 +1,6 @@
 import { changeRoundStatus, moveRound } from '../../src/app/maturity/roundStatus';
 import { saveScores, IScoreDraft } from '../../src/app/maturity/scores';
-import { createImprovementAction, defaultDomain } from '../../src/app/maturity/improvementAction';
+import { createBundledActions, createImprovementAction, defaultDomain } from '../../src/app/maturity/improvementAction';
 import { IMaturityData, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
 import { FakeMaturityRepository } from '../helpers/fakeMaturityRepository';
 
@@ -112,5 +112,33 @@ describe('use case: improvement action from a consensus', () => {
     expect(created.url).toBe(`${repo.siteUrl}/Lists/Acties/DispForm.aspx?ID=${created.action.id}`);
     await expect(createImprovementAction(repo, { round, unit, consensus: undefined, title: 'x', domainId })).rejects.toMatchObject({ code: 'noConsensus' });
     await expect(createImprovementAction(repo, { round, unit, consensus, title: '  ', domainId })).rejects.toMatchObject({ code: 'actionInput' });
+  });
+});
+
+describe('use case: bundled improvement actions', () => {
+  it('creates one action per bundle (highest priority first) linked from each objective; refuses a bundle with an objective of another round', async () => {
+    const d = data('consensus');
+    d.consensus.push(
+      { id: 91, roundId: 2, themeId: 3, objectiveId: 31, score: 2, actions: [] },
+      { id: 92, roundId: 2, themeId: 3, objectiveId: 32, score: 2, actions: [] },
+      { id: 93, roundId: 1, themeId: 3, objectiveId: 33, score: 1, actions: [] }
+    );
+    const repo = new FakeMaturityRepository(d, PIETER);
+    const round = repo.data.rounds[0];
+    const out = await createBundledActions(repo, round, repo.data, [
+      { title: 'Later', unitKeys: ['o:32'], domainId: 1, priority: 'laag' },
+      { title: 'Monitoring op orde', unitKeys: ['o:31', 'o:32'], domainId: 2, priority: 'hoog', ownerId: 7, deadline: '2025-06-30' },
+      { title: 'Vreemd', unitKeys: ['o:31', 'o:33'], domainId: 2, priority: 'hoog' }
+    ]);
+    expect(out.map((o) => [o.bundle.title, o.error ? (o.error as { code: string }).code : 'ok'])).toEqual([
+      ['Monitoring op orde', 'ok'],
+      ['Vreemd', 'otherRound'],
+      ['Later', 'ok']
+    ]);
+    expect(repo.bundlesCreated.map((b) => [b.title, b.units.map((u) => u.code), b.ownerId, b.deadline])).toEqual([
+      ['Monitoring op orde', ['3.1', '3.2'], 7, '2025-06-30'],
+      ['Later', ['3.2'], undefined, undefined]
+    ]);
+    expect(repo.data.consensus.filter((c) => c.id === 92)[0].actions.map((a) => a.title)).toEqual(['Monitoring op orde', 'Later']);
   });
 });

@@ -161,3 +161,48 @@ describe('Maturiteitsinschatting: labels, actions, new rounds', () => {
     await waitFor(() => expect(container.querySelector('[data-round-id]')?.getAttribute('data-round-id')).toBe('3'));
   });
 });
+
+describe('Maturiteitsinschatting: the leidraad in the product (targets, proposals, bundles)', () => {
+  function withTargets(): IMaturityData {
+    const d = data('consensus');
+    d.themes[0].targetLevel = 3;
+    d.objectives[0].targetLevel = 4;
+    d.consensus.push(
+      { id: 93, roundId: 2, themeId: 1, score: 3, actions: [], etag: '"1"' },
+      { id: 94, roundId: 2, themeId: 3, objectiveId: 31, score: 2, actions: [], etag: '"1"' },
+      { id: 95, roundId: 2, themeId: 3, objectiveId: 32, score: 3, actions: [], etag: '"1"' }
+    );
+    return d;
+  }
+
+  it('proposes the objectives below target or with a large spread, and bundles two into one prioritised action with owner and deadline', async () => {
+    const repo = new FakeMaturityRepository(withTargets(), PIETER);
+    render(<Maturity repository={repo} isTeams={false} />);
+    const proposals = await screen.findByTestId('proposals');
+    const items = Array.prototype.slice.call(proposals.querySelectorAll('[data-proposal]')) as HTMLElement[];
+    expect(items.map((i) => i.getAttribute('data-proposal'))).toEqual(['o:31']);
+    expect(items[0].textContent).toContain('consensus 2, doel 4: onder het doel');
+    expect(items[0].textContent).toContain('spreiding 3');
+    fireEvent.click(within(proposals).getByRole('checkbox'));
+    const form = within(proposals).getByTestId('bundle-form');
+    fireEvent.change(within(form).getByLabelText(/Titel van de verbeteractie/), { target: { value: 'Monitoring op orde' } });
+    fireEvent.change(within(form).getByLabelText('Deadline'), { target: { value: '2025-06-30' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Bundelen tot één actie (1 doelstelling(en))' }));
+    expect(within(proposals).getByTestId('bundles').textContent).toContain('Monitoring op orde — prioriteit middel, 1 doelstelling(en)');
+    fireEvent.click(within(proposals).getByRole('button', { name: 'Aanmaken in Acties (1)' }));
+    await within(proposals).findByText('1 verbeteractie(s) aangemaakt en gekoppeld.');
+    expect(repo.bundlesCreated).toEqual([
+      expect.objectContaining({ title: 'Monitoring op orde', domainId: 2, priority: 'middel', deadline: '2025-06-30', units: [expect.objectContaining({ code: '3.1' })] })
+    ]);
+  });
+
+  it('shows current against target per theme in the results', async () => {
+    const d = withTargets();
+    d.rounds[0].status = 'afgesloten';
+    const repo = new FakeMaturityRepository(d, PIETER);
+    render(<Maturity repository={repo} isTeams={false} />);
+    const table = await screen.findByTestId('results-table');
+    const targets = Array.prototype.slice.call(table.querySelectorAll('[data-testid="target"]')) as HTMLElement[];
+    expect(targets.map((t) => t.textContent)).toEqual(['3', '4']);
+  });
+});

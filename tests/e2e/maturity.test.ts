@@ -39,7 +39,9 @@ async function scoreAll(user: string): Promise<void> {
   for (let i = 0; i < UNITS.length; i++) {
     const unit = page.locator(`[data-unit^="t:"]`).nth(i);
     // The levels carry the leidraad's labels ("4 – Beheerst") when the round names none.
-    await unit.getByRole('radio', { name: new RegExp(`^${SCORES[user][i]} – `) }).check({ force: true });
+    // A real click on the label (no force): the sticky save bar must not be in the way.
+    await unit.locator('label', { hasText: new RegExp(`^${SCORES[user][i]} – `) }).click();
+    expect(await unit.getByRole('radio', { name: new RegExp(`^${SCORES[user][i]} – `) }).isChecked()).toBe(true);
     await unit.getByRole('textbox').fill(`opmerking van ${user} bij ${UNITS[i]}`);
   }
   // One "Bewaren" for all five.
@@ -100,7 +102,7 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     const consensus: Record<string, number> = { '9': 2, '1': 3, '3': 3, '4': 3, '10': 4 };
     for (const code of ['9', '1', '3', '4', '10']) {
       const unit = page.locator(`[data-unit]`, { has: page.getByRole('heading', { name: new RegExp(`^${code}\\s`) }) });
-      await unit.getByRole('radio', { name: new RegExp(`^${consensus[code]} – `) }).check({ force: true });
+      await unit.locator('label', { hasText: new RegExp(`^${consensus[code]} – `) }).click();
       await unit.getByRole('button', { name: new RegExp(`^Consensus bewaren: ${code} \\S`) }).click();
       await unit.getByText(`Consensus: ${consensus[code]}`, { exact: true }).first().waitFor();
       if (code === '9') {

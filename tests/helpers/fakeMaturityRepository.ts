@@ -1,4 +1,4 @@
-import { IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from '../../src/data/IMaturityRepository';
+import { IBundleInput, IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from '../../src/data/IMaturityRepository';
 import { IPermissions } from '../../src/data/IOrgRepository';
 import {
   backStatus, checkScore, IConsensus, isFacilitator, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus, visibleScores
@@ -102,6 +102,19 @@ export class FakeMaturityRepository implements IMaturityRepository {
     const stored = this.data.consensus.filter((c) => c.id === consensus.id)[0];
     stored.actions = stored.actions.concat([{ id: this._next++, title }]);
     return { ...stored };
+  }
+
+  public bundlesCreated: IBundleInput[] = [];
+
+  public async createBundledAction(round: IMaturityRound, input: IBundleInput): Promise<IConsensus[]> {
+    if (input.consensus.some((c) => c.roundId !== round.id)) throw new MaturityError('otherRound', 'other round');
+    this.bundlesCreated.push(input);
+    const action = { id: this._next++, title: input.title };
+    return input.consensus.map((c) => {
+      const stored = this.data.consensus.filter((x) => x.id === c.id)[0];
+      stored.actions = stored.actions.concat([action]);
+      return { ...stored };
+    });
   }
 
   public async setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound> {

@@ -1,6 +1,8 @@
 /** Use case: the facilitator turns a consensus into an improvement action in Acties. */
 import { IMaturityRepository, MaturityError } from '../../data/IMaturityRepository';
-import { IConsensus, IMaturityRound, IMaturityTheme, IScoringUnit } from '../../model/maturity';
+import {
+  byPriority, checkBundle, IActionBundle, IConsensus, IMaturityData, IMaturityRound, IMaturityTheme, IScoringUnit, scoreKey, unitsOfRound
+} from '../../model/maturity';
 import { listFormUrl } from '../../model/links';
 import { ILookupRef } from '../../model/references';
 
@@ -35,4 +37,44 @@ export async function createImprovementAction(
   const consensus = await repository.createImprovementAction(input.round, input.unit, input.consensus, title, input.domainId);
   const action = consensus.actions.filter((a) => !before[a.id])[0] || { id: 0, title };
   return { consensus, action, url: actionUrl(repository.siteUrl, action.id) };
+}
+
+export interface IBundleOutcome {
+  bundle: IActionBundle;
+  /** The consensus items now linking the new action. */
+  linked?: IConsensus[];
+  error?: unknown;
+}
+
+/**
+ * Creates one action per bundle (highest priority first), each linked from the consensus of its objectives. A bundle
+ * that fails the checks (e.g. an objective of another round) is refused before anything is written; the others go on.
+ */
+export async function createBundledActions(repository: IMaturityRepository, round: IMaturityRound, data: Pick<IMaturityData, 'themes' | 'objectives' | 'consensus'>, bundles: IActionBundle[]): Promise<IBundleOutcome[]> {
+  const units = unitsOfRound(round, data.themes, data.objectives);
+  const out: IBundleOutcome[] = [];
+  for (const bundle of byPriority(bundles)) {
+    const problems = checkBundle(round, bundle, units, data.consensus);
+    if (problems.length) {
+      out.push({ bundle, error: new MaturityError(problems[0] === 'otherRound' ? 'otherRound' : 'actionInput', problems.join(', ')) });
+      continue;
+    }
+    const chosen = units.filter((u) => bundle.unitKeys.indexOf(u.key) >= 0);
+    const consensus = chosen.map((u) => data.consensus.filter((c) => c.roundId === round.id && scoreKey(c) === u.key)[0]);
+    try {
+      const linked = await repository.createBundledAction(round, {
+        title: bundle.title.trim(),
+        units: chosen,
+        consensus,
+        domainId: bundle.domainId as number,
+        priority: bundle.priority,
+        ownerId: bundle.ownerId,
+        deadline: bundle.deadline
+      });
+      out.push({ bundle, linked });
+    } catch (error) {
+      out.push({ bundle, error });
+    }
+  }
+  return out;
 }

@@ -13,3 +13,4 @@ export * from './consensus';
 export * from './results';
 export * from './radar';
 export * from './report';
+export * from './targets';

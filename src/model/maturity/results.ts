@@ -3,6 +3,7 @@ import { IConsensus, IMaturityResultsData, IMaturityRound, IMaturityTheme, IScor
 import { average, distribution, round1 } from './stats';
 import { ROUND_STAGES } from './status';
 import { roundThemes, scoreKey, unitsOfRound } from './units';
+import { themeTarget } from './targets';
 
 export interface IThemeResult {
   theme: IMaturityTheme;
@@ -15,6 +16,8 @@ export interface IThemeResult {
   previous?: { round: IMaturityRound; average: number };
   /** average - previous average, one decimal. */
   delta?: number;
+  /** The level aimed at (the theme's, else its objectives' average), if any. */
+  target?: number;
 }
 
 export interface IRoundResults {
@@ -55,7 +58,8 @@ export function roundResults(round: IMaturityRound, data: IMaturityResultsData):
       average: own.avg,
       distribution: distribution(own.values, round.scaleMin, round.scaleMax),
       scored: own.values.length,
-      total: unitsOfTheme.length
+      total: unitsOfTheme.length,
+      target: themeTarget(theme, data.objectives)
     };
     for (const prev of earlier) {
       if (prev.themeIds.indexOf(theme.id) < 0) continue;

@@ -15,6 +15,8 @@ export interface IMaturityTheme {
   key?: string;
   /** Domain that improvement actions from this theme belong to, if set. */
   domainId?: number;
+  /** The level the organisation aims at for this theme (its objectives' default), if set. */
+  targetLevel?: number;
 }
 
 export interface IMaturityObjective {
@@ -23,6 +25,8 @@ export interface IMaturityObjective {
   code: string;
   text: string;
   order?: number;
+  /** The level aimed at for this objective (else the theme's). */
+  targetLevel?: number;
 }
 
 export interface IMaturityRound {

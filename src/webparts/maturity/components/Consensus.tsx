@@ -8,7 +8,8 @@ import * as strings from 'MaturityWebPartStrings';
 import { format } from '../../../components/format';
 import { IMaturityRepository } from '../../../data/IMaturityRepository';
 import { actionUrl, createImprovementAction, defaultDomain, ICreatedAction } from '../../../app/maturity/improvementAction';
-import { formatScore, IConsensus, IMaturityRound, IMaturityTheme, IUnitScores, ROUND_STAGES, scaleLevels } from '../../../model/maturity';
+import { formatScore, IConsensus, IMaturityObjective, IMaturityRound, IMaturityTheme, improvementProposals, IUnitScores, ROUND_STAGES, scaleLevels } from '../../../model/maturity';
+import { Proposals } from './Proposals';
 import { useWrite } from './useWrite';
 import { ILookupRef } from '../../../model/types';
 import { MaturityClassNames } from './styles';
@@ -198,6 +199,9 @@ export interface IConsensusViewProps {
   rows: IUnitScores[];
   themes: IMaturityTheme[];
   domains: ILookupRef[];
+  /** Targets and consensus of the round: the improvement proposals. */
+  objectives: IMaturityObjective[];
+  consensus: IConsensus[];
   canRecord: boolean;
   cn: MaturityClassNames;
   onSaved: (c: IConsensus) => void;
@@ -236,6 +240,16 @@ export function ConsensusView(props: IConsensusViewProps): JSX.Element {
           />
         ))}
       </ul>
+      <Proposals
+        repository={props.repository}
+        round={round}
+        data={{ themes: props.themes, objectives: props.objectives, domains: props.domains, consensus: props.consensus }}
+        proposals={improvementProposals(rows, props.themes, props.objectives)}
+        canCreate={props.canRecord && ROUND_STAGES[round.status].consensusOpen}
+        cn={cn}
+        onLinked={props.onSaved}
+        onConflict={props.onConflict}
+      />
     </div>
   );
 }

@@ -229,6 +229,8 @@ function RoundViews(props: IRoundViewsProps): JSX.Element {
             rows={consensusOverview(round, units, data.scores, data.consensus)}
             themes={data.themes}
             domains={data.domains}
+            objectives={data.objectives}
+            consensus={data.consensus}
             canRecord={props.facilitator}
             cn={cn}
             onSaved={props.onConsensusSaved}

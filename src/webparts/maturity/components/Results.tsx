@@ -98,6 +98,9 @@ export function ResultsTable(props: { results: IRoundResults; cn: MaturityClassN
           <th scope="col" className={cn.numeric}>
             {strings.Average}
           </th>
+          <th scope="col" className={cn.numeric}>
+            {strings.Target}
+          </th>
           <th scope="col">{strings.Distribution}</th>
           <th scope="col" className={cn.numeric}>
             {strings.Previous}
@@ -115,6 +118,9 @@ export function ResultsTable(props: { results: IRoundResults; cn: MaturityClassN
             </th>
             <td className={cn.numeric}>
               {formatScore(t.average, locale)} <span className={cn.meta}>({format(strings.ScoredOf, t.scored, t.total)})</span>
+            </td>
+            <td className={cn.numeric} data-testid="target">
+              {t.target === undefined ? strings.NoTarget : formatScore(t.target, locale)}
             </td>
             <td>
               {levels
@@ -134,6 +140,7 @@ export function ResultsTable(props: { results: IRoundResults; cn: MaturityClassN
         <tr>
           <th scope="row">{strings.Overall}</th>
           <td className={cn.numeric}>{formatScore(results.overall, locale)}</td>
+          <td />
           <td />
           <td />
           <td />

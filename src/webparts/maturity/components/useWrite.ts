@@ -13,10 +13,10 @@ export interface IWrite {
   message: IWriteMessage | undefined;
   setMessage: (m: IWriteMessage | undefined) => void;
   /**
-   * Runs a write: busy while it runs, `done`'s text as the success message; a refusal as the repository's reason, and
+   * Runs a write: busy while it runs, `done`'s text as the success message (or its message); a refusal as the repository's reason, and
    * for the codes in `reloadOn` (someone wrote first, the round moved on) the caller's reload to show the latest.
    */
-  run: <T>(work: () => Promise<T>, done: (result: T) => string | undefined) => Promise<T | undefined>;
+  run: <T>(work: () => Promise<T>, done: (result: T) => string | IWriteMessage | undefined) => Promise<T | undefined>;
 }
 
 /** The one save/busy/conflict pattern of the maturity screens. */
@@ -30,15 +30,16 @@ export function useWrite(round: IMaturityRound, onConflict?: () => void, reloadO
     },
     []
   );
-  const run = <T>(work: () => Promise<T>, done: (result: T) => string | undefined): Promise<T | undefined> => {
+  const run = <T>(work: () => Promise<T>, done: (result: T) => string | IWriteMessage | undefined): Promise<T | undefined> => {
     setBusy(true);
     setMessage(undefined);
     return work().then(
       (result) => {
         if (!mounted.current) return result;
         setBusy(false);
-        const text = done(result);
-        if (text) setMessage({ ok: true, text });
+        const outcome = done(result);
+        // A text is a success; a message may also tell a partial failure (some of several writes refused).
+        if (outcome) setMessage(typeof outcome === 'string' ? { ok: true, text: outcome } : outcome);
         return result;
       },
       (e: unknown) => {

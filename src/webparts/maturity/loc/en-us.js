@@ -165,6 +165,24 @@ define([], function () {
     LeaveText: "You entered scores or comments that are not saved yet. If you continue, they are lost.",
     Stay: "Back to save",
     LeaveAnyway: "Continue without saving",
-    OpenAction: "Open the action '{0}' in Acties (new window)"
+    OpenAction: "Open the action '{0}' in Acties (new window)",
+    ProposalsTitle: "Proposed improvement actions",
+    NoProposals: "No objectives below their target level or with a large spread.",
+    BelowTarget: "consensus {0}, target {1}: below target",
+    LargeSpread: "spread {0}",
+    Priority: "Priority",
+    Priority_hoog: "high",
+    Priority_middel: "medium",
+    Priority_laag: "low",
+    Owner: "Owner",
+    Deadline: "Deadline",
+    AddBundle: "Bundle into one action ({0} objective(s))",
+    BundleItem: "{0} — priority {1}, {2} objective(s)",
+    Remove: "Remove",
+    CreateBundles: "Create in Acties ({0})",
+    BundlesCreated: "{0} improvement action(s) created and linked.",
+    Error_otherRound: "A bundle may only hold objectives of this round (with a consensus).",
+    Target: "Target",
+    NoTarget: "no target"
   };
 });

@@ -158,6 +158,24 @@ declare interface IMaturityWebPartStrings {
   Stay: string;
   LeaveAnyway: string;
   OpenAction: string;
+  ProposalsTitle: string;
+  NoProposals: string;
+  BelowTarget: string;
+  LargeSpread: string;
+  Priority: string;
+  Priority_hoog: string;
+  Priority_middel: string;
+  Priority_laag: string;
+  Owner: string;
+  Deadline: string;
+  AddBundle: string;
+  BundleItem: string;
+  Remove: string;
+  CreateBundles: string;
+  BundlesCreated: string;
+  Error_otherRound: string;
+  Target: string;
+  NoTarget: string;
 }
 
 declare module 'MaturityWebPartStrings' {

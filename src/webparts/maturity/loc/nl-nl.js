@@ -173,6 +173,24 @@ define([], function () {
     LeaveText: "U hebt scores of opmerkingen ingevuld die nog niet bewaard zijn. Als u verdergaat, gaan ze verloren.",
     Stay: "Terug om te bewaren",
     LeaveAnyway: "Verdergaan zonder bewaren",
-    OpenAction: "Open de actie '{0}' in Acties (nieuw venster)"
+    OpenAction: "Open de actie '{0}' in Acties (nieuw venster)",
+    ProposalsTitle: "Voorstellen voor verbeteracties",
+    NoProposals: "Geen doelstellingen onder het doelniveau of met een grote spreiding.",
+    BelowTarget: "consensus {0}, doel {1}: onder het doel",
+    LargeSpread: "spreiding {0}",
+    Priority: "Prioriteit",
+    Priority_hoog: "hoog",
+    Priority_middel: "middel",
+    Priority_laag: "laag",
+    Owner: "Eigenaar",
+    Deadline: "Deadline",
+    AddBundle: "Bundelen tot één actie ({0} doelstelling(en))",
+    BundleItem: "{0} — prioriteit {1}, {2} doelstelling(en)",
+    Remove: "Verwijderen",
+    CreateBundles: "Aanmaken in Acties ({0})",
+    BundlesCreated: "{0} verbeteractie(s) aangemaakt en gekoppeld.",
+    Error_otherRound: "Een bundel mag alleen doelstellingen van deze ronde (met een consensus) bevatten.",
+    Target: "Doel",
+    NoTarget: "geen doel"
   };
 });
