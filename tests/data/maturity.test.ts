@@ -4,6 +4,7 @@ import { importMaturity, importObjectives } from '../../tools/data/importMaturit
 import { createSp } from '../../tools/data/node';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
 import { moveRound } from '../../src/app/maturity/roundStatus';
+import { createBundledActions } from '../../src/app/maturity/improvementAction';
 import { MaturityError } from '../../src/data/IMaturityRepository';
 import { PnPOrgRepository } from '../../src/data/PnPOrgRepository';
 import { checkTransition, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
@@ -159,6 +160,21 @@ describe('scoring, consensus and closing through the repository', () => {
     for (const u of units) if (u.code !== '3.1') await repo.saveConsensus({ round, unit: u, score: 2 });
     ({ data } = await repo.load(round.id));
     expect(checkTransition(round, 'afgesloten', units, data.scores, data.consensus).problems).toEqual([]);
+
+    // A bundle: two objectives → one action with owner, deadline and priority, linked from both consensus items.
+    const me = await repo.getCurrentUser();
+    const [bundle] = await createBundledActions(repo, round, data, [{ title: 'Monitoring en ICT samen', unitKeys: [units[1].key, units[4].key], domainId: domain.id, priority: 'hoog', ownerId: me.id, deadline: '2025-06-30' }]);
+    expect(bundle.error).toBeUndefined();
+    const bundled = await sp.web.lists.getByTitle('Acties').items.getById((bundle.linked || [])[0].actions.slice(-1)[0].id).select('Title', 'EigenaarId', 'Deadline', 'Beschrijving', 'DomeinenId')();
+    expect(bundled).toMatchObject({ Title: 'Monitoring en ICT samen', EigenaarId: me.id, DomeinenId: [domain.id] });
+    expect(String(bundled.Deadline)).toMatch(/^2025-06-30/);
+    expect(bundled.Beschrijving).toContain('prioriteit: hoog');
+    ({ data } = await repo.load(round.id));
+    expect(data.consensus.filter((x) => x.actions.some((a) => a.title === 'Monitoring en ICT samen')).map((x) => x.themeId)).toHaveLength(2);
+    // Consensus of another round in a bundle is refused by the repository (SharePoint cannot check it).
+    const foreign = { ...data.consensus[0], roundId: round.id + 100 };
+    expect((await errorOf(repo.createBundledAction(round, { title: 'x', units: [units[0]], consensus: [foreign], domainId: domain.id, priority: 'laag' }))).code).toBe('otherRound');
+
     round = await moveRound(repo, round, 'afgesloten');
     const frozen = data.consensus.filter((x) => x.objectiveId === units[1].objectiveId)[0];
     expect((await errorOf(repo.saveConsensus({ round: { ...round, status: 'consensus' }, unit: units[1], score: 5, existing: frozen }))).code).toBe('frozen');

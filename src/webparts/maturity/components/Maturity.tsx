@@ -12,7 +12,7 @@ import { IMaturityRepository, IMaturityScreen } from '../../../data/IMaturityRep
 import { httpStatusOf, isServerBusy } from '../../../data/errors';
 import { changeRoundStatus } from '../../../app/maturity/roundStatus';
 import {
-  consensusOverview, IConsensus, IMaturityBreach, IMaturityRound, IMaturityScore, isFacilitator, isFrozen, isRater, IScoringUnit, orphanScores, raterProgress, roundResults,
+  consensusOverview, IConsensus, IMaturityBreach, IMaturityData, IMaturityRound, IMaturityScore, isFacilitator, isFrozen, isRater, IScoringUnit, orphanScores, raterProgress, roundResults,
   roundThemes, ROUND_STAGES, ROUND_STATUSES, RoundStatus, RoundView, transitionSummary, unitsOfRound
 } from '../../../model/maturity';
 import { listFormUrl, safeUrl } from '../../../model/links';
@@ -22,8 +22,8 @@ import { ScoringView } from './Scoring';
 import { LeaveDialog, StageButtons } from './StageChange';
 import { getClassNames, MaturityClassNames } from './styles';
 import { problemText, statusText } from './texts';
-import { LoadState, useMaturityScreen } from './useMaturityScreen';
-import { IWriteMessage, useWrite } from './useWrite';
+import { IMaturityScreenState, LoadState, useMaturityScreen } from './useMaturityScreen';
+import { IWrite, IWriteMessage, useWrite } from './useWrite';
 
 export type MaturityView = RoundView;
 
@@ -269,6 +269,39 @@ function NotReady(props: { state: LoadState; canEdit: boolean; onRetry: () => vo
   );
 }
 
+interface IMoveContext {
+  write: IWrite;
+  screenState: IMaturityScreenState;
+  setProblems: (p: string[]) => void;
+  setView: (v: MaturityView | undefined) => void;
+  leave: { setDirty: (d: boolean) => void };
+}
+
+/** The facilitator's stage change on screen: problems listed, else the round shown in its new stage (or the read error). */
+function moveTo(repository: IMaturityRepository, data: IMaturityData, round: IMaturityRound, to: RoundStatus, ctx: IMoveContext): void {
+  ctx.setProblems([]);
+  ctx.write
+    .run(
+      () => changeRoundStatus(repository, data, round, to),
+      (change) => {
+        if (change.kind === 'blocked') {
+          ctx.setProblems(change.problems.map((p) => problemText(p, change.missing)));
+          return undefined;
+        }
+        // The change stands; without its reread the error view's retry reads the round in its new stage.
+        ctx.setView(undefined);
+        if (change.kind === 'changedUnread') {
+          ctx.screenState.fail(change.error);
+          return undefined;
+        }
+        ctx.screenState.show(change.screen, change.round.id);
+        ctx.leave.setDirty(false);
+        return format(strings.StatusChanged, statusText(to));
+      }
+    )
+    .catch(() => undefined);
+}
+
 function MaturityInner(props: IMaturityProps): JSX.Element {
   const theme = useTheme();
   const cn = React.useMemo(() => getClassNames(theme), [theme]);
@@ -308,31 +341,7 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
   const rater = isRater(round, me.id);
   const facilitator = isFacilitator(round, me.id, perms.canEdit);
   const current: MaturityView = view || ROUND_STAGES[round.status].view;
-
-
-  const move = (to: RoundStatus): void => {
-    setProblems([]);
-    write
-      .run(
-        () => changeRoundStatus(repository, data, round, to),
-        (change) => {
-          if (change.kind === 'blocked') {
-            setProblems(change.problems.map((p) => problemText(p, change.missing)));
-            return undefined;
-          }
-          // The change stands; without its reread the error view's retry reads the round in its new stage.
-          setView(undefined);
-          if (change.kind === 'changedUnread') {
-            screenState.fail(change.error);
-            return undefined;
-          }
-          screenState.show(change.screen, change.round.id);
-          leave.setDirty(false);
-          return format(strings.StatusChanged, statusText(to));
-        }
-      )
-      .catch(() => undefined);
-  };
+  const move = (to: RoundStatus): void => moveTo(repository, data, round, to, { write, screenState, setProblems, setView, leave });
   const selectRound = (id: number): void =>
     leave.guard(() => {
       setView(undefined);
