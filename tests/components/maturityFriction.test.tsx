@@ -204,5 +204,8 @@ describe('Maturiteitsinschatting: the leidraad in the product (targets, proposal
     const table = await screen.findByTestId('results-table');
     const targets = Array.prototype.slice.call(table.querySelectorAll('[data-testid="target"]')) as HTMLElement[];
     expect(targets.map((t) => t.textContent)).toEqual(['3', '4']);
+    // The chart draws the targets too, named in its legend.
+    expect(screen.getByTestId('radar').querySelector('[data-series="target"]')).not.toBeNull();
+    expect(screen.getByText('Doelniveau')).toBeInTheDocument();
   });
 });

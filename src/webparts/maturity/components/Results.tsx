@@ -35,6 +35,8 @@ export function RadarChart(props: { results: IRoundResults; cn: MaturityClassNam
   const labels = radarLabels(items.map((t) => `${t.theme.number}. ${t.theme.title}`), C, CY, R, LABEL_CHARS, LINE);
   const now = radarPoints(items.map((t) => t.average), 0, max, C, CY, R);
   const hasPrev = items.some((t) => t.previous);
+  const hasTarget = items.some((t) => t.target !== undefined);
+  const target = radarPoints(items.map((t) => t.target), 0, max, C, CY, R);
   const prev = radarPoints(items.map((t) => (t.previous ? t.previous.average : undefined)), 0, max, C, CY, R);
   const text = theme.semanticColors.bodyText;
   return (
@@ -46,6 +48,7 @@ export function RadarChart(props: { results: IRoundResults; cn: MaturityClassNam
         {outer.map((p, i) => (
           <line key={i} x1={C} y1={CY} x2={p.x} y2={p.y} stroke={theme.semanticColors.bodyDivider} strokeWidth={1} />
         ))}
+        {hasTarget && <polygon points={polygon(target)} fill="none" stroke={theme.palette.green} strokeWidth={2} strokeDasharray="2 3" data-series="target" />}
         {hasPrev && <polygon points={polygon(prev)} fill="none" stroke={theme.semanticColors.bodySubtext} strokeWidth={2} strokeDasharray="6 4" data-series="previous" />}
         <polygon points={polygon(now)} fill={theme.palette.themePrimary} fillOpacity={0.18} stroke={theme.palette.themePrimary} strokeWidth={3} data-series="current" />
         {now.map((p, i) => (
@@ -74,6 +77,12 @@ export function RadarChart(props: { results: IRoundResults; cn: MaturityClassNam
             <li className={props.cn.legendItem}>
               <span className={props.cn.swatchPrev} aria-hidden="true" />
               {strings.ChartPrevious} ({results.previousRounds.map((r) => r.title).join(', ')})
+            </li>
+          )}
+          {hasTarget && (
+            <li className={props.cn.legendItem}>
+              <span className={props.cn.swatchTarget} aria-hidden="true" />
+              {strings.ChartTarget}
             </li>
           )}
         </ul>

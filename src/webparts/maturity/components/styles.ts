@@ -4,7 +4,7 @@ import { WRAP_ANYWHERE } from '../../../components/wrap';
 export type MaturityClassNames = { [K in
   | 'root' | 'header' | 'headerRow' | 'meta' | 'steps' | 'step' | 'stepCurrent' | 'toolbar' | 'messages' | 'live' | 'group' | 'groupTitle'
   | 'unit' | 'unitTitle' | 'unitCode' | 'row' | 'muted' | 'progress' | 'tag' | 'table' | 'numeric' | 'chart' | 'legend' | 'legendItem'
-  | 'swatch' | 'swatchPrev' | 'actions' | 'form' | 'saveBar' | 'tableWrap']: string };
+  | 'swatch' | 'swatchPrev' | 'actions' | 'form' | 'saveBar' | 'tableWrap' | 'swatchTarget']: string };
 
 export function getClassNames(theme: ITheme): MaturityClassNames {
   const s = theme.semanticColors;
@@ -70,6 +70,7 @@ export function getClassNames(theme: ITheme): MaturityClassNames {
     legendItem: { display: 'flex', alignItems: 'center', gap: 6 },
     swatch: { display: 'inline-block', width: 16, height: 0, borderTop: `3px solid ${p.themePrimary}`, selectors: { [HighContrastSelector]: { borderTopColor: 'Highlight' } } },
     swatchPrev: { display: 'inline-block', width: 16, height: 0, borderTop: `3px dashed ${s.bodySubtext}`, selectors: { [HighContrastSelector]: { borderTopColor: 'CanvasText' } } },
+    swatchTarget: { display: 'inline-block', width: 16, height: 0, borderTop: `3px dotted ${p.green}`, selectors: { [HighContrastSelector]: { borderTopColor: 'CanvasText' } } },
     actions: { margin: '4px 0', paddingLeft: 20 },
     form: { display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8, maxWidth: 560 },
     // One "Bewaren" for all of a rater's scores: always in reach while scrolling through the themes.

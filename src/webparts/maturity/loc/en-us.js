@@ -183,6 +183,7 @@ define([], function () {
     BundlesCreated: "{0} improvement action(s) created and linked.",
     Error_otherRound: "A bundle may only hold objectives of this round (with a consensus).",
     Target: "Target",
-    NoTarget: "no target"
+    NoTarget: "no target",
+    ChartTarget: "Target level"
   };
 });

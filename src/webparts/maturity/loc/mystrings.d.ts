@@ -176,6 +176,7 @@ declare interface IMaturityWebPartStrings {
   Error_otherRound: string;
   Target: string;
   NoTarget: string;
+  ChartTarget: string;
 }
 
 declare module 'MaturityWebPartStrings' {

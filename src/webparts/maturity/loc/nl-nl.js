@@ -191,6 +191,7 @@ define([], function () {
     BundlesCreated: "{0} verbeteractie(s) aangemaakt en gekoppeld.",
     Error_otherRound: "Een bundel mag alleen doelstellingen van deze ronde (met een consensus) bevatten.",
     Target: "Doel",
-    NoTarget: "geen doel"
+    NoTarget: "geen doel",
+    ChartTarget: "Doelniveau"
   };
 });
