@@ -40,7 +40,10 @@ async function main(): Promise<void> {
     const sp = createSp(site, tokenFrom(args));
     const reportPlan = await planReportImport(sp, convertSeed(report, audits));
     // The leidraad's themes and the 2023 round of the seed; on the local site with its demo raters.
-    const maturityPlan = await planMaturityImport(sp, { demoRound: flag(args, 'site') ? { raters: [] } : LOCAL_DEMO_ROUND });
+    const maturityPlan = await planMaturityImport(sp, {
+      demoRound: flag(args, 'site') ? { raters: [] } : LOCAL_DEMO_ROUND,
+      plannedDomains: reportPlan.adds.filter((a) => a.list === 'domains')
+    });
     await runImport(sp, reportPlan.adds.concat(maturityPlan.adds), {
       existing: { ...reportPlan.targets.existing, ...maturityPlan.targets.existing }
     });

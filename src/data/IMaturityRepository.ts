@@ -1,4 +1,4 @@
-import { IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus } from '../model/maturity';
+import { ActionPriority, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus } from '../model/maturity';
 import { IPerson } from '../model/types';
 import { IPermissions } from './IOrgRepository';
 
@@ -16,7 +16,10 @@ export type MaturityErrorCode =
   | 'transition'
   | 'statusNotFacilitator'
   | 'denied'
-  | 'raterAccess';
+  | 'raterAccess'
+  | 'consensusExists'
+  | 'actionInput'
+  | 'otherRound';
 
 export class MaturityError extends Error {
   public readonly code: MaturityErrorCode;
@@ -60,6 +63,18 @@ export interface IConsensusInput {
   existing?: IConsensus;
 }
 
+export interface IBundleInput {
+  title: string;
+  units: IScoringUnit[];
+  /** The consensus item of each unit, in the same order. */
+  consensus: IConsensus[];
+  domainId: number;
+  priority: ActionPriority;
+  ownerId?: number;
+  /** yyyy-mm-dd. */
+  deadline?: string;
+}
+
 /** The maturity lists as the Maturiteitsinschatting web part sees them. */
 export interface IMaturityRepository {
   readonly siteUrl: string;
@@ -76,11 +91,21 @@ export interface IMaturityRepository {
   /** One score per rater and unit: adds the first, updates an existing one on its ETag. */
   saveScore(input: IScoreInput): Promise<IMaturityScore>;
   saveConsensus(input: IConsensusInput): Promise<IConsensus>;
+  /**
+   * One planned action in Acties for several objectives of the round (a bundle), with owner, deadline and priority,
+   * linked from each of their consensus items. Refuses ('otherRound') consensus of another round.
+   */
+  createBundledAction(round: IMaturityRound, input: IBundleInput): Promise<IConsensus[]>;
   /** A planned action in Acties for the round's year, in `domainId`, linked from the consensus. */
   createImprovementAction(round: IMaturityRound, unit: IScoringUnit, consensus: IConsensus, title: string, domainId: number): Promise<IConsensus>;
   /**
-   * Moves the round on (checked by the caller with checkTransition); on the round's ETag. Only the round's
-   * facilitator; entering or leaving "scoren" gives or takes the raters' write access to MaturiteitScores.
+   * Moves the round (checked by the caller with checkTransition); on the round's ETag. Only the round's facilitator;
+   * back from consensus to scoring only while the round has no consensus item (read again here).
    */
   setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound>;
+  /**
+   * Raters hold Contribute on MaturiteitScores only while their round is in "scoren": call after a round entered or
+   * left it. Throws MaturityError 'raterAccess' (naming `round` as it now is) when SharePoint refused.
+   */
+  syncRaterAccess(round: IMaturityRound): Promise<void>;
 }

@@ -9,12 +9,12 @@ import { PermissionKind } from '@pnp/sp/security';
 import { IItems } from '@pnp/sp/items';
 import { IList } from '@pnp/sp/lists';
 import {
-  checkScore, firstPerUnit, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible,
+  backStatus, checkScore, firstPerUnit, isFrozen, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, isFacilitator, isRater, RoundStatus, visibleScores, othersVisible,
   splitConsensusBreaches, splitScoreBreaches
 } from '../model/maturity';
 import { IPerson } from '../model/types';
 import { IPermissions } from './IOrgRepository';
-import { IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from './IMaturityRepository';
+import { IBundleInput, IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from './IMaturityRepository';
 import { ListItem } from './mapping';
 import { shortTitle, toConsensus, toObjective, toRound, toScore, toTheme } from './maturityMapping';
 import { IItemQuery, ITEM_QUERIES } from './queries';
@@ -312,31 +312,82 @@ export class PnPMaturityRepository implements IMaturityRepository {
     }
   }
 
+  /** The round's stored status and its consensus items (trusted, one per unit): one $batch. */
+  private async _roundConsensus(round: IMaturityRound): Promise<{ status: string; stored: IConsensus[] }> {
+    const [queue, execute] = batchedReads(this._sp);
+    const status = queue((b) => listOf(b, 'maturityRounds').items.getById(round.id).select(...ITEM_QUERIES.maturityRoundStatus.select)() as Promise<ListItem>);
+    const items = queue((b) => this._items(ITEM_QUERIES.maturityConsensus, b, `RondeId eq ${round.id}`)() as Promise<ListItem[]>);
+    await execute();
+    const [s, c] = await Promise.all([status, items]);
+    return { status: (s as ListItem).RondeStatus as string, stored: firstPerUnit(splitConsensusBreaches((c as ListItem[]).map(toConsensus), [round]).trusted) };
+  }
+
+  public async createBundledAction(round: IMaturityRound, input: IBundleInput): Promise<IConsensus[]> {
+    const [me, perms] = await Promise.all([this.getCurrentUser(), this.getPermissions()]);
+    if (!isFacilitator(round, me.id, perms.canEdit)) throw new MaturityError('notFacilitator', 'Alleen de facilitator maakt verbeteracties uit de consensus.');
+    if (input.consensus.some((c) => c.roundId !== round.id)) throw new MaturityError('otherRound', 'Een bundel bevat alleen doelstellingen van deze ronde.');
+    const check = await this._roundConsensus(round);
+    if (check.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    const stored = input.consensus.map((c) => check.stored.filter((x) => x.id === c.id)[0]);
+    if (stored.some((c) => !c)) throw new MaturityError('otherRound', 'Een bundel bevat alleen doelstellingen van deze ronde met een consensus.');
+    const lines = input.units.map((u) => `${u.code} ${u.text}`);
+    const added: ListItem = await listOf(this._sp, 'actions')
+      .items.add({
+        Title: shortTitle(input.title),
+        DomeinenId: [input.domainId],
+        Beschrijving: `Verbeteractie uit ${round.title} (prioriteit: ${input.priority}): ${lines.join('; ')}`,
+        ActieStatus: 'Gepland',
+        JaarGepland: round.year ?? null,
+        EigenaarId: input.ownerId ?? null,
+        Deadline: input.deadline ? `${input.deadline}T00:00:00Z` : null
+      })
+      .catch((e) => {
+        throw refusal(e, 'een nieuwe actie in Acties');
+      });
+    const item = (added && added.data) || added;
+    const action = { id: (item.Id ?? item.ID) as number, title: shortTitle(input.title) };
+    const out: IConsensus[] = [];
+    for (const c of stored) {
+      const actions = c.actions.concat([action]);
+      try {
+        const res: { etag?: string } = await listOf(this._sp, 'maturityConsensus').items.getById(c.id).update({ ActiesId: actions.map((a) => a.id) }, c.etag || '*');
+        out.push({ ...c, actions, etag: res && res.etag ? res.etag : c.etag });
+      } catch (e) {
+        if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De consensus werd intussen gewijzigd; de actie werd aangemaakt maar niet overal gekoppeld.', c);
+        throw refusal(e, 'het koppelen van de verbeteractie');
+      }
+    }
+    return out;
+  }
+
   public async setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound> {
-    if (round.status === 'afgesloten') throw new MaturityError('frozen', 'De ronde is afgesloten.');
+    if (isFrozen(round)) throw new MaturityError('frozen', 'De ronde is afgesloten.');
     const [me, perms] = await Promise.all([this.getCurrentUser(), this.getPermissions()]);
     if (!isFacilitator(round, me.id, perms.canEdit)) throw new MaturityError('statusNotFacilitator', 'Alleen de facilitator van de ronde wijzigt de status.');
-    let updated: IMaturityRound;
+    if (backStatus(round.status) === to) {
+      // Back to scoring only while nothing of the consensus was recorded (read now, not as on screen).
+      const first = await this._items(ITEM_QUERIES.maturityConsensus, this._sp, `RondeId eq ${round.id}`)();
+      if ((first as ListItem[]).length) throw new MaturityError('consensusExists', 'Er is al een consensus vastgelegd: de ronde kan niet terug naar scoren.');
+    }
     try {
       const res: { etag?: string } = await listOf(this._sp, 'maturityRounds').items.getById(round.id).update({ RondeStatus: to }, round.etag || '*');
-      updated = { ...round, status: to, etag: res && res.etag ? res.etag : round.etag };
+      return { ...round, status: to, etag: res && res.etag ? res.etag : round.etag };
     } catch (e) {
       if (httpStatusOf(e) === 412) throw new MaturityError('conflict', 'De ronde werd intussen gewijzigd.', round);
       throw refusal(e, 'deze statuswijziging');
     }
-    if (round.status === 'scoren' || to === 'scoren') {
-      // Raters write scores only while the round is being scored: SharePoint refuses them before and after.
-      try {
-        await syncRaterAccess(this._sp);
-      } catch (e) {
-        throw new MaturityError(
-          'raterAccess',
-          `De status is gewijzigd, maar de schrijfrechten van de beoordelaars konden niet worden aangepast (HTTP ${httpStatusOf(e) ?? '?'}). Vraag een site-eigenaar om 'Lijsten controleren'.`,
-          updated
-        );
-      }
+  }
+
+  public async syncRaterAccess(round: IMaturityRound): Promise<void> {
+    try {
+      await syncRaterAccess(this._sp);
+    } catch (e) {
+      throw new MaturityError(
+        'raterAccess',
+        `De status is gewijzigd, maar de schrijfrechten van de beoordelaars konden niet worden aangepast (HTTP ${httpStatusOf(e) ?? '?'}). Vraag een site-eigenaar om 'Lijsten controleren'.`,
+        round
+      );
     }
-    return updated;
   }
 }
 

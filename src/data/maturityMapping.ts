@@ -5,8 +5,8 @@ import { ListItem } from './mapping';
 
 /** List item <-> model mapping of the maturity lists (field names from src/schema/schema.ts). */
 
-export const THEME_SELECT: string[] = ['Id', 'Title', 'Nummer', 'Sleutel', 'DomeinId'];
-export const OBJECTIVE_SELECT: string[] = ['Id', 'Title', 'ThemaId', 'Code', 'Tekst', 'Volgorde'];
+export const THEME_SELECT: string[] = ['Id', 'Title', 'Nummer', 'Sleutel', 'DomeinId', 'Doelniveau'];
+export const OBJECTIVE_SELECT: string[] = ['Id', 'Title', 'ThemaId', 'Code', 'Tekst', 'Volgorde', 'Doelniveau'];
 export const ROUND_SELECT: string[] = [
   'Id', 'Title', 'Jaar', 'ThemasId', 'RondeStatus', 'SchaalMin', 'SchaalMax', 'Niveaus',
   'Beoordelaars/Id', 'Beoordelaars/Title', 'Beoordelaars/EMail', 'Facilitator/Id', 'Facilitator/Title', 'Toelichting'
@@ -58,11 +58,11 @@ function etagOf(item: ListItem): string | undefined {
 }
 
 export function toTheme(item: ListItem): IMaturityTheme {
-  return { id: item.Id, title: item.Title || '', number: num(item.Nummer) ?? 0, key: str(item.Sleutel), domainId: num(item.DomeinId) };
+  return { id: item.Id, title: item.Title || '', number: num(item.Nummer) ?? 0, key: str(item.Sleutel), domainId: num(item.DomeinId), targetLevel: num(item.Doelniveau) };
 }
 
 export function toObjective(item: ListItem): IMaturityObjective {
-  return { id: item.Id, themeId: num(item.ThemaId), code: str(item.Code) || '', text: str(item.Tekst) || item.Title || '', order: num(item.Volgorde) };
+  return { id: item.Id, themeId: num(item.ThemaId), code: str(item.Code) || '', text: str(item.Tekst) || item.Title || '', order: num(item.Volgorde), targetLevel: num(item.Doelniveau) };
 }
 
 export function toRound(item: ListItem): IMaturityRound {

@@ -282,7 +282,8 @@ export const LISTS: IListSchema[] = [
     fields: [
       { internalName: 'Nummer', displayName: 'Nummer', type: 'Number', required: true, indexed: true, min: 0, max: 99, description: 'Hoofdstuk van de leidraad' },
       { internalName: 'Sleutel', displayName: 'Sleutel', type: 'Text' },
-      { internalName: 'Domein', displayName: 'Domein', type: 'Lookup', lookupList: 'domains', lookupField: 'Title', description: 'Domein van verbeteracties uit dit thema' }
+      { internalName: 'Domein', displayName: 'Domein', type: 'Lookup', lookupList: 'domains', lookupField: 'Title', description: 'Domein van verbeteracties uit dit thema' },
+      { internalName: 'Doelniveau', displayName: 'Doelniveau', type: 'Number', min: MATURITY_SCALE_MIN, max: MATURITY_SCALE_MAX, description: 'Het niveau dat de organisatie voor dit thema nastreeft (leeg: geen doel)' }
     ]
   },
   {
@@ -296,7 +297,8 @@ export const LISTS: IListSchema[] = [
       { internalName: 'Thema', displayName: 'Thema', type: 'Lookup', lookupList: 'maturityThemes', lookupField: 'Title', required: true, indexed: true },
       { internalName: 'Code', displayName: 'Code', type: 'Text', required: true, indexed: true, description: 'Bv. 1.1' },
       { internalName: 'Tekst', displayName: 'Tekst', type: 'Note', description: 'De volledige tekst van de doelstelling' },
-      { internalName: 'Volgorde', displayName: 'Volgorde', type: 'Number', min: 0 }
+      { internalName: 'Volgorde', displayName: 'Volgorde', type: 'Number', min: 0 },
+      { internalName: 'Doelniveau', displayName: 'Doelniveau', type: 'Number', min: MATURITY_SCALE_MIN, max: MATURITY_SCALE_MAX, description: 'Het niveau dat de organisatie voor deze doelstelling nastreeft (leeg: dat van het thema)' }
     ]
   },
   {

@@ -89,8 +89,8 @@ describe('Maturiteitsinschatting: scoring', () => {
     const theme = unit(container, 't:1');
     fireEvent.click(within(theme).getByLabelText('4'));
     fireEvent.change(within(theme).getByRole('textbox'), { target: { value: 'Goed op weg' } });
-    fireEvent.click(within(theme).getByRole('button', { name: 'Bewaren: 1 Doelstellingen en procesmanagement' }));
-    await within(theme).findByText('Score 4 bewaard voor 1 Doelstellingen en procesmanagement.');
+    fireEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
+    await screen.findByText('Score 4 bewaard voor 1 Doelstellingen en procesmanagement.');
     expect(repo.data.scores.filter((s) => s.raterId === 7 && s.themeId === 1)[0]).toMatchObject({ score: 4, comment: 'Goed op weg' });
     expect(screen.getByTestId('rater-progress').textContent).toContain('Ann Janssens: 2 van 3 gescoord');
     expect(screen.getByTestId('my-progress').textContent).toBe('U scoorde 2 van 3.');
@@ -104,7 +104,7 @@ describe('Maturiteitsinschatting: scoring', () => {
     const theme = unit(container, 't:1');
     fireEvent.click(within(theme).getByLabelText('4'));
     fireEvent.change(within(theme).getByRole('textbox'), { target: { value: 'Geweigerd' } });
-    fireEvent.click(within(theme).getByRole('button', { name: 'Bewaren: 1 Doelstellingen en procesmanagement' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
     await within(theme).findByText('SharePoint weigert deze wijziging: u hebt er geen rechten voor (bv. de ronde is niet in de fase scoren, of u bent niet de facilitator).');
     expect(within(theme).getByRole('textbox')).toHaveValue('Geweigerd');
   });
@@ -116,7 +116,7 @@ describe('Maturiteitsinschatting: scoring', () => {
     repo.data.scores.filter((s) => s.id === 501)[0].etag = '"9"';
     const u = unit(container, 'o:31');
     fireEvent.click(within(u).getByLabelText('3'));
-    fireEvent.click(within(u).getByRole('button', { name: 'Bewaren: 3.1 Doelstelling drie-een' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Bewaren' }));
     await waitFor(() => expect(container.textContent).toContain('Dit werd intussen elders gewijzigd'));
     expect(repo.data.scores.filter((s) => s.id === 501)[0].score).toBe(2);
   });
@@ -135,6 +135,7 @@ describe('Maturiteitsinschatting: consensus and closing', () => {
     const repo = new FakeMaturityRepository(data(), PIETER);
     const { container } = render(<Maturity repository={repo} isTeams={false} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Naar consensus' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Naar consensus' }));
     await screen.findByTestId('consensus-view');
     const units = Array.prototype.slice.call(container.querySelectorAll('[data-unit]')) as HTMLElement[];
     expect(units.map((u) => u.getAttribute('data-unit'))).toEqual(['o:31', 't:1', 'o:32']);
@@ -151,6 +152,7 @@ describe('Maturiteitsinschatting: consensus and closing', () => {
     let release: () => void = () => undefined;
     repo.holdLoads = new Promise<void>((r) => (release = r));
     fireEvent.click(toConsensus);
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Naar consensus' }));
     await waitFor(() => expect(repo.data.rounds[1].status).toBe('consensus'));
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.queryByTestId('consensus-view')).toBeNull();
@@ -163,8 +165,10 @@ describe('Maturiteitsinschatting: consensus and closing', () => {
     const repo = new FakeMaturityRepository(data(), PIETER);
     const { container } = render(<Maturity repository={repo} isTeams={false} />);
     const toConsensus = await screen.findByRole('button', { name: 'Naar consensus' });
-    repo.failLoad = new TypeError('Failed to fetch');
     fireEvent.click(toConsensus);
+    const dialog = await screen.findByRole('dialog');
+    repo.failLoad = new TypeError('Failed to fetch');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Naar consensus' }));
     await screen.findByText(/kon niet geladen worden/);
     expect(repo.data.rounds[1].status).toBe('consensus');
     repo.failLoad = undefined;

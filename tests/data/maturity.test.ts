@@ -3,6 +3,8 @@ import { ensureSchema } from '../../src/data/ensureSchema';
 import { importMaturity, importObjectives } from '../../tools/data/importMaturity';
 import { createSp } from '../../tools/data/node';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
+import { moveRound } from '../../src/app/maturity/roundStatus';
+import { createBundledActions } from '../../src/app/maturity/improvementAction';
 import { MaturityError } from '../../src/data/IMaturityRepository';
 import { createDataAccess } from '../../src/data/createDataAccess';
 import { checkTransition, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
@@ -51,6 +53,10 @@ describe('maturity seeding and import over HTTP', () => {
     const titles = data.themes.filter((t) => r.themeIds.indexOf(t.id) >= 0).map((t) => t.title).sort();
     expect(titles).toEqual(['Doelstellingen en procesmanagement', 'Facilitaire middelen, opdrachten en contracten', 'Financieel management', 'ICT', 'Monitoring']);
     expect(data.scores).toEqual([]);
+    // Improvement actions of chapters 0-2 default to the site's "Bereiken doelstellingen"; a domain the site lacks stays empty.
+    const domain = data.domains.filter((d) => d.title === 'Bereiken doelstellingen')[0];
+    expect(data.themes.filter((t) => t.number <= 2).map((t) => t.domainId)).toEqual([domain.id, domain.id, domain.id]);
+    expect(data.themes.filter((t) => t.number === 10)[0].domainId).toBeUndefined();
   });
 
   it('imports objectives all or nothing: a file with one bad row writes nothing', async () => {
@@ -138,7 +144,7 @@ describe('scoring, consensus and closing through the repository', () => {
     expect((await errorOf(repo.saveConsensus({ round, unit: units[0], score: 3 }))).code).toBe('notConsensus');
     ({ data } = await repo.load(round.id));
     expect(checkTransition(round, 'consensus', units, data.scores, data.consensus).problems).toEqual([]);
-    round = await repo.setRoundStatus(round, 'consensus');
+    round = await moveRound(repo, round, 'consensus');
 
     const c = await repo.saveConsensus({ round, unit: units[1], score: 3, comment: 'akkoord' });
     const domain = data.domains[0];
@@ -154,10 +160,25 @@ describe('scoring, consensus and closing through the repository', () => {
     for (const u of units) if (u.code !== '3.1') await repo.saveConsensus({ round, unit: u, score: 2 });
     ({ data } = await repo.load(round.id));
     expect(checkTransition(round, 'afgesloten', units, data.scores, data.consensus).problems).toEqual([]);
-    round = await repo.setRoundStatus(round, 'afgesloten');
+
+    // A bundle: two objectives → one action with owner, deadline and priority, linked from both consensus items.
+    const me = await repo.getCurrentUser();
+    const [bundle] = await createBundledActions(repo, round, data, [{ title: 'Monitoring en ICT samen', unitKeys: [units[1].key, units[4].key], domainId: domain.id, priority: 'hoog', ownerId: me.id, deadline: '2025-06-30' }]);
+    expect(bundle.error).toBeUndefined();
+    const bundled = await sp.web.lists.getByTitle('Acties').items.getById((bundle.linked || [])[0].actions.slice(-1)[0].id).select('Title', 'EigenaarId', 'Deadline', 'Beschrijving', 'DomeinenId')();
+    expect(bundled).toMatchObject({ Title: 'Monitoring en ICT samen', EigenaarId: me.id, DomeinenId: [domain.id] });
+    expect(String(bundled.Deadline)).toMatch(/^2025-06-30/);
+    expect(bundled.Beschrijving).toContain('prioriteit: hoog');
+    ({ data } = await repo.load(round.id));
+    expect(data.consensus.filter((x) => x.actions.some((a) => a.title === 'Monitoring en ICT samen')).map((x) => x.themeId)).toHaveLength(2);
+    // Consensus of another round in a bundle is refused by the repository (SharePoint cannot check it).
+    const foreign = { ...data.consensus[0], roundId: round.id + 100 };
+    expect((await errorOf(repo.createBundledAction(round, { title: 'x', units: [units[0]], consensus: [foreign], domainId: domain.id, priority: 'laag' }))).code).toBe('otherRound');
+
+    round = await moveRound(repo, round, 'afgesloten');
     const frozen = data.consensus.filter((x) => x.objectiveId === units[1].objectiveId)[0];
     expect((await errorOf(repo.saveConsensus({ round: { ...round, status: 'consensus' }, unit: units[1], score: 5, existing: frozen }))).code).toBe('frozen');
-    expect((await errorOf(repo.setRoundStatus(round, 'scoren'))).code).toBe('frozen');
+    expect((await errorOf(moveRound(repo, round, 'scoren'))).code).toBe('frozen');
 
     // The council report reads the consensus through the data access every host gets.
     const results = await createDataAccess(createSp(srv.siteUrl), srv.siteUrl, 'test').maturity.loadResults();

@@ -17,6 +17,7 @@ import { FACILITATOR_GROUP } from '../../src/data/maturityAccess';
 import { importMaturity } from '../../tools/data/importMaturity';
 import { createSp } from '../../tools/data/node';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
+import { changeRoundStatus, moveRound } from '../../src/app/maturity/roundStatus';
 import { MaturityError } from '../../src/data/IMaturityRepository';
 import { IMaturityRound, IScoringUnit, raterProgress, unitsOfRound } from '../../src/model/maturity';
 import { ITestServer, startTestServer } from '../helpers/localServer';
@@ -102,10 +103,10 @@ afterAll(() => srv.stop());
 describe('maturity rules enforced by SharePoint, per local user', () => {
   it('only the facilitator moves the round; before "scoren" a rater cannot write a score at all', async () => {
     expect(await statusOf(scores('koen').items.add({ Title: 'te vroeg', RondeId: round.id, ThemaId: units[0].themeId, BeoordelaarId: ids.koen, Score: 3 }))).toBe(403);
-    expect(await codeOf(repo('sofie').setRoundStatus(round, 'scoren'))).toBe('statusNotFacilitator');
+    expect(await codeOf(moveRound(repo('sofie'), round, 'scoren'))).toBe('statusNotFacilitator');
     expect(await statusOf(rounds('sofie').items.getById(round.id).update({ RondeStatus: 'scoren' }))).toBe(403);
     expect(await statusOf(rounds('koen').items.getById(round.id).update({ RondeStatus: 'scoren' }))).toBe(403);
-    round = await repo('pieter').setRoundStatus(round, 'scoren');
+    round = await moveRound(repo('pieter'), round, 'scoren');
     expect(round.status).toBe('scoren');
   });
 
@@ -156,10 +157,33 @@ describe('maturity rules enforced by SharePoint, per local user', () => {
     expect(await statusOf(consensus('koen').items.add(body))).toBe(403);
     expect(await statusOf(consensus('sofie').items.add(body))).toBe(403);
     expect(await statusOf(consensus('lees').items.add(body))).toBe(403);
-    round = await repo('pieter').setRoundStatus(round, 'consensus');
+    round = await moveRound(repo('pieter'), round, 'consensus');
     expect(await codeOf(repo('sofie').saveConsensus({ round, unit: units[0], score: 3 }))).toBe('notFacilitator');
     expect(await statusOf(consensus('sofie').items.add(body))).toBe(403);
     await repo('pieter').saveConsensus({ round, unit: units[0], score: 3, comment: 'afgesproken' });
+  });
+
+  it('goes back from consensus to scoring only while no consensus exists; the raters then write again', async () => {
+    // The round of the test before has a consensus: the repository asks SharePoint again and refuses.
+    expect(await codeOf(moveRound(repo('pieter'), round, 'scoren'))).toBe('consensusExists');
+    const screen = await repo('pieter').load(round.id);
+    const blocked = await changeRoundStatus(repo('pieter'), screen.data, screen.data.rounds.filter((r) => r.id === round.id)[0], 'scoren');
+    expect(blocked).toMatchObject({ kind: 'blocked', problems: ['consensusExists'] });
+    // A second round without consensus goes back, and its raters regain write access through the use case.
+    const themes: Array<{ Id: number; Nummer: number }> = await as('pieter').web.lists.getByTitle('MaturiteitThemas').items.select('Id', 'Nummer')();
+    await rounds('pieter').items.add({ Title: 'Terugronde', Jaar: 2025, ThemasId: themes.filter((t) => t.Nummer === 1).map((t) => t.Id), RondeStatus: 'consensus', BeoordelaarsId: [ids.sofie], FacilitatorId: ids.pieter });
+    const s2 = await repo('pieter').load();
+    const back = s2.data.rounds.filter((r) => r.title === 'Terugronde')[0];
+    const body = (): Record<string, unknown> => ({ Title: 'terug', RondeId: back.id, ThemaId: back.themeIds[0], BeoordelaarId: ids.sofie, Score: 4 });
+    expect(await statusOf(scores('sofie').items.add(body()))).toBe(403);
+    const change = await changeRoundStatus(repo('pieter'), s2.data, back, 'scoren');
+    expect(change.kind).toBe('changed');
+    const added = (await scores('sofie').items.add(body())) as unknown as { Id?: number; data?: { Id: number } };
+    expect(added.data ? added.data.Id : added.Id).toBeGreaterThan(0);
+    // Back to consensus: the access goes again (the first round is still in consensus).
+    const again = await repo('pieter').load(back.id);
+    await moveRound(repo('pieter'), again.data.rounds.filter((r) => r.id === back.id)[0], 'consensus');
+    expect(await statusOf(scores('sofie').items.add(body()))).toBe(403);
   });
 
   it("the facilitator's consensus view sees every rater's scores with their values, and changes none", async () => {
@@ -184,7 +208,7 @@ describe('maturity rules enforced by SharePoint, per local user', () => {
     expect(await statusOf(scores('koen').items.getById(koenItem).update({ Score: 5 }))).toBe(403);
     expect(await codeOf(repo('koen').saveScore({ round: { ...round, status: 'scoren' }, unit: units[0], score: 5, existing: { id: koenItem, roundId: round.id, raterId: ids.koen } }))).toBe('notScoring');
     for (const u of units) if (u !== units[0]) await repo('pieter').saveConsensus({ round, unit: u, score: 2 });
-    round = await repo('pieter').setRoundStatus(round, 'afgesloten');
+    round = await moveRound(repo('pieter'), round, 'afgesloten');
     const c = ((await consensus('sofie').items.select('Id')()) as Array<{ Id: number }>)[0].Id;
     expect(await statusOf(consensus('sofie').items.getById(c).update({ Score: 5 }))).toBe(403);
     expect(await statusOf(consensus('koen').items.getById(c).update({ Score: 5 }))).toBe(403);
@@ -192,7 +216,7 @@ describe('maturity rules enforced by SharePoint, per local user', () => {
     expect(await statusOf(scores('koen').items.getById(koenItem).update({ Score: 5 }))).toBe(403);
     expect(await statusOf(rounds('koen').items.getById(round.id).update({ RondeStatus: 'scoren' }))).toBe(403);
     expect(await statusOf(rounds('sofie').items.getById(round.id).update({ RondeStatus: 'scoren' }))).toBe(403);
-    expect(await codeOf(repo('pieter').setRoundStatus(round, 'scoren'))).toBe('frozen');
+    expect(await codeOf(moveRound(repo('pieter'), round, 'scoren'))).toBe('frozen');
   });
 
   it('ensureSchema and ensurePermissions a second time change nothing', async () => {

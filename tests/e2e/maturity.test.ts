@@ -38,12 +38,15 @@ async function scoreAll(user: string): Promise<void> {
   for (const other of Object.keys(SCORES)) if (other !== user) expect(await page.locator('#root').textContent()).not.toContain(`opmerking van ${other}`);
   for (let i = 0; i < UNITS.length; i++) {
     const unit = page.locator(`[data-unit^="t:"]`).nth(i);
-    await unit.getByRole('radio', { name: String(SCORES[user][i]), exact: true }).check({ force: true });
+    // The levels carry the leidraad's labels ("4 – Beheerst") when the round names none.
+    // A real click on the label (no force): the sticky save bar must not be in the way.
+    await unit.locator('label', { hasText: new RegExp(`^${SCORES[user][i]} – `) }).click();
+    expect(await unit.getByRole('radio', { name: new RegExp(`^${SCORES[user][i]} – `) }).isChecked()).toBe(true);
     await unit.getByRole('textbox').fill(`opmerking van ${user} bij ${UNITS[i]}`);
-    // Labels name the theme by number and title ("Bewaren: 1 Doelstellingen en procesmanagement").
-    await unit.getByRole('button', { name: new RegExp(`^Bewaren: ${UNITS[i]} \\S`) }).click();
-    await unit.getByText(new RegExp(`^Score ${SCORES[user][i]} bewaard voor ${UNITS[i]} \\S.*\\.$`)).waitFor();
   }
+  // One "Bewaren" for all five.
+  await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
+  await page.getByText('5 score(s) bewaard.').waitFor();
   await page.getByTestId('my-progress').getByText('U scoorde 5 van 5.').waitFor();
   await page.close();
 }
@@ -85,6 +88,8 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
   it('the facilitator (pieter) reaches consensus with the spread-2 objectives first, creates an action, closes the round and sees the results', async () => {
     const page = await open('/workbench/maturity?user=pieter');
     await page.getByRole('button', { name: 'Naar consensus' }).click();
+    expect(await page.getByRole('dialog').textContent()).toContain('15 van 15 scores ingediend; 3 van 3 beoordelaars zijn klaar.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Naar consensus' }).click();
     await page.getByTestId('consensus-view').waitFor();
     const order = await page.locator('[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-discuss')));
     expect(order).toEqual(['true', 'true', 'false', 'false', 'false']);
@@ -97,7 +102,7 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     const consensus: Record<string, number> = { '9': 2, '1': 3, '3': 3, '4': 3, '10': 4 };
     for (const code of ['9', '1', '3', '4', '10']) {
       const unit = page.locator(`[data-unit]`, { has: page.getByRole('heading', { name: new RegExp(`^${code}\\s`) }) });
-      await unit.getByRole('radio', { name: String(consensus[code]), exact: true }).check({ force: true });
+      await unit.locator('label', { hasText: new RegExp(`^${consensus[code]} – `) }).click();
       await unit.getByRole('button', { name: new RegExp(`^Consensus bewaren: ${code} \\S`) }).click();
       await unit.getByText(`Consensus: ${consensus[code]}`, { exact: true }).first().waitFor();
       if (code === '9') {
@@ -105,6 +110,8 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
         await unit.getByLabel('Titel van de verbeteractie').fill('Contractbeheer centraal opvolgen');
         await unit.getByRole('button', { name: 'Actie aanmaken in Acties' }).click();
         await unit.getByText("Verbeteractie 'Contractbeheer centraal opvolgen' aangemaakt en gekoppeld.").waitFor();
+        // Chapter 9's actions default to its domain (seed), and the new action is a link to its item.
+        expect(await unit.getByTestId('created-action').getAttribute('href')).toMatch(/\/Lists\/Acties\/DispForm\.aspx\?ID=\d+$/);
       }
     }
     await page.getByTestId('consensus-count').getByText('Consensus voor 5 van 5.').waitFor();
@@ -138,5 +145,21 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
       expect(await seriousViolations(page, `teams ${theme}`)).toEqual([]);
       await page.close();
     }
+    // A narrow Teams mobile tab (390 px): nothing spills out sideways, and the radar's labels are not cut.
+    const ctxNarrow = await ctx.browser.newContext({ viewport: { width: 390, height: 800 } });
+    const narrow = await ctxNarrow.newPage();
+    await narrow.goto(ctx.site.url + '/teams/maturity?user=sofie');
+    await narrow.getByTestId('results-view').waitFor();
+    const widths = await narrow.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    const labels = await narrow.getByTestId('radar-label').allTextContents();
+    expect(labels.join(' ')).toContain('Facilitaire');
+    expect(labels.join(' ')).not.toContain('…');
+    const svg = await narrow.getByTestId('radar').boundingBox();
+    for (const box of await narrow.getByTestId('radar-label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { left: number; right: number }))) {
+      expect(box.left).toBeGreaterThanOrEqual((svg?.x ?? 0) - 1);
+      expect(box.right).toBeLessThanOrEqual((svg?.x ?? 0) + (svg?.width ?? 0) + 1);
+    }
+    await ctxNarrow.close();
   });
 });

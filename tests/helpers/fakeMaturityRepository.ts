@@ -1,7 +1,7 @@
-import { IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from '../../src/data/IMaturityRepository';
+import { IBundleInput, IConsensusInput, IMaturityRepository, IMaturityScreen, IScoreInput, MaturityError } from '../../src/data/IMaturityRepository';
 import { IPermissions } from '../../src/data/IOrgRepository';
 import {
-  checkScore, IConsensus, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus, visibleScores
+  backStatus, checkScore, IConsensus, isFacilitator, IMaturityData, IMaturityResultsData, IMaturityRound, IMaturityScore, IScoringUnit, RoundStatus, visibleScores
 } from '../../src/model/maturity';
 import { IPerson } from '../../src/model/types';
 
@@ -104,10 +104,34 @@ export class FakeMaturityRepository implements IMaturityRepository {
     return { ...stored };
   }
 
+  public bundlesCreated: IBundleInput[] = [];
+
+  public async createBundledAction(round: IMaturityRound, input: IBundleInput): Promise<IConsensus[]> {
+    if (input.consensus.some((c) => c.roundId !== round.id)) throw new MaturityError('otherRound', 'other round');
+    this.bundlesCreated.push(input);
+    const action = { id: this._next++, title: input.title };
+    return input.consensus.map((c) => {
+      const stored = this.data.consensus.filter((x) => x.id === c.id)[0];
+      stored.actions = stored.actions.concat([action]);
+      return { ...stored };
+    });
+  }
+
   public async setRoundStatus(round: IMaturityRound, to: RoundStatus): Promise<IMaturityRound> {
     const stored = this._round(round.id);
     if (stored.status === 'afgesloten') throw new MaturityError('frozen', 'frozen');
+    if (!isFacilitator(stored, this.me.id, this.perms.canEdit)) throw new MaturityError('statusNotFacilitator', 'not facilitator');
+    if (backStatus(stored.status) === to && this.data.consensus.some((c) => c.roundId === stored.id)) throw new MaturityError('consensusExists', 'consensus exists');
     stored.status = to;
     return { ...stored };
+  }
+
+  /** Rounds whose raters' access was synced, in order; `failSync` makes SharePoint refuse it. */
+  public synced: number[] = [];
+  public failSync: boolean = false;
+
+  public async syncRaterAccess(round: IMaturityRound): Promise<void> {
+    if (this.failSync) throw new MaturityError('raterAccess', 'rater access', round);
+    this.synced.push(round.id);
   }
 }

@@ -181,9 +181,12 @@ describe('status changes', () => {
     expect(checkTransition(round({ status: 'voorbereiding' }), 'scoren', units, [], []).problems).toEqual([]);
   });
 
-  it('only moves forward one step, and never out of a closed round', () => {
+  it('moves forward one step, back from consensus to scoring only while no consensus item exists, and never out of a closed round', () => {
     expect(checkTransition(round({ status: 'voorbereiding' }), 'consensus', units, [], []).problems).toEqual(['notNext']);
-    expect(checkTransition(round({ status: 'consensus' }), 'scoren', units, [], []).problems).toEqual(['notNext']);
+    expect(checkTransition(round({ status: 'consensus' }), 'scoren', units, [], []).problems).toEqual([]);
+    expect(checkTransition(round({ status: 'consensus' }), 'scoren', units, [], [cons(100, 10, 3)]).problems).toEqual(['consensusExists']);
+    expect(checkTransition(round({ status: 'consensus' }), 'voorbereiding', units, [], []).problems).toEqual(['notNext']);
+    expect(checkTransition(round({ status: 'scoren' }), 'voorbereiding', units, [], []).problems).toEqual(['notNext']);
     expect(checkTransition(round({ status: 'afgesloten' }), 'scoren', units, [], []).problems).toEqual(['closed']);
   });
 

@@ -6,9 +6,9 @@ import '@pnp/sp/batching';
 import '@pnp/sp/site-users/web';
 import { IMaturityObjective, IMaturityTheme } from '../../src/model/maturity';
 import {
-  DEMO_ROUND_2023, IObjectivePlan, IObjectiveRow, LEIDRAAD_THEMES, objectiveAdds, plannedThemeId, plannedThemeRef, planObjectiveImport
+  DEMO_ROUND_2023, IObjectivePlan, IObjectiveRow, LEIDRAAD_THEMES, objectiveAdds, plannedThemeId, plannedThemeRef, planObjectiveImport, themeDomain
 } from '../model/maturityImport';
-import { IImportTargets, IPlannedAdd } from '../schema/importValidation';
+import { IImportTargets, IPlannedAdd, IPlannedRef } from '../schema/importValidation';
 import { ListItem } from '../../src/data/mapping';
 import { toObjective, toTheme } from '../../src/data/maturityMapping';
 import { listOf } from '../../src/data/lists';
@@ -23,6 +23,8 @@ export interface IMaturityImportOptions {
    * raters (login names) it starts in "scoren"; without, in "voorbereiding" (a round needs raters).
    */
   demoRound?: { raters: string[]; facilitator?: string };
+  /** Domains the same run adds (the report's): the themes' Domein may point at them. */
+  plannedDomains?: IPlannedAdd[];
 }
 
 /**
@@ -64,10 +66,15 @@ export async function planMaturityImport(sp: SPFI, options: IMaturityImportOptio
   const have: Record<number, IMaturityTheme> = {};
   for (const t of existing) have[t.number] = t;
   const missing = LEIDRAAD_THEMES.filter((t) => !have[t.number]);
+  // Each chapter's improvement actions default to its domain: one on the site, or one the same run adds.
+  const onSite = missing.length ? await readAll(listOf(sp, 'domains'), ITEM_QUERIES.importDomains.select) : [];
+  const domains: { value: number | IPlannedRef; title: string }[] = onSite
+    .map((d) => ({ value: d.Id as number | IPlannedRef, title: (d.Title as string) || '' }))
+    .concat((options.plannedDomains || []).map((a) => ({ value: { ref: a.ref }, title: String(a.body.Title || '') })));
   const adds: IPlannedAdd[] = missing.map((t) => ({
     ref: plannedThemeRef(t.number),
     list: 'maturityThemes',
-    body: { Title: t.title, Nummer: t.number, Sleutel: t.key },
+    body: { Title: t.title, Nummer: t.number, Sleutel: t.key, DomeinId: themeDomain(t.number, domains) ?? null },
     source: { nl: `thema ${t.number} van de leidraad`, en: `theme ${t.number} of the leidraad` }
   }));
   const result: IMaturityImportResult = { themes: { created: missing.length, existing: LEIDRAAD_THEMES.length - missing.length }, round: 'skipped' };
@@ -105,7 +112,10 @@ export async function planMaturityImport(sp: SPFI, options: IMaturityImportOptio
       result.round = 'created';
     }
   }
-  return { adds, targets: { existing: { maturityThemes: existing.map((t) => t.id) } }, result, themes: existing };
+  const targets: IImportTargets = { existing: { maturityThemes: existing.map((t) => t.id) } };
+  // The domains a theme's Domein points at (checked by the import's validation).
+  if (onSite.length) targets.existing.domains = onSite.map((d) => d.Id as number);
+  return { adds, targets, result, themes: existing };
 }
 
 export function maturityImportLine(result: IMaturityImportResult): string {

@@ -9,21 +9,34 @@ import { IPlannedAdd, IPlannedRef, validateImportItems } from '../schema/importV
 
 /**
  * The chapters of the "Leidraad organisatiebeheersing voor lokale besturen" (Audit Vlaanderen).
- * Only the chapter titles: the objectives are the city's to import.
+ * Only the chapter titles: the objectives are the city's to import. `domain` is the domain (of the 2022 report's seven)
+ * that improvement actions from the chapter default to: a default of this app, changed per theme in MaturiteitThemas.
  */
-export const LEIDRAAD_THEMES: { number: number; title: string; key: string }[] = [
-  { number: 0, title: 'Aanpak van organisatiebeheersing', key: 'aanpak-organisatiebeheersing' },
-  { number: 1, title: 'Doelstellingen en procesmanagement', key: 'doelstellingen-procesmanagement' },
-  { number: 2, title: 'Belanghebbendenmanagement', key: 'belanghebbendenmanagement' },
-  { number: 3, title: 'Monitoring', key: 'monitoring' },
-  { number: 4, title: 'Financieel management', key: 'financieel-management' },
-  { number: 5, title: 'Organisatiestructuur', key: 'organisatiestructuur' },
-  { number: 6, title: 'Personeelsbeleid', key: 'personeelsbeleid' },
-  { number: 7, title: 'Organisatiecultuur', key: 'organisatiecultuur' },
-  { number: 8, title: 'Informatie en communicatie', key: 'informatie-communicatie' },
-  { number: 9, title: 'Facilitaire middelen, opdrachten en contracten', key: 'facilitaire-middelen-opdrachten-contracten' },
-  { number: 10, title: 'ICT', key: 'ict' }
+export const LEIDRAAD_THEMES: { number: number; title: string; key: string; domain: string }[] = [
+  { number: 0, title: 'Aanpak van organisatiebeheersing', key: 'aanpak-organisatiebeheersing', domain: 'Bereiken doelstellingen' },
+  { number: 1, title: 'Doelstellingen en procesmanagement', key: 'doelstellingen-procesmanagement', domain: 'Bereiken doelstellingen' },
+  { number: 2, title: 'Belanghebbendenmanagement', key: 'belanghebbendenmanagement', domain: 'Bereiken doelstellingen' },
+  { number: 3, title: 'Monitoring', key: 'monitoring', domain: 'Betrouwbare informatie' },
+  { number: 4, title: 'Financieel management', key: 'financieel-management', domain: 'Efficiënt gebruik middelen' },
+  { number: 5, title: 'Organisatiestructuur', key: 'organisatiestructuur', domain: 'Organisatiecultuur' },
+  { number: 6, title: 'Personeelsbeleid', key: 'personeelsbeleid', domain: 'Organisatiecultuur' },
+  { number: 7, title: 'Organisatiecultuur', key: 'organisatiecultuur', domain: 'Organisatiecultuur' },
+  { number: 8, title: 'Informatie en communicatie', key: 'informatie-communicatie', domain: 'Betrouwbare informatie' },
+  { number: 9, title: 'Facilitaire middelen, opdrachten en contracten', key: 'facilitaire-middelen-opdrachten-contracten', domain: 'Naleving wetgeving en procedures' },
+  { number: 10, title: 'ICT', key: 'ict', domain: 'Bescherming activa' }
 ];
+
+/**
+ * The Domein of a chapter's theme: the domain of that title (normalised), on the site (its id) or added by the same run
+ * (its planned ref); undefined when there is none.
+ */
+export function themeDomain<T>(themeNumber: number, domains: { value: T; title: string }[]): T | undefined {
+  const chapter = LEIDRAAD_THEMES.filter((t) => t.number === themeNumber)[0];
+  if (!chapter) return undefined;
+  const want = normaliseName(chapter.domain);
+  const found = domains.filter((d) => normaliseName(d.title) === want)[0];
+  return found ? found.value : undefined;
+}
 
 /** The five themes of the 2023 round (seed 000, "Planning 2023 – Maturiteitsinschatting"). */
 export const DEMO_ROUND_2023: { year: number; title: string; themeNumbers: number[] } = {

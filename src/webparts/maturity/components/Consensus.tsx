@@ -6,11 +6,14 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { TextField } from '@fluentui/react/lib/TextField';
 import * as strings from 'MaturityWebPartStrings';
 import { format } from '../../../components/format';
-import { IMaturityRepository, MaturityError } from '../../../data/IMaturityRepository';
-import { formatScore, IConsensus, IMaturityRound, IMaturityTheme, IUnitScores, scaleLevels } from '../../../model/maturity';
+import { IMaturityRepository } from '../../../data/IMaturityRepository';
+import { actionUrl, createImprovementAction, defaultDomain, ICreatedAction } from '../../../app/maturity/improvementAction';
+import { formatScore, IConsensus, IMaturityObjective, IMaturityRound, IMaturityTheme, improvementProposals, IUnitScores, ROUND_STAGES, scaleLevels } from '../../../model/maturity';
+import { Proposals } from './Proposals';
+import { useWrite } from './useWrite';
 import { ILookupRef } from '../../../model/types';
 import { MaturityClassNames } from './styles';
-import { errorText, levelText, unitName } from './texts';
+import { levelText, unitName } from './texts';
 import { LiveMessage } from '../../../components/LiveMessage';
 
 interface IRowProps {
@@ -29,12 +32,19 @@ function ActionForm(props: IRowProps & { consensus: IConsensus }): JSX.Element {
   const { round, row, domains } = props;
   const [open, setOpen] = React.useState(false);
   const [title, setTitle] = React.useState('');
-  const [domainId, setDomainId] = React.useState<number | undefined>(
-    props.theme && props.theme.domainId !== undefined ? props.theme.domainId : domains.length ? domains[0].id : undefined
+  const [domainId, setDomainId] = React.useState<number | undefined>(defaultDomain(props.theme, domains));
+  const [created, setCreated] = React.useState<ICreatedAction | undefined>(undefined);
+  const write = useWrite(round, props.onConflict);
+  const status = (
+    <>
+      <LiveMessage message={write.message} />
+      {created && (
+        <a href={created.url} target="_blank" rel="noopener noreferrer" data-testid="created-action">
+          {format(strings.OpenAction, created.action.title)}
+        </a>
+      )}
+    </>
   );
-  const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
-  const status = <LiveMessage message={message} />;
   if (!open) {
     return (
       <div>
@@ -44,24 +54,18 @@ function ActionForm(props: IRowProps & { consensus: IConsensus }): JSX.Element {
     );
   }
   const create = (): void => {
-    if (!title.trim() || domainId === undefined) return;
-    setBusy(true);
-    props.repository
-      .createImprovementAction(round, row.unit, props.consensus, title.trim(), domainId)
-      .then((c) => {
-        setMessage({ ok: true, text: format(strings.ActionCreated, title.trim()) });
-        setTitle('');
-        setOpen(false);
-        props.onSaved(c);
-      })
-      .catch((e) => {
-        setMessage({ ok: false, text: errorText(e, round) });
-        if (e instanceof MaturityError && e.code === 'conflict') props.onConflict();
-      })
-      .then(
-        () => setBusy(false),
-        () => setBusy(false)
-      );
+    write
+      .run(
+        () => createImprovementAction(props.repository, { round, unit: row.unit, consensus: props.consensus, title, domainId }),
+        (c) => {
+          setCreated(c);
+          setTitle('');
+          setOpen(false);
+          props.onSaved(c.consensus);
+          return format(strings.ActionCreated, c.action.title);
+        }
+      )
+      .catch(() => undefined);
   };
   return (
     <div className={props.cn.form}>
@@ -77,7 +81,7 @@ function ActionForm(props: IRowProps & { consensus: IConsensus }): JSX.Element {
         />
       )}
       <div className={props.cn.toolbar}>
-        <PrimaryButton text={strings.CreateAction} disabled={busy || !title.trim() || domainId === undefined} onClick={create} />
+        <PrimaryButton text={strings.CreateAction} disabled={write.busy || !title.trim() || domainId === undefined} onClick={create} />
         <DefaultButton text={strings.Cancel} onClick={() => setOpen(false)} />
       </div>
       {status}
@@ -90,32 +94,24 @@ function ConsensusRow(props: IRowProps): JSX.Element {
   const c = row.consensus;
   const [value, setValue] = React.useState<number | undefined>(c ? c.score : undefined);
   const [comment, setComment] = React.useState((c && c.comment) || '');
-  const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const write = useWrite(round, props.onConflict);
   React.useEffect(() => {
     setValue(c ? c.score : undefined);
     setComment((c && c.comment) || '');
   }, [c && c.etag, c && c.id]);
   const titleId = `consensus-${row.unit.key.replace(':', '-')}-title`;
-  const editable = props.canRecord && round.status === 'consensus';
+  const editable = props.canRecord && ROUND_STAGES[round.status].consensusOpen;
   const save = (): void => {
     if (value === undefined) return;
-    setBusy(true);
-    setMessage(undefined);
-    props.repository
-      .saveConsensus({ round, unit: row.unit, score: value, comment: comment.trim() || undefined, existing: c })
-      .then((saved) => {
-        setMessage({ ok: true, text: format(strings.ConsensusRecorded, value) });
-        props.onSaved(saved);
-      })
-      .catch((e) => {
-        setMessage({ ok: false, text: errorText(e, round) });
-        if (e instanceof MaturityError && e.code === 'conflict') props.onConflict();
-      })
-      .then(
-        () => setBusy(false),
-        () => setBusy(false)
-      );
+    write
+      .run(
+        () => props.repository.saveConsensus({ round, unit: row.unit, score: value, comment: comment.trim() || undefined, existing: c }),
+        (saved) => {
+          props.onSaved(saved);
+          return format(strings.ConsensusRecorded, value);
+        }
+      )
+      .catch(() => undefined);
   };
   return (
     <li className={cn.unit} data-unit={row.unit.key} data-discuss={row.discuss}>
@@ -160,7 +156,11 @@ function ConsensusRow(props: IRowProps): JSX.Element {
           <span className={cn.meta}>{strings.ImprovementActions}:</span>
           <ul className={cn.actions}>
             {c.actions.map((a) => (
-              <li key={a.id}>{a.title}</li>
+              <li key={a.id}>
+                <a href={actionUrl(props.repository.siteUrl, a.id)} target="_blank" rel="noopener noreferrer">
+                  {a.title}
+                </a>
+              </li>
             ))}
           </ul>
         </>
@@ -183,12 +183,12 @@ function ConsensusRow(props: IRowProps): JSX.Element {
             onChange={(_e, v) => setComment(v || '')}
           />
           <div className={cn.toolbar}>
-            <PrimaryButton text={busy ? strings.Saving : strings.SaveConsensus} ariaLabel={`${strings.SaveConsensus}: ${unitName(row.unit)}`} disabled={busy || value === undefined} onClick={save} />
+            <PrimaryButton text={write.busy ? strings.Saving : strings.SaveConsensus} ariaLabel={`${strings.SaveConsensus}: ${unitName(row.unit)}`} disabled={write.busy || value === undefined} onClick={save} />
             {c && <ActionForm {...props} consensus={c} />}
           </div>
         </div>
       )}
-      <LiveMessage message={message} />
+      <LiveMessage message={write.message} />
     </li>
   );
 }
@@ -199,6 +199,9 @@ export interface IConsensusViewProps {
   rows: IUnitScores[];
   themes: IMaturityTheme[];
   domains: ILookupRef[];
+  /** Targets and consensus of the round: the improvement proposals. */
+  objectives: IMaturityObjective[];
+  consensus: IConsensus[];
   canRecord: boolean;
   cn: MaturityClassNames;
   onSaved: (c: IConsensus) => void;
@@ -208,7 +211,7 @@ export interface IConsensusViewProps {
 /** All scores side by side per unit, the ones to discuss first; the facilitator records the consensus. */
 export function ConsensusView(props: IConsensusViewProps): JSX.Element {
   const { round, rows, cn } = props;
-  if (round.status === 'voorbereiding' || round.status === 'scoren') {
+  if (!ROUND_STAGES[round.status].othersVisible) {
     return <MessageBar>{strings.ConsensusNotYet}</MessageBar>;
   }
   const done = rows.filter((r) => r.consensus && r.consensus.score !== undefined).length;
@@ -237,6 +240,16 @@ export function ConsensusView(props: IConsensusViewProps): JSX.Element {
           />
         ))}
       </ul>
+      <Proposals
+        repository={props.repository}
+        round={round}
+        data={{ themes: props.themes, objectives: props.objectives, domains: props.domains, consensus: props.consensus }}
+        proposals={improvementProposals(rows, props.themes, props.objectives)}
+        canCreate={props.canRecord && ROUND_STAGES[round.status].consensusOpen}
+        cn={cn}
+        onLinked={props.onSaved}
+        onConflict={props.onConflict}
+      />
     </div>
   );
 }

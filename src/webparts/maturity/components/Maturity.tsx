@@ -1,6 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Pivot, PivotItem } from '@fluentui/react/lib/Pivot';
@@ -9,21 +8,24 @@ import { ThemeProvider, useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'MaturityWebPartStrings';
 import { format } from '../../../components/format';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView';
-import { IMaturityRepository, IMaturityScreen, MaturityError } from '../../../data/IMaturityRepository';
-import { IPermissions } from '../../../data/IOrgRepository';
+import { IMaturityRepository, IMaturityScreen } from '../../../data/IMaturityRepository';
 import { httpStatusOf, isServerBusy } from '../../../data/errors';
+import { changeRoundStatus } from '../../../app/maturity/roundStatus';
 import {
-  checkTransition, consensusOverview, defaultRound, IConsensus, IMaturityRound, IMaturityScore, isFacilitator, isRater, nextStatus, orphanScores,
-  raterProgress, roundResults, roundThemes, ROUND_STATUSES, RoundStatus, TransitionProblem, unitsOfRound, IScoringUnit
+  consensusOverview, IConsensus, IMaturityBreach, IMaturityData, IMaturityRound, IMaturityScore, isFacilitator, isFrozen, isRater, IScoringUnit, orphanScores, raterProgress, roundResults,
+  roundThemes, ROUND_STAGES, ROUND_STATUSES, RoundStatus, RoundView, transitionSummary, unitsOfRound
 } from '../../../model/maturity';
 import { listFormUrl, safeUrl } from '../../../model/links';
 import { ConsensusView } from './Consensus';
 import { ResultsView } from './Results';
 import { ScoringView } from './Scoring';
+import { LeaveDialog, StageButtons } from './StageChange';
 import { getClassNames, MaturityClassNames } from './styles';
-import { errorText, problemText, statusText } from './texts';
+import { problemText, statusText } from './texts';
+import { IMaturityScreenState, LoadState, useMaturityScreen } from './useMaturityScreen';
+import { IWrite, IWriteMessage, useWrite } from './useWrite';
 
-export type MaturityView = 'scoring' | 'consensus' | 'results';
+export type MaturityView = RoundView;
 
 export interface IMaturityProps {
   repository: IMaturityRepository;
@@ -35,13 +37,8 @@ export interface IMaturityProps {
   openForm?: (url: string) => void;
 }
 
-type LoadState = { kind: 'loading' } | { kind: 'error'; error: Error } | { kind: 'ready'; screen: IMaturityScreen };
-
-const READER: IPermissions = { canEdit: false, canManageLists: false, canFinalise: false };
-
-function viewFor(status: RoundStatus): MaturityView {
-  return status === 'consensus' ? 'consensus' : status === 'afgesloten' ? 'results' : 'scoring';
-}
+/** Placeholder for the write hook before a round is on screen (never written). */
+const EMPTY_ROUND: IMaturityRound = { id: 0, title: '', themeIds: [], status: 'voorbereiding', scaleMin: 1, scaleMax: 5, levelLabels: [], raters: [] };
 
 function StatusSteps(props: { status: RoundStatus; cn: MaturityClassNames }): JSX.Element {
   const current = ROUND_STATUSES.indexOf(props.status);
@@ -57,235 +54,151 @@ function StatusSteps(props: { status: RoundStatus; cn: MaturityClassNames }): JS
   );
 }
 
-function MaturityInner(props: IMaturityProps): JSX.Element {
-  const theme = useTheme();
-  const cn = React.useMemo(() => getClassNames(theme), [theme]);
-  const { repository } = props;
-  const [state, setState] = React.useState<LoadState>({ kind: 'loading' });
-  const [roundId, setRoundId] = React.useState<number | undefined>(props.initialRoundId);
-  const [view, setView] = React.useState<MaturityView | undefined>(undefined);
-  const [perms, setPerms] = React.useState<IPermissions>(READER);
-  const [notice, setNotice] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
-  const [problems, setProblems] = React.useState<string[]>([]);
-  const [confirmClose, setConfirmClose] = React.useState(false);
-  const [busy, setBusy] = React.useState(false);
-  const [refreshing, setRefreshing] = React.useState(false);
+interface IRoundHeaderProps {
+  round: IMaturityRound;
+  screen: IMaturityScreen;
+  siteUrl: string;
+  canEdit: boolean;
+  refreshing: boolean;
+  cn: MaturityClassNames;
+  role: string;
+  onRound: (id: number) => void;
+  onRefresh: () => void;
+  openForm: (url: string, newRound: boolean) => void;
+}
 
-  const load = React.useCallback(
-    (id: number | undefined, quiet: boolean = false): void => {
-      if (!quiet) setState({ kind: 'loading' });
-      repository
-        .load(id)
-        .then((screen) => {
-          const chosen = id !== undefined && screen.data.rounds.some((r) => r.id === id) ? id : (defaultRound(screen.data.rounds) || { id: undefined }).id;
-          if (chosen !== id && chosen !== undefined) {
-            // The round's values (consensus, closed) come with a load for that round.
-            setRoundId(chosen);
-            return repository.load(chosen).then((s2) => setState({ kind: 'ready', screen: s2 }));
-          }
-          setState({ kind: 'ready', screen });
-          return undefined;
-        })
-        .catch((e: Error) => setState({ kind: 'error', error: e }));
-    },
-    [repository]
-  );
-
-  // "Vernieuwen": the round stays on screen (and what is being typed in it); a failed read only says so.
-  const refresh = (id: number): void => {
-    setRefreshing(true);
-    repository
-      .load(id)
-      .then((screen) => setState({ kind: 'ready', screen }))
-      .catch(() => setNotice({ ok: false, text: strings.RefreshError }))
-      .then(() => setRefreshing(false))
-      .catch(() => undefined);
-  };
-
-  React.useEffect(() => {
-    load(roundId);
-    repository
-      .getPermissions()
-      .then(setPerms)
-      .catch(() => setPerms(READER));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [repository]);
-
-  const openForm = (url: string): void => {
-    const safe = safeUrl(url);
-    if (!safe) return;
-    if (props.openForm) props.openForm(safe);
-    else window.open(safe, '_blank', 'noopener');
-  };
-
-  if (state.kind === 'loading') return <LoadingView label={strings.Loading} blocks={3} />;
-  if (state.kind === 'error') {
-    const missing = httpStatusOf(state.error) === 404;
-    return (
-      <ErrorView
-        message={missing ? strings.ListsMissing : isServerBusy(state.error) ? strings.LoadErrorBusy : strings.LoadError}
-        retryLabel={strings.Retry}
-        onRetry={() => load(roundId)}
-        detailsLabel={strings.TechnicalDetails}
-        error={state.error}
-      />
-    );
-  }
-  const { data, me } = state.screen;
-  const round = data.rounds.filter((r) => r.id === roundId)[0];
-  if (!round) {
-    return (
-      <EmptyView
-        title={strings.EmptyTitle}
-        message={perms.canEdit ? strings.EmptyEditor : strings.EmptyReader}
-        actionLabel={perms.canEdit ? strings.NewRound : undefined}
-        onAction={perms.canEdit ? () => openForm(listFormUrl(repository.siteUrl, 'maturityRounds', 'NewForm')) : undefined}
-      />
-    );
-  }
-
-  const units: IScoringUnit[] = unitsOfRound(round, data.themes, data.objectives);
-  // Item-level security: who does not see every rater's scores (all but the facilitators and owners) sees only their own progress.
-  const seesAll = state.screen.seesAllScores !== false;
-  const progress = raterProgress(round, units, data.scores).filter((p) => seesAll || p.rater.id === me.id);
-  const breaches = (data.breaches || []).filter((b) => b.roundId === round.id);
-  const orphans = orphanScores(round.id, data.scores, units);
-  const rater = isRater(round, me.id);
-  const facilitator = isFacilitator(round, me.id, perms.canEdit);
-  const current: MaturityView = view || viewFor(round.status);
-  const next = nextStatus(round.status);
-
-  const replaceScreen = (change: (s: IMaturityScreen) => IMaturityScreen): void => {
-    setState((prev) => (prev.kind === 'ready' ? { kind: 'ready', screen: change(prev.screen) } : prev));
-  };
-  const onScoreSaved = (saved: IMaturityScore): void =>
-    replaceScreen((s) => ({ ...s, data: { ...s.data, scores: s.data.scores.filter((x) => x.id !== saved.id).concat([saved]) } }));
-  const onConsensusSaved = (saved: IConsensus): void =>
-    replaceScreen((s) => ({ ...s, data: { ...s.data, consensus: s.data.consensus.filter((x) => x.id !== saved.id).concat([saved]) } }));
-  const reload = (): void => load(round.id, true);
-
-  const move = (to: RoundStatus): void => {
-    const check = checkTransition(round, to, units, data.scores, data.consensus);
-    if (check.problems.length) {
-      setProblems(check.problems.map((p: TransitionProblem) => problemText(p, check.missing)));
-      return;
-    }
-    setProblems([]);
-    setBusy(true);
-    repository
-      .setRoundStatus(round, to)
-      .then((updated: IMaturityRound) =>
-        // From consensus on, everyone's values are read for this round: the next view opens only
-        // with them, so it never shows spreads computed from this user's own scores alone.
-        repository.load(updated.id).then(
-          (screen) => {
-            setState({ kind: 'ready', screen });
-            setNotice({ ok: true, text: format(strings.StatusChanged, statusText(to)) });
-            setView(viewFor(to));
-          },
-          (e: Error) => {
-            // The change stands; the error view's retry reads the round again in its new stage.
-            setView(undefined);
-            setState({ kind: 'error', error: e });
-          }
-        )
-      )
-      .catch((e) => {
-        setNotice({ ok: false, text: errorText(e, round) });
-        // 'raterAccess': the status did change; show the round as it now is.
-        if (e instanceof MaturityError && (e.code === 'conflict' || e.code === 'raterAccess')) reload();
-      })
-      .then(
-        () => setBusy(false),
-        () => setBusy(false)
-      );
-  };
-
-  const nextLabel = next === 'scoren' ? strings.ToScoring : next === 'consensus' ? strings.ToConsensus : next === 'afgesloten' ? strings.ToClosed : '';
-  const themeNames = roundThemes(round, data.themes).map((t) => t.title).join(', ');
-  const role = facilitator && round.facilitator ? strings.RoleFacilitator : rater ? strings.RoleRater : strings.RoleReader;
+/** The round's choice, its links and what it is: stage, scale, themes, raters, the user's role. */
+function RoundHeader(props: IRoundHeaderProps): JSX.Element {
+  const { round, cn } = props;
+  const { data, me } = props.screen;
   const sortedRounds = data.rounds.slice().sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || b.id - a.id);
-
+  const themeNames = roundThemes(round, data.themes).map((t) => t.title).join(', ');
+  const formLink = (text: string, url: string, newRound: boolean, disabled?: boolean): JSX.Element => (
+    <DefaultButton
+      text={text}
+      ariaLabel={`${text} (${strings.OpensInNewWindow})`}
+      href={safeUrl(url)}
+      onClick={(e) => {
+        e.preventDefault();
+        props.openForm(url, newRound);
+      }}
+      disabled={disabled}
+    />
+  );
   return (
-    <div className={cn.root} data-round-id={round.id} data-status={round.status}>
-      <header className={cn.header}>
-        <div className={cn.headerRow}>
-          <Dropdown
-            label={strings.RoundLabel}
-            selectedKey={round.id}
-            options={sortedRounds.map((r) => ({ key: r.id, text: format(strings.RoundOption, r.title, statusText(r.status)) }))}
-            onChange={(_e, o) => {
-              if (!o) return;
-              setRoundId(Number(o.key));
-              setView(undefined);
-              setProblems([]);
-              setNotice(undefined);
-              load(Number(o.key));
-            }}
-            styles={{ root: { minWidth: 260 } }}
-          />
-          <DefaultButton text={strings.Refresh} onClick={() => refresh(round.id)} disabled={refreshing} allowDisabledFocus />
-          {perms.canEdit && (
-            <>
-              <DefaultButton
-                text={strings.EditRound}
-                ariaLabel={`${strings.EditRound} (${strings.OpensInNewWindow})`}
-                href={safeUrl(listFormUrl(repository.siteUrl, 'maturityRounds', 'EditForm', round.id))}
-                onClick={(e) => {
-                  e.preventDefault();
-                  openForm(listFormUrl(repository.siteUrl, 'maturityRounds', 'EditForm', round.id));
-                }}
-                disabled={round.status === 'afgesloten'}
-              />
-              <DefaultButton
-                text={strings.NewRound}
-                ariaLabel={`${strings.NewRound} (${strings.OpensInNewWindow})`}
-                href={safeUrl(listFormUrl(repository.siteUrl, 'maturityRounds', 'NewForm'))}
-                onClick={(e) => {
-                  e.preventDefault();
-                  openForm(listFormUrl(repository.siteUrl, 'maturityRounds', 'NewForm'));
-                }}
-              />
-            </>
-          )}
-        </div>
-        <StatusSteps status={round.status} cn={cn} />
-        <p className={cn.meta}>
-          {format(strings.ScaleText, round.scaleMin, round.scaleMax)} · {format(strings.ThemesInRound, themeNames || '–')}
-        </p>
-        <p className={cn.meta}>
-          {format(strings.RatersInRound, round.raters.length ? round.raters.map((r) => r.title).join(', ') : strings.NoRaters)} ·{' '}
-          {round.facilitator ? format(strings.FacilitatorText, round.facilitator.title) : strings.NoFacilitator}
-        </p>
-        <p className={cn.meta} data-testid="my-role">
-          {format(strings.YouAre, `${me.title} — ${role}`)}
-        </p>
-        {facilitator && next && (
-          <div className={cn.toolbar}>
-            <PrimaryButton text={nextLabel} disabled={busy} onClick={() => (next === 'afgesloten' ? setConfirmClose(true) : move(next))} />
-          </div>
-        )}
-        <div className={cn.messages} role="status" aria-live="polite">
-          {notice && <MessageBar messageBarType={notice.ok ? MessageBarType.success : MessageBarType.error}>{notice.text}</MessageBar>}
-          {problems.map((p, i) => (
-            <MessageBar key={i} messageBarType={MessageBarType.warning} isMultiline={true}>
-              {p}
-            </MessageBar>
-          ))}
-          {round.status === 'afgesloten' && <MessageBar>{strings.ClosedNote}</MessageBar>}
-          {orphans.length > 0 && <MessageBar messageBarType={MessageBarType.warning}>{format(strings.OrphanNote, orphans.length)}</MessageBar>}
-          {(facilitator || seesAll) && breaches.length > 0 && (
-            <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true}>
-              <span data-testid="breaches">{format(strings.BreachNote, breaches.length, breaches.map((b) => b.id).join(', '))}</span>
-            </MessageBar>
-          )}
-          {!seesAll && current === 'consensus' && <MessageBar>{strings.ConsensusOwnOnly}</MessageBar>}
-        </div>
-      </header>
+    <>
+      <div className={cn.headerRow}>
+        <Dropdown
+          label={strings.RoundLabel}
+          selectedKey={round.id}
+          options={sortedRounds.map((r) => ({ key: r.id, text: format(strings.RoundOption, r.title, statusText(r.status)) }))}
+          onChange={(_e, o) => o && props.onRound(Number(o.key))}
+          styles={{ root: { minWidth: 'min(260px, 100%)' } }}
+        />
+        <DefaultButton text={strings.Refresh} onClick={props.onRefresh} disabled={props.refreshing} allowDisabledFocus />
+        {props.canEdit && formLink(strings.EditRound, listFormUrl(props.siteUrl, 'maturityRounds', 'EditForm', round.id), false, isFrozen(round))}
+        {props.canEdit && formLink(strings.NewRound, listFormUrl(props.siteUrl, 'maturityRounds', 'NewForm'), true)}
+      </div>
+      <StatusSteps status={round.status} cn={cn} />
+      <p className={cn.meta}>
+        {format(strings.ScaleText, round.scaleMin, round.scaleMax)} · {format(strings.ThemesInRound, themeNames || '–')}
+      </p>
+      <p className={cn.meta}>
+        {format(strings.RatersInRound, round.raters.length ? round.raters.map((r) => r.title).join(', ') : strings.NoRaters)} ·{' '}
+        {round.facilitator ? format(strings.FacilitatorText, round.facilitator.title) : strings.NoFacilitator}
+      </p>
+      <p className={cn.meta} data-testid="my-role">
+        {format(strings.YouAre, `${me.title} — ${props.role}`)}
+      </p>
+    </>
+  );
+}
+
+interface IRoundMessagesProps {
+  round: IMaturityRound;
+  notice: IWriteMessage | undefined;
+  problems: string[];
+  orphans: number;
+  breaches: IMaturityBreach[];
+  showBreaches: boolean;
+  ownOnlyInConsensus: boolean;
+  cn: MaturityClassNames;
+}
+
+function RoundMessages(props: IRoundMessagesProps): JSX.Element {
+  const { breaches } = props;
+  return (
+    <div className={props.cn.messages} role="status" aria-live="polite">
+      {props.notice && <MessageBar messageBarType={props.notice.ok ? MessageBarType.success : MessageBarType.error}>{props.notice.text}</MessageBar>}
+      {props.problems.map((p, i) => (
+        <MessageBar key={i} messageBarType={MessageBarType.warning} isMultiline={true}>
+          {p}
+        </MessageBar>
+      ))}
+      {isFrozen(props.round) && <MessageBar>{strings.ClosedNote}</MessageBar>}
+      {props.orphans > 0 && <MessageBar messageBarType={MessageBarType.warning}>{format(strings.OrphanNote, props.orphans)}</MessageBar>}
+      {props.showBreaches && breaches.length > 0 && (
+        <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true}>
+          <span data-testid="breaches">{format(strings.BreachNote, breaches.length, breaches.map((b) => b.id).join(', '))}</span>
+        </MessageBar>
+      )}
+      {props.ownOnlyInConsensus && <MessageBar>{strings.ConsensusOwnOnly}</MessageBar>}
+    </div>
+  );
+}
+
+/** Unsaved scores: an action that would leave them asks first. */
+function useLeaveGuard(): { setDirty: (d: boolean) => void; guard: (go: () => void) => void; dialog: JSX.Element } {
+  const [dirty, setDirty] = React.useState(false);
+  const [pending, setPending] = React.useState<(() => void) | undefined>(undefined);
+  const guard = (go: () => void): void => {
+    if (dirty) setPending(() => go);
+    else go();
+  };
+  const dialog = (
+    <LeaveDialog
+      pending={pending !== undefined}
+      onStay={() => setPending(undefined)}
+      onLeave={() => {
+        const go = pending;
+        setPending(undefined);
+        setDirty(false);
+        if (go) go();
+      }}
+    />
+  );
+  return { setDirty, guard, dialog };
+}
+
+interface IRoundViewsProps {
+  current: MaturityView;
+  onView: (view: MaturityView) => void;
+  repository: IMaturityRepository;
+  round: IMaturityRound;
+  screen: IMaturityScreen;
+  units: IScoringUnit[];
+  rater: boolean;
+  facilitator: boolean;
+  cn: MaturityClassNames;
+  onScoreSaved: (s: IMaturityScore) => void;
+  onConsensusSaved: (c: IConsensus) => void;
+  onConflict: () => void;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+/** The three views of a round (scoring, consensus, results) as tabs. */
+function RoundViews(props: IRoundViewsProps): JSX.Element {
+  const { current, round, units, cn } = props;
+  const { data, me } = props.screen;
+  // Item-level security: who does not see every rater's scores (all but the facilitators and owners) sees only their own progress.
+  const seesAll = props.screen.seesAllScores !== false;
+  const progress = raterProgress(round, units, data.scores).filter((p) => seesAll || p.rater.id === me.id);
+  return (
+    <>
       <Pivot
         aria-label={strings.ViewsLabel}
         selectedKey={current}
-        onLinkClick={(item) => item && item.props.itemKey && setView(item.props.itemKey as MaturityView)}
+        onLinkClick={(item) => item && item.props.itemKey && props.onView(item.props.itemKey as MaturityView)}
         headersOnly={true}
       >
         <PivotItem headerText={strings.TabScoring} itemKey="scoring" />
@@ -295,52 +208,219 @@ function MaturityInner(props: IMaturityProps): JSX.Element {
       <div role="tabpanel" aria-label={current === 'scoring' ? strings.TabScoring : current === 'consensus' ? strings.TabConsensus : strings.TabResults} style={{ paddingTop: 8 }}>
         {current === 'scoring' && (
           <ScoringView
-            repository={repository}
+            repository={props.repository}
             round={round}
             units={units}
             scores={data.scores}
             meId={me.id}
-            isRater={rater}
+            isRater={props.rater}
             progress={progress}
             ownProgressOnly={!seesAll}
             cn={cn}
-            onSaved={onScoreSaved}
-            onConflict={reload}
+            onSaved={props.onScoreSaved}
+            onConflict={props.onConflict}
+            onDirtyChange={props.onDirtyChange}
           />
         )}
         {current === 'consensus' && (
           <ConsensusView
-            repository={repository}
+            repository={props.repository}
             round={round}
             rows={consensusOverview(round, units, data.scores, data.consensus)}
             themes={data.themes}
             domains={data.domains}
-            canRecord={facilitator}
+            objectives={data.objectives}
+            consensus={data.consensus}
+            canRecord={props.facilitator}
             cn={cn}
-            onSaved={onConsensusSaved}
-            onConflict={reload}
+            onSaved={props.onConsensusSaved}
+            onConflict={props.onConflict}
           />
         )}
         {current === 'results' && <ResultsView results={roundResults(round, data)} cn={cn} locale={strings.NumberLocale} />}
       </div>
-      <Dialog
-        hidden={!confirmClose}
-        onDismiss={() => setConfirmClose(false)}
-        dialogContentProps={{ type: DialogType.normal, title: strings.ConfirmCloseTitle, subText: strings.ConfirmClose, closeButtonAriaLabel: strings.Close }}
-      >
-        <DialogFooter>
-          <PrimaryButton
-            text={strings.ToClosed}
-            onClick={() => {
-              setConfirmClose(false);
-              move('afgesloten');
-            }}
-          />
-          <DefaultButton text={strings.Cancel} onClick={() => setConfirmClose(false)} />
-        </DialogFooter>
-      </Dialog>
+    </>
+  );
+}
+
+/** Loading, a read that failed (with retry), or no round yet (editors may make one). */
+function NotReady(props: { state: LoadState; canEdit: boolean; onRetry: () => void; onNewRound: () => void }): JSX.Element {
+  const { state } = props;
+  if (state.kind === 'loading') return <LoadingView label={strings.Loading} blocks={3} />;
+  if (state.kind === 'error') {
+    const missing = httpStatusOf(state.error) === 404;
+    return (
+      <ErrorView
+        message={missing ? strings.ListsMissing : isServerBusy(state.error) ? strings.LoadErrorBusy : strings.LoadError}
+        retryLabel={strings.Retry}
+        onRetry={props.onRetry}
+        detailsLabel={strings.TechnicalDetails}
+        error={state.error}
+      />
+    );
+  }
+  return (
+    <EmptyView
+      title={strings.EmptyTitle}
+      message={props.canEdit ? strings.EmptyEditor : strings.EmptyReader}
+      actionLabel={props.canEdit ? strings.NewRound : undefined}
+      onAction={props.canEdit ? props.onNewRound : undefined}
+    />
+  );
+}
+
+interface IMoveContext {
+  write: IWrite;
+  screenState: IMaturityScreenState;
+  setProblems: (p: string[]) => void;
+  setView: (v: MaturityView | undefined) => void;
+  leave: { setDirty: (d: boolean) => void };
+}
+
+/** The facilitator's stage change on screen: problems listed, else the round shown in its new stage (or the read error). */
+function moveTo(repository: IMaturityRepository, data: IMaturityData, round: IMaturityRound, to: RoundStatus, ctx: IMoveContext): void {
+  ctx.setProblems([]);
+  ctx.write
+    .run(
+      () => changeRoundStatus(repository, data, round, to),
+      (change) => {
+        if (change.kind === 'blocked') {
+          ctx.setProblems(change.problems.map((p) => problemText(p, change.missing)));
+          return undefined;
+        }
+        // The change stands; without its reread the error view's retry reads the round in its new stage.
+        ctx.setView(undefined);
+        if (change.kind === 'changedUnread') {
+          ctx.screenState.fail(change.error);
+          return undefined;
+        }
+        ctx.screenState.show(change.screen, change.round.id);
+        ctx.leave.setDirty(false);
+        return format(strings.StatusChanged, statusText(to));
+      }
+    )
+    .catch(() => undefined);
+}
+
+function MaturityInner(props: IMaturityProps): JSX.Element {
+  const theme = useTheme();
+  const cn = React.useMemo(() => getClassNames(theme), [theme]);
+  const { repository } = props;
+  const screenState = useMaturityScreen(repository, props.initialRoundId);
+  const { state, perms } = screenState;
+  const [view, setView] = React.useState<MaturityView | undefined>(undefined);
+  const [problems, setProblems] = React.useState<string[]>([]);
+  const leave = useLeaveGuard();
+  const round = state.kind === 'ready' ? state.screen.data.rounds.filter((r) => r.id === screenState.roundId)[0] : undefined;
+  const reload = (): void => screenState.load(screenState.roundId, true);
+  const write = useWrite(round || EMPTY_ROUND, reload, ['conflict', 'raterAccess']);
+  const awaitingNewRound = useNewRoundWatch(screenState.refreshForNewRound);
+
+  const openForm = (url: string, newRound: boolean): void => {
+    const safe = safeUrl(url);
+    if (!safe) return;
+    if (newRound) awaitingNewRound();
+    if (props.openForm) props.openForm(safe);
+    else window.open(safe, '_blank', 'noopener');
+  };
+
+  if (state.kind !== 'ready' || !round) {
+    return (
+      <NotReady
+        state={state}
+        canEdit={perms.canEdit}
+        onRetry={() => screenState.load(screenState.roundId)}
+        onNewRound={() => openForm(listFormUrl(repository.siteUrl, 'maturityRounds', 'NewForm'), true)}
+      />
+    );
+  }
+  const screen = state.screen;
+  const { data, me } = screen;
+  const units: IScoringUnit[] = unitsOfRound(round, data.themes, data.objectives);
+  const seesAll = screen.seesAllScores !== false;
+  const rater = isRater(round, me.id);
+  const facilitator = isFacilitator(round, me.id, perms.canEdit);
+  const current: MaturityView = view || ROUND_STAGES[round.status].view;
+  const move = (to: RoundStatus): void => moveTo(repository, data, round, to, { write, screenState, setProblems, setView, leave });
+  const selectRound = (id: number): void =>
+    leave.guard(() => {
+      setView(undefined);
+      setProblems([]);
+      write.setMessage(undefined);
+      screenState.load(id);
+    });
+
+  return (
+    <div className={cn.root} data-round-id={round.id} data-status={round.status}>
+      <header className={cn.header}>
+        <RoundHeader
+          round={round}
+          screen={screen}
+          siteUrl={repository.siteUrl}
+          canEdit={perms.canEdit}
+          refreshing={screenState.refreshing}
+          cn={cn}
+          role={facilitator && round.facilitator ? strings.RoleFacilitator : rater ? strings.RoleRater : strings.RoleReader}
+          onRound={selectRound}
+          onRefresh={() => screenState.refresh(round.id, () => write.setMessage({ ok: false, text: strings.RefreshError }))}
+          openForm={openForm}
+        />
+        {facilitator && (
+          <StageButtons round={round} summary={transitionSummary(round, units, data.scores, data.consensus)} busy={write.busy} cn={cn} guard={leave.guard} onMove={move} />
+        )}
+        <RoundMessages
+          round={round}
+          notice={write.message}
+          problems={problems}
+          orphans={orphanScores(round.id, data.scores, units).length}
+          breaches={(data.breaches || []).filter((b) => b.roundId === round.id)}
+          showBreaches={facilitator || seesAll}
+          ownOnlyInConsensus={!seesAll && current === 'consensus'}
+          cn={cn}
+        />
+      </header>
+      <RoundViews
+        current={current}
+        onView={(v) => leave.guard(() => setView(v))}
+        repository={repository}
+        round={round}
+        screen={screen}
+        units={units}
+        rater={rater}
+        facilitator={facilitator}
+        cn={cn}
+        onScoreSaved={screenState.scoreSaved}
+        onConsensusSaved={screenState.consensusSaved}
+        onConflict={reload}
+        onDirtyChange={leave.setDirty}
+      />
+      {leave.dialog}
     </div>
   );
+}
+
+/**
+ * "Nieuwe ronde" opens the list form elsewhere: when the user comes back to this window, the page reads again and
+ * opens the round made meanwhile, without "Vernieuwen". Returns the function that starts watching.
+ */
+function useNewRoundWatch(onBack: () => void): () => void {
+  const [watching, setWatching] = React.useState(false);
+  const latest = React.useRef(onBack);
+  latest.current = onBack;
+  React.useEffect(() => {
+    if (!watching) return undefined;
+    const back = (): void => {
+      if (document.visibilityState === 'hidden') return;
+      latest.current();
+    };
+    window.addEventListener('focus', back);
+    document.addEventListener('visibilitychange', back);
+    return () => {
+      window.removeEventListener('focus', back);
+      document.removeEventListener('visibilitychange', back);
+    };
+  }, [watching]);
+  return () => setWatching(true);
 }
 
 /** Maturiteitsinschatting: rounds of the self-assessment, individual scoring, consensus and results. */

@@ -1,12 +1,14 @@
 import * as React from 'react';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { ChoiceGroup } from '@fluentui/react/lib/ChoiceGroup';
-import { MessageBar } from '@fluentui/react/lib/MessageBar';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { TextField } from '@fluentui/react/lib/TextField';
 import * as strings from 'MaturityWebPartStrings';
 import { format } from '../../../components/format';
-import { IMaturityRepository, MaturityError } from '../../../data/IMaturityRepository';
-import { IMaturityRound, IMaturityScore, IRaterProgress, IScoringUnit, scaleLevels, scoreKey } from '../../../model/maturity';
+import { IMaturityRepository, MaturityError, MaturityErrorCode } from '../../../data/IMaturityRepository';
+import { isChanged, isDirty, IScoreDraft, saveScores } from '../../../app/maturity/scores';
+import { IMaturityRound, IMaturityScore, IRaterProgress, IScoringUnit, ROUND_STAGES, scaleLevels, scoreKey } from '../../../model/maturity';
+import { useWrite } from './useWrite';
 import { MaturityClassNames } from './styles';
 import { errorText, levelText, unitName } from './texts';
 import { LiveMessage } from '../../../components/LiveMessage';
@@ -35,65 +37,35 @@ export function ProgressList(props: { progress: IRaterProgress[]; cn: MaturityCl
 }
 
 interface IUnitFormProps {
-  repository: IMaturityRepository;
   round: IMaturityRound;
-  unit: IScoringUnit;
-  mine?: IMaturityScore;
+  draft: IScoreDraft;
   editable: boolean;
   cn: MaturityClassNames;
-  onSaved: (score: IMaturityScore) => void;
-  /** A conflict: the parent reloads to show the latest version. */
-  onConflict: () => void;
+  onChange: (draft: IScoreDraft) => void;
+  /** The unit's outcome of the last "Bewaren", if it failed. */
+  failure?: string;
 }
 
+/** One unit: the stored score, and (while scoring) the level and comment being entered. */
 function UnitScoreForm(props: IUnitFormProps): JSX.Element {
-  const { round, unit, mine, cn } = props;
-  const [value, setValue] = React.useState<number | undefined>(mine ? mine.score : undefined);
-  const [comment, setComment] = React.useState<string>((mine && mine.comment) || '');
-  const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ ok: boolean; text: string } | undefined>(undefined);
-  React.useEffect(() => {
-    setValue(mine ? mine.score : undefined);
-    setComment((mine && mine.comment) || '');
-  }, [mine && mine.etag, mine && mine.id]);
-  const titleId = `unit-${unit.key.replace(':', '-')}-title`;
-  const dirty = value !== (mine ? mine.score : undefined) || comment !== ((mine && mine.comment) || '');
-  const save = (): void => {
-    if (value === undefined) return;
-    setBusy(true);
-    setMessage(undefined);
-    props.repository
-      .saveScore({ round, unit, score: value, comment: comment.trim() || undefined, existing: mine })
-      .then((saved) => {
-        setMessage({ ok: true, text: format(strings.SavedScore, value, unitName(unit)) });
-        props.onSaved(saved);
-      })
-      .catch((e) => {
-        setMessage({ ok: false, text: errorText(e, round) });
-        if (e instanceof MaturityError && (e.code === 'conflict' || e.code === 'objectiveDeleted' || e.code === 'notScoring' || e.code === 'frozen')) props.onConflict();
-      })
-      .then(
-        () => setBusy(false),
-        () => setBusy(false)
-      );
-  };
+  const { round, draft, cn } = props;
+  const { unit, stored } = draft;
   return (
-    <li className={cn.unit} data-unit={unit.key}>
-      <h4 id={titleId} className={cn.unitTitle}>
-        <span className={cn.unitCode}>{unit.code}</span>{' '}
-        {unit.text}
+    <li className={cn.unit} data-unit={unit.key} data-dirty={isDirty(draft)}>
+      <h4 className={cn.unitTitle}>
+        <span className={cn.unitCode}>{unit.code}</span> {unit.text}
       </h4>
       {unit.objectiveId === undefined && <p className={cn.muted}>{strings.ThemeAsWhole}</p>}
       <p className={cn.meta} data-testid="my-score">
-        {mine && mine.score !== undefined ? format(strings.YourScore, mine.score) : strings.NotScored}
+        {stored && stored.score !== undefined ? format(strings.YourScore, stored.score) : strings.NotScored}
       </p>
       {props.editable && (
         <div className={cn.form}>
           <ChoiceGroup
             label={format(strings.ScoreLabel, unitName(unit))}
-            selectedKey={value === undefined ? null : String(value)}
+            selectedKey={draft.score === undefined ? null : String(draft.score)}
             options={scaleLevels(round).map((l) => ({ key: String(l), text: levelText(round, l) }))}
-            onChange={(_e, o) => o && setValue(Number(o.key))}
+            onChange={(_e, o) => o && props.onChange({ ...draft, score: Number(o.key) })}
             styles={{ flexContainer: { display: 'flex', flexWrap: 'wrap', gap: '0 16px' } }}
           />
           <TextField
@@ -101,20 +73,16 @@ function UnitScoreForm(props: IUnitFormProps): JSX.Element {
             ariaLabel={format(strings.CommentFor, unitName(unit))}
             multiline={true}
             autoAdjustHeight={true}
-            value={comment}
-            onChange={(_e, v) => setComment(v || '')}
+            value={draft.comment}
+            onChange={(_e, v) => props.onChange({ ...draft, comment: v || '' })}
           />
-          <div>
-            <PrimaryButton
-              text={busy ? strings.Saving : strings.Save}
-              ariaLabel={`${strings.Save}: ${unitName(unit)}`}
-              disabled={busy || value === undefined || !dirty}
-              onClick={save}
-            />
-          </div>
         </div>
       )}
-      <LiveMessage message={message} />
+      {props.failure && (
+        <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+          {props.failure}
+        </MessageBar>
+      )}
     </li>
   );
 }
@@ -132,14 +100,14 @@ export interface IScoringViewProps {
   cn: MaturityClassNames;
   onSaved: (score: IMaturityScore) => void;
   onConflict: () => void;
+  /** Whether there is unsaved input (the page warns before it is left). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
-/** Each rater scores the round's units; only their own scores are shown while scoring. */
-export function ScoringView(props: IScoringViewProps): JSX.Element {
-  const { round, units, cn } = props;
-  const open = round.status === 'scoren';
-  const mine: Record<string, IMaturityScore> = {};
-  for (const s of props.scores) if (s.roundId === round.id && s.raterId === props.meId) mine[scoreKey(s)] = s;
+/** Reload after these: the latest version (or the round's new stage) is shown. */
+const RELOAD_ON: MaturityErrorCode[] = ['conflict', 'objectiveDeleted', 'notScoring', 'frozen'];
+
+function groupByTheme(units: IScoringUnit[]): { id: number; title: string; number: number; units: IScoringUnit[] }[] {
   const themes: { id: number; title: string; number: number; units: IScoringUnit[] }[] = [];
   for (const u of units) {
     let t = themes.filter((x) => x.id === u.themeId)[0];
@@ -149,7 +117,72 @@ export function ScoringView(props: IScoringViewProps): JSX.Element {
     }
     t.units.push(u);
   }
+  return themes;
+}
+
+/** Warns before the page is closed or reloaded while there is unsaved input. */
+function useBeforeUnload(active: boolean): void {
+  React.useEffect(() => {
+    if (!active) return undefined;
+    const warn = (e: BeforeUnloadEvent): string => {
+      e.preventDefault();
+      e.returnValue = strings.LeaveText;
+      return strings.LeaveText;
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [active]);
+}
+
+/** Each rater scores the round's units and saves them all at once; only their own scores are shown while scoring. */
+export function ScoringView(props: IScoringViewProps): JSX.Element {
+  const { round, units, cn } = props;
+  const open = ROUND_STAGES[round.status].scoringOpen;
+  const mine: Record<string, IMaturityScore> = {};
+  for (const s of props.scores) if (s.roundId === round.id && s.raterId === props.meId) mine[scoreKey(s)] = s;
+  // Input per unit; a unit without input follows what is stored.
+  const [edits, setEdits] = React.useState<Record<string, IScoreDraft>>({});
+  const [failures, setFailures] = React.useState<Record<string, string>>({});
+  const write = useWrite(round);
+  const drafts: IScoreDraft[] = units.map((u) => {
+    const stored = mine[u.key];
+    const e = edits[u.key];
+    return e ? { ...e, unit: u, stored } : { unit: u, stored, score: stored ? stored.score : undefined, comment: (stored && stored.comment) || '' };
+  });
+  const dirty = open && props.isRater && drafts.some(isDirty);
+  const changed = drafts.filter(isChanged);
+  useBeforeUnload(dirty);
+  const { onDirtyChange } = props;
+  React.useEffect(() => {
+    if (onDirtyChange) onDirtyChange(dirty);
+  }, [dirty, onDirtyChange]);
+
+  const save = (): void => {
+    write
+      .run(
+        () => saveScores(props.repository, round, drafts),
+        (result) => {
+          const failed: Record<string, string> = {};
+          for (const f of result.failed) failed[f.unit.key] = errorText(f.error, round);
+          setFailures(failed);
+          const savedKeys: Record<string, true> = {};
+          for (const s of result.saved) savedKeys[scoreKey(s)] = true;
+          setEdits((prev) => {
+            const next: Record<string, IScoreDraft> = {};
+            for (const k of Object.keys(prev)) if (!savedKeys[k]) next[k] = prev[k];
+            return next;
+          });
+          result.saved.forEach(props.onSaved);
+          if (result.failed.some((f) => f.error instanceof MaturityError && RELOAD_ON.indexOf(f.error.code) >= 0)) props.onConflict();
+          if (result.failed.length) return undefined;
+          const one = result.saved.length === 1 ? changed[0] : undefined;
+          return one ? format(strings.SavedScore, one.score as number, unitName(one.unit)) : format(strings.SavedScores, result.saved.length);
+        }
+      )
+      .catch(() => undefined);
+  };
   const myCount = units.filter((u) => mine[u.key]).length;
+  const failedCount = Object.keys(failures).length;
   return (
     <div data-testid="scoring-view">
       <ProgressList progress={props.progress} cn={cn} ownOnly={props.ownProgressOnly} />
@@ -166,7 +199,7 @@ export function ScoringView(props: IScoringViewProps): JSX.Element {
         </p>
       )}
       {props.isRater &&
-        themes.map((t) => {
+        groupByTheme(units).map((t) => {
           const id = `scoring-theme-${t.id}`;
           return (
             <section key={t.id} className={cn.group} aria-labelledby={id}>
@@ -177,20 +210,26 @@ export function ScoringView(props: IScoringViewProps): JSX.Element {
                 {t.units.map((u) => (
                   <UnitScoreForm
                     key={u.key}
-                    repository={props.repository}
                     round={round}
-                    unit={u}
-                    mine={mine[u.key]}
+                    draft={drafts.filter((d) => d.unit.key === u.key)[0]}
                     editable={open}
                     cn={cn}
-                    onSaved={props.onSaved}
-                    onConflict={props.onConflict}
+                    failure={failures[u.key]}
+                    onChange={(d) => setEdits((prev) => ({ ...prev, [u.key]: d }))}
                   />
                 ))}
               </ul>
             </section>
           );
         })}
+      {props.isRater && open && (
+        <div className={cn.saveBar} data-testid="save-bar">
+          <PrimaryButton text={write.busy ? strings.Saving : strings.Save} disabled={write.busy || changed.length === 0} onClick={save} />
+          <span className={cn.meta}>{dirty ? format(strings.UnsavedCount, changed.length) : strings.AllSaved}</span>
+          {failedCount > 0 && <span className={cn.meta}>{format(strings.SaveFailedCount, failedCount)}</span>}
+          <LiveMessage message={write.message} />
+        </div>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { WRAP_ANYWHERE } from '../../../components/wrap';
 export type MaturityClassNames = { [K in
   | 'root' | 'header' | 'headerRow' | 'meta' | 'steps' | 'step' | 'stepCurrent' | 'toolbar' | 'messages' | 'live' | 'group' | 'groupTitle'
   | 'unit' | 'unitTitle' | 'unitCode' | 'row' | 'muted' | 'progress' | 'tag' | 'table' | 'numeric' | 'chart' | 'legend' | 'legendItem'
-  | 'swatch' | 'swatchPrev' | 'actions' | 'form']: string };
+  | 'swatch' | 'swatchPrev' | 'actions' | 'form' | 'saveBar' | 'tableWrap' | 'swatchTarget']: string };
 
 export function getClassNames(theme: ITheme): MaturityClassNames {
   const s = theme.semanticColors;
@@ -65,12 +65,28 @@ export function getClassNames(theme: ITheme): MaturityClassNames {
       selectors: { th: { ...cell, fontWeight: 600 }, td: cell, caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' } }
     },
     numeric: { textAlign: 'right !important' as 'right', fontVariantNumeric: 'tabular-nums' },
-    chart: { maxWidth: 460, width: '100%', height: 'auto', display: 'block', margin: '8px 0' },
+    chart: { maxWidth: 640, width: '100%', height: 'auto', display: 'block', margin: '8px 0' },
     legend: { display: 'flex', gap: 16, flexWrap: 'wrap', listStyle: 'none', padding: 0, margin: '4px 0', fontSize: f.small.fontSize },
     legendItem: { display: 'flex', alignItems: 'center', gap: 6 },
     swatch: { display: 'inline-block', width: 16, height: 0, borderTop: `3px solid ${p.themePrimary}`, selectors: { [HighContrastSelector]: { borderTopColor: 'Highlight' } } },
     swatchPrev: { display: 'inline-block', width: 16, height: 0, borderTop: `3px dashed ${s.bodySubtext}`, selectors: { [HighContrastSelector]: { borderTopColor: 'CanvasText' } } },
+    swatchTarget: { display: 'inline-block', width: 16, height: 0, borderTop: `3px dotted ${p.green}`, selectors: { [HighContrastSelector]: { borderTopColor: 'CanvasText' } } },
     actions: { margin: '4px 0', paddingLeft: 20 },
-    form: { display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8, maxWidth: 560 }
+    form: { display: 'flex', flexDirection: 'column', gap: 8, marginTop: 8, maxWidth: 560 },
+    // One "Bewaren" for all of a rater's scores: always in reach while scrolling through the themes.
+    saveBar: {
+      position: 'sticky',
+      bottom: 0,
+      display: 'flex',
+      flexWrap: 'wrap',
+      alignItems: 'center',
+      gap: 12,
+      padding: '8px 0',
+      background: s.bodyBackground,
+      borderTop: `1px solid ${s.bodyDivider}`,
+      zIndex: 1
+    },
+    // A table wider than a narrow tab (Teams mobile, 390 px) scrolls inside its own box instead of widening the page.
+    tableWrap: { maxWidth: '100%', overflowX: 'auto' }
   });
 }

@@ -139,6 +139,44 @@ declare interface IMaturityWebPartStrings {
   Overall: string;
   ScoredOf: string;
   NumberLocale: string;
+  BackToScoring: string;
+  ConfirmScoringTitle: string;
+  ConfirmScoring: string;
+  ConfirmConsensusTitle: string;
+  ConfirmConsensus: string;
+  ConfirmBackTitle: string;
+  ConfirmBack: string;
+  Problem_consensusExists: string;
+  Error_consensusExists: string;
+  Error_actionInput: string;
+  SavedScores: string;
+  UnsavedCount: string;
+  AllSaved: string;
+  SaveFailedCount: string;
+  LeaveTitle: string;
+  LeaveText: string;
+  Stay: string;
+  LeaveAnyway: string;
+  OpenAction: string;
+  ProposalsTitle: string;
+  NoProposals: string;
+  BelowTarget: string;
+  LargeSpread: string;
+  Priority: string;
+  Priority_hoog: string;
+  Priority_middel: string;
+  Priority_laag: string;
+  Owner: string;
+  Deadline: string;
+  AddBundle: string;
+  BundleItem: string;
+  Remove: string;
+  CreateBundles: string;
+  BundlesCreated: string;
+  Error_otherRound: string;
+  Target: string;
+  NoTarget: string;
+  ChartTarget: string;
 }
 
 declare module 'MaturityWebPartStrings' {
