@@ -42,7 +42,7 @@ describe('Viva Connections card content', () => {
     const text = JSON.stringify(json);
     for (let i = 0; i < 7; i++) {
       const facts = (containers[i].items?.[1] as { facts: Array<{ value: string }> }).facts.map((f) => Number(f.value));
-      expect(facts).toEqual([EXPECTED_2022[i][0], EXPECTED_2022[i][1], EXPECTED_2022[i][4], 0]);
+      expect(facts).toEqual([EXPECTED_2022[i][0], EXPECTED_2022[i][1], EXPECTED_2022[i][4], 0, 0]);
     }
     expect(text).toContain('Open Organisatiecultuur');
     // The totals say what counts once and what per domain.

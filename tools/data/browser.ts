@@ -6,7 +6,7 @@ import { IDataSite, resolveDataSite, storageEntityReader } from '../../src/data/
 import { IMaturityRepository } from '../../src/data/IMaturityRepository';
 import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
 import { ISummarySource } from '../../src/data/ISummarySource';
-import { PnPSummarySource } from '../../src/data/summarySource';
+import { ISummarySourceOptions, PnPSummarySource } from '../../src/data/summarySource';
 import { createProgressService, IProgressService } from '../../src/data/progressService';
 
 /** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
@@ -42,8 +42,8 @@ export function createBrowserRepository(siteUrl: string, user?: string, digest?:
 }
 
 /** The homepage widget's reads (counts only). */
-export function createBrowserSummarySource(siteUrl: string, user?: string, digest?: IPageDigest): ISummarySource {
-  return new PnPSummarySource(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default');
+export function createBrowserSummarySource(siteUrl: string, user?: string, digest?: IPageDigest, options?: ISummarySourceOptions): ISummarySource {
+  return new PnPSummarySource(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default', options);
 }
 
 /** The data site seen from `currentWebUrl` when nothing is configured, as the web parts resolve it. */
