@@ -6,7 +6,7 @@
 import { IFigures, IMyFigures } from '../../model/figures';
 import { format, formatDate } from '../../components/format';
 import { MyItem } from '../../model/audits';
-import { cardTitle, shorten } from '../../model/text';
+import { cardTitle } from '../../model/text';
 
 export type CardStrings = Pick<
   IOrgSummaryAdaptiveCardExtensionStrings,
@@ -25,6 +25,7 @@ export type CardStrings = Pick<
   | 'OverdueLabel'
   | 'QuickViewTotals'
   | 'OpenDomain'
+  | 'OpenDomainCard'
   | 'MineHeadline'
   | 'HeadlineBodyWithRisks'
   | 'MineTitle'
@@ -91,8 +92,6 @@ export interface IAdaptiveCard {
 
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-/** A button does not wrap: a long domain title is cut there (the heading above it shows all of it). */
-const BUTTON_TITLE_MAX: number = 40;
 
 /**
  * The totals (each action once) with the per-domain mentions, then the seven (or however
@@ -115,7 +114,8 @@ function mineSection(mine: IMyFigures, strings: CardStrings, mineUrl: string | u
     { type: 'TextBlock', text: mine.items.length ? strings.MineIntro : strings.MineNone, wrap: true, isSubtle: true, spacing: 'Small' }
   ];
   for (const i of mine.items.slice(0, MINE_SHOWN)) {
-    items.push({ type: 'TextBlock', text: mineLine(i, strings), wrap: true, spacing: 'Small', color: i.state === 'overdue' ? 'Attention' : 'Default' });
+    // The words say what is late ("te laat"); bold instead of a colour the host may not contrast well.
+    items.push({ type: 'TextBlock', text: mineLine(i, strings), wrap: true, spacing: 'Small', weight: i.state === 'overdue' ? 'Bolder' : 'Default' });
   }
   if (mine.items.length > MINE_SHOWN) items.push({ type: 'TextBlock', text: format(strings.MineMore, mine.items.length - MINE_SHOWN), wrap: true, spacing: 'Small' });
   if (mine.items.length && mineUrl) items.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: strings.MineOpen, url: mineUrl }] });
@@ -162,7 +162,9 @@ export function quickViewCard(figures: IFigures, strings: CardStrings, linkFor: 
             { title: strings.OpenRecommendationsLabel, value: String(d.openRecommendations) }
           ]
         },
-        { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: format(strings.OpenDomain, shorten(d.shortTitle, BUTTON_TITLE_MAX)), url: linkFor(d.key) }] }
+        // A button does not wrap, and a phone leaves it about 280 px: a short label that always fits, under the
+        // domain's heading; the tooltip names the domain.
+        { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: strings.OpenDomainCard, tooltip: format(strings.OpenDomain, d.title), url: linkFor(d.key) }] }
       ]
     });
   }

@@ -28,6 +28,7 @@ define([], function () {
     EarlierPlanningLabel: "Earlier planning",
     OverdueLabel: "Overdue (deadline passed)",
     OpenDomain: "Open {0}",
+    OpenDomainCard: "Open domain card",
     // The signed-in user's own items (owner = you; the reminder rule: overdue or due within 30 days)
     MineHeadline: "Your items: {0} overdue, {1} due within 30 days",
     HeadlineBodyWithRisks: "{0} open high risks. {1}",

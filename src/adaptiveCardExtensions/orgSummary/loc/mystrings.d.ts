@@ -24,6 +24,7 @@ declare interface IOrgSummaryAdaptiveCardExtensionStrings {
   EarlierPlanningLabel: string;
   OverdueLabel: string;
   OpenDomain: string;
+  OpenDomainCard: string;
   MineHeadline: string;
   HeadlineBodyWithRisks: string;
   MineTitle: string;

@@ -28,6 +28,7 @@ define([], function () {
     EarlierPlanningLabel: "Eerdere planning",
     OverdueLabel: "Te laat (deadline verstreken)",
     OpenDomain: "Open {0}",
+    OpenDomainCard: "Open domeinkaart",
     // The signed-in user's own items (owner = you; the reminder rule: overdue or due within 30 days)
     MineHeadline: "Jouw acties: {0} te laat, {1} binnen 30 dagen",
     HeadlineBodyWithRisks: "{0} open hoge risico's. {1}",
