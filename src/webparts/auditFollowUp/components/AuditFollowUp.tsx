@@ -246,10 +246,10 @@ function DomainsView(props: { data: IReportData; today: Date; cn: AuditClassName
 }
 
 /** Audits linked to no domain, said once in plain words (not "(niet vermeld) — niet vermeld" per line). */
-function NoDomain(props: { data: IReportData; cn: AuditClassNames; onOpen: (id: number) => void }): JSX.Element | null {
+function NoDomain(props: { data: IReportData; cn: AuditClassNames; onOpen: (id: number) => void }): JSX.Element {
   const { data, cn } = props;
   const audits = auditsWithoutDomain(data);
-  if (audits.length === 0) return null;
+  if (audits.length === 0) return <></>;
   const ids = audits.map((a) => a.id);
   const open = (data.recommendations || []).filter((r) => r.auditId !== undefined && ids.indexOf(r.auditId) >= 0 && !isRecommendationDone(r)).length;
   return (
