@@ -5,10 +5,10 @@
  */
 import * as AC from 'adaptivecards';
 import * as strings from 'OrgSummaryAdaptiveCardExtensionStrings';
-import { createBrowserRepository } from '../../tools/data/browser';
+import { createBrowserSummarySource } from '../../tools/data/browser';
 import { loadCardFigures } from '../../src/data/cardData';
 import { cardViewContent, ICardState, ICardViewContent, quickViewCard } from '../../src/adaptiveCardExtensions/orgSummary/cardContent';
-import { domainTarget } from '../../src/model/links';
+import { domainTarget, teamsMineLink } from '../../src/model/links';
 import { IWorkbenchConfig } from './pages';
 
 declare global {
@@ -63,7 +63,8 @@ function render(json: object, theme: Theme, host: HTMLElement, onAction: (a: AC.
 
 function main(): void {
   const cfg = window.__WORKBENCH__;
-  const repository = createBrowserRepository(cfg.siteUrl, cfg.user);
+  // The ACE's own read: the widget's counts path, with the signed-in user's own items.
+  const source = createBrowserSummarySource(cfg.siteUrl, cfg.user, cfg.digest, { mine: true });
   // Locally the domain cards live on the workbench page; in the tenant the ACE's own setting or the Teams app.
   const cardsUrl = cfg.cardsUrl || '/workbench/domain-cards';
   const paint = (state: ICardState): void => {
@@ -77,7 +78,7 @@ function main(): void {
         quickHost.focus();
       });
       if (state.figures) {
-        render(quickViewCard(state.figures, strings, (key) => domainTarget(cardsUrl, key)), theme, quickHost, (a) => {
+        render(quickViewCard(state.figures, strings, (key) => domainTarget(cardsUrl, key), state.mine, teamsMineLink()), theme, quickHost, (a) => {
           if (a instanceof AC.OpenUrlAction && a.url) window.location.href = a.url;
         });
       }
@@ -85,8 +86,8 @@ function main(): void {
     }
   };
   paint({ status: 'loading' });
-  loadCardFigures(repository, cfg.year, new Date())
-    .then((figures) => paint({ status: 'ready', figures }))
+  loadCardFigures(source, cfg.year, new Date())
+    .then((loaded) => paint({ status: 'ready', figures: loaded.figures, mine: loaded.mine }))
     .catch(() => paint({ status: 'error' }));
 }
 

@@ -23,7 +23,8 @@ export const ACTION_SELECT: string[] = [
 ];
 export const ACTION_EXPAND: string[] = ['Risicos', 'Audit', 'Eigenaar', 'Editor'];
 /** What it takes to count an action per domain and year (and mark it late): no text at all. */
-export const ACTION_COUNT_SELECT: string[] = ['Id', 'DomeinenId', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd', 'Deadline'];
+// EigenaarId (the owner's id, no name): the Viva card puts the signed-in user's own items first.
+export const ACTION_COUNT_SELECT: string[] = ['Id', 'DomeinenId', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd', 'Deadline', 'EigenaarId'];
 /** What a card line and the filters show: short fields only (descriptions load with the details). */
 export const ACTION_CARD_SELECT: string[] = ACTION_COUNT_SELECT.concat(['Title', 'KorteTitel', 'Onderdelen', 'Directie', 'Afdeling', 'Eigenaar/Id', 'Eigenaar/Title', 'Modified', 'Editor/Title']);
 export const ACTION_CARD_EXPAND: string[] = ['Eigenaar', 'Editor'];
@@ -34,7 +35,7 @@ export const RISK_COUNT_SELECT: string[] = ['Id', 'DomeinId', 'Prioriteit', 'Ris
 /** Audits as the cards use them: names (details, links) and domains (deadline counts). */
 export const AUDIT_SHORT_SELECT: string[] = ['Id', 'Title', 'DomeinenId'];
 /** Recommendations as the cards use them: deadline counts, "answered by" and marking them carried out. */
-export const RECOMMENDATION_SHORT_SELECT: string[] = ['Id', 'Title', 'AuditId', 'Prioriteit', 'AanbevelingStatus', 'ActiesId', 'Deadline'];
+export const RECOMMENDATION_SHORT_SELECT: string[] = ['Id', 'Title', 'AuditId', 'Prioriteit', 'AanbevelingStatus', 'ActiesId', 'Deadline', 'EigenaarId'];
 /** Domains as the widget shows them. */
 export const DOMAIN_SHORT_SELECT: string[] = ['Id', 'Title', 'Volgorde', 'Sleutel', 'KorteTitel', 'Actief'];
 export const AUDIT_SELECT: string[] = [
@@ -76,6 +77,11 @@ function ref(v: unknown): ILookupRef | undefined {
 function refs(v: unknown): ILookupRef[] {
   const arr = Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { results?: unknown[] }).results) ? (v as { results: unknown[] }).results : [];
   return arr.map(ref).filter((x): x is ILookupRef => x !== undefined);
+}
+
+/** The expanded person, else (count reads) the bare `<Field>Id` without a name. */
+function ownerOf(item: ListItem): IPerson | undefined {
+  return person(item.Eigenaar) || (typeof item.EigenaarId === 'number' ? { id: item.EigenaarId, title: '' } : undefined);
 }
 
 function person(v: unknown): IPerson | undefined {
@@ -144,7 +150,7 @@ export function toAction(item: ListItem): IAction {
     domainIds: ids(item.DomeinenId),
     risks: refs(item.Risicos),
     audit: ref(item.Audit),
-    owner: person(item.Eigenaar),
+    owner: ownerOf(item),
     directie: str(item.Directie),
     afdeling: str(item.Afdeling),
     deadline: str(item.Deadline),
@@ -201,7 +207,7 @@ export function toRecommendation(item: ListItem): IRecommendation {
     status: oneOf<RecommendationStatus>(item.AanbevelingStatus, ['Open', 'In uitvoering', 'Uitgevoerd', 'Niet uitgevoerd'], 'Open'),
     actions: item.Acties !== undefined ? refs(item.Acties) : ids(item.ActiesId).map((id) => ({ id, title: '' })),
     executionPercent: num(item.Uitvoeringsgraad),
-    owner: person(item.Eigenaar),
+    owner: ownerOf(item),
     deadline: str(item.Deadline),
     notes: str(item.Toelichting),
     etag: etagOf(item)

@@ -8,6 +8,7 @@ import { IEnsureChange, ProvisioningError } from './ensureSchema';
 import { httpStatusOf, sharePointMessage } from './errors';
 import { ensureMaturityPermissions } from './maturityAccess';
 import { ensureProgressPermissions } from './progressAccess';
+import { ensureSettingsPermissions } from './settingsAccess';
 
 /** The SharePoint group of the control team: edits the lists and finalises the report. */
 export const CONTROL_TEAM_GROUP: string = 'Organisatiebeheersing – beheerders';
@@ -41,7 +42,7 @@ interface IAssignmentInfo {
 /**
  * The product's permission model, idempotent: the group "Organisatiebeheersing – beheerders" exists
  * and has Contribute on the site; the site's Owners, Members and Visitors stay as they are on the site;
- * the maturity lists get their own permissions (ensureMaturityPermissions). With
+ * the maturity lists get their own permissions (ensureMaturityPermissions), Instellingen too (ensureSettingsPermissions). With
  * `everyoneReads`, "Everyone except external users" is a member of the Visitors group (with a warning).
  * A second run changes nothing. Needs a site owner (Manage Permissions): for anyone else the first
  * change fails with SharePoint's 403 and nothing is changed.
@@ -82,6 +83,12 @@ export async function ensurePermissions(sp: SPFI, options: IEnsurePermissionsOpt
     await ensureProgressPermissions(sp, group.Id, (c) => {
       changes.push(c);
       log(`Voortgang / progress: ${c.list}: ${c.kind} ${c.name}`);
+    });
+
+    // Only the control team (and the site owners) change the settings (src/data/settingsAccess.ts).
+    await ensureSettingsPermissions(sp, group.Id, (c) => {
+      changes.push(c);
+      log(`Instellingen / settings: ${c.list}: ${c.kind} ${c.name}`);
     });
 
     if (options.everyoneReads) {

@@ -54,6 +54,8 @@ export const ITEM_QUERIES = {
   shortRecommendations: { list: 'recommendations', select: RECOMMENDATION_SHORT_SELECT, expand: [] },
   summaryDomains: { list: 'domains', select: DOMAIN_SHORT_SELECT, expand: [] },
   countRisks: { list: 'risks', select: RISK_COUNT_SELECT, expand: [] },
+  // The Viva card's own items (src/data/summarySource.ts): the names of the user's due and overdue actions.
+  mineActions: { list: 'actions', select: ['Id', 'Title', 'KorteTitel'], expand: [] },
   // Progress reports of owners (src/data/progress.ts) and the reminders' sent-log (tools/data/reminders.ts).
   progressReports: {
     list: 'progressReports',

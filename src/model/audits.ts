@@ -305,6 +305,14 @@ export function auditsFeedingDomain(data: IReportData, domainId: number): IAudit
     .sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || a.title.localeCompare(b.title));
 }
 
+/** Audits that feed no active domain at all (none named, no risk or action in one): the audits page lists them once, "zonder domein". */
+export function auditsWithoutDomain(data: IReportData): IAudit[] {
+  const active = data.domains.filter((d) => d.active).map((d) => d.id);
+  const fed: Record<number, true> = {};
+  for (const id of active) for (const a of auditsFeedingDomain(data, id)) fed[a.id] = true;
+  return data.audits.filter((a) => !fed[a.id]).sort((a, b) => (b.year ?? -1) - (a.year ?? -1) || a.title.localeCompare(b.title));
+}
+
 /** The domains a recommendation counts under: those of its audit. */
 export function recommendationDomainIds(data: IReportData, r: IRecommendation): number[] {
   const audit = data.audits.filter((a) => a.id === r.auditId)[0];
@@ -363,6 +371,19 @@ export function myItems(data: IReportData, userId: number | undefined, today: Da
   }
   const title = (i: MyItem): string => (i.kind === 'action' ? i.action.title : i.recommendation.title);
   return items.sort((x, y) => STATE_RANK[x.state] - STATE_RANK[y.state] || itemDeadline(x) - itemDeadline(y) || title(x).localeCompare(title(y)));
+}
+
+/**
+ * The reminder rule (weekly digest in tools/model/reminders.ts, the Viva card, "Mijn acties"):
+ * an item calls for its owner's attention when it is overdue or due within DUE_SOON_DAYS.
+ */
+export function needsAttention(state: DeadlineState): boolean {
+  return state === 'overdue' || state === 'dueSoon';
+}
+
+/** The user's own open items that call for attention now, overdue first, then by deadline. */
+export function myDueItems(data: IReportData, userId: number | undefined, today: Date): MyItem[] {
+  return myItems(data, userId, today).filter((i) => needsAttention(i.state));
 }
 
 /* ---------- the report annex ---------- */

@@ -15,7 +15,7 @@
  * once. `mentions` is the per-domain sum, so a screen can say "30 realisaties, in 7 domeinen
  * 31 vermeldingen".
  */
-import { actionDeadlineState, allRecommendations, isRecommendationDone, recommendationDeadlineState, recommendationDomainIds } from './audits';
+import { actionDeadlineState, allRecommendations, isRecommendationDone, MyItem, myDueItems, recommendationDeadlineState, recommendationDomainIds } from './audits';
 import { buildReport, isRealisedBy } from './report';
 import { IDomainReport, IReport, IReportData, IRisk } from './types';
 
@@ -115,6 +115,9 @@ export function buildFigures(data: IReportData, year: number, today: Date, repor
       plannedForYearRealised: size(mine.plannedForYearRealised)
     };
   });
+  // Every open recommendation counts once in the total, also one of an audit without a domain
+  // (no domain to count it under; the audits page lists those "zonder domein").
+  for (const rec of recs) if (!isRecommendationDone(rec)) all.openRecommendations[`m${rec.id}`] = true;
   const mentions = {} as IFigureSet;
   const domainsWith = {} as IFigureSet;
   for (const n of FIGURE_NAMES) {
@@ -143,4 +146,18 @@ export function buildFigures(data: IReportData, year: number, today: Date, repor
 /** True when an item in more than one domain makes the per-domain sum differ from the total. */
 export function countsShared(f: IFigures, name: FigureName): boolean {
   return f.mentions[name] !== f.totals[name];
+}
+
+/** The signed-in user's own open items that need attention now (the reminder rule: overdue or due within 30 days). */
+export interface IMyFigures {
+  overdue: number;
+  dueSoon: number;
+  /** Overdue first, then by deadline. */
+  items: MyItem[];
+}
+
+/** What the Viva card and "Mijn acties" put first: the user's own overdue and soon-due items. */
+export function myFigures(data: IReportData, userId: number | undefined, today: Date): IMyFigures {
+  const items = myDueItems(data, userId, today);
+  return { overdue: items.filter((i) => i.state === 'overdue').length, dueSoon: items.filter((i) => i.state === 'dueSoon').length, items };
 }

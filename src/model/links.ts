@@ -145,6 +145,8 @@ function setParam(query: string[], name: string, value: string): string[] {
  */
 export const TEAMS_APP_ID: string = 'ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
 export const TEAMS_PERSONAL_TAB_ENTITY_ID: string = 'domeinkaarten-ae9cbe34-f28a-4b0e-90d2-dcd9b5cbb046';
+/** The personal app's "Mijn acties" tab (Auditopvolging opening on the user's own items). */
+export const TEAMS_MINE_TAB_ENTITY_ID: string = 'mijn-acties-94d15802-53bf-46c1-97cd-adaa32507273';
 
 /**
  * Deep link to a Teams tab (https://teams.microsoft.com/l/entity/<appId>/<entityId>),
@@ -161,6 +163,11 @@ export function teamsTabDeepLink(appId: string, entityId: string, subEntityId?: 
 /** A domain in the personal app's cards (works for anyone who has the app). */
 export function teamsDomainLink(domainKey?: string, label?: string): string {
   return teamsTabDeepLink(TEAMS_APP_ID, TEAMS_PERSONAL_TAB_ENTITY_ID, domainKey, label);
+}
+
+/** "Mijn acties" in the personal app (works for anyone who has the app). */
+export function teamsMineLink(): string {
+  return teamsTabDeepLink(TEAMS_APP_ID, TEAMS_MINE_TAB_ENTITY_ID);
 }
 
 /**

@@ -128,6 +128,8 @@ export interface IReportData {
   finalYears?: number[];
   /** The reporting year the control team decided (list Instellingen), where the read included it. */
   decidedYear?: number;
+  /** The signed-in user as the data site knows them, where the read included it (the Viva card's own items). */
+  currentUser?: IPerson;
 }
 
 export interface IDomainReport {

@@ -180,6 +180,35 @@ describe('Auditopvolging: one audit', () => {
 });
 
 describe('Auditopvolging: per domain and Mijn acties', () => {
+  it('says how many open recommendations there are (glossary: "open aanbevelingen"), the same figure as the widget and the Viva card', async () => {
+    const data = loadSeedData();
+    const info = infoAuditId(data);
+    data.recommendations = [rec(1, info, 'H', 'Open'), rec(2, info, 'H', 'In uitvoering'), rec(3, info, 'M', 'Uitgevoerd'), rec(4, info, 'L', 'Niet uitgevoerd')];
+    const { container } = setup(data);
+    await auditItems(container);
+    expect(screen.getByTestId('open-recommendations')).toHaveTextContent('2 open aanbevelingen');
+    fireEvent.click(screen.getByRole('tab', { name: 'Per domein' }));
+    const section = await screen.findByRole('region', { name: 'Betrouwbare informatie' });
+    expect(section).toHaveTextContent('2 open aanbevelingen');
+  });
+
+  it('"Per domein" says once, in plain words, which audits belong to no domain ("Zonder domein")', async () => {
+    const data = loadSeedData();
+    const lone = data.audits.filter((a) => a.key !== 'audit-informatiebeheer-2022')[0];
+    lone.domainIds = [];
+    for (const r of data.risks) if (r.audit && r.audit.id === lone.id) r.audit = undefined;
+    for (const a of data.actions) if (a.audit && a.audit.id === lone.id) a.audit = undefined;
+    data.recommendations = [rec(1, lone.id, 'H', 'Open')];
+    const { container } = setup(data);
+    await auditItems(container);
+    fireEvent.click(screen.getByRole('tab', { name: 'Per domein' }));
+    const none = await screen.findByRole('region', { name: 'Zonder domein' });
+    expect(within(none).getByRole('button', { name: lone.title })).toBeInTheDocument();
+    expect(none).toHaveTextContent(/aan geen domein gekoppeld; hun 1 open aanbeveling telt in geen enkel domein mee/);
+    expect(container.querySelectorAll('[data-testid="no-domain"]')).toHaveLength(1);
+    expect(container).not.toHaveTextContent('(niet vermeld)');
+  });
+
   it('lists per domain the audits that feed it', async () => {
     const { container } = setup();
     await auditItems(container);
@@ -207,6 +236,22 @@ describe('Auditopvolging: per domain and Mijn acties', () => {
     // Each "open in the list" link names its item for screen readers.
     expect(within(items[1] as HTMLElement).getByRole('link', { name: 'Openen in de lijst: Aanbeveling 1 (opent in een nieuw venster)' })).toBeInTheDocument();
     expect(screen.getByText(/met Ann Janssens als eigenaar/)).toBeInTheDocument();
+  });
+
+  it('"Mijn acties" puts the overdue and due-within-30-days items first and says how many (the reminder rule)', async () => {
+    const data = loadSeedData();
+    const [a1, a2, a3] = data.actions.filter((a) => a.status === 'Gepland');
+    a1.owner = { id: 7, title: 'Ann Janssens' };
+    a1.deadline = '2023-09-01';
+    a2.owner = { id: 7, title: 'Ann Janssens' };
+    a2.deadline = '2023-05-01';
+    a3.owner = { id: 7, title: 'Ann Janssens' };
+    a3.deadline = '2023-06-01';
+    setup(data, { initialView: 'mine' });
+    const list = await screen.findByTestId('mine-list');
+    const items = list.querySelectorAll('li[data-mine]');
+    expect(Array.prototype.map.call(items, (i: HTMLElement) => (i.textContent || '').indexOf(a2.title) >= 0 ? 'a2' : (i.textContent || '').indexOf(a3.title) >= 0 ? 'a3' : 'a1')).toEqual(['a2', 'a3', 'a1']);
+    expect(screen.getByTestId('mine-due')).toHaveTextContent('1 te laat, 1 binnen 30 dagen');
   });
 
   it('"Mijn acties" follows whichever user the data site says is current', async () => {

@@ -57,12 +57,12 @@ describe.each(cases().map((c) => [c.name, c] as [string, ICase]))('one truth: %s
     await waitFor(() => expect(container.querySelectorAll('li[data-domain-id]')).toHaveLength(f.domains.length), SLOW);
     const rows = Array.prototype.slice.call(container.querySelectorAll('li[data-domain-id]')) as HTMLElement[];
     const read = (row: HTMLElement, name: string): number => num(row.querySelector(`[data-figure="${name}"]`)?.textContent);
-    expect(rows.map((r) => [read(r, 'risks'), read(r, 'realised'), read(r, 'planned'), read(r, 'earlierPlanning'), read(r, 'overdue')])).toEqual(
-      f.domains.map((d) => [d.openHighRisks, d.realised, d.newPlanning, d.earlierPlanning, d.overdue])
+    expect(rows.map((r) => [read(r, 'risks'), read(r, 'realised'), read(r, 'planned'), read(r, 'earlierPlanning'), read(r, 'overdue'), read(r, 'openRecommendations')])).toEqual(
+      f.domains.map((d) => [d.openHighRisks, d.realised, d.newPlanning, d.earlierPlanning, d.overdue, d.openRecommendations])
     );
     const t = f.totals;
     expect(container.querySelector('[data-testid="summary-totals"]')?.textContent).toMatch(
-      new RegExp(`: ${t.openHighRisks} .*, ${t.realised} realisatie.* in ${f.year}, ${t.newPlanning} actie.* nieuw gepland voor ${f.year + 1}, ${t.earlierPlanning} in eerdere planning, ${t.overdue} te laat\\.`)
+      new RegExp(`: ${t.openHighRisks} .*, ${t.realised} realisatie.* in ${f.year}, ${t.newPlanning} actie.* nieuw gepland voor ${f.year + 1}, ${t.earlierPlanning} in eerdere planning, ${t.overdue} te laat, ${t.openRecommendations} open aanbeveling.* uit audits\\.`)
     );
   });
 
@@ -74,8 +74,9 @@ describe.each(cases().map((c) => [c.name, c] as [string, ICase]))('one truth: %s
     const card = quickViewCard(f, strings, (k) => k);
     const containers = (card.body as Array<{ type: string; items?: Array<{ facts?: Array<{ value: string }> }> }>).filter((b) => b.type === 'Container');
     expect(containers.map((x) => (x.items?.[1].facts || []).map((v) => Number(v.value)))).toEqual(
-      f.domains.map((d) => [d.openHighRisks, d.realised, d.earlierPlanning, d.overdue])
+      f.domains.map((d) => [d.openHighRisks, d.realised, d.earlierPlanning, d.overdue, d.openRecommendations])
     );
+    expect(JSON.stringify(card)).toContain(`Audits: ${f.totals.openRecommendations} open aanbeveling`);
   });
 
   it('the domain cards show the model figures on each card', async () => {

@@ -45,7 +45,7 @@ describe('Summary', () => {
     // Totals count an action in two domains once (30 realisations, 18 in earlier planning), the
     // per-domain mentions are said as such (31 and 20): never two numbers for one thing.
     expect(screen.getByTestId('summary-totals')).toHaveTextContent(
-      `In totaal (elke actie één keer): 27 hoge risico's, 30 realisaties in 2022, 34 acties nieuw gepland voor 2023, 18 in eerdere planning, 0 te laat.`
+      `In totaal (elke actie één keer): 27 hoge risico's, 30 realisaties in 2022, 34 acties nieuw gepland voor 2023, 18 in eerdere planning, 0 te laat, 0 open aanbevelingen uit audits.`
     );
     expect([sum(1), sum(3)]).toEqual([31, 38]);
     expect(screen.getByTestId('summary-mentions')).toHaveTextContent(`in 7 domeinen ${sum(1)} vermeldingen van realisaties, ${sum(3)} van nieuwe planning en ${sum(4)} van eerdere planning.`);

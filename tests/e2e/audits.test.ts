@@ -19,6 +19,12 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+async function openAt(path: string, width: number): Promise<Page> {
+  const page = await (await ctx.browser.newContext({ viewport: { width, height: 900 } })).newPage();
+  await page.goto(ctx.site.url + path);
+  return page;
+}
+
 async function openAudits(path: string = '/workbench/audits'): Promise<Page> {
   const page = await open(path);
   await page.locator('[data-audit-id]').first().waitFor({ timeout: 30000 });
@@ -130,6 +136,31 @@ describe('Auditopvolging in the local workbench', () => {
     await page.getByRole('region', { name: 'Betrouwbare informatie' }).waitFor();
     bad.push(...(await seriousViolations(page, 'per domein contrast')));
     await page.close();
+    expect(bad).toEqual([]);
+  });
+
+  it.each([1280, 390])('at %i px the widget and the audits page show the open recommendations and have no serious or critical axe-core violations', async (width) => {
+    const bad: string[] = [];
+    const widget = await openAt('/workbench/summary', width);
+    await widget.locator('#root [data-figure="openRecommendations"]').first().waitFor({ timeout: 30000 });
+    // Counted once in the total (the recommendations added above: 2 of 4 still open).
+    expect(await widget.locator('#root').getByTestId('summary-totals').textContent()).toMatch(/, \d+ open aanbevelingen? uit audits\./);
+    bad.push(...(await seriousViolations(widget, `widget ${width}`)));
+    const overflow = await widget.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await widget.close();
+    const audits = await openAt('/workbench/audits', width);
+    await audits.locator('[data-audit-id]').first().waitFor({ timeout: 30000 });
+    expect(await audits.getByTestId('open-recommendations').textContent()).toMatch(/^\d+ open aanbevelingen?/);
+    bad.push(...(await seriousViolations(audits, `audits ${width}`)));
+    await audits.getByRole('tab', { name: 'Per domein' }).click();
+    await audits.getByRole('region', { name: 'Betrouwbare informatie' }).waitFor();
+    expect(await audits.getByRole('region', { name: 'Betrouwbare informatie' }).textContent()).toMatch(/open aanbeveling/);
+    bad.push(...(await seriousViolations(audits, `per domein ${width}`)));
+    await audits.getByRole('tab', { name: 'Mijn acties' }).click();
+    await audits.getByRole('heading', { name: 'Mijn acties', level: 2 }).waitFor();
+    bad.push(...(await seriousViolations(audits, `mijn acties ${width}`)));
+    await audits.close();
     expect(bad).toEqual([]);
   });
 });

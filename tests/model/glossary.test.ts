@@ -54,7 +54,15 @@ const USES: Array<[string, string, string]> = [
   ['src/webparts/domainCards/loc', 'CardCounts', 'openHighRisks'],
   ['src/webparts/domainCards/loc', 'OlderPlanning', 'earlierPlanning'],
   ['src/webparts/domainCards/loc', 'CardDeadlines', 'overdue'],
-  ['src/webparts/auditFollowUp/loc', 'DomainDeadlines', 'overdue']
+  ['src/webparts/auditFollowUp/loc', 'DomainDeadlines', 'overdue'],
+  ['src/webparts/summary/loc', 'OpenRecommendationsMany', 'openRecommendations'],
+  ['src/webparts/summary/loc', 'Totals', 'openRecommendations'],
+  ['src/adaptiveCardExtensions/orgSummary/loc', 'OpenRecommendationsLabel', 'openRecommendations'],
+  ['src/adaptiveCardExtensions/orgSummary/loc', 'QuickViewOpenRecommendations', 'openRecommendations'],
+  ['src/adaptiveCardExtensions/orgSummary/loc', 'MineHeadline', 'overdue'],
+  ['src/webparts/auditFollowUp/loc', 'OpenRecommendationsTotal', 'openRecommendations'],
+  ['src/webparts/auditFollowUp/loc', 'DomainOpenRecommendations', 'openRecommendations'],
+  ['src/webparts/auditFollowUp/loc', 'MineSummary', 'overdue']
 ];
 
 describe('one glossary of words for the figures', () => {
@@ -70,7 +78,7 @@ describe('one glossary of words for the figures', () => {
     for (const [dir, key, figure] of USES) {
       const template = loc(`${dir}/${lang}.js`)[key];
       // As shown with several items: "{0:risk|risks}" reads "risks".
-      const value = template === undefined ? undefined : format(template, 2, 2, 2, 2, 2, 2, 2);
+      const value = template === undefined ? undefined : format(template, 2, 2, 2, 2, 2, 2, 2, 2);
       if (value === undefined || value.toLowerCase().indexOf(word(figure)) < 0) misses.push(`${dir} ${key}: "${value}" lacks "${word(figure)}"`);
     }
     expect(misses).toEqual([]);

@@ -7,6 +7,7 @@ import { ISummarySource } from '../../src/data/ISummarySource';
 import { createDataAccess, IDataAccess } from '../../src/data/createDataAccess';
 import { createSummaryAccess } from '../../src/data/createSummaryAccess';
 import { IProgressService } from '../../src/data/progressService';
+import { ISummarySourceOptions } from '../../src/data/summarySource';
 
 /** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
 export interface IPageDigest {
@@ -46,8 +47,8 @@ export function createBrowserRepository(siteUrl: string, user?: string, digest?:
 }
 
 /** The homepage widget's reads (counts only). */
-export function createBrowserSummarySource(siteUrl: string, user?: string, digest?: IPageDigest): ISummarySource {
-  return createSummaryAccess(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default').summary;
+export function createBrowserSummarySource(siteUrl: string, user?: string, digest?: IPageDigest, options?: ISummarySourceOptions): ISummarySource {
+  return createSummaryAccess(browserSp(siteUrl, digest, user), siteUrl, user || 'local-default', options).summary;
 }
 
 /** The data site seen from `currentWebUrl` when nothing is configured, as the web parts resolve it. */

@@ -4,7 +4,7 @@
  * days) and the monthly summary for the algemeen directeur (the one-truth figures of model/figures). Each message
  * has a key (kind, week or month, recipient): a key that was sent is never sent again (src/data/reminders.ts).
  */
-import { actionDeadlineState, allRecommendations, deadlineDate, DeadlineState, DUE_SOON_DAYS, recommendationDeadlineState } from '../../src/model/audits';
+import { actionDeadlineState, allRecommendations, deadlineDate, DeadlineState, DUE_SOON_DAYS, needsAttention, recommendationDeadlineState } from '../../src/model/audits';
 import { buildFigures } from '../../src/model/figures';
 import { listFormUrl } from '../../src/model/links';
 import { IProgressReport, latestReportOn, pendingReports, reviewOf } from '../../src/model/progress';
@@ -133,7 +133,7 @@ export function ownerDigests(input: IReminderInput): IReminderMessage[] {
   const items = followUpItems(input.data, input.today, input.siteUrl);
   const teamIds = input.controlTeam.map((p) => p.id);
   const owners: Record<number, IPerson> = {};
-  for (const i of items) if (i.owner && (i.state === 'overdue' || i.state === 'dueSoon')) owners[i.owner.id] = i.owner;
+  for (const i of items) if (i.owner && needsAttention(i.state)) owners[i.owner.id] = i.owner;
   for (const r of input.reports) {
     const item = items.filter((i) => i.kind === r.target.kind && i.id === r.target.id)[0];
     if (item && item.owner && item.owner.id === r.authorId && openRefusals(input.reports, r.authorId, teamIds).length) owners[r.authorId] = item.owner;

@@ -19,7 +19,7 @@ export type IOrgSummaryAdaptiveCardExtensionState = ICardState;
 const CARD_VIEW_REGISTRY_ID: string = 'OrgSummary_CARD_VIEW';
 export const QUICK_VIEW_REGISTRY_ID: string = 'OrgSummary_QUICK_VIEW';
 
-/** Thin host: find the data site, load the figures once, hand them to the views. */
+/** Thin host: find the data site, load the figures (the widget's counts path) once, hand them to the views. */
 export default class OrgSummaryAdaptiveCardExtension extends BaseAdaptiveCardExtension<IOrgSummaryAdaptiveCardExtensionProps, IOrgSummaryAdaptiveCardExtensionState> {
   public onInit(): Promise<void> {
     this.state = { status: 'loading' };
@@ -33,7 +33,8 @@ export default class OrgSummaryAdaptiveCardExtension extends BaseAdaptiveCardExt
   private async _load(): Promise<void> {
     try {
       const year = Number(this.properties.reportYear);
-      this.setState({ status: 'ready', figures: await loadCardFiguresInSpfx(this.context, this.properties.siteUrl, year > 0 ? year : undefined, new Date()) });
+      const loaded = await loadCardFiguresInSpfx(this.context, this.properties.siteUrl, year > 0 ? year : undefined, new Date());
+      this.setState({ status: 'ready', figures: loaded.figures, mine: loaded.mine });
     } catch {
       this.setState({ status: 'error' });
     }

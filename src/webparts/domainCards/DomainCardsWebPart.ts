@@ -60,7 +60,8 @@ export default class DomainCardsWebPart extends DataWebPartBase<IDomainCardsWebP
     const repository = this.services.repository;
     if (propertyPath === 'organisation' && oldValue !== newValue) {
       // One setting of the data site for every report (also set by npm run deploy --organisation).
-      repository.setOrganisation(String(newValue || '').trim()).catch(() => undefined);
+      const setOrganisation = repository.setOrganisation.bind(repository);
+      this.saveToDataSite('organisation', () => setOrganisation(String(newValue || '').trim()), strings).catch(() => undefined);
     }
   }
 
@@ -116,6 +117,7 @@ export default class DomainCardsWebPart extends DataWebPartBase<IDomainCardsWebP
               groupName: strings.ReportGroupName,
               groupFields: [
                 PropertyPaneTextField('organisation', { label: strings.OrganisationFieldLabel, description: strings.OrganisationFieldDescription }),
+                this.saveStatusField('organisation'),
                 PropertyPaneTextField('reportIntro', {
                   label: strings.ReportIntroFieldLabel,
                   description: strings.ReportIntroFieldDescription,

@@ -2,9 +2,11 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { IPropertyPaneField, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { IPropertyPaneField, PropertyPaneLabel, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { ITheme } from '@fluentui/react/lib/Styling';
 import { resolveSpfxDataSite } from '../../data/spfxSite';
+import { httpStatusOf, sharePointMessage } from '../../data/errors';
+import { format } from '../../components/format';
 import { followHostTheme } from './hostTheme';
 import { createHostLinks, IHostLinks, ITeamsJsLinks } from './hostLinks';
 import { pageUrlError, reportYearError, siteUrlError } from './urlFields';
@@ -17,6 +19,16 @@ export interface IDataSourceStrings {
   ReportYearFieldLabel: string;
   ReportYearFieldDescription: string;
   ReportYearInvalid: string;
+}
+
+/** Loc keys of what the pane says after a property was saved to the data site (list Instellingen). */
+export interface ISaveStrings {
+  SettingSaving: string;
+  SettingSaved: string;
+  /** {0}: SharePoint's message. */
+  SettingSaveFailed: string;
+  /** No right to write the data site's settings (only the control team and site owners have it). */
+  SettingSaveForbidden: string;
 }
 
 /** The data source's property pane fields, by the property they set. */
@@ -88,6 +100,32 @@ export abstract class ReactWebPartBase<P extends IDataSourceProps> extends BaseC
   /** A setting naming the page a link leads to ("Pagina met de domeinkaarten"), checked with the link rule. */
   protected pageUrlField(name: string, label: string, description: string, invalid: string): IPropertyPaneField<unknown> {
     return PropertyPaneTextField(name, { label, description, onGetErrorMessage: (v: string) => pageUrlError(v, invalid) });
+  }
+
+  private _saveStatus: Record<string, string> = {};
+
+  /**
+   * Saves a property's value to the data site (e.g. Organisatie in Instellingen) and says in the pane how it went:
+   * a refused or failed write is never silent (the property itself stays on the web part).
+   */
+  protected saveToDataSite(property: string, save: () => Promise<void>, strings: ISaveStrings): Promise<void> {
+    const show = (text: string): void => {
+      this._saveStatus[property] = text;
+      if (this.context.propertyPane) this.context.propertyPane.refresh();
+    };
+    show(strings.SettingSaving);
+    return save().then(
+      () => show(strings.SettingSaved),
+      (e: unknown) => {
+        const status = httpStatusOf(e);
+        show(status === 401 || status === 403 ? strings.SettingSaveForbidden : format(strings.SettingSaveFailed, sharePointMessage(e)));
+      }
+    );
+  }
+
+  /** The pane's line under a saved property: saving, saved, or why it was not saved. */
+  protected saveStatusField(property: string): IPropertyPaneField<unknown> {
+    return PropertyPaneLabel(`${property}SaveStatus`, { text: this._saveStatus[property] || '' });
   }
 
   /** The property pane stores the text field's value as a string. */

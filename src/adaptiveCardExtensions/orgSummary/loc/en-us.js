@@ -27,6 +27,22 @@ define([], function () {
     RealisedLabel: "Realisations {0}",
     EarlierPlanningLabel: "Earlier planning",
     OverdueLabel: "Overdue (deadline passed)",
-    OpenDomain: "Open {0}"
+    OpenDomain: "Open {0}",
+    OpenDomainCard: "Open domain card",
+    // The signed-in user's own items (owner = you; the reminder rule: overdue or due within 30 days)
+    MineHeadline: "Your items: {0} overdue, {1} due within 30 days",
+    HeadlineBodyWithRisks: "{0} open high risks. {1}",
+    MineTitle: "My actions",
+    MineIntro: "Where you are the owner: overdue or due within 30 days.",
+    MineNone: "You have no actions or recommendations that are overdue or due within 30 days.",
+    MineOverdue: "{0} · overdue (deadline {1})",
+    MineDueSoon: "{0} · deadline {1}",
+    MineAction: "Action",
+    MineRecommendation: "Recommendation",
+    MineMore: "And {0} more in My actions.",
+    OpenRecommendationsLabel: "Open recommendations",
+    QuickViewOpenRecommendations: "Audits: {0} open {0:recommendation|recommendations}.",
+    MineOpen: "Open My actions",
+    DateLocale: "en-GB"
   };
 });

@@ -24,6 +24,21 @@ declare interface IOrgSummaryAdaptiveCardExtensionStrings {
   EarlierPlanningLabel: string;
   OverdueLabel: string;
   OpenDomain: string;
+  OpenDomainCard: string;
+  MineHeadline: string;
+  HeadlineBodyWithRisks: string;
+  MineTitle: string;
+  MineIntro: string;
+  MineNone: string;
+  MineOverdue: string;
+  MineDueSoon: string;
+  MineAction: string;
+  MineRecommendation: string;
+  MineMore: string;
+  OpenRecommendationsLabel: string;
+  QuickViewOpenRecommendations: string;
+  MineOpen: string;
+  DateLocale: string;
 }
 
 declare module 'OrgSummaryAdaptiveCardExtensionStrings' {

@@ -27,6 +27,22 @@ define([], function () {
     RealisedLabel: "Realisaties {0}",
     EarlierPlanningLabel: "Eerdere planning",
     OverdueLabel: "Te laat (deadline verstreken)",
-    OpenDomain: "Open {0}"
+    OpenDomain: "Open {0}",
+    OpenDomainCard: "Open domeinkaart",
+    // The signed-in user's own items (owner = you; the reminder rule: overdue or due within 30 days)
+    MineHeadline: "Jouw acties: {0} te laat, {1} binnen 30 dagen",
+    HeadlineBodyWithRisks: "{0} open hoge risico's. {1}",
+    MineTitle: "Mijn acties",
+    MineIntro: "Waarvan jij eigenaar bent: te laat of met een deadline binnen 30 dagen.",
+    MineNone: "Je hebt geen acties of aanbevelingen die te laat zijn of binnen 30 dagen moeten klaar zijn.",
+    MineOverdue: "{0} · te laat (deadline {1})",
+    MineDueSoon: "{0} · deadline {1}",
+    MineAction: "Actie",
+    MineRecommendation: "Aanbeveling",
+    MineMore: "En nog {0} in Mijn acties.",
+    OpenRecommendationsLabel: "Open aanbevelingen",
+    QuickViewOpenRecommendations: "Audits: {0} open {0:aanbeveling|aanbevelingen}.",
+    MineOpen: "Open Mijn acties",
+    DateLocale: "nl-BE"
   };
 });

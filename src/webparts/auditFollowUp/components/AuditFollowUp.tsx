@@ -14,9 +14,10 @@ import { useFormOpener } from '../../../components/useFormOpener';
 import { IOrgRepository, IPermissions } from '../../../data/IOrgRepository';
 import { isServerBusy } from '../../../data/errors';
 import {
-  auditFilterOptions, auditFiltersActive, auditsFeedingDomain, deadlinesByDomain, executionRate, filterAudits, groupAuditsByYear,
-  hasFindings, IAuditFilters, isStated, myItems, NOT_STATED_KEY, recommendationsOf
+  auditFilterOptions, auditFiltersActive, auditsFeedingDomain, auditsWithoutDomain, deadlinesByDomain, executionRate, filterAudits, groupAuditsByYear,
+  hasFindings, IAuditFilters, isRecommendationDone, isStated, myItems, NOT_STATED_KEY, recommendationsOf
 } from '../../../model/audits';
+import { buildFigures, myFigures } from '../../../model/figures';
 import { listFormUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAudit, IPerson, IReportData } from '../../../model/types';
@@ -165,6 +166,8 @@ function AuditsView(props: { data: IReportData; cn: AuditClassNames; onOpen: (id
   const groups = groupAuditsByYear(shown);
   // Said once for the list, not on every card.
   const unrecorded = shown.filter((a) => !hasFindings(a) && recommendationsOf(data, a.id).length === 0).length;
+  // The one definition (src/model/figures), as on the widget and the Viva card; it does not depend on the year.
+  const openRecommendations = React.useMemo(() => buildFigures(data, props.today.getFullYear(), props.today).totals.openRecommendations, [data, props.today]);
   return (
     <>
       <FilterBar audits={data.audits} filters={filters} onChange={setFilters} cn={cn} />
@@ -172,6 +175,9 @@ function AuditsView(props: { data: IReportData; cn: AuditClassNames; onOpen: (id
       <div className={cn.live} role="status" aria-live="polite" data-testid="audit-count">
         {format(strings.FilterResults, shown.length, data.audits.length)}
       </div>
+      <p className={cn.meta} data-testid="open-recommendations">
+        {format(strings.OpenRecommendationsTotal, openRecommendations)}
+      </p>
       {unrecorded > 0 && (
         <p className={cn.muted} data-testid="audits-unrecorded">
           {format(strings.AuditsUnrecorded, unrecorded, shown.length)}
@@ -201,6 +207,8 @@ function DomainsView(props: { data: IReportData; today: Date; cn: AuditClassName
   const { data, cn } = props;
   const deadlines = deadlinesByDomain(data, props.today);
   const domains = data.domains.filter((d) => d.active).sort((a, b) => a.order - b.order || a.id - b.id);
+  const figures = buildFigures(data, props.today.getFullYear(), props.today);
+  const openRecs = (id: number): number => (figures.domains.filter((f) => f.domainId === id)[0] || { openRecommendations: 0 }).openRecommendations;
   return (
     <>
       {domains.map((d) => {
@@ -212,7 +220,9 @@ function DomainsView(props: { data: IReportData; today: Date; cn: AuditClassName
             <h2 id={id} className={cn.groupTitle}>
               {d.title}
             </h2>
-            <p className={cn.meta}>{format(strings.DomainDeadlines, counts.overdue, counts.dueSoon)}</p>
+            <p className={cn.meta}>
+              {format(strings.DomainDeadlines, counts.overdue, counts.dueSoon)} · {format(strings.DomainOpenRecommendations, openRecs(d.id))}
+            </p>
             {audits.length === 0 ? (
               <p className={cn.muted}>{strings.DomainNoAudits}</p>
             ) : (
@@ -230,7 +240,35 @@ function DomainsView(props: { data: IReportData; today: Date; cn: AuditClassName
           </section>
         );
       })}
+      <NoDomain data={data} cn={cn} onOpen={props.onOpen} />
     </>
+  );
+}
+
+/** Audits linked to no domain, said once in plain words (not "(niet vermeld) — niet vermeld" per line). */
+function NoDomain(props: { data: IReportData; cn: AuditClassNames; onOpen: (id: number) => void }): JSX.Element {
+  const { data, cn } = props;
+  const audits = auditsWithoutDomain(data);
+  if (audits.length === 0) return <></>;
+  const ids = audits.map((a) => a.id);
+  const open = (data.recommendations || []).filter((r) => r.auditId !== undefined && ids.indexOf(r.auditId) >= 0 && !isRecommendationDone(r)).length;
+  return (
+    <section className={cn.group} aria-labelledby="audit-domain-none" data-testid="no-domain">
+      <h2 id="audit-domain-none" className={cn.groupTitle}>
+        {strings.NoDomainTitle}
+      </h2>
+      <p className={cn.meta}>{format(strings.NoDomainIntro, audits.length, open)}</p>
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {audits.map((a) => (
+          <li key={a.id}>
+            <button type="button" className={cn.linkButton} onClick={() => props.onOpen(a.id)}>
+              {a.title}
+            </button>
+            {isStated(a.year) ? ` (${a.year})` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -248,12 +286,19 @@ function MineView(props: {
   if (user.failed) return <MessageBar messageBarType={MessageBarType.warning}>{strings.MineNoUser}</MessageBar>;
   if (!user.user) return <LoadingView label={strings.MineLoadingUser} lines={3} />;
   const items = myItems(data, user.user.id, props.today);
+  // The reminder rule (src/model): overdue and due within 30 days, which myItems already puts first.
+  const due = myFigures(data, user.user.id, props.today);
   return (
     <section aria-labelledby="mine-title" className={cn.group}>
       <h2 id="mine-title" className={cn.groupTitle}>
         {strings.TabMine}
       </h2>
       <p className={cn.meta}>{format(strings.MineIntro, user.user.title)}</p>
+      {due.items.length > 0 && (
+        <p className={cn.meta} data-testid="mine-due">
+          {format(strings.MineSummary, due.overdue, due.dueSoon)}
+        </p>
+      )}
       {items.length === 0 ? (
         <EmptyView title={strings.TabMine} message={strings.MineEmpty} />
       ) : (

@@ -115,6 +115,11 @@ define([], function () {
     DomainAudits: "Audits feeding this domain ({0})",
     DomainNoAudits: "No audits linked to this domain.",
     DomainDeadlines: "{0} overdue · {1} due within 30 days",
+    DomainOpenRecommendations: "{0} open {0:recommendation|recommendations}",
+    OpenRecommendationsTotal: "{0} open {0:recommendation|recommendations} (not carried out and not decided against).",
+    NoDomainTitle: "Without a domain",
+    NoDomainIntro: "{0} {0:audit is|audits are} linked to no domain; their {1} open {1:recommendation counts|recommendations count} in no domain.",
+    MineSummary: "{0} overdue, {1} due within 30 days: these come first.",
 
     MineIntro: "Open actions and recommendations owned by {0}, overdue first.",
     MineEmpty: "You own no open actions or recommendations.",

@@ -107,6 +107,11 @@ declare interface IAuditFollowUpWebPartStrings {
   DomainAudits: string;
   DomainNoAudits: string;
   DomainDeadlines: string;
+  DomainOpenRecommendations: string;
+  OpenRecommendationsTotal: string;
+  NoDomainTitle: string;
+  NoDomainIntro: string;
+  MineSummary: string;
   MineIntro: string;
   MineEmpty: string;
   MineNoUser: string;

@@ -123,6 +123,11 @@ define([], function () {
     DomainAudits: "Audits die dit domein voeden ({0})",
     DomainNoAudits: "Geen audits gekoppeld aan dit domein.",
     DomainDeadlines: "{0} te laat · {1} binnen 30 dagen",
+    DomainOpenRecommendations: "{0} open {0:aanbeveling|aanbevelingen}",
+    OpenRecommendationsTotal: "{0} open {0:aanbeveling|aanbevelingen} (niet uitgevoerd en niet beslist om niet uit te voeren).",
+    NoDomainTitle: "Zonder domein",
+    NoDomainIntro: "{0} {0:audit is|audits zijn} aan geen domein gekoppeld; hun {1} open {1:aanbeveling telt|aanbevelingen tellen} in geen enkel domein mee.",
+    MineSummary: "{0} te laat, {1} binnen 30 dagen: die staan bovenaan.",
 
     // Mine
     MineIntro: "Open acties en aanbevelingen met {0} als eigenaar, de late eerst.",

@@ -30,6 +30,10 @@ define([], function () {
     ReportGroupName: "Report for the council",
     OrganisationFieldLabel: "Name of the local government",
     OrganisationFieldDescription: "Shown on the title page and in the footer of the note and the deck. Stored as the setting Organisatie of the data site (list Instellingen), the one npm run deploy --organisation sets. Empty: the title of the data site.",
+    SettingSaving: "Saving to the data site…",
+    SettingSaved: "Saved to the data site (list Instellingen).",
+    SettingSaveFailed: "Not saved to the data site: {0}. This web part uses the new value, reports made elsewhere do not. Try again or ask the control team.",
+    SettingSaveForbidden: "Not saved: only the control team and the site owners may change the data site's settings (list Instellingen). This web part uses the new value, reports made elsewhere do not.",
     ReportIntroFieldLabel: "Introduction (chapter Algemeen)",
     ReportIntroFieldDescription: "Leave empty for the standard text on art. 217-220 of the Decreet lokaal bestuur.",
 

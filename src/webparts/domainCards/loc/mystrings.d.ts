@@ -26,6 +26,10 @@ declare interface IDomainCardsWebPartStrings {
   ReportGroupName: string;
   OrganisationFieldLabel: string;
   OrganisationFieldDescription: string;
+  SettingSaving: string;
+  SettingSaved: string;
+  SettingSaveFailed: string;
+  SettingSaveForbidden: string;
   ReportIntroFieldLabel: string;
   ReportIntroFieldDescription: string;
   Loading: string;

@@ -30,6 +30,10 @@ define([], function () {
     ReportGroupName: "Rapport voor de gemeenteraad",
     OrganisationFieldLabel: "Naam van het bestuur",
     OrganisationFieldDescription: "Staat op de titelpagina en in de voettekst van de nota en de presentatie. Bewaard als instelling Organisatie van de gegevenssite (lijst Instellingen), dezelfde die npm run deploy --organisation zet. Leeg: de titel van de gegevenssite.",
+    SettingSaving: "Wordt bewaard op de gegevenssite…",
+    SettingSaved: "Bewaard op de gegevenssite (lijst Instellingen).",
+    SettingSaveFailed: "Niet bewaard op de gegevenssite: {0}. De web part gebruikt de nieuwe waarde, de rapporten elders niet. Probeer opnieuw of vraag het controleteam.",
+    SettingSaveForbidden: "Niet bewaard: alleen het controleteam en de site-eigenaars mogen de instellingen van de gegevenssite (lijst Instellingen) wijzigen. De web part gebruikt de nieuwe waarde, de rapporten elders niet.",
     ReportIntroFieldLabel: "Inleiding (hoofdstuk Algemeen)",
     ReportIntroFieldDescription: "Leeg laten voor de standaardtekst over art. 217-220 van het Decreet lokaal bestuur.",
 

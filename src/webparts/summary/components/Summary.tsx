@@ -157,6 +157,9 @@ function DomainRow(props: { d: IDomainFigures; year: number; cardsUrl: string | 
         <li className="orgb-sum-figure" data-figure="overdue">
           <span className="orgb-sum-number">{d.overdue}</span> {strings.Overdue}
         </li>
+        <li className="orgb-sum-figure" data-figure="openRecommendations">
+          <span className="orgb-sum-number">{d.openRecommendations}</span> {d.openRecommendations === 1 ? strings.OpenRecommendationsOne : strings.OpenRecommendationsMany}
+        </li>
       </ul>
       <ProgressBar part={d.plannedForYearRealised} total={d.plannedForYear} year={year} quietWhenEmpty={!props.anyPlanning} />
     </li>
@@ -250,7 +253,7 @@ export function Summary(props: ISummaryProps): JSX.Element {
           ))}
         </ul>
         <p className="orgb-sum-footer" data-testid="summary-totals">
-          {format(strings.Totals, t.openHighRisks, t.realised, year, t.newPlanning, year + 1, t.earlierPlanning, t.overdue)}
+          {format(strings.Totals, t.openHighRisks, t.realised, year, t.newPlanning, year + 1, t.earlierPlanning, t.overdue, t.openRecommendations)}
         </p>
         {summary.mentions.realised !== t.realised || summary.mentions.earlierPlanning !== t.earlierPlanning || summary.mentions.newPlanning !== t.newPlanning ? (
           <p className="orgb-sum-footer" data-testid="summary-mentions">

@@ -24,7 +24,7 @@ define([], function () {
     DomainNoPlanning: "No actions planned for {0}",
     OverallRealised: "{0} of the {1} actions planned for {2} {0:has|have} been realised ({3}%).",
     OverallNoYearPlanning: "No actions were planned for {0} itself; {1} {1:action|actions} from earlier planning {1:is|are} still open and {2} {2:action is|actions are} newly planned for {3}.",
-    Totals: "In total (each action once): {0} high {0:risk|risks}, {1} {1:realisation|realisations} in {2}, {3} {3:action|actions} newly planned for {4}, {5} in earlier planning, {6} overdue.",
+    Totals: "In total (each action once): {0} high {0:risk|risks}, {1} {1:realisation|realisations} in {2}, {3} {3:action|actions} newly planned for {4}, {5} in earlier planning, {6} overdue, {7} open {7:recommendation|recommendations} from audits.",
     Mentions: "By domain an action counts in each of its domains: {1} {1:mention|mentions} of realisations in {0} {0:domain|domains}, {2} of new planning and {3} of earlier planning.",
     EarlierPlanning: "in earlier planning",
     ToCards: "View all domain cards",
@@ -39,6 +39,8 @@ define([], function () {
     Refreshing: "Updating…",
     EmptyTitle: "No domains yet",
     EmptyMessage: "No internal control domains have been filled in yet. The internal control coordinator adds them in the Domeinen list.",
-    Overdue: "overdue (deadline passed)"
+    Overdue: "overdue (deadline passed)",
+    OpenRecommendationsOne: "open recommendation from audits",
+    OpenRecommendationsMany: "open recommendations from audits"
   };
 });

@@ -34,6 +34,8 @@ declare interface ISummaryWebPartStrings {
   EmptyTitle: string;
   EmptyMessage: string;
   Overdue: string;
+  OpenRecommendationsOne: string;
+  OpenRecommendationsMany: string;
 }
 
 declare module 'SummaryWebPartStrings' {

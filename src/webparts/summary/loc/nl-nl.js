@@ -24,7 +24,7 @@ define([], function () {
     DomainNoPlanning: "Geen acties gepland voor {0}",
     OverallRealised: "{0} van de {1} acties gepland voor {2} {0:is|zijn} gerealiseerd ({3}%).",
     OverallNoYearPlanning: "Voor {0} zelf stonden geen acties gepland; {1} {1:actie|acties} uit eerdere planning {1:is|zijn} nog open en {2} {2:actie|acties} {2:is|zijn} nieuw gepland voor {3}.",
-    Totals: "In totaal (elke actie één keer): {0} {0:hoog risico|hoge risico's}, {1} {1:realisatie|realisaties} in {2}, {3} {3:actie|acties} nieuw gepland voor {4}, {5} in eerdere planning, {6} te laat.",
+    Totals: "In totaal (elke actie één keer): {0} {0:hoog risico|hoge risico's}, {1} {1:realisatie|realisaties} in {2}, {3} {3:actie|acties} nieuw gepland voor {4}, {5} in eerdere planning, {6} te laat, {7} open {7:aanbeveling|aanbevelingen} uit audits.",
     Mentions: "Per domein telt een actie in elk van haar domeinen: in {0} {0:domein|domeinen} {1} {1:vermelding|vermeldingen} van realisaties, {2} van nieuwe planning en {3} van eerdere planning.",
     EarlierPlanning: "in eerdere planning",
     ToCards: "Alle domeinkaarten bekijken",
@@ -39,6 +39,8 @@ define([], function () {
     Refreshing: "Bijwerken…",
     EmptyTitle: "Nog geen domeinen",
     EmptyMessage: "Er zijn nog geen domeinen van organisatiebeheersing ingevuld. De coördinator interne controle vult ze aan in de lijst Domeinen.",
-    Overdue: "te laat (deadline verstreken)"
+    Overdue: "te laat (deadline verstreken)",
+    OpenRecommendationsOne: "open aanbeveling uit audits",
+    OpenRecommendationsMany: "open aanbevelingen uit audits"
   };
 });
