@@ -7,7 +7,7 @@ import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
 import { IProgressService } from '../../src/data/progressService';
-import { createBrowserMaturityRepository, createBrowserProgressService, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
+import { createBrowserMaturityRepository, createBrowserOwnerAssignment, createBrowserProgressService, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { Maturity } from '../../src/webparts/maturity/components/Maturity';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     progress = createBrowserProgressService(cfg.siteUrl, cfg.user, cfg.digest);
   }
 
+  // One per page (not per theme change): the owner picker reads the site's people once per opening.
+  const owners = createBrowserOwnerAssignment(cfg.siteUrl, cfg.user, cfg.digest);
   const renderCards = (theme: ITheme, isTeams: boolean): void => {
     ReactDOM.render(
       <DomainCards
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
         isTeams={isTeams}
         initialDomainKey={readDomainFromLocation(window.location.href)}
         auditsUrl={cfg.auditsUrl || '/workbench/audits'}
+        progress={progress}
+        owners={owners}
         renderReportActions={(ctx) => <ReportActions repository={repository} theme={theme} {...ctx} />}
       />,
       root

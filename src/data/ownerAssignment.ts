@@ -81,3 +81,13 @@ export function createAssignPort(sp: SPFI): IAssignPort {
     }
   };
 }
+
+/** What the cards' "Eigenaar en deadline toewijzen" needs: the people to pick from and the port of the use case. */
+export interface IOwnerAssignment {
+  readPeople(): Promise<IResolvedOwner[]>;
+  port: IAssignPort;
+}
+
+export function createOwnerAssignment(sp: SPFI): IOwnerAssignment {
+  return { readPeople: () => readPeople(sp), port: createAssignPort(sp) };
+}

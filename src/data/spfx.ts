@@ -7,6 +7,7 @@ import { PnPMaturityRepository } from './PnPMaturityRepository';
 import { ensurePermissions } from './permissions';
 import { spfxSp } from './spfxSite';
 import { createProgressService, IProgressService } from './progressService';
+import { createOwnerAssignment, IOwnerAssignment } from './ownerAssignment';
 
 export { resolveSpfxDataSite } from './spfxSite';
 
@@ -18,6 +19,8 @@ export interface IDataServices {
   ensureSchema: () => Promise<IEnsureResult>;
   /** Progress reports of owners and their review ("Voortgang melden"). */
   progress: IProgressService;
+  /** Owners and deadlines for many items at once (control team). */
+  owners: IOwnerAssignment;
 }
 
 /** One spfi per web part, bound to the SPFx context (auth, digest, request headers). */
@@ -28,6 +31,7 @@ export function createSpfxServices(context: WebPartContext, siteUrl?: string): I
     repository: new PnPOrgRepository(sp, url, { userKey: context.pageContext.user.loginName }),
     maturity: new PnPMaturityRepository(sp, url),
     progress: createProgressService(sp),
+    owners: createOwnerAssignment(sp),
     ensureSchema: async () => {
       const schema = await ensureSchema(sp);
       // The control team group with Contribute; "everyone reads" is a deliberate CLI choice (npm run provision -- --everyone-reads).

@@ -8,6 +8,7 @@ import { PnPMaturityRepository } from '../../src/data/PnPMaturityRepository';
 import { ISummarySource } from '../../src/data/ISummarySource';
 import { PnPSummarySource } from '../../src/data/summarySource';
 import { createProgressService, IProgressService } from '../../src/data/progressService';
+import { createOwnerAssignment, IOwnerAssignment } from '../../src/data/ownerAssignment';
 
 /** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
 export interface IPageDigest {
@@ -59,4 +60,9 @@ export function createBrowserMaturityRepository(siteUrl: string, user?: string, 
 /** Progress reports for the local workbench, acting as `user` like createBrowserRepository. */
 export function createBrowserProgressService(siteUrl: string, user?: string, digest?: IPageDigest): IProgressService {
   return createProgressService(browserSp(siteUrl, digest, user));
+}
+
+/** Owners and deadlines for many items (control team) for the local workbench, acting as `user`. */
+export function createBrowserOwnerAssignment(siteUrl: string, user?: string, digest?: IPageDigest): IOwnerAssignment {
+  return createOwnerAssignment(browserSp(siteUrl, digest, user));
 }

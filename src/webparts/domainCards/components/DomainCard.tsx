@@ -42,6 +42,8 @@ export interface IDomainCardProps {
   changed?: IChangedAfterFinal;
   /** "Toon definitief rapport": the year's final report next to today's data (read-only). */
   final?: { year: number; loading: boolean; error: boolean; comparison?: IDomainComparison };
+  /** More in the card's header (control team: reports to review, "Eigenaar en deadline toewijzen"). */
+  headerActions?: React.ReactNode;
 }
 
 /** "gewijzigd na definitief rapport (<datum>)": as text, not only a colour. */
@@ -301,6 +303,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             styles={{ root: { height: 28, padding: '0 8px', minWidth: 0, flexShrink: 0 } }}
           />
         )}
+        {props.headerActions}
       </div>
       <div className={cn.quadrants}>
         <Quadrant id={`${anchorId}-criteria`} title={strings.Criteria} cn={cn}>

@@ -26,6 +26,10 @@ import { DetailPanel, statusLabel } from './DetailPanel';
 import { DomainCard, ISelection } from './DomainCard';
 import { filterDomainReport, filterOptions, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
 import { getClassNames, IDomainCardsClassNames } from './styles';
+import { ActionProgress, CardOwnerTools } from './ActionProgress';
+import { useProgressReports } from '../../../components/ProgressParts';
+import { IProgressService } from '../../../data/progressService';
+import { IOwnerAssignment } from '../../../data/ownerAssignment';
 
 /** What the report buttons need to know about the view. */
 export interface IReportActionsContext {
@@ -61,6 +65,10 @@ export interface IDomainCardsProps {
   renderReportActions?: (context: IReportActionsContext) => React.ReactNode;
   /** The Auditopvolging page or tab: a risk's audit opens there. */
   auditsUrl?: string;
+  /** Progress reports: "Voortgang melden" in an owner's action panel, the control team's review. Absent: not shown. */
+  progress?: IProgressService;
+  /** Control team: "Eigenaar en deadline toewijzen" per domain. Absent: not shown. */
+  owners?: IOwnerAssignment;
 }
 
 const READER: IPermissions = { canEdit: false, canManageLists: false, canFinalise: false };
@@ -215,6 +223,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const currentUser = view ? view.currentUser : undefined;
   const [toMark, setToMark] = React.useState<{ action: IAction; recommendations: IRecommendation[] } | undefined>(undefined);
   const [marking, setMarking] = React.useState(false);
+  const progress = useProgressReports(props.progress);
 
   // The final reports came in the same round trip: their years decide the year the cards open on.
   const storedReports: IStoredReport[] = React.useMemo(() => (view ? view.reports : []), [view]);
@@ -402,6 +411,11 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
                 : undefined
             }
             onShare={props.shareDomain ? () => props.shareDomain && props.shareDomain(full.domain.key || String(full.domain.id), full.domain.title) : undefined}
+            headerActions={
+              canEdit && (progress || props.owners) ? (
+                <CardOwnerTools progress={progress} owners={props.owners} data={data} report={full} planningYear={year + 1} onLoadTitles={loadTitles} onChanged={reloadKeepingYear} />
+              ) : undefined
+            }
           />
         ))}
       </div>
@@ -503,6 +517,11 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           auditsUrl={props.auditsUrl}
           today={today}
           listIds={permissions.listIds}
+          renderActionExtras={
+            progress
+              ? (a) => <ActionProgress progress={progress} action={a} data={data} userId={currentUser ? currentUser.id : undefined} canReview={canEdit} onChanged={reloadKeepingYear} />
+              : undefined
+          }
         />
       )}
       <Dialog
