@@ -159,6 +159,8 @@ export function BulkAssign(props: IBulkAssignProps): JSX.Element {
           selectedKey={owner.key || null}
           text={owner.key ? undefined : owner.text}
           onChange={(_e, o, _i, value) => setOwner(o ? { key: String(o.key), text: o.text } : { text: value || '' })}
+          // Typed text counts without Enter: an e-mail address of a colleague not yet on the site.
+          onInputValueChange={(text) => setOwner({ text })}
         />
         <p style={{ margin: '4px 0 8px', fontSize: 12 }}>{failed ? strings.BulkAssignPeopleError : strings.BulkAssignOwnerHint}</p>
         <TextField label={strings.BulkAssignDeadline} type="date" value={deadline} onChange={(_e, v) => setDeadline(v || '')} />
