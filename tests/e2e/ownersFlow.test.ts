@@ -108,4 +108,41 @@ describe('owners take part (issue 21)', () => {
       'sofie.maes@stad.example Organisatiebeheersing: uw acties (2 binnenkort)'
     ]);
   });
+
+  it('pieter gives a domain\'s new planning one owner and one deadline from the card; koen has no such button', async () => {
+    const ann = createSp(ctx.site.siteUrl, undefined, 'ann');
+    const reader = await open('/workbench/domain-cards?user=koen&year=2022');
+    await reader.locator('section[data-domain-id]').first().waitFor({ timeout: 60000 });
+    expect(await reader.getByRole('button', { name: /^Eigenaar en deadline toewijzen/ }).count()).toBe(0);
+    await reader.close();
+
+    const cards = await open('/workbench/domain-cards?user=pieter&year=2022');
+    const card = cards.locator('section[data-domain-id]').filter({ has: cards.locator('[data-quadrant$="-planning"] li[data-item-id]') }).first();
+    await card.waitFor({ timeout: 60000 });
+    const domainId = Number(await card.getAttribute('data-domain-id'));
+    await card.getByRole('button', { name: /^Eigenaar en deadline toewijzen: / }).click();
+    const panel = cards.locator('.ms-Panel-main');
+    await panel.waitFor({ timeout: 30000 });
+    const picked = await panel.getByRole('checkbox', { checked: true }).count();
+    expect(picked).toBeGreaterThan(0);
+    await panel.getByRole('combobox', { name: /Eigenaar/ }).fill('jan.peeters@stad.example');
+    await panel.locator('input[type="date"]').fill('2023-11-30');
+    await panel.getByRole('button', { name: 'Toewijzen' }).click();
+    await panel.getByTestId('bulk-assign-result').waitFor({ timeout: 30000 });
+    expect(await panel.getByTestId('bulk-assign-result').textContent()).toContain(`${picked} actie(s) bijgewerkt.`);
+    await cards.close();
+
+    const rows = (await ann.web.lists
+      .getByTitle('Acties')
+      .items.select('Id', 'DomeinenId', 'JaarGepland', 'Eigenaar/Title', 'Deadline')
+      .expand('Eigenaar')
+      .filter('JaarGepland eq 2023')
+      .top(500)()) as Array<{ DomeinenId: number[]; Eigenaar?: { Title: string }; Deadline?: string }>;
+    const assigned = rows.filter((r) => r.Eigenaar && r.Eigenaar.Title === 'Jan Peeters');
+    expect(assigned.length).toBe(picked);
+    for (const r of assigned) {
+      expect(r.DomeinenId).toContain(domainId);
+      expect(r.Deadline).toBe('2023-11-30T00:00:00Z');
+    }
+  });
 });
