@@ -7,6 +7,7 @@ import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
 import { IProgressService } from '../../src/data/progressService';
+import { IOwnerAssignment } from '../../src/data/ownerAssignment';
 import { createBrowserMaturityRepository, createBrowserOwnerAssignment, createBrowserProgressService, createBrowserRepository, createBrowserSummarySource, resolveBrowserDataSite } from '../../tools/data/browser';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { Maturity } from '../../src/webparts/maturity/components/Maturity';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   if (!root) return;
   let repository: IOrgRepository;
   let progress: IProgressService;
+  // One per page (not per theme change): the owner picker reads the site's people once per opening.
+  let owners: IOwnerAssignment;
   if (cfg.page === 'teams-personal') {
     // Like the web part class in the personal app: no setting, so the tenant property names the data site.
     const site = await resolveBrowserDataSite(cfg.siteUrl);
@@ -65,14 +68,14 @@ async function main(): Promise<void> {
     // The page's digest was issued for the page's own web, not for the data site it points at.
     repository = createBrowserRepository(site.url, cfg.user);
     progress = createBrowserProgressService(site.url, cfg.user);
+    owners = createBrowserOwnerAssignment(site.url, cfg.user);
   } else {
     // The page carries a form digest, as SharePoint pages do: no contextinfo request before the first $batch.
     repository = createBrowserRepository(cfg.siteUrl, cfg.user, cfg.digest);
     progress = createBrowserProgressService(cfg.siteUrl, cfg.user, cfg.digest);
+    owners = createBrowserOwnerAssignment(cfg.siteUrl, cfg.user, cfg.digest);
   }
 
-  // One per page (not per theme change): the owner picker reads the site's people once per opening.
-  const owners = createBrowserOwnerAssignment(cfg.siteUrl, cfg.user, cfg.digest);
   const renderCards = (theme: ITheme, isTeams: boolean): void => {
     ReactDOM.render(
       <DomainCards
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
       <AuditFollowUp
         repository={repository}
         progress={progress}
+        owners={owners}
         theme={theme}
         isTeams={isTeams}
         initialView={view}

@@ -19,6 +19,8 @@ export interface IAssignTarget {
   title: string;
   /** Modified as shown (ISO): a later change is reported as a conflict. Absent: only the write's If-Match guards. */
   seenModified?: string;
+  /** The ETag as shown, where the screen has it: another ETag now is a conflict. */
+  seenEtag?: string;
 }
 
 /** A person as the data site knows them (ensureUser). */
@@ -173,7 +175,7 @@ export async function assignOwners(port: IAssignPort, request: IAssignRequest): 
       result.failed.push(t);
       continue;
     }
-    if (!sameInstant(t.seenModified, now.modified)) {
+    if (!sameInstant(t.seenModified, now.modified) || (!!t.seenEtag && !!now.etag && t.seenEtag !== now.etag)) {
       result.conflicts.push(t);
       continue;
     }

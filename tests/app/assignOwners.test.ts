@@ -114,6 +114,12 @@ describe('assignOwners (use case)', () => {
     expect(port.items['action:2'].ownerId).toBeUndefined();
   });
 
+  it('reports a recommendation whose ETag changed since it was shown, and leaves it', async () => {
+    const result = await assignOwners(port, { targets: [{ kind: 'recommendation', id: 1, title: 'Aanbeveling 1', seenEtag: '"0"' }], ownerLogin: 'koen@stad.example' });
+    expect(result.conflicts.map((t) => t.id)).toEqual([1]);
+    expect(port.items['recommendation:1'].ownerId).toBeUndefined();
+  });
+
   it('reports an item deleted meanwhile as failed', async () => {
     const result = await assignOwners(port, { targets: [target(1), target(99)], ownerLogin: 'koen@stad.example' });
     expect(result.updated.map((t) => t.id)).toEqual([1]);

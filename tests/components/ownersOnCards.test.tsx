@@ -5,6 +5,8 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
+import { AuditFollowUp } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
+import { isRecommendationDone } from '../../src/model/audits';
 import { IProgressService } from '../../src/data/progressService';
 import { IOwnerAssignment } from '../../src/data/ownerAssignment';
 import { AssignKind, IAssignChanges, IAssignPort, ICurrentTarget, IResolvedOwner, WriteOutcome } from '../../src/app/assignOwners';
@@ -43,7 +45,7 @@ class FakeProgress implements IProgressService {
 }
 
 class FakeOwners implements IOwnerAssignment, IAssignPort {
-  public writes: Array<{ id: number; changes: IAssignChanges }> = [];
+  public writes: Array<{ kind: AssignKind; id: number; changes: IAssignChanges }> = [];
   public port: IAssignPort = this;
   public constructor(private readonly _data: IReportData) {}
   public async readPeople(): Promise<IResolvedOwner[]> {
@@ -52,11 +54,12 @@ class FakeOwners implements IOwnerAssignment, IAssignPort {
   public async resolveOwner(login: string): Promise<IResolvedOwner | undefined> {
     return /koen/.test(login) ? (await this.readPeople())[0] : undefined;
   }
-  public async readTargets(_kind: AssignKind, ids: number[]): Promise<ICurrentTarget[]> {
+  public async readTargets(kind: AssignKind, ids: number[]): Promise<ICurrentTarget[]> {
+    if (kind === 'recommendation') return (this._data.recommendations || []).filter((r) => ids.indexOf(r.id) >= 0).map((r) => ({ id: r.id, title: r.title, etag: '"1"' }));
     return this._data.actions.filter((a) => ids.indexOf(a.id) >= 0).map((a) => ({ id: a.id, title: a.title, plannedYear: a.plannedYear, modified: a.modified, etag: '"1"' }));
   }
-  public async writeTarget(_kind: AssignKind, id: number, changes: IAssignChanges): Promise<WriteOutcome> {
-    this.writes.push({ id, changes });
+  public async writeTarget(kind: AssignKind, id: number, changes: IAssignChanges): Promise<WriteOutcome> {
+    this.writes.push({ kind, id, changes });
     return 'ok';
   }
 }
@@ -158,5 +161,50 @@ describe('Eigenaar en deadline toewijzen (control team)', () => {
     expect(await within(panel).findByTestId('bulk-assign-result')).toHaveTextContent(`${domain.planningNew.length} actie(s) bijgewerkt.`);
     expect(owners.writes.map((w) => w.id).sort()).toEqual(domain.planningNew.map((a) => a.id).sort());
     expect(owners.writes[0].changes).toEqual({ ownerId: 10, deadline: '2023-12-31T00:00:00.000Z' });
+  });
+});
+
+
+/** The seed has no recommendations: three on the first audit, one carried out. */
+function withRecommendations(): IReportData {
+  const data = loadSeedData();
+  const auditId = data.audits[0].id;
+  const rec = (id: number, status: IRecommendation['status']): IRecommendation => ({ id, title: `Aanbeveling ${id}`, auditId, priority: 'H', status, actions: [], etag: '"1"' });
+  data.recommendations = [rec(1, 'Open'), rec(2, 'In uitvoering'), rec(3, 'Uitgevoerd')];
+  return data;
+}
+
+describe('Eigenaar en deadline toewijzen for an audit\'s recommendations', () => {
+  it('the control team assigns one person to the audit\'s open recommendations from its panel', async () => {
+    const data = withRecommendations();
+    const audit = data.audits[0];
+    const open = (data.recommendations || []).filter((r) => r.auditId === audit.id && !isRecommendationDone(r));
+    const owners = new FakeOwners(data);
+    render(<AuditFollowUp repository={new FakeRepository(data, { currentUser: PIETER })} owners={owners} isTeams={false} today={TODAY} initialAuditId={audit.id} />);
+    fireEvent.click(await screen.findByRole('button', { name: `Eigenaar en deadline toewijzen: ${audit.title}` }, { timeout: 15000 }));
+    const panels = await screen.findAllByRole('dialog');
+    const panel = panels[panels.length - 1];
+    expect((within(panel).getAllByRole('checkbox') as HTMLInputElement[]).filter((b) => b.checked)).toHaveLength(open.length);
+    fireEvent.input(within(panel).getByRole('combobox', { name: /Eigenaar/ }), { target: { value: 'koen.wouters@stad.example' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Toewijzen' }));
+    expect(await within(panel).findByTestId('bulk-assign-result')).toHaveTextContent(`${open.length} aanbeveling(en) bijgewerkt.`);
+    expect(owners.writes.map((w) => `${w.kind}:${w.id}`).sort()).toEqual(open.map((r) => `recommendation:${r.id}`).sort());
+    expect(owners.writes[0].changes).toEqual({ ownerId: 10 });
+  });
+
+  it('readers get no such button', async () => {
+    const data = withRecommendations();
+    const audit = data.audits[0];
+    render(
+      <AuditFollowUp
+        repository={new FakeRepository(data, { currentUser: KOEN, permissions: { canEdit: false, canManageLists: false, canFinalise: false } })}
+        owners={new FakeOwners(data)}
+        isTeams={false}
+        today={TODAY}
+        initialAuditId={audit.id}
+      />
+    );
+    await screen.findAllByRole('link', { name: /^Openen in de lijst/ }, { timeout: 15000 });
+    expect(screen.queryByRole('button', { name: /^Eigenaar en deadline toewijzen/ })).toBeNull();
   });
 });
