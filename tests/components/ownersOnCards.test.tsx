@@ -25,7 +25,9 @@ class FakeProgress implements IProgressService {
   public reports: IProgressReport[] = [];
   public added: IProgressInput[] = [];
   public accepted: Array<[number, string | undefined]> = [];
+  public loads: number = 0;
   public async load(): Promise<IProgressReport[]> {
+    this.loads++;
     return this.reports.slice();
   }
   public async report(input: IProgressInput, title: string): Promise<IProgressReport> {
@@ -106,6 +108,22 @@ describe('progress on the cards', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const second = await openAction(container, otherId);
     expect(within(second).queryByRole('button', { name: /^Voortgang melden/ })).toBeNull();
+  });
+
+  it('a reader who owns nothing on the cards does not read the progress reports at all', async () => {
+    const { data, domainTitle } = koenOwnsPlanning();
+    const progress = new FakeProgress();
+    render(
+      <DomainCards
+        repository={new FakeRepository(data, { currentUser: { id: 11, title: 'Lies Eeckhout' }, permissions: { canEdit: false, canManageLists: false, canFinalise: false } })}
+        progress={progress}
+        showDescriptions={true}
+        isTeams={false}
+        today={TODAY}
+      />
+    );
+    await waitFor(() => expect(cardOf(domainTitle)).toBeTruthy(), { timeout: 15000 });
+    expect(progress.loads).toBe(0);
   });
 
   it('the control team sees the pending report on the card and accepts it in the panel on the action\'s ETag', async () => {

@@ -223,7 +223,11 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const currentUser = view ? view.currentUser : undefined;
   const [toMark, setToMark] = React.useState<{ action: IAction; recommendations: IRecommendation[] } | undefined>(undefined);
   const [marking, setMarking] = React.useState(false);
-  const progress = useProgressReports(props.progress);
+  // Progress reports are read only for whom they matter: the control team, and owners of an action on the cards.
+  // (An action read only to be counted has no owner yet: once its panel or its toggle reads it, it counts.)
+  const me = currentUser ? currentUser.id : undefined;
+  const ownsAny = !!data && me !== undefined && data.actions.some((a) => !!a.owner && a.owner.id === me);
+  const progress = useProgressReports(canEdit || ownsAny ? props.progress : undefined);
 
   // The final reports came in the same round trip: their years decide the year the cards open on.
   const storedReports: IStoredReport[] = React.useMemo(() => (view ? view.reports : []), [view]);
