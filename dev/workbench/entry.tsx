@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     // The page carries a form digest, as SharePoint pages do: no contextinfo request before the first $batch.
     access = createBrowserAccess(cfg.siteUrl, cfg.user, cfg.digest);
   }
-  const { repository, progress } = access;
+  const { repository, progress, owners } = access;
 
   const renderCards = (theme: ITheme, isTeams: boolean): void => {
     ReactDOM.render(
@@ -79,6 +79,8 @@ async function main(): Promise<void> {
         isTeams={isTeams}
         initialDomainKey={readDomainFromLocation(window.location.href)}
         auditsUrl={cfg.auditsUrl || '/workbench/audits'}
+        progress={progress}
+        owners={owners}
         renderReportActions={(ctx) => <ReportActions repository={repository} maturity={access.maturity} theme={theme} {...ctx} />}
       />,
       root
@@ -91,6 +93,7 @@ async function main(): Promise<void> {
       <AuditFollowUp
         repository={repository}
         progress={progress}
+        owners={owners}
         theme={theme}
         isTeams={isTeams}
         initialView={view}

@@ -3,6 +3,7 @@ import { IActionWriter, IOrgRepository, IPermissionsReader, IReportDataReader, I
 import { IMaturityRepository } from './IMaturityRepository';
 import { PnPMaturityRepository } from './PnPMaturityRepository';
 import { createProgressService, IProgressService } from './progressService';
+import { createOwnerAssignment, IOwnerAssignment } from './ownerAssignment';
 import { OrgContext } from './org/context';
 import { PnPActionWriter } from './org/actionWriter';
 import { PnPPermissionsReader } from './org/permissionsReader';
@@ -26,10 +27,12 @@ export interface IDataAccess {
   maturity: IMaturityRepository;
   /** Progress reports of owners and their review ("Voortgang melden"). */
   progress: IProgressService;
+  /** Owners and deadlines for many items at once (control team). */
+  owners: IOwnerAssignment;
 }
 
 /** The roles as one object: each method bound to the role that owns it. */
-function combine(siteUrl: string, r: Omit<IDataAccess, 'siteUrl' | 'repository' | 'maturity' | 'progress'>): IOrgRepository {
+function combine(siteUrl: string, r: Omit<IDataAccess, 'siteUrl' | 'repository' | 'maturity' | 'progress' | 'owners'>): IOrgRepository {
   const { yearView: v, reportData: d, actions: a, reports: s, settings: t, permissions: p } = r;
   return {
     siteUrl,
@@ -75,6 +78,7 @@ export function createDataAccess(sp: SPFI, siteUrl: string, userKey: string): ID
     ...roles,
     repository: combine(ctx.siteUrl, roles),
     maturity: new PnPMaturityRepository(sp, ctx.siteUrl),
-    progress: createProgressService(sp)
+    progress: createProgressService(sp),
+    owners: createOwnerAssignment(sp)
   };
 }

@@ -62,5 +62,8 @@ export const ITEM_QUERIES = {
     select: ['Id', 'Title', 'ActieId', 'AanbevelingId', 'Voortgang', 'Commentaar', 'VoorgesteldeDeadline', 'Bewijs', 'Beoordeling', 'Reden', 'AuthorId', 'EditorId', 'Author/Title', 'Editor/Title', 'Created', 'Modified'],
     expand: ['Author', 'Editor']
   },
-  reminderLog: { list: 'reminderLog', select: ['Id', 'Title', 'Periode', 'Soort', 'Ontvanger', 'Verzendstatus'], expand: [] }
+  reminderLog: { list: 'reminderLog', select: ['Id', 'Title', 'Periode', 'Soort', 'Ontvanger', 'Verzendstatus'], expand: [] },
+  // Owners and deadlines for many items (src/data/ownerAssignment.ts): what is checked just before each write.
+  assignActions: { list: 'actions', select: ['Id', 'Title', 'JaarGepland', 'Modified'], expand: [] },
+  assignRecommendations: { list: 'recommendations', select: ['Id', 'Title', 'Modified'], expand: [] }
 } satisfies Record<string, IItemQuery>;

@@ -8,6 +8,7 @@ import { createDataAccess, IDataAccess } from '../../src/data/createDataAccess';
 import { createSummaryAccess } from '../../src/data/createSummaryAccess';
 import { IProgressService } from '../../src/data/progressService';
 import { ISummarySourceOptions } from '../../src/data/summarySource';
+import { IOwnerAssignment } from '../../src/data/ownerAssignment';
 
 /** The form digest a SharePoint page carries (SPFx: pageContext.legacyPageContext). */
 export interface IPageDigest {
@@ -64,4 +65,9 @@ export function createBrowserMaturityRepository(siteUrl: string, user?: string, 
 /** Progress reports for the local workbench, acting as `user` like createBrowserRepository. */
 export function createBrowserProgressService(siteUrl: string, user?: string, digest?: IPageDigest): IProgressService {
   return createBrowserAccess(siteUrl, user, digest).progress;
+}
+
+/** Owners and deadlines for many items (control team) for the local workbench, acting as `user`. */
+export function createBrowserOwnerAssignment(siteUrl: string, user?: string, digest?: IPageDigest): IOwnerAssignment {
+  return createBrowserAccess(siteUrl, user, digest).owners;
 }

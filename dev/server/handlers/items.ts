@@ -91,7 +91,9 @@ function isJsonLight(c: IContext): boolean {
 
 function itemValues(site: Site, list: IListData, body: Record<string, unknown>, jsonLight: boolean = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const users = site.store.site.users;
+  // A user deleted from the tenant stays in the site's user list but cannot be put in a person column (FIDELITY W-09).
+  const departed = (site.store.site.departed || []).map((d) => d.toLowerCase());
+  const users = site.store.site.users.filter((u) => departed.indexOf(u.LoginName.toLowerCase()) < 0);
   for (const key of Object.keys(body)) {
     // __metadata belongs to verbose bodies only; in JSON light it is an unknown property (FIDELITY W-08).
     if (key === '__metadata' && jsonLight) throw unknownProperty(key, site.itemTypeName(list));

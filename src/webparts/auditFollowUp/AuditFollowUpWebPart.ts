@@ -18,6 +18,7 @@ export default class AuditFollowUpWebPart extends DataWebPartBase<IAuditFollowUp
     const props: IAuditFollowUpProps = {
       repository: this.services.repository,
       progress: this.services.progress,
+      owners: this.services.owners,
       theme: this.theme,
       isTeams: this.isTeams,
       initialView: this.isTeamsPersonal && auditId === undefined ? 'mine' : 'audits',

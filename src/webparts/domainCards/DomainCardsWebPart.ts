@@ -42,6 +42,8 @@ export default class DomainCardsWebPart extends DataWebPartBase<IDomainCardsWebP
       shareDomain: this.links.shareDomain,
       initialDomainKey: readDomainFromLocation(window.location.href, this.teamsSubEntityId),
       auditsUrl: this.properties.auditsUrl || undefined,
+      progress: this.services.progress,
+      owners: this.services.owners,
       renderReportActions: (ctx) =>
         React.createElement(ReportActions, {
           repository,

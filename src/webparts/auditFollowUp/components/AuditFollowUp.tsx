@@ -26,6 +26,7 @@ import { AuditsExport } from './AuditsExport';
 import { ExecutionRate } from './ExecutionRate';
 import { IProgressState, OwnerProgress, PendingReviews, useProgressReports } from './ProgressReports';
 import { IProgressService } from '../../../data/progressService';
+import { IOwnerAssignment } from '../../../data/ownerAssignment';
 import { deadlineText, findingsText, kindLabel, notStated, statusLabel } from './labels';
 import { AuditClassNames, getClassNames } from './styles';
 
@@ -47,6 +48,8 @@ export interface IAuditFollowUpProps {
   today?: Date;
   /** Progress reports: "Voortgang melden" under Mijn acties, the control team's review. Absent: not shown. */
   progress?: IProgressService;
+  /** Control team: owners and deadlines for an audit's recommendations at once. Absent: not shown. */
+  owners?: IOwnerAssignment;
 }
 
 const READER: IPermissions = { canEdit: false, canManageLists: false, canFinalise: false };
@@ -426,6 +429,8 @@ function AuditFollowUpView(props: IAuditFollowUpProps): JSX.Element {
           onDismiss={() => setOpenId(undefined)}
           onOpenAudit={setOpenId}
           openForm={openForm}
+          owners={props.owners}
+          onChanged={reload}
         />
       )}
     </div>

@@ -13,6 +13,8 @@ import { domainCardLink, listFormUrl, safeUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAudit, IDomain, IRecommendation, IReportData } from '../../../model/types';
 import { ExecutionRate } from './ExecutionRate';
+import { RecommendationsAssign } from './RecommendationsAssign';
+import { IOwnerAssignment } from '../../../data/ownerAssignment';
 import { dateText, deadlineText, findingsText, kindLabel, notStated, priorityLabel, statusLabel } from './labels';
 import { AuditClassNames } from './styles';
 
@@ -30,6 +32,10 @@ export interface IAuditPanelProps {
   onDismiss: () => void;
   onOpenAudit: (id: number) => void;
   openForm: (url: string) => void;
+  /** Control team: "Eigenaar en deadline toewijzen" for the audit's open recommendations. Absent: not shown. */
+  owners?: IOwnerAssignment;
+  /** Something was written there: read the data again. */
+  onChanged?: () => void;
 }
 
 function Field(props: { label: string; cn: AuditClassNames; children: React.ReactNode }): JSX.Element {
@@ -252,6 +258,7 @@ function AuditDetails(props: Omit<IAuditPanelProps, 'audit'> & { audit: IAudit }
       <div className={cn.actions}>
         {props.canEdit && <FormLink url={listFormUrl(props.siteUrl, 'audits', 'EditForm', a.id)} text={strings.Edit} openForm={props.openForm} />}
         <FormLink url={listFormUrl(props.siteUrl, 'audits', 'DispForm', a.id)} text={strings.OpenInList} openForm={props.openForm} />
+        {props.canEdit && props.owners && <RecommendationsAssign audit={a} data={data} owners={props.owners} onChanged={props.onChanged || (() => undefined)} />}
       </div>
     </>
   );

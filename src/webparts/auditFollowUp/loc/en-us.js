@@ -190,6 +190,31 @@ define([], function () {
     ReviewReasonRequired: "Give a reason to refuse; the owner sees it.",
     ReviewConflict: "The item or the report changed meanwhile; nothing was overwritten. Refresh and check again.",
     ReviewAcceptedDone: "Accepted: the item was updated.",
-    ReviewRefusedDone: "Refused: the owner sees the reason under My actions."
+    ReviewRefusedDone: "Refused: the owner sees the reason under My actions.",
+    // Owners and deadlines for the recommendations of an audit (control team)
+    BulkAssign: "Assign owner and deadline",
+    BulkAssignFor: "Assign owner and deadline: {0}",
+    BulkAssignIntro: "Choose the recommendations, one person and a deadline. Each recommendation is saved on its own; anything someone else changed meanwhile is left as it is.",
+    BulkAssignOpen: "Open recommendations",
+    BulkAssignCurrent: "now: {0}",
+    BulkAssignNoOwner: "no owner yet",
+    BulkAssignNone: "This audit has no open recommendations to assign.",
+    BulkAssignOwner: "Owner (one person)",
+    BulkAssignOwnerHint: "Choose a user of the site or type a colleague's e-mail address.",
+    BulkAssignPeopleError: "The users of the site could not be read; type an e-mail address.",
+    BulkAssignDeadline: "Deadline",
+    BulkAssignSubmit: "Assign",
+    BulkAssignBusy: "Assigning…",
+    BulkAssignDone: "{0} recommendation(s) updated.",
+    BulkAssignConflicts: "Changed by someone else meanwhile, not overwritten: {0}. Refresh and check again.",
+    BulkAssignFailed: "Not updated (deleted or no rights): {0}.",
+    BulkAssignError: "Assigning failed. Try again.",
+    BulkProblemNoTargets: "Choose at least one recommendation.",
+    BulkProblemNothing: "Choose an owner, a deadline or both.",
+    BulkProblemOwnerUnknown: "This person is not an account of the organisation. Nothing was changed.",
+    BulkProblemOwnerGroup: "A group cannot be an owner: choose one person. Nothing was changed.",
+    BulkProblemOwnerDeleted: "This person no longer has an account in the organisation: choose someone else. Nothing was changed.",
+    BulkProblemDeadlineInvalid: "The deadline is not a valid date.",
+    BulkProblemDeadlinePlanned: "The deadline is before the year these actions are planned: {0}. Nothing was changed."
   };
 });

@@ -181,6 +181,30 @@ declare interface IAuditFollowUpWebPartStrings {
   ReviewConflict: string;
   ReviewAcceptedDone: string;
   ReviewRefusedDone: string;
+  BulkAssign: string;
+  BulkAssignFor: string;
+  BulkAssignIntro: string;
+  BulkAssignOpen: string;
+  BulkAssignCurrent: string;
+  BulkAssignNoOwner: string;
+  BulkAssignNone: string;
+  BulkAssignOwner: string;
+  BulkAssignOwnerHint: string;
+  BulkAssignPeopleError: string;
+  BulkAssignDeadline: string;
+  BulkAssignSubmit: string;
+  BulkAssignBusy: string;
+  BulkAssignDone: string;
+  BulkAssignConflicts: string;
+  BulkAssignFailed: string;
+  BulkAssignError: string;
+  BulkProblemNoTargets: string;
+  BulkProblemNothing: string;
+  BulkProblemOwnerUnknown: string;
+  BulkProblemOwnerGroup: string;
+  BulkProblemOwnerDeleted: string;
+  BulkProblemDeadlineInvalid: string;
+  BulkProblemDeadlinePlanned: string;
 }
 
 declare module 'AuditFollowUpWebPartStrings' {

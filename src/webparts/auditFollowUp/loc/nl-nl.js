@@ -199,6 +199,31 @@ define([], function () {
     ReviewReasonRequired: "Geef een reden om te weigeren; de eigenaar ziet ze.",
     ReviewConflict: "De actie of de melding werd intussen gewijzigd; er werd niets overschreven. Vernieuw en kijk opnieuw.",
     ReviewAcceptedDone: "Aanvaard: de actie werd bijgewerkt.",
-    ReviewRefusedDone: "Geweigerd: de eigenaar ziet de reden onder Mijn acties."
+    ReviewRefusedDone: "Geweigerd: de eigenaar ziet de reden onder Mijn acties.",
+    // Owners and deadlines for the recommendations of an audit (control team)
+    BulkAssign: "Eigenaar en deadline toewijzen",
+    BulkAssignFor: "Eigenaar en deadline toewijzen: {0}",
+    BulkAssignIntro: "Kies de aanbevelingen, één persoon en een deadline. Elke aanbeveling wordt apart opgeslagen; wat intussen door iemand anders gewijzigd werd, blijft zoals het is.",
+    BulkAssignOpen: "Open aanbevelingen",
+    BulkAssignCurrent: "nu: {0}",
+    BulkAssignNoOwner: "nog geen eigenaar",
+    BulkAssignNone: "Deze audit heeft geen open aanbevelingen om toe te wijzen.",
+    BulkAssignOwner: "Eigenaar (één persoon)",
+    BulkAssignOwnerHint: "Kies een gebruiker van de site of typ het e-mailadres van een collega.",
+    BulkAssignPeopleError: "De gebruikers van de site konden niet gelezen worden; typ een e-mailadres.",
+    BulkAssignDeadline: "Deadline",
+    BulkAssignSubmit: "Toewijzen",
+    BulkAssignBusy: "Bezig met toewijzen…",
+    BulkAssignDone: "{0} aanbeveling(en) bijgewerkt.",
+    BulkAssignConflicts: "Intussen door iemand anders gewijzigd, niet overschreven: {0}. Vernieuw en kijk opnieuw.",
+    BulkAssignFailed: "Niet bijgewerkt (verwijderd of geen rechten): {0}.",
+    BulkAssignError: "Toewijzen is niet gelukt. Probeer opnieuw.",
+    BulkProblemNoTargets: "Kies minstens één aanbeveling.",
+    BulkProblemNothing: "Kies een eigenaar, een deadline of beide.",
+    BulkProblemOwnerUnknown: "Deze persoon is geen account van de organisatie. Er werd niets gewijzigd.",
+    BulkProblemOwnerGroup: "Een groep kan geen eigenaar zijn: kies één persoon. Er werd niets gewijzigd.",
+    BulkProblemOwnerDeleted: "Deze persoon heeft geen account meer in de organisatie: kies iemand anders. Er werd niets gewijzigd.",
+    BulkProblemDeadlineInvalid: "De deadline is geen geldige datum.",
+    BulkProblemDeadlinePlanned: "De deadline ligt vóór het jaar waarin deze acties gepland zijn: {0}. Er werd niets gewijzigd."
   };
 });

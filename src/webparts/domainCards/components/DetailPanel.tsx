@@ -40,6 +40,8 @@ export interface IDetailPanelProps {
   /** The full item, to keep it in the view. */
   onActionDetails?: (action: IAction) => void;
   onRiskDetails?: (risk: IRisk) => void;
+  /** Below an action's fields: "Voortgang melden" and the review of its progress reports (ActionProgress). */
+  renderActionExtras?: (action: IAction) => React.ReactNode;
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -199,6 +201,7 @@ function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning:
           cn={cn}
         />
       </dl>
+      {props.renderActionExtras && props.renderActionExtras(a)}
       <div className={cn.panelActions}>
         {props.canEdit && props.isPlanning && props.onRealise && (
           <PrimaryButton text={strings.Realise} onClick={() => props.onRealise && props.onRealise(a)} />

@@ -44,6 +44,8 @@ export interface IDomainCardProps {
   final?: { year: number; loading: boolean; error: boolean; comparison?: IDomainComparison };
   /** A message about a change the user made on this card ("Doorschuiven"): shown here, where they work. */
   notice?: React.ReactNode;
+  /** More in the card's header (control team: reports to review, "Eigenaar en deadline toewijzen"). */
+  headerActions?: React.ReactNode;
 }
 
 /** "gewijzigd na definitief rapport (<datum>)": as text, not only a colour. */
@@ -383,6 +385,7 @@ export function DomainCard(props: IDomainCardProps): JSX.Element {
             styles={{ root: { height: 28, padding: '0 8px', minWidth: 0, flexShrink: 0 } }}
           />
         )}
+        {props.headerActions}
       </div>
       {props.notice && (
         <div className={cn.messages} data-testid="card-notice">

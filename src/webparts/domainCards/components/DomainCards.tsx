@@ -24,6 +24,10 @@ import { RealiseDialogs } from './RealiseDialogs';
 import { getClassNames, IDomainCardsClassNames } from './styles';
 import { ICardsYear, IFinalView, useCardsYear, useFinalView } from './useCardsYear';
 import { INotice, IRealiseFlow, useRealise } from './useRealise';
+import { ActionProgress, CardOwnerTools } from './ActionProgress';
+import { IProgressState, useProgressReports } from '../../../components/ProgressParts';
+import { IProgressService } from '../../../data/progressService';
+import { IOwnerAssignment } from '../../../data/ownerAssignment';
 
 /** What the report buttons need to know about the view. */
 export interface IReportActionsContext {
@@ -59,6 +63,10 @@ export interface IDomainCardsProps {
   renderReportActions?: (context: IReportActionsContext) => React.ReactNode;
   /** The Auditopvolging page or tab: a risk's audit opens there. */
   auditsUrl?: string;
+  /** Progress reports: "Voortgang melden" in an owner's action panel, the control team's review. Absent: not shown. */
+  progress?: IProgressService;
+  /** Control team: "Eigenaar en deadline toewijzen" per domain. Absent: not shown. */
+  owners?: IOwnerAssignment;
 }
 
 function matchesDomain(d: IDomain, key: string): boolean {
@@ -232,8 +240,9 @@ function CardsPanel(p: {
   openForm: (url: string) => void;
   flow: IRealiseFlow;
   today: Date;
+  progress: IProgressState | undefined;
 }): JSX.Element {
-  const { props, y, data, selection } = p;
+  const { props, y, data, selection, progress } = p;
   const { repository } = props;
   const { year, permissions } = y;
   const canEdit = permissions.canEdit;
@@ -257,6 +266,11 @@ function CardsPanel(p: {
       auditsUrl={props.auditsUrl}
       today={p.today}
       listIds={permissions.listIds}
+      renderActionExtras={
+        progress
+          ? (a) => <ActionProgress progress={progress} action={a} data={data} userId={y.view && y.view.currentUser ? y.view.currentUser.id : undefined} canReview={canEdit} onChanged={y.reloadKeepingYear} />
+          : undefined
+      }
     />
   );
 }
@@ -270,6 +284,11 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
   const y = useCardsYear(repository, props.reportYear, today);
   const { data, year, permissions, reload, addActions } = y;
   const canEdit = permissions.canEdit;
+  // Progress reports are read only for whom they matter: the control team, and owners of an action on the cards.
+  // (An action read only to be counted has no owner yet: once its panel or its toggle reads it, it counts.)
+  const me = y.view && y.view.currentUser ? y.view.currentUser.id : undefined;
+  const ownsAny = !!data && me !== undefined && data.actions.some((a) => !!a.owner && a.owner.id === me);
+  const progress = useProgressReports(canEdit || ownsAny ? props.progress : undefined);
   const final = useFinalView(repository, data, y.storedReports, year);
   const [filters, setFilters] = React.useState<IFilters>(NO_FILTERS);
   const [selection, setSelection] = React.useState<{ sel: ISelection; domainId: number } | undefined>(undefined);
@@ -323,6 +342,11 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           final={final.finalFor(full.domain.id)}
           notice={cardNotice && cardNotice.domainId === full.domain.id ? <NoticeBar notice={cardNotice} onDismiss={() => flow.setNotice(undefined)} /> : undefined}
           onShare={share ? () => share(full.domain.key || String(full.domain.id), full.domain.title) : undefined}
+          headerActions={
+            canEdit && data && (progress || props.owners) ? (
+              <CardOwnerTools progress={progress} owners={props.owners} data={data} report={full} planningYear={year + 1} onLoadTitles={loadTitles} onChanged={y.reloadKeepingYear} />
+            ) : undefined
+          }
         />
       ))}
     </>
@@ -357,7 +381,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       <div ref={bodyRef} tabIndex={-1} style={{ outline: 'none' }}>
         <CardsBody props={props} cn={cn} y={y} shownDomains={shownDomains} openForm={openForm} onRetry={retry} cards={cards} />
       </div>
-      {data && <CardsPanel props={props} y={y} data={data} cn={cn} selection={selection} onClose={() => setSelection(undefined)} openForm={openForm} flow={flow} today={today} />}
+      {data && <CardsPanel props={props} y={y} data={data} cn={cn} selection={selection} onClose={() => setSelection(undefined)} openForm={openForm} flow={flow} today={today} progress={progress} />}
       <RealiseDialogs flow={flow} year={year} />
     </div>
   );
