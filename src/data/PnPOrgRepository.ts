@@ -127,6 +127,7 @@ export class PnPOrgRepository implements IOrgRepository {
     const storedReports = await reports.catch(() => [] as IStoredReport[]);
     const decidedYear = (await settings).reportYear;
     let data: IReportData = { ...(await finishCountReads(this._sp, counts, true)), finalYears: storedReports.map((r) => r.year), decidedYear };
+    data.riskSettings = (await settings).risk;
     // After the latest final report, once that year has ended (src/model defaultReportYear).
     const year = defaultReportYear(data, request.year, today, data.finalYears);
     let rows = await Promise.all(cardRows);
@@ -219,7 +220,8 @@ export class PnPOrgRepository implements IOrgRepository {
       audits: all[3].map(toAudit),
       recommendations: all[4].map(toRecommendation),
       finalYears: (await reports).map((r) => r.year),
-      decidedYear: (await settings).reportYear
+      decidedYear: (await settings).reportYear,
+      riskSettings: (await settings).risk
     };
     return data;
   }

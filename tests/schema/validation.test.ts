@@ -115,7 +115,7 @@ describe('validateItem: list validation formula', () => {
 
   it('applies the risks formula with its own message', () => {
     const errors = validateItem(risks, { JaarVastgesteld: 2022, JaarAfgesloten: 2021 }, 'update');
-    expect(errors.map((e) => e.messageNl)).toEqual(["Het jaar afgesloten kan niet vóór het jaar vastgesteld liggen."]);
+    expect(errors.map((e) => e.messageNl)).toEqual([getList('risks').validation?.message]);
   });
 });
 
