@@ -22,6 +22,7 @@ import { cardTitle } from '../../../model/text';
 import { IAction, IDomain, IDomainReport, IRecommendation, IReportData } from '../../../model/types';
 import { idsWithoutTitle } from '../../../model/yearView';
 import { CardsExport } from './CardsExport';
+import { RiskHeatMapSection } from './HeatMap';
 import { DetailPanel, statusLabel } from './DetailPanel';
 import { DomainCard, ISelection } from './DomainCard';
 import { filterDomainReport, filterOptions, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
@@ -425,7 +426,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
               <>
                 {reportActions}
                 {report && report.domains.length > 0 && (
-                  <CardsExport repository={repository} shown={shown.map((x) => x.filtered)} domains={data.domains} year={year} today={today} />
+                  <CardsExport repository={repository} shown={shown.map((x) => x.filtered)} domains={data.domains} year={year} today={today} data={data} />
                 )}
               </>
             }
@@ -482,6 +483,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           )}
         </div>
       )}
+      {data && report && report.domains.length > 0 && <RiskHeatMapSection shown={shown.map((x) => x.filtered)} riskSettings={data.riskSettings} onOpen={setSelection} />}
       {body}
       {data && (
         <DetailPanel
