@@ -44,14 +44,15 @@ function heatStyles(theme: ITheme): HeatClassNames {
     high: cell(s.errorBackground),
     medium: cell(s.warningBackground),
     low: cell(s.successBackground),
-    score: { fontSize: 11, color: s.bodySubtext, display: 'block' },
+    score: { fontSize: 11, color: s.bodyText, display: 'block' },
     list: { listStyle: 'none', margin: 0, padding: 0 },
     risk: {
       background: 'none',
       border: 'none',
       padding: '2px 0',
       textAlign: 'left',
-      color: s.link,
+      // Body text, underlined: the link colour lacks contrast on the cells' tinted backgrounds.
+      color: s.bodyText,
       cursor: 'pointer',
       textDecoration: 'underline',
       font: 'inherit',
