@@ -170,11 +170,12 @@ export function RiskHeatMapSection(props: IRiskHeatMapSectionProps): JSX.Element
     maps ? maps.domains.map((d) => ({ key: String(d.domainId), text: d.title })) : []
   );
   return (
-    <section className={cn.section} aria-label={strings.HeatMapTitle}>
+    // Not a landmark of its own: the cards are the page's regions; the table's caption names the map.
+    <div className={cn.section} data-testid="heatmap-section">
       <Toggle label={strings.HeatMapToggle} inlineLabel={true} checked={open} onChange={(_e, c) => setOpen(!!c)} data-testid="heatmap-toggle" />
       {maps && chosen && (
         <>
-          <div className={cn.controls}>
+          <div className={cn.controls} role="group" aria-label={strings.HeatMapTitle}>
             <Dropdown label={strings.HeatMapScope} options={options} selectedKey={domain ? scope : 'all'} onChange={(_e, o) => o && setScope(String(o.key))} styles={{ root: { minWidth: 220 } }} />
             <ChoiceGroup
               label={strings.HeatMapKind}
@@ -191,6 +192,6 @@ export function RiskHeatMapSection(props: IRiskHeatMapSectionProps): JSX.Element
           <HeatMapTable map={kind === 'inherent' ? chosen.inherent : chosen.residual} scopeTitle={domain ? domain.title : strings.HeatMapOverall} onOpen={props.onOpen} />
         </>
       )}
-    </section>
+    </div>
   );
 }
