@@ -84,4 +84,19 @@ describe('Risicomatrix on the domain cards', () => {
     await page.locator('.ms-Panel-main').getByText(title, { exact: true }).waitFor();
     await context.close();
   });
+
+  it('reads well in the Teams dark and contrast themes (axe), with the unscored 2022 risks listed as such', async () => {
+    for (const theme of ['dark', 'contrast']) {
+      const page = await (await ctx.browser.newContext()).newPage();
+      await page.goto(`${ctx.site.url}/teams/domain-cards?theme=${theme}`);
+      await page.locator('section[aria-labelledby]').first().waitFor({ timeout: 30000 });
+      await page.getByTestId('heatmap-toggle').click();
+      await page.getByTestId('heatmap').waitFor();
+      await page.getByTestId('heatmap-unscored').locator('summary').click();
+      const axe = await new AxeBuilder({ page }).include('[data-testid="heatmap-section"]').analyze();
+      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${theme} ${v.id}: ${v.nodes.map((n) => n.failureSummary + ' ' + n.html).join(' | ')}`)).toEqual([]);
+      await page.close();
+    }
+  });
 });
