@@ -66,8 +66,17 @@ describe('Risicomatrix on the domain cards', () => {
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.failureSummary + ' ' + n.html).join(' | ')}`)).toEqual([]);
 
-    // Link a planned action to the risk (its Risico's lookup), as the action's form does.
+    // With a risk appetite of 3 the residual 4 is above it and nothing treats the risk: marked, as text.
     const sp = spfi(ctx.site.siteUrl).using(SPBrowser({ baseUrl: ctx.site.siteUrl }));
+    await sp.web.lists.getByTitle('Instellingen').items.add({ Title: 'Risicobereidheid', Waarde: '3' });
+    await page.reload();
+    await page.getByTestId('heatmap-toggle').click();
+    await page.getByText('Residueel (na maatregelen)').click();
+    await page.getByTestId('heatmap-cell-2-2').getByRole('button', { name: `${title} (aandachtspunt)` }).click();
+    await page.getByTestId('risk-marks').getByText('Boven de risicobereidheid (3) zonder behandelende actie').waitFor();
+    await page.keyboard.press('Escape');
+
+    // Link a planned action to the risk (its Risico's lookup), as the action's form does.
     const actions = sp.web.lists.getByTitle('Acties');
     const planned = (await actions.items.select('Id', 'Title', 'ActieStatus', 'JaarGepland').top(5000)()).filter(
       (a: { ActieStatus: string; JaarGepland: number | null }) => a.ActieStatus === 'Gepland' && a.JaarGepland === 2023
@@ -76,8 +85,10 @@ describe('Risicomatrix on the domain cards', () => {
     await page.reload();
     await page.getByTestId('heatmap-toggle').click();
     await page.getByText('Residueel (na maatregelen)').click();
-    await page.getByTestId('heatmap-cell-2-2').getByRole('button', { name: title }).click();
+    // Treated now: no longer marked.
+    await page.getByTestId('heatmap-cell-2-2').getByRole('button', { name: title, exact: true }).click();
     await page.getByTestId('risk-actions').getByText(`(Gepland)`, { exact: false }).waitFor({ timeout: 30000 });
+    expect(await page.getByTestId('risk-marks').count()).toBe(0);
     await page.keyboard.press('Escape');
     // And from the action's side: its panel names the risk.
     await page.locator('[data-quadrant$="-planning"] li button').filter({ hasText: planned.Title.slice(0, 30) }).first().click();

@@ -483,7 +483,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           )}
         </div>
       )}
-      {data && report && report.domains.length > 0 && <RiskHeatMapSection shown={shown.map((x) => x.filtered)} riskSettings={data.riskSettings} onOpen={setSelection} />}
+      {data && report && report.domains.length > 0 && <RiskHeatMapSection shown={shown.map((x) => x.filtered)} riskSettings={data.riskSettings} actions={data.actions} onOpen={setSelection} />}
       {body}
       {data && (
         <DetailPanel

@@ -6,14 +6,16 @@ import { HighContrastSelector, IStyle, ITheme, mergeStyleSets } from '@fluentui/
 import { useTheme } from '@fluentui/react/lib/Theme';
 import * as strings from 'DomainCardsWebPartStrings';
 import { format } from '../../../components/format';
-import { HeatBand, heatMaps, HeatKind, IHeatCell, IHeatMap } from '../../../model/risks';
-import { IDomainReport, IRisk, IRiskSettings } from '../../../model/types';
+import { appetiteFor, HeatBand, hasMarks, heatMaps, HeatKind, IHeatCell, IHeatMap, riskMarks, riskScale } from '../../../model/risks';
+import { IAction, IDomainReport, IRisk, IRiskSettings } from '../../../model/types';
 import { ISelection } from './selection';
 
 export interface IRiskHeatMapSectionProps {
   /** The cards on screen (year and filters applied): their risks are on the map. */
   shown: IDomainReport[];
   riskSettings?: IRiskSettings;
+  /** Every action read: which risks an action treats (the "above the appetite, untreated" mark). */
+  actions?: IAction[];
   /** Opens a risk's detail panel. */
   onOpen: (selection: ISelection) => void;
 }
@@ -71,12 +73,33 @@ const BANDS: Record<HeatBand, string> = {
   low: strings.HeatMapBandLow
 };
 
+/** Ids of the risks with a point of attention (src/model/risks riskMarks), shown with ⚠ and named for screen readers. */
+const MarkedRisks = React.createContext<Record<number, true>>({});
+
 function RiskButton(props: { risk: IRisk; cn: HeatClassNames; onOpen: (s: ISelection) => void }): JSX.Element {
+  const marked = React.useContext(MarkedRisks)[props.risk.id];
   return (
-    <button type="button" className={props.cn.risk} onClick={() => props.onOpen({ kind: 'risk', risk: props.risk })} data-testid="heatmap-risk">
-      {props.risk.title}
+    <button
+      type="button"
+      className={props.cn.risk}
+      onClick={() => props.onOpen({ kind: 'risk', risk: props.risk })}
+      data-testid="heatmap-risk"
+      data-marked={marked ? 'true' : undefined}
+      aria-label={marked ? `${props.risk.title} (${strings.MarkedRisk})` : undefined}
+    >
+      {marked ? `⚠ ${props.risk.title}` : props.risk.title}
     </button>
   );
+}
+
+function markedRisks(shown: IDomainReport[], settings: IRiskSettings | undefined, actions: IAction[]): Record<number, true> {
+  const scale = riskScale(settings);
+  const out: Record<number, true> = {};
+  for (const d of shown) {
+    const appetite = appetiteFor(settings, d.domain.title);
+    for (const r of d.risks) if (hasMarks(riskMarks(r, actions, scale, appetite))) out[r.id] = true;
+  }
+  return out;
 }
 
 function Cell(props: { cell: IHeatCell; cn: HeatClassNames; onOpen: (s: ISelection) => void }): JSX.Element {
@@ -164,6 +187,10 @@ export function RiskHeatMapSection(props: IRiskHeatMapSectionProps): JSX.Element
   const [scope, setScope] = React.useState<string>('all');
   const [kind, setKind] = React.useState<HeatKind>('inherent');
   const maps = React.useMemo(() => (open ? heatMaps(props.shown, props.riskSettings) : undefined), [open, props.shown, props.riskSettings]);
+  const marked = React.useMemo(
+    () => (open ? markedRisks(props.shown, props.riskSettings, props.actions || []) : {}),
+    [open, props.shown, props.riskSettings, props.actions]
+  );
   const domain = maps ? maps.domains.filter((d) => String(d.domainId) === scope)[0] : undefined;
   const chosen = maps ? (domain ? domain : maps.overall) : undefined;
   const options: IDropdownOption[] = [{ key: 'all', text: strings.HeatMapOverall }].concat(
@@ -189,7 +216,9 @@ export function RiskHeatMapSection(props: IRiskHeatMapSectionProps): JSX.Element
             />
           </div>
           {maps.overall.inherent.scoredCount === 0 && maps.overall.residual.scoredCount === 0 && <p className={cn.note}>{strings.HeatMapNoneScored}</p>}
-          <HeatMapTable map={kind === 'inherent' ? chosen.inherent : chosen.residual} scopeTitle={domain ? domain.title : strings.HeatMapOverall} onOpen={props.onOpen} />
+          <MarkedRisks.Provider value={marked}>
+            <HeatMapTable map={kind === 'inherent' ? chosen.inherent : chosen.residual} scopeTitle={domain ? domain.title : strings.HeatMapOverall} onOpen={props.onOpen} />
+          </MarkedRisks.Provider>
         </>
       )}
     </div>
