@@ -1,5 +1,5 @@
 import {
-  IAction, IAudit, IDomain, ILookupRef, IPerson, IRecommendation, IRisk, ActionStatus, AuditStatus, RecommendationPriority, RecommendationStatus, RiskPriority, RiskStatus
+  IAction, IAudit, IDomain, ILookupRef, IPerson, IRecommendation, IRisk, ActionStatus, AuditStatus, RecommendationPriority, RecommendationStatus, RiskPriority, RiskStatus, RiskTreatment
 } from '../model/types';
 import { splitLines } from '../model/text';
 import { formatOf, IReportLibraryFile } from '../model/finalisation';
@@ -13,9 +13,12 @@ export type ListItem = Record<string, any>;
 export const DOMAIN_SELECT: string[] = ['Id', 'Title', 'Volgorde', 'Sleutel', 'KorteTitel', 'Criteria', 'CriteriaLijst', 'DecreetBasis', 'Actief'];
 export const RISK_SELECT: string[] = [
   'Id', 'Title', 'DomeinId', 'Bron', 'Audit/Id', 'Audit/Title', 'Prioriteit', 'RisicoStatus', 'JaarVastgesteld', 'JaarAfgesloten', 'Toelichting',
-  'Modified', 'Editor/Title'
+  'Modified', 'Editor/Title',
+  // The assessment (src/model/risks): short fields, so the cards and the heat map have them without the details.
+  'Kans', 'Impact', 'RestKans', 'RestImpact', 'RisicoEigenaar/Id', 'RisicoEigenaar/Title', 'RisicoEigenaar/EMail', 'Herzieningsdatum', 'Behandeling',
+  'AanvaardDoor/Id', 'AanvaardDoor/Title', 'RedenAanvaarding'
 ];
-export const RISK_EXPAND: string[] = ['Audit', 'Editor'];
+export const RISK_EXPAND: string[] = ['Audit', 'Editor', 'RisicoEigenaar', 'AanvaardDoor'];
 export const ACTION_SELECT: string[] = [
   'Id', 'Title', 'KorteTitel', 'DomeinenId', 'Beschrijving', 'Onderdelen', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd',
   'Risicos/Id', 'Risicos/Title', 'Audit/Id', 'Audit/Title', 'Eigenaar/Id', 'Eigenaar/Title', 'Eigenaar/EMail',
@@ -25,8 +28,10 @@ export const ACTION_EXPAND: string[] = ['Risicos', 'Audit', 'Eigenaar', 'Editor'
 /** What it takes to count an action per domain and year (and mark it late): no text at all. */
 // EigenaarId (the owner's id, no name): the Viva card puts the signed-in user's own items first.
 export const ACTION_COUNT_SELECT: string[] = ['Id', 'DomeinenId', 'ActieStatus', 'JaarGepland', 'JaarGerealiseerd', 'Deadline', 'EigenaarId'];
+/** The cards also count which risks each action treats (a risk's panel lists its actions, the heat map marks untreated ones). */
+export const ACTION_COUNT_LINKS_SELECT: string[] = ACTION_COUNT_SELECT.concat(['RisicosId']);
 /** What a card line and the filters show: short fields only (descriptions load with the details). */
-export const ACTION_CARD_SELECT: string[] = ACTION_COUNT_SELECT.concat(['Title', 'KorteTitel', 'Onderdelen', 'Directie', 'Afdeling', 'Eigenaar/Id', 'Eigenaar/Title', 'Modified', 'Editor/Title']);
+export const ACTION_CARD_SELECT: string[] = ACTION_COUNT_LINKS_SELECT.concat(['Title', 'KorteTitel', 'Onderdelen', 'Directie', 'Afdeling', 'Eigenaar/Id', 'Eigenaar/Title', 'Modified', 'Editor/Title']);
 export const ACTION_CARD_EXPAND: string[] = ['Eigenaar', 'Editor'];
 /** A risk on a card: everything but its notes. */
 export const RISK_CARD_SELECT: string[] = RISK_SELECT.filter((f) => f !== 'Toelichting');
@@ -131,6 +136,15 @@ export function toRisk(item: ListItem): IRisk {
     yearIdentified: num(item.JaarVastgesteld),
     yearClosed: num(item.JaarAfgesloten),
     notes: str(item.Toelichting),
+    likelihood: num(item.Kans),
+    impact: num(item.Impact),
+    residualLikelihood: num(item.RestKans),
+    residualImpact: num(item.RestImpact),
+    owner: person(item.RisicoEigenaar),
+    reviewDate: str(item.Herzieningsdatum),
+    treatment: oneOf<RiskTreatment | ''>(item.Behandeling, ['verminderen', 'aanvaarden', 'overdragen', 'vermijden'], '') || undefined,
+    acceptedBy: person(item.AanvaardDoor),
+    acceptanceReason: str(item.RedenAanvaarding),
     etag: etagOf(item),
     modified: str(item.Modified),
     modifiedBy: editorOf(item)
@@ -148,7 +162,8 @@ export function toAction(item: ListItem): IAction {
     plannedYear: num(item.JaarGepland),
     realisedYear: num(item.JaarGerealiseerd),
     domainIds: ids(item.DomeinenId),
-    risks: refs(item.Risicos),
+    // Count rows carry only the ids (RisicosId): the titles are the risks' own.
+    risks: item.Risicos !== undefined ? refs(item.Risicos) : ids(item.RisicosId).map((id) => ({ id, title: '' })),
     audit: ref(item.Audit),
     owner: ownerOf(item),
     directie: str(item.Directie),

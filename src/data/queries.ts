@@ -1,5 +1,5 @@
 import {
-  ACTION_CARD_EXPAND, ACTION_CARD_SELECT, ACTION_COUNT_SELECT, ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, AUDIT_SHORT_SELECT, DOMAIN_SELECT,
+  ACTION_CARD_EXPAND, ACTION_CARD_SELECT, ACTION_COUNT_LINKS_SELECT, ACTION_COUNT_SELECT, ACTION_EXPAND, ACTION_SELECT, AUDIT_EXPAND, AUDIT_SELECT, AUDIT_SHORT_SELECT, DOMAIN_SELECT,
   DOMAIN_SHORT_SELECT, RECOMMENDATION_EXPAND, RECOMMENDATION_SELECT, RECOMMENDATION_SHORT_SELECT, RISK_CARD_SELECT, RISK_COUNT_SELECT, RISK_EXPAND, RISK_SELECT
 } from './mapping';
 import {
@@ -46,6 +46,8 @@ export const ITEM_QUERIES = {
   cardRisks: { list: 'risks', select: RISK_CARD_SELECT, expand: RISK_EXPAND },
   cardActions: { list: 'actions', select: ACTION_CARD_SELECT, expand: ACTION_CARD_EXPAND },
   countActions: { list: 'actions', select: ACTION_COUNT_SELECT, expand: [] },
+  // The cards' count rows: also the risks each action treats (src/model/risks).
+  cardCountActions: { list: 'actions', select: ACTION_COUNT_LINKS_SELECT, expand: [] },
   lastActionId: { list: 'actions', select: ['Id'], expand: [] },
   // The import's undo (src/data/importRun.ts): the highest id before the run, titles of what it added. Every list has both.
   importIds: { list: 'actions', select: ['Id'], expand: [] },

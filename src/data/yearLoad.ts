@@ -194,7 +194,7 @@ export function queueCountReads(queue: BatchedRead, rich: boolean): ICountReads 
   return {
     domains: rows(rich ? ITEM_QUERIES.domains : ITEM_QUERIES.summaryDomains),
     risks: rows(rich ? ITEM_QUERIES.cardRisks : ITEM_QUERIES.countRisks),
-    actions: rows(ITEM_QUERIES.countActions),
+    actions: rows(rich ? ITEM_QUERIES.cardCountActions : ITEM_QUERIES.countActions),
     // Only an optimisation (all further pages in one $batch): without it, page after page.
     lastActionId: queue((b) => readLastId(b, 'actions')).catch(() => undefined),
     audits: rows(ITEM_QUERIES.shortAudits),
@@ -215,7 +215,7 @@ export async function finishCountReads(sp: SPFI, reads: ICountReads, rich: boole
   const [allDomains, allRisks, allActions, allAudits, allRecs] = await Promise.all([
     readRest(sp, rich ? ITEM_QUERIES.domains : ITEM_QUERIES.summaryDomains, domains, undefined),
     readRest(sp, rich ? ITEM_QUERIES.cardRisks : ITEM_QUERIES.countRisks, risks, undefined),
-    readRest(sp, ITEM_QUERIES.countActions, actions, lastId),
+    readRest(sp, rich ? ITEM_QUERIES.cardCountActions : ITEM_QUERIES.countActions, actions, lastId),
     readRest(sp, ITEM_QUERIES.shortAudits, audits, undefined),
     readRest(sp, ITEM_QUERIES.shortRecommendations, recommendations, undefined, !rich)
   ]);

@@ -4,8 +4,9 @@
  */
 import { deadlineDate, executionRate, isStated, recommendationDeadlineState, recommendationsOf } from '../model/audits';
 import { cardTitle } from '../model/text';
-import { IAction, IAudit, IDomain, IDomainReport, IReportData } from '../model/types';
-import { IDateCell, IXlsxSheet } from './xlsx';
+import { appetiteFor, inherentScore, IRiskMarks, IRiskScale, residualScore, riskMarks, riskScale } from '../model/risks';
+import { IAction, IAudit, IDomain, IDomainReport, IReportData, IRisk, IRiskSettings, RiskTreatment } from '../model/types';
+import { CellValue, IDateCell, IXlsxSheet } from './xlsx';
 
 function two(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -47,21 +48,112 @@ export interface ICardsExportLabels {
   owner: string;
   deadline: string;
   statusText: (status: string) => string;
+  /** The risk assessment (src/model/risks); absent: the sheet has no score columns. */
+  assessment?: {
+    likelihood: string;
+    impact: string;
+    score: string;
+    residualLikelihood: string;
+    residualImpact: string;
+    residualScore: string;
+    treatment: string;
+    owner: string;
+    reviewDate: string;
+    marks: string;
+    treatmentText: (t: RiskTreatment | undefined) => string | undefined;
+    /** The marks of a risk in words ("; " between them). */
+    marksText: (m: IRiskMarks, scale: IRiskScale, appetite: number | undefined) => string[];
+  };
+}
+
+/** One column of a sheet: its header, width and the cell of a row. */
+interface IColumn<T> {
+  header: string;
+  width: number;
+  cell: (row: T) => CellValue;
+}
+
+/** Columns and rows from one list of column definitions, so a header never drifts from its cells. */
+function sheet<T>(name: string, columns: IColumn<T>[], rows: T[]): IXlsxSheet {
+  return { name, columns: columns.map((c) => ({ header: c.header, width: c.width })), rows: rows.map((r) => columns.map((c) => c.cell(r))) };
+}
+
+interface IRiskRow {
+  domain: string;
+  risk: IRisk;
+}
+
+interface IActionRow {
+  action: IAction;
+  domains: string;
+  part: string;
+}
+
+function riskColumns(labels: ICardsExportLabels, settings: IRiskSettings | undefined, actions: IAction[]): IColumn<IRiskRow>[] {
+  const base: IColumn<IRiskRow>[] = [
+    { header: labels.domain, width: 30, cell: (r) => r.domain },
+    { header: labels.risk, width: 60, cell: (r) => r.risk.title },
+    { header: labels.priority, width: 12, cell: (r) => r.risk.priority },
+    { header: labels.status, width: 14, cell: (r) => labels.statusText(r.risk.status) },
+    { header: labels.source, width: 30, cell: (r) => r.risk.source },
+    { header: labels.audit, width: 30, cell: (r) => (r.risk.audit ? r.risk.audit.title : undefined) },
+    { header: labels.yearIdentified, width: 12, cell: (r) => r.risk.yearIdentified },
+    { header: labels.yearClosed, width: 12, cell: (r) => r.risk.yearClosed }
+  ];
+  const rl = labels.assessment;
+  if (!rl) return base;
+  const scale = riskScale(settings);
+  // Scores as entered (empty: not scored); the score only when both lie on the site's scale.
+  return base.concat([
+    { header: rl.likelihood, width: 8, cell: (r) => r.risk.likelihood },
+    { header: rl.impact, width: 8, cell: (r) => r.risk.impact },
+    { header: rl.score, width: 8, cell: (r) => inherentScore(r.risk, scale) },
+    { header: rl.residualLikelihood, width: 10, cell: (r) => r.risk.residualLikelihood },
+    { header: rl.residualImpact, width: 10, cell: (r) => r.risk.residualImpact },
+    { header: rl.residualScore, width: 10, cell: (r) => residualScore(r.risk, scale) },
+    { header: rl.treatment, width: 14, cell: (r) => rl.treatmentText(r.risk.treatment) },
+    { header: rl.owner, width: 24, cell: (r) => (r.risk.owner ? r.risk.owner.title : undefined) },
+    { header: rl.reviewDate, width: 12, cell: (r) => dateCell(r.risk.reviewDate) },
+    {
+      header: rl.marks,
+      width: 40,
+      cell: (r) => {
+        const appetite = appetiteFor(settings, r.domain);
+        return rl.marksText(riskMarks(r.risk, actions, scale, appetite), scale, appetite).join('; ') || undefined;
+      }
+    }
+  ]);
+}
+
+function actionColumns(labels: ICardsExportLabels): IColumn<IActionRow>[] {
+  return [
+    { header: labels.action, width: 60, cell: (r) => cardTitle(r.action) },
+    { header: labels.domains, width: 36, cell: (r) => r.domains },
+    { header: labels.part, width: 14, cell: (r) => r.part },
+    { header: labels.status, width: 14, cell: (r) => labels.statusText(r.action.status) },
+    { header: labels.plannedYear, width: 12, cell: (r) => r.action.plannedYear },
+    { header: labels.realisedYear, width: 12, cell: (r) => r.action.realisedYear },
+    { header: labels.owner, width: 24, cell: (r) => (r.action.owner ? r.action.owner.title : undefined) },
+    { header: labels.deadline, width: 12, cell: (r) => dateCell(r.action.deadline) }
+  ];
 }
 
 /**
- * The cards as shown (year and filters applied): every risk with its domain, and every action
- * once, with all its domains, the part of the card it is in, its years, owner and deadline.
- * `titles` gives the titles of older actions that were only counted on screen.
+ * The cards as shown (year and filters applied): every risk with its domain (and its assessment),
+ * and every action once, with all its domains, the part of the card it is in, its years, owner
+ * and deadline. `titles` gives the titles of older actions that were only counted on screen;
+ * `data` the site's risk settings and every action (which actions treat a risk).
  */
-export function cardsSheets(shown: IDomainReport[], domains: IDomain[], labels: ICardsExportLabels, titles: Record<number, IAction> = {}): IXlsxSheet[] {
-  const risks = ([] as IXlsxSheet['rows']).concat(
-    ...shown.map((d) =>
-      d.risks.map((r) => [d.domain.title, r.title, r.priority, labels.statusText(r.status), r.source, r.audit ? r.audit.title : undefined, r.yearIdentified, r.yearClosed])
-    )
-  );
+export function cardsSheets(
+  shown: IDomainReport[],
+  domains: IDomain[],
+  labels: ICardsExportLabels,
+  titles: Record<number, IAction> = {},
+  data?: Pick<IReportData, 'actions' | 'riskSettings'>
+): IXlsxSheet[] {
+  const riskRows: IRiskRow[] = ([] as IRiskRow[]).concat(...shown.map((d) => d.risks.map((risk) => ({ domain: d.domain.title, risk }))));
   const seen: Record<number, true> = {};
-  const actions: IXlsxSheet['rows'] = [];
+  const actionRows: IActionRow[] = [];
   for (const d of shown) {
     const parts: [IAction[], string][] = [
       [d.realisationsNew.concat(d.realisationsOlder), labels.realisations],
@@ -73,48 +165,14 @@ export function cardsSheets(shown: IDomainReport[], domains: IDomain[], labels: 
         seen[listed.id] = true;
         const a = titles[listed.id] ? { ...listed, ...titles[listed.id] } : listed;
         const ids = a.domainIds.length ? a.domainIds : [d.domain.id];
-        actions.push([
-          cardTitle(a),
-          domainTitles(ids, domains) || d.domain.title,
-          part,
-          labels.statusText(a.status),
-          a.plannedYear,
-          a.realisedYear,
-          a.owner ? a.owner.title : undefined,
-          dateCell(a.deadline)
-        ]);
+        actionRows.push({ action: a, domains: domainTitles(ids, domains) || d.domain.title, part });
       }
     }
   }
+  const allActions = data ? data.actions : actionRows.map((r) => r.action);
   return [
-    {
-      name: labels.risksSheet,
-      columns: [
-        { header: labels.domain, width: 30 },
-        { header: labels.risk, width: 60 },
-        { header: labels.priority, width: 12 },
-        { header: labels.status, width: 14 },
-        { header: labels.source, width: 30 },
-        { header: labels.audit, width: 30 },
-        { header: labels.yearIdentified, width: 12 },
-        { header: labels.yearClosed, width: 12 }
-      ],
-      rows: risks
-    },
-    {
-      name: labels.actionsSheet,
-      columns: [
-        { header: labels.action, width: 60 },
-        { header: labels.domains, width: 36 },
-        { header: labels.part, width: 14 },
-        { header: labels.status, width: 14 },
-        { header: labels.plannedYear, width: 12 },
-        { header: labels.realisedYear, width: 12 },
-        { header: labels.owner, width: 24 },
-        { header: labels.deadline, width: 12 }
-      ],
-      rows: actions
-    }
+    sheet(labels.risksSheet, riskColumns(labels, data ? data.riskSettings : undefined, allActions), riskRows),
+    sheet(labels.actionsSheet, actionColumns(labels), actionRows)
   ];
 }
 

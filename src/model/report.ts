@@ -69,7 +69,10 @@ export function buildReport(data: IReportData, year: number): IReport {
     const r = buildDomainReport(data, d.id, year);
     if (r) reports.push(r);
   }
-  return { year, planningYear: year + 1, domains: reports, audits: buildAuditAnnex(data, year) };
+  const report: IReport = { year, planningYear: year + 1, domains: reports, audits: buildAuditAnnex(data, year) };
+  // The heat map section (src/model/risks) needs the site's scale and appetite.
+  if (data.riskSettings) report.riskSettings = data.riskSettings;
+  return report;
 }
 
 /** Years that have data (realised, planned minus one, risks identified), newest first. */

@@ -6,6 +6,18 @@ export type RiskPriority = 'Hoog' | 'Middel' | 'Laag';
 export type AuditStatus = 'Gepland' | 'Lopend' | 'Afgerond';
 export type RecommendationPriority = 'H' | 'M' | 'L';
 export type RecommendationStatus = 'Open' | 'In uitvoering' | 'Uitgevoerd' | 'Niet uitgevoerd';
+export type RiskTreatment = 'verminderen' | 'aanvaarden' | 'overdragen' | 'vermijden';
+
+/** The site's risk settings (list Instellingen, src/model/settings; used by src/model/risks). */
+export interface IRiskSettings {
+  /** Labels of the likelihood levels, low to high; their number is the scale (default 5). */
+  likelihoodLabels?: string[];
+  impactLabels?: string[];
+  /** Highest acceptable score; undefined: no appetite set (nothing is marked above it). */
+  appetite?: number;
+  /** Per domain title (lower case) its own appetite. */
+  appetiteByDomain?: Record<string, number>;
+}
 
 import type { ILookupRef, IPerson } from './references';
 
@@ -38,6 +50,17 @@ export interface IRisk {
   yearIdentified?: number;
   yearClosed?: number;
   notes?: string;
+  /** Assessment (src/model/risks): undefined = not scored (never derived from the priority). */
+  likelihood?: number;
+  impact?: number;
+  residualLikelihood?: number;
+  residualImpact?: number;
+  owner?: IPerson;
+  /** ISO date of the next review. */
+  reviewDate?: string;
+  treatment?: RiskTreatment;
+  acceptedBy?: IPerson;
+  acceptanceReason?: string;
   etag?: string;
   /** Last change (ISO, from Modified) and who made it (Editor/Title). */
   modified?: string;
@@ -130,6 +153,8 @@ export interface IReportData {
   decidedYear?: number;
   /** The signed-in user as the data site knows them, where the read included it (the Viva card's own items). */
   currentUser?: IPerson;
+  /** Risk scale and appetite (list Instellingen), where the read included them. */
+  riskSettings?: IRiskSettings;
 }
 
 export interface IDomainReport {
@@ -153,6 +178,8 @@ export interface IReport {
   audits?: IAuditAnnexEntry[];
   /** Section "Maturiteitsinschatting": the latest closed round (up to the report year) and its comparison. */
   maturity?: IMaturityReportSection;
+  /** Risk scale and appetite for the heat map section (only when a risk is scored). */
+  riskSettings?: IRiskSettings;
 }
 
 /** The council report's maturity section, from src/model/maturity (roundResults). */

@@ -1,6 +1,7 @@
 /** Turning list values into report blocks. Pure, shared by the Word note and the slide deck. */
 import { htmlToText } from '../model/text';
-import { IAction, IAuditAnnexEntry, IRisk } from '../model/types';
+import { anyScored, appetiteFor, HeatKind, heatMaps, IHeatCell, IHeatMap, IRiskMarks, isScored, riskMarks, riskScale } from '../model/risks';
+import { IAction, IAuditAnnexEntry, IReport, IRisk } from '../model/types';
 
 /** A piece of a description as the Word note lays it out. */
 export type ContentBlock =
@@ -178,4 +179,82 @@ export function annexExecutionShort(e: IAuditAnnexEntry): string {
 
 export function annexTitle(year: number): string {
   return `Bijlage: Audits en opvolging ${year - 1}-${year}`;
+}
+
+/* ---------- section "Risicomatrix" (only when a risk of the report is scored) ---------- */
+
+/** One matrix of the section: its title and the heat map. */
+export interface IRiskMatrixBlock {
+  title: string;
+  map: IHeatMap;
+}
+
+export interface IRiskMatrixSection {
+  matrices: IRiskMatrixBlock[];
+  /** "Titel (domein): score 16 boven de risicobereidheid 12 zonder behandelende actie" and the like, per marked risk. */
+  marks: string[];
+  appetiteText: string;
+  scaleText: string;
+}
+
+const KIND_NL: Record<HeatKind, string> = { inherent: 'inherent', residual: 'residueel (na maatregelen)' };
+
+/** The marks of a risk in the council's words. */
+function marksNl(m: IRiskMarks, levels: number, appetite: number | undefined): string[] {
+  const out: string[] = [];
+  if (m.outOfScale) out.push(`kans of impact buiten de schaal 1-${levels}`);
+  if (m.incomplete) out.push('kans en impact niet allebei ingevuld');
+  if (m.residualAboveInherent) out.push('restrisico hoger dan het inherente risico');
+  if (m.acceptedWithoutReason) out.push('aanvaard zonder reden');
+  if (m.aboveAppetiteUntreated) out.push(`boven de risicobereidheid (${appetite}) zonder behandelende actie`);
+  return out;
+}
+
+/**
+ * The heat maps of the report's risks, overall and per domain with scores, inherent and (when
+ * scored) residual; undefined when no risk is scored (the report then has no such section).
+ */
+export function riskMatrixSection(report: IReport): IRiskMatrixSection | undefined {
+  const settings = report.riskSettings;
+  const scale = riskScale(settings);
+  const risks = ([] as IRisk[]).concat(...report.domains.map((d) => d.risks));
+  if (!anyScored(risks, scale)) return undefined;
+  const maps = heatMaps(report.domains, settings);
+  const matrices: IRiskMatrixBlock[] = [];
+  const add = (scope: string, pair: { inherent: IHeatMap; residual: IHeatMap }): void => {
+    for (const kind of ['inherent', 'residual'] as HeatKind[]) {
+      if (pair[kind].scoredCount > 0) matrices.push({ title: `${scope}: ${KIND_NL[kind]}`, map: pair[kind] });
+    }
+  };
+  add('Alle domeinen', maps.overall);
+  for (const d of maps.domains) add(oneLine(d.title), d);
+  const actions = ([] as IAction[]).concat(...report.domains.map((d) => d.realisationsNew.concat(d.realisationsOlder, d.planningNew, d.planningOlder)));
+  const marks: string[] = [];
+  for (const d of report.domains) {
+    const appetite = appetiteFor(settings, d.domain.title);
+    for (const r of d.risks) {
+      const words = marksNl(riskMarks(r, actions, scale, appetite), scale.levels, appetite);
+      if (words.length) marks.push(`${oneLine(r.title)} (${oneLine(d.domain.title)}): ${words.join('; ')}`);
+    }
+  }
+  const unscored = risks.filter((r) => !isScored(r)).length;
+  return {
+    matrices,
+    marks,
+    appetiteText:
+      settings && settings.appetite !== undefined
+        ? `Risicobereidheid: score ${settings.appetite}; cellen met een hogere score zijn gemarkeerd met ▲.`
+        : 'Er is geen risicobereidheid vastgelegd.',
+    scaleText:
+      `Score = kans × impact, elk op een schaal van 1 tot ${scale.levels} (kans: ${scale.likelihoodLabels.join(', ')}; impact: ${scale.impactLabels.join(', ')}).` +
+      (unscored ? ` ${unscored} risico('s) zijn (nog) niet gescoord en staan niet in de matrix.` : '')
+  };
+}
+
+/** A cell as text: "▲ 20: Titel A; Titel B" (at most `max` titles, then "+n"). */
+export function matrixCellText(cell: IHeatCell, max: number): string {
+  const titles = cell.risks.slice(0, max).map((r) => oneLine(r.title));
+  const more = cell.risks.length - titles.length;
+  const head = `${cell.band === 'above' ? '▲ ' : ''}${cell.score}`;
+  return titles.length ? `${head}: ${titles.join('; ')}${more > 0 ? ` (+${more})` : ''}` : head;
 }

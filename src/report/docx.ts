@@ -16,14 +16,20 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
   TableOfContents,
-  TextRun
+  TableRow,
+  TextRun,
+  WidthType
 } from 'docx';
 import { IAction, IDomainReport, IReport } from '../model/types';
 import {
   annexAuditMeta, annexExecution, annexFindings, annexTitle, ContentBlock, descriptionBlocks, NOT_STATED_NL, oneLine, olderPlanningSuffix, olderRealisationSuffix,
-  riskLine, shortDecreeBasis
+  matrixCellText, riskLine, riskMatrixSection, shortDecreeBasis
 } from './content';
+import { HeatBand, IHeatMap } from '../model/risks';
 import { formatDutchDate, introText, IReportOptions, reportTitle } from './options';
 import { formatScore, themeResultLine } from '../model/maturity';
 
@@ -33,7 +39,7 @@ const MUTED = '595959';
 const NUMBERING_REF = 'orgb-numbered';
 const EMPTY = 'Geen items.';
 
-type Block = Paragraph | TableOfContents;
+type Block = Paragraph | TableOfContents | Table;
 
 /** Counter for numbered lists: each list restarts at 1 (a numbering instance per list). */
 interface INumberingState {
@@ -193,6 +199,49 @@ function maturitySection(report: IReport): Paragraph[] {
   return out;
 }
 
+const BAND_FILLS: Record<HeatBand, string> = { above: 'F4CCCC', within: 'D9EAD3', high: 'F4CCCC', medium: 'FFF2CC', low: 'D9EAD3' };
+
+function textCell(text: string, opts: { bold?: boolean; fill?: string } = {}): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ children: [new TextRun({ text, bold: opts.bold, size: 18 })] })],
+    shading: opts.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } : undefined
+  });
+}
+
+/** A heat map as a Word table: rows likelihood (high first), columns impact; cells list their risks. */
+function matrixTable(map: IHeatMap): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    children: [textCell('Kans \\ impact', { bold: true })].concat(map.scale.impactLabels.map((l, i) => textCell(`${i + 1}. ${l}`, { bold: true })))
+  });
+  const rows = map.rows.map(
+    (row) =>
+      new TableRow({
+        children: [textCell(`${row[0].likelihood}. ${map.scale.likelihoodLabels[row[0].likelihood - 1]}`, { bold: true })].concat(
+          row.map((c) => textCell(matrixCellText(c, 50), { fill: BAND_FILLS[c.band] }))
+        )
+      })
+  );
+  return new Table({ rows: [header].concat(rows), width: { size: 100, type: WidthType.PERCENTAGE } });
+}
+
+/** Section "Risicomatrix": only when a risk of the report is scored (the 2022 report has none). */
+function riskMatrixBlocks(report: IReport): Block[] {
+  const section = riskMatrixSection(report);
+  if (!section) return [];
+  const out: Block[] = [heading('Risicomatrix', HeadingLevel.HEADING_1, true)];
+  out.push(para(`${section.scaleText} ${section.appetiteText}`));
+  for (const m of section.matrices) {
+    out.push(heading(m.title, HeadingLevel.HEADING_3));
+    out.push(matrixTable(m.map));
+  }
+  if (section.marks.length) {
+    out.push(heading('Aandachtspunten', HeadingLevel.HEADING_3));
+    for (const line of section.marks) out.push(bullet([new TextRun(line)]));
+  }
+  return out;
+}
+
 function titlePage(report: IReport, options: IReportOptions, date: Date): Paragraph[] {
   return [
     new Paragraph({ spacing: { before: 3000 }, children: [] }),
@@ -254,6 +303,7 @@ export function createWordDocument(report: IReport, options: IReportOptions): Do
   body.push(...algemeen(report, options, numbering));
   for (const d of report.domains) body.push(...renderDomain(d, report, numbering));
   if (report.maturity) body.push(...maturitySection(report));
+  body.push(...riskMatrixBlocks(report));
   if (report.audits) body.push(...auditAnnex(report));
 
   return new Document({

@@ -10,7 +10,8 @@
 import PptxGenJS from 'pptxgenjs';
 import { cardTitle } from '../model/text';
 import { IAction, IDomainReport, IReport } from '../model/types';
-import { annexExecutionShort, annexTitle, NOT_STATED_NL, oneLine, shortDecreeBasis } from './content';
+import { annexExecutionShort, annexTitle, matrixCellText, NOT_STATED_NL, oneLine, riskMatrixSection, shortDecreeBasis } from './content';
+import { HeatBand, IHeatMap } from '../model/risks';
 import { formatDelta, formatScore } from '../model/maturity';
 import { formatDutchDate, IReportOptions, reportTitle } from './options';
 
@@ -514,6 +515,41 @@ function addMaturitySlide(pptx: PptxGenJS, report: IReport, options: IReportOpti
   );
 }
 
+/** Cell fills of the heat map; the band is also in the text (▲ above the appetite). */
+const BAND_FILLS: Record<HeatBand, string> = { above: 'F4CCCC', within: 'D9EAD3', high: 'F4CCCC', medium: 'FFF2CC', low: 'D9EAD3' };
+
+function matrixTable(map: IHeatMap, title: string): ICell[][] {
+  const head = (t: string): ICell => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: C.title } } });
+  const header: ICell[] = [head(`Kans \\ impact`)].concat(map.scale.impactLabels.map((l, i) => head(`${i + 1}. ${l}`)));
+  const rows = map.rows.map((row) =>
+    [{ text: `${row[0].likelihood}. ${map.scale.likelihoodLabels[row[0].likelihood - 1]}`, options: { bold: true } } as ICell].concat(
+      row.map((c) => ({ text: matrixCellText(c, 2), options: { fill: { color: BAND_FILLS[c.band] } } }))
+    )
+  );
+  return [[{ text: title, options: { bold: true, colspan: map.scale.levels + 1 } }] as ICell[]].concat([header], rows);
+}
+
+/** One slide "Risicomatrix": all domains, inherent and residual side by side (only when a risk is scored). */
+function addRiskMatrixSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions): void {
+  const section = riskMatrixSection(report);
+  if (!section) return;
+  const slide = pptx.addSlide();
+  addHeaderBar(slide, 'Risicomatrix', `${reportTitle(report.year)} · ${oneLine(options.organisation)}`);
+  const overall = section.matrices.filter((m) => m.title.indexOf('Alle domeinen') === 0).slice(0, 2);
+  const w = (SLIDE_W - 2 * MARGIN_X - 0.3) / Math.max(1, overall.length);
+  overall.forEach((m, i) => {
+    slide.addTable(breakCells(matrixTable(m.map, m.title)) as unknown as TableRows, {
+      x: MARGIN_X + i * (w + 0.3),
+      y: 1.2,
+      w,
+      fontSize: 8,
+      ...TABLE_LOOK
+    });
+  });
+  const note = `${section.scaleText} ${section.appetiteText}` + (section.marks.length ? ` Aandachtspunten: ${section.marks.length} (zie de nota).` : '');
+  slide.addText(note, { x: MARGIN_X, y: GRID_BOTTOM - 0.3, w: SLIDE_W - 2 * MARGIN_X, h: 0.65, fontSize: 10, color: C.muted, lang: LANG, valign: 'middle', margin: 0 });
+}
+
 function addClosingSlide(pptx: PptxGenJS, report: IReport, options: IReportOptions, date: Date): void {
   const slide = pptx.addSlide();
   slide.addShape('rect', { x: 0, y: 0, w: 0.35, h: SLIDE_H, fill: { color: C.title }, line: { color: C.title } });
@@ -546,6 +582,7 @@ export function createSlideDeck(report: IReport, options: IReportOptions): PptxG
     });
   }
   if (report.maturity) addMaturitySlide(pptx, report, options);
+  addRiskMatrixSlide(pptx, report, options);
   if (report.audits) addAuditSlide(pptx, report, options);
   addClosingSlide(pptx, report, options, date);
   return pptx;

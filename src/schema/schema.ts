@@ -82,6 +82,14 @@ export const YEAR_MAX: number = 2100;
 export const ACTION_STATUSES: string[] = ['Gepland', 'Lopend', 'Gerealiseerd', 'Geschrapt'];
 export const RISK_STATUSES: string[] = ['Open', 'Opgevolgd', 'Afgesloten'];
 export const RISK_PRIORITIES: string[] = ['Hoog', 'Middel', 'Laag'];
+/** How a risk is treated (ISO 31000 wording, in Dutch). */
+export const RISK_TREATMENTS: string[] = ['verminderen', 'aanvaarden', 'overdragen', 'vermijden'];
+/**
+ * Bounds of the likelihood and impact columns. A site's own scale (default 1-5, setting Kansniveaus /
+ * Impactniveaus in Instellingen) lies within them; a value above the site's scale is marked by the app.
+ */
+export const RISK_SCALE_MIN: number = 1;
+export const RISK_SCALE_MAX: number = 10;
 export const AUDIT_STATUSES: string[] = ['Gepland', 'Lopend', 'Afgerond'];
 export const RECOMMENDATION_PRIORITIES: string[] = ['H', 'M', 'L'];
 export const RECOMMENDATION_STATUSES: string[] = ['Open', 'In uitvoering', 'Uitgevoerd', 'Niet uitgevoerd'];
@@ -125,6 +133,16 @@ const yearField = (internalName: string, displayName: string, description: strin
   indexed,
   min: YEAR_MIN,
   max: YEAR_MAX
+});
+
+/** A likelihood or impact column: a whole number on the widest scale a site may use. */
+const scoreField = (internalName: string, displayName: string, description: string): IFieldSchema => ({
+  internalName,
+  displayName,
+  type: 'Number',
+  description,
+  min: RISK_SCALE_MIN,
+  max: RISK_SCALE_MAX
 });
 
 export const LISTS: IListSchema[] = [
@@ -189,11 +207,24 @@ export const LISTS: IListSchema[] = [
       },
       yearField('JaarVastgesteld', 'Jaar vastgesteld', 'Leeg: vastgesteld vóór de eerste rapportering in deze lijsten', true),
       yearField('JaarAfgesloten', 'Jaar afgesloten', 'Jaar waarin het risico afgesloten werd', true),
-      { internalName: 'Toelichting', displayName: 'Toelichting', type: 'Note', richText: true }
+      { internalName: 'Toelichting', displayName: 'Toelichting', type: 'Note', richText: true },
+      // Added later (additive): the risk assessment (README, "Risico's beoordelen"). Empty: not scored (the 2022 risks).
+      scoreField('Kans', 'Kans', 'Inherente kans, op de schaal van de site (Instellingen: Kansniveaus)'),
+      scoreField('Impact', 'Impact', 'Inherente impact, op de schaal van de site (Instellingen: Impactniveaus)'),
+      scoreField('RestKans', 'Restkans', 'Kans na de beheersmaatregelen'),
+      scoreField('RestImpact', 'Restimpact', 'Impact na de beheersmaatregelen'),
+      { internalName: 'RisicoEigenaar', displayName: 'Risico-eigenaar', type: 'User' },
+      { internalName: 'Herzieningsdatum', displayName: 'Herzieningsdatum', type: 'DateTime', description: 'Wanneer het risico opnieuw beoordeeld wordt' },
+      { internalName: 'Behandeling', displayName: 'Behandeling', type: 'Choice', choices: RISK_TREATMENTS },
+      { internalName: 'AanvaardDoor', displayName: 'Aanvaard door', type: 'User', description: 'Bij behandeling aanvaarden: wie het risico aanvaardde' },
+      { internalName: 'RedenAanvaarding', displayName: 'Reden aanvaarding', type: 'Text', maxLength: 255, description: 'Bij behandeling aanvaarden: waarom (verplicht)' }
     ],
     validation: {
-      formula: '=OR(ISBLANK([Jaar afgesloten]),ISBLANK([Jaar vastgesteld]),[Jaar afgesloten]>=[Jaar vastgesteld])',
-      message: 'Het jaar afgesloten kan niet vóór het jaar vastgesteld liggen.'
+      // A list validation formula cannot use person or multi-line columns: the reason is single-line text for this rule.
+      formula:
+        '=AND(OR(ISBLANK([Jaar afgesloten]),ISBLANK([Jaar vastgesteld]),[Jaar afgesloten]>=[Jaar vastgesteld]),' +
+        'OR([Behandeling]<>"aanvaarden",NOT(ISBLANK([Reden aanvaarding]))))',
+      message: 'Het jaar afgesloten kan niet vóór het jaar vastgesteld liggen, en een aanvaard risico vraagt een reden van aanvaarding.'
     }
   },
   {

@@ -27,6 +27,26 @@ describe('Excel export: the cards tables', () => {
     ]);
   });
 
+  it('adds the risk assessment: scores as entered, the score on the site scale, treatment, owner, review date and the marks', () => {
+    const labels: ICardsExportLabels = {
+      ...CARD_LABELS,
+      assessment: {
+        likelihood: 'Kans', impact: 'Impact', score: 'Score', residualLikelihood: 'Restkans', residualImpact: 'Restimpact', residualScore: 'Restscore',
+        treatment: 'Behandeling', owner: 'Risico-eigenaar', reviewDate: 'Herzieningsdatum', marks: 'Aandachtspunten',
+        treatmentText: (t) => t && t.toUpperCase(),
+        marksText: (m) => [m.aboveAppetiteUntreated ? 'boven' : '', m.residualAboveInherent ? 'rest hoger' : ''].filter((x) => x)
+      }
+    };
+    const scored = { id: 1, title: 'Gescoord', priority: 'Hoog' as const, status: 'Open' as const, likelihood: 4, impact: 4, residualLikelihood: 5, residualImpact: 4, treatment: 'verminderen' as const, owner: { id: 3, title: 'Pieter' }, reviewDate: '2023-03-01' };
+    const old = { id: 2, title: 'Oud', priority: 'Hoog' as const, status: 'Open' as const };
+    const sheets = cardsSheets([report(d1, { risks: [scored, old] })], [d1], labels, {}, { actions: [], riskSettings: { appetite: 12 } });
+    expect(sheets[0].columns.map((c) => c.header).slice(8)).toEqual(['Kans', 'Impact', 'Score', 'Restkans', 'Restimpact', 'Restscore', 'Behandeling', 'Risico-eigenaar', 'Herzieningsdatum', 'Aandachtspunten']);
+    expect(sheets[0].rows[0].slice(8)).toEqual([4, 4, 16, 5, 4, 20, 'VERMINDEREN', 'Pieter', { date: '2023-03-01' }, 'boven; rest hoger']);
+    // The 2022 risks: no invented score, every assessment cell empty.
+    expect(sheets[0].rows[1].slice(8)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(sheets[0].columns.length).toBe(sheets[0].rows[0].length);
+  });
+
   it('a deadline is the calendar day the cards show; the file is named with today', () => {
     expect(dateCell('2024-04-04')).toEqual({ date: '2024-04-04' });
     expect(dateCell(undefined)).toBeUndefined();

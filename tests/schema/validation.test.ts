@@ -113,9 +113,24 @@ describe('validateItem: list validation formula', () => {
     expect(validateItem(actions, { JaarGepland: null }, 'update', { ...existing, JaarGerealiseerd: 2022 })).toEqual([]);
   });
 
+  it('refuses an accepted risk without a reason (list validation formula), in the form and on the server alike', () => {
+    const msg = getList('risks').validation?.message;
+    expect(validateItem(risks, { Title: 'R', DomeinId: 1, Behandeling: 'aanvaarden' }, 'add').map((e) => e.messageNl)).toEqual([msg]);
+    expect(validateItem(risks, { Title: 'R', DomeinId: 1, Behandeling: 'aanvaarden', RedenAanvaarding: 'Kost weegt niet op' }, 'add')).toEqual([]);
+    expect(validateItem(risks, { Title: 'R', DomeinId: 1, Behandeling: 'verminderen' }, 'add')).toEqual([]);
+    expect(validateItem(risks, { Title: 'R', DomeinId: 1 }, 'add')).toEqual([]);
+    // Clearing the reason of a stored accepted risk is refused too.
+    expect(validateItem(risks, { RedenAanvaarding: null }, 'update', { Title: 'R', DomeinId: 1, Behandeling: 'aanvaarden', RedenAanvaarding: 'x' })).toHaveLength(1);
+  });
+
+  it('refuses a likelihood outside the columns\' 1-10 in the form (Number Min/Max)', () => {
+    expect(fieldsOf(validateItem(risks, { Title: 'R', DomeinId: 1, Kans: 11, Impact: 0 }, 'add'))).toEqual(['Kans', 'Impact']);
+    expect(validateItem(risks, { Title: 'R', DomeinId: 1, Kans: 5, Impact: 1 }, 'add')).toEqual([]);
+  });
+
   it('applies the risks formula with its own message', () => {
     const errors = validateItem(risks, { JaarVastgesteld: 2022, JaarAfgesloten: 2021 }, 'update');
-    expect(errors.map((e) => e.messageNl)).toEqual(["Het jaar afgesloten kan niet vóór het jaar vastgesteld liggen."]);
+    expect(errors.map((e) => e.messageNl)).toEqual([getList('risks').validation?.message]);
   });
 });
 

@@ -68,7 +68,8 @@ export class PnPReportDataReader implements IReportDataReader {
       audits: all[3].map(toAudit),
       recommendations: all[4].map(toRecommendation),
       finalYears: (await reports).map((r) => r.year),
-      decidedYear: (await settings).reportYear
+      decidedYear: (await settings).reportYear,
+      riskSettings: (await settings).risk
     };
   }
 }

@@ -82,6 +82,7 @@ export class PnPYearViewReader implements IYearViewReader {
     const storedReports = await reports.catch(() => [] as IStoredReport[]);
     const decidedYear = (await settings).reportYear;
     let data: IReportData = { ...(await finishCountReads(ctx.sp, counts, true)), finalYears: storedReports.map((r) => r.year), decidedYear };
+    data.riskSettings = (await settings).risk;
     // After the latest final report, once that year has ended (src/model defaultReportYear).
     const year = defaultReportYear(data, request.year, today, data.finalYears);
     data = withActions(data, cardActions(await this._cardRows(data, year, year === first ? cardRows : undefined)));

@@ -3,7 +3,8 @@ import * as strings from 'DomainCardsWebPartStrings';
 import { ExportButton, IExportFile } from '../../../components/ExportButton';
 import { format } from '../../../components/format';
 import { IOrgRepository } from '../../../data/IOrgRepository';
-import { IAction, IDomain, IDomainReport } from '../../../model/types';
+import { IAction, IDomain, IDomainReport, IReportData } from '../../../model/types';
+import { markTexts, treatmentLabel } from './riskText';
 import { idsWithoutTitle } from '../../../model/yearView';
 import { statusLabel } from './DetailPanel';
 
@@ -14,6 +15,8 @@ export interface ICardsExportProps {
   domains: IDomain[];
   year: number;
   today: Date;
+  /** Every action and the risk settings: the risks' scores and marks. */
+  data?: IReportData;
 }
 
 /**
@@ -51,9 +54,24 @@ export function CardsExport(props: ICardsExportProps): JSX.Element {
         realisedYear: strings.ExportRealisedYear,
         owner: strings.ExportOwner,
         deadline: strings.ExportDeadline,
-        statusText: statusLabel
+        statusText: statusLabel,
+        assessment: {
+          likelihood: strings.ExportLikelihood,
+          impact: strings.ExportImpact,
+          score: strings.ExportScore,
+          residualLikelihood: strings.ExportResidualLikelihood,
+          residualImpact: strings.ExportResidualImpact,
+          residualScore: strings.ExportResidualScore,
+          treatment: strings.ExportTreatment,
+          owner: strings.ExportRiskOwner,
+          reviewDate: strings.ExportReviewDate,
+          marks: strings.ExportMarks,
+          treatmentText: treatmentLabel,
+          marksText: markTexts
+        }
       },
-      titles
+      titles,
+      props.data
     );
     return { name: lib.exportFileName(format(strings.ExportFileName, props.year), props.today), bytes: lib.buildXlsx(sheets), type: lib.XLSX_MIME };
   };

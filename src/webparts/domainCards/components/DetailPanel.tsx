@@ -10,6 +10,7 @@ import { actionDeadlineState, recommendationsAnsweredBy } from '../../../model/a
 import { auditLink, listFormUrl, safeUrl, versionHistoryUrl } from '../../../model/links';
 import { cardTitle } from '../../../model/text';
 import { IAction, IReportData, IRisk } from '../../../model/types';
+import { RiskAssessment } from './RiskAssessment';
 import { ISelection } from './selection';
 import { IDomainCardsClassNames } from './styles';
 
@@ -69,6 +70,12 @@ export function formatDate(iso: string | undefined): string | undefined {
   } catch {
     return iso.slice(0, 10);
   }
+}
+
+/** A linked risk's title: count rows carry only its id, so the title is the risk's own (with its score state). */
+function linkedRiskTitle(ref: { id: number; title: string }, data: IReportData): string {
+  const risk = data.risks.filter((r) => r.id === ref.id)[0];
+  return (risk && risk.title) || ref.title || `#${ref.id}`;
 }
 
 /** A labelled value (a term/definition pair); nothing when there is no value. */
@@ -169,7 +176,7 @@ function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning:
         )}
         {a.risks.length > 0 && (
           <Field label={strings.LinkedRisks} cn={cn}>
-            <Bullets items={a.risks.map((r) => r.title)} />
+            <Bullets items={a.risks.map((r) => linkedRiskTitle(r, data))} />
           </Field>
         )}
         <Field label={strings.Audit} cn={cn}>{a.audit ? a.audit.title : undefined}</Field>
@@ -215,7 +222,6 @@ function ActionDetails(props: IDetailPanelProps & { action: IAction; isPlanning:
 
 function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
   const { risk: r, data, classNames: cn, firstDataYear, year } = props;
-  const linked = data.actions.filter((a) => a.risks.some((x) => x.id === r.id)).map((a) => cardTitle(a));
   const identified = r.yearIdentified !== undefined ? String(r.yearIdentified) : format(strings.BeforeYear, firstDataYear);
   const closed = r.yearClosed !== undefined && (r.status === 'Afgesloten' || r.yearClosed <= year) ? String(r.yearClosed) : strings.NotClosed;
   // Undefined for an empty or refused page setting: the audit's title as plain text then.
@@ -239,11 +245,7 @@ function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
         <Field label={strings.Status} cn={cn}>{statusLabel(r.status)}</Field>
         <Field label={strings.YearIdentified} cn={cn}>{identified}</Field>
         <Field label={strings.YearClosed} cn={cn}>{closed}</Field>
-        {linked.length > 0 && (
-          <Field label={strings.LinkedActions} cn={cn}>
-            <Bullets items={linked} />
-          </Field>
-        )}
+        <RiskAssessment risk={r} data={data} cn={cn} statusText={statusLabel} />
         {props.showDescriptions && !!r.notes && !!r.notes.trim() && (
           <Field label={strings.Note} cn={cn}>
             <RichText value={r.notes} className={cn.richText} siteUrl={props.siteUrl} />

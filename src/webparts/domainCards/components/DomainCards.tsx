@@ -17,6 +17,7 @@ import { idsWithoutTitle } from '../../../model/yearView';
 import { CardsExport } from './CardsExport';
 import { DomainNav, FilterBar, Toolbar } from './CardsToolbar';
 import { DetailPanel } from './DetailPanel';
+import { RiskHeatMapSection } from './HeatMap';
 import { DomainCard, ISelection } from './DomainCard';
 import { filterDomainReport, filtersActive, IFilters, itemCount, NO_FILTERS } from './filters';
 import { anchorFor, focusCard, focusSoon, itemOrCard } from './focus';
@@ -367,7 +368,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           reportActions={
             <>
               {reportActions}
-              {report && report.domains.length > 0 && <CardsExport repository={repository} shown={shown.map((x) => x.filtered)} domains={data.domains} year={year} today={today} />}
+              {report && report.domains.length > 0 && <CardsExport repository={repository} shown={shown.map((x) => x.filtered)} domains={data.domains} year={year} today={today} data={data} />}
             </>
           }
         />
@@ -377,6 +378,9 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
           {data && y.error && <ErrorView warning={true} message={strings.RefreshError} retryLabel={strings.Retry} onRetry={retry} detailsLabel={strings.TechnicalDetails} error={y.error} />}
           {topNotice && <NoticeBar notice={topNotice} onDismiss={() => flow.setNotice(undefined)} />}
         </div>
+      )}
+      {data && report && report.domains.length > 0 && (
+        <RiskHeatMapSection shown={shown.map((x) => x.filtered)} riskSettings={data.riskSettings} actions={data.actions} onOpen={(sel) => setSelection({ sel, domainId: 0 })} />
       )}
       <div ref={bodyRef} tabIndex={-1} style={{ outline: 'none' }}>
         <CardsBody props={props} cn={cn} y={y} shownDomains={shownDomains} openForm={openForm} onRetry={retry} cards={cards} />

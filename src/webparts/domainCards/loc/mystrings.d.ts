@@ -265,6 +265,57 @@ declare interface IDomainCardsWebPartStrings {
   BulkProblemOwnerDeleted: string;
   BulkProblemDeadlineInvalid: string;
   BulkProblemDeadlinePlanned: string;
+  // Risk assessment and heat map
+  HeatMapToggle: string;
+  HeatMapTitle: string;
+  HeatMapScope: string;
+  HeatMapOverall: string;
+  HeatMapKind: string;
+  HeatMapInherent: string;
+  HeatMapResidual: string;
+  HeatMapCaption: string;
+  HeatMapLikelihood: string;
+  HeatMapImpact: string;
+  HeatMapCellLabel: string;
+  HeatMapBandAbove: string;
+  HeatMapBandWithin: string;
+  HeatMapBandHigh: string;
+  HeatMapBandMedium: string;
+  HeatMapBandLow: string;
+  HeatMapAppetite: string;
+  HeatMapNoAppetite: string;
+  HeatMapUnscored: string;
+  HeatMapNoneScored: string;
+  RiskInherent: string;
+  RiskResidual: string;
+  RiskNotScored: string;
+  RiskScoreText: string;
+  RiskOwner: string;
+  RiskReviewDate: string;
+  RiskTreatment: string;
+  RiskAcceptedBy: string;
+  RiskAcceptanceReason: string;
+  TreatmentVerminderen: string;
+  TreatmentAanvaarden: string;
+  TreatmentOverdragen: string;
+  TreatmentVermijden: string;
+  RiskMarks: string;
+  MarkOutOfScale: string;
+  MarkIncomplete: string;
+  MarkResidualAbove: string;
+  MarkAcceptedNoReason: string;
+  MarkUntreated: string;
+  MarkedRisk: string;
+  ExportLikelihood: string;
+  ExportImpact: string;
+  ExportScore: string;
+  ExportResidualLikelihood: string;
+  ExportResidualImpact: string;
+  ExportResidualScore: string;
+  ExportTreatment: string;
+  ExportRiskOwner: string;
+  ExportReviewDate: string;
+  ExportMarks: string;
 }
 
 declare module 'DomainCardsWebPartStrings' {
