@@ -1,5 +1,6 @@
 import { changeRoundStatus, moveRound } from '../../src/app/maturity/roundStatus';
 import { saveScores, IScoreDraft } from '../../src/app/maturity/scores';
+import { recordConsensus } from '../../src/app/maturity/consensus';
 import { createBundledActions, createImprovementAction, defaultDomain } from '../../src/app/maturity/improvementAction';
 import { IMaturityData, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
 import { FakeMaturityRepository } from '../helpers/fakeMaturityRepository';
@@ -140,5 +141,19 @@ describe('use case: bundled improvement actions', () => {
       ['Later', ['3.2'], undefined, undefined]
     ]);
     expect(repo.data.consensus.filter((c) => c.id === 92)[0].actions.map((a) => a.title)).toEqual(['Monitoring op orde', 'Later']);
+  });
+});
+
+describe('use case: record a consensus', () => {
+  it('records it in the consensus stage, and refuses without a level, off the scale, or outside that stage without a request', async () => {
+    const repo = new FakeMaturityRepository(data('consensus'), PIETER);
+    const round = repo.data.rounds[0];
+    const unit = unitsOfRound(round, repo.data.themes, repo.data.objectives)[0];
+    const c = await recordConsensus(repo, { round, unit, score: 3, comment: ' akkoord ' });
+    expect(c).toMatchObject({ score: 3, comment: 'akkoord' });
+    await expect(recordConsensus(repo, { round, unit, score: undefined, comment: '' })).rejects.toMatchObject({ code: 'outOfScale' });
+    await expect(recordConsensus(repo, { round, unit, score: 6, comment: '' })).rejects.toMatchObject({ code: 'outOfScale' });
+    await expect(recordConsensus(repo, { round: { ...round, status: 'scoren' }, unit, score: 3, comment: '' })).rejects.toMatchObject({ code: 'notConsensus' });
+    expect(repo.data.consensus).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { IMaturityRepository } from '../../../data/IMaturityRepository';
 import { actionUrl, createImprovementAction, defaultDomain, ICreatedAction } from '../../../app/maturity/improvementAction';
 import { formatScore, IConsensus, IMaturityObjective, IMaturityRound, IMaturityTheme, improvementProposals, IUnitScores, ROUND_STAGES, scaleLevels } from '../../../model/maturity';
 import { Proposals } from './Proposals';
+import { recordConsensus } from '../../../app/maturity/consensus';
 import { useWrite } from './useWrite';
 import { ILookupRef } from '../../../model/types';
 import { MaturityClassNames } from './styles';
@@ -105,7 +106,7 @@ function ConsensusRow(props: IRowProps): JSX.Element {
     if (value === undefined) return;
     write
       .run(
-        () => props.repository.saveConsensus({ round, unit: row.unit, score: value, comment: comment.trim() || undefined, existing: c }),
+        () => recordConsensus(props.repository, { round, unit: row.unit, score: value, comment, existing: c }),
         (saved) => {
           props.onSaved(saved);
           return format(strings.ConsensusRecorded, value);
