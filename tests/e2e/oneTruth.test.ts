@@ -95,7 +95,7 @@ function expectSame(shown: IShown, f: IFigures): void {
   expect(shown.years).toEqual([`Organisatiebeheersing ${f.year}`, String(f.year), String(f.year)]);
   expect(shown.widget).toEqual(perDomain);
   expect(shown.cards).toEqual(perDomain);
-  expect(shown.quick).toEqual(f.domains.map((d) => [d.openHighRisks, d.realised, d.earlierPlanning, d.overdue]));
+  expect(shown.quick).toEqual(f.domains.map((d) => [d.openHighRisks, d.realised, d.earlierPlanning, d.overdue, d.openRecommendations]));
   const t = f.totals;
   expect(shown.card).toContain(`${t.openHighRisks} open hoge risico's`);
   expect(shown.card).toMatch(new RegExp(`${f.year}: ${t.realised} realisatie.*, ${t.earlierPlanning} in eerdere planning, ${t.overdue} te laat`));
