@@ -95,11 +95,11 @@ function expectSame(shown: IShown, f: IFigures): void {
   expect(shown.years).toEqual([`Organisatiebeheersing ${f.year}`, String(f.year), String(f.year)]);
   expect(shown.widget).toEqual(perDomain);
   expect(shown.cards).toEqual(perDomain);
-  expect(shown.quick).toEqual(f.domains.map((d) => [d.openHighRisks, d.realised, d.earlierPlanning, d.overdue]));
+  expect(shown.quick).toEqual(f.domains.map((d) => [d.openHighRisks, d.realised, d.earlierPlanning, d.overdue, d.openRecommendations]));
   const t = f.totals;
   expect(shown.card).toContain(`${t.openHighRisks} open hoge risico's`);
   expect(shown.card).toMatch(new RegExp(`${f.year}: ${t.realised} realisatie.*, ${t.earlierPlanning} in eerdere planning, ${t.overdue} te laat`));
-  expect(shown.widgetTotals).toMatch(new RegExp(`: ${t.openHighRisks} .*, ${t.realised} realisatie.* in ${f.year}, ${t.newPlanning} actie.* nieuw gepland voor ${f.year + 1}, ${t.earlierPlanning} in eerdere planning, ${t.overdue} te laat\\.`));
+  expect(shown.widgetTotals).toMatch(new RegExp(`: ${t.openHighRisks} .*, ${t.realised} realisatie.* in ${f.year}, ${t.newPlanning} actie.* nieuw gepland voor ${f.year + 1}, ${t.earlierPlanning} in eerdere planning, ${t.overdue} te laat, ${t.openRecommendations} open aanbeveling.* uit audits\\.`));
 }
 
 describe('one truth on every surface (browser)', () => {
