@@ -347,6 +347,14 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
         await page.close();
       }
     });
+
+    it('the personal app\'s other tab (Auditopvolging) opens on "Mijn acties" for the signed-in user', async () => {
+      const { page } = await open('Auditopvolging.aspx?host=teams-personal&theme=default&user=ann');
+      await page.getByRole('tab', { name: 'Mijn acties', selected: true }).waitFor({ timeout: 60000 });
+      await page.getByText(/^(Open acties en aanbevelingen met .+ als eigenaar, de late eerst\.|U bent nergens eigenaar van een open actie of aanbeveling\.)$/).first().waitFor({ timeout: 60000 });
+      expect(await page.locator('[data-status="error"]').count()).toBe(0);
+      await page.close();
+    });
   });
 
   describe('host names', () => {
