@@ -1,5 +1,5 @@
 /** @jest-environment ./tests/dev/environment.js */
-import { ChildProcess, spawn } from 'child_process';
+import { ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,7 +12,7 @@ import { IReportFile, IStoredReport } from '../../src/data/IOrgRepository';
 import { createDataAccess } from '../../src/data/createDataAccess';
 import { IOrgRepository } from '../../src/data/IOrgRepository';
 import { IItem } from '../../dev/server/store';
-import { ITestServer, startTestServer } from '../helpers/localServer';
+import { ITestServer, startServerProcess, startTestServer } from '../helpers/localServer';
 
 /*
  * "Definitief maken" stopped dead after each of its SharePoint requests in turn (the process is
@@ -187,30 +187,6 @@ describe('"Definitief maken" stopped after every step', () => {
   }, 300000);
 });
 
-const ROOT = path.resolve(__dirname, '../..');
-
-/** The local server as its own process (as tests/dev/crash.test.ts), so it can be killed with -9. */
-function startChild(dataDir: string): Promise<{ child: ChildProcess; siteUrl: string }> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['dev/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', LOCAL_SP_DATA: dataDir, LOCAL_SP_LOG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Local SharePoint site: (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, siteUrl: m[1] });
-      }
-    });
-    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  });
-}
 
 describe('"Vervangen" with the SharePoint server killed (-9) in the middle', () => {
   // While staging (after the first temporary upload) and while swapping (the deck's final name about to be overwritten).
@@ -224,7 +200,7 @@ describe('"Vervangen" with the SharePoint server killed (-9) in the middle', () 
     const saved = srv;
     let running: ChildProcess | undefined;
     try {
-      const { child, siteUrl } = await startChild(dataDir);
+      const { child, siteUrl } = await startServerProcess(dataDir);
       running = child;
       const exited = new Promise((r) => child.on('exit', r));
       await ensureSchema(createSp(siteUrl));

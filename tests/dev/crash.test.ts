@@ -1,44 +1,18 @@
 /** @jest-environment ./tests/dev/environment.js */
-import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fieldSchemaXml } from '../../src/schema/schema';
-import { startTestServer } from '../helpers/localServer';
+import { startServerProcess, startTestServer } from '../helpers/localServer';
 import { pnp } from './fixtures';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-function startChild(dataDir: string): Promise<{ child: ChildProcess; siteUrl: string }> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['dev/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', LOCAL_SP_DATA: dataDir, LOCAL_SP_LOG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group: tsx runs the server in a child process, and kill -9 must hit both.
-    detached: true
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /Local SharePoint site: (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, siteUrl: m[1] });
-      }
-    });
-    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
 
 describe('crash safety', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-sp-crash-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps every acknowledged write after kill -9, and the store loads', async () => {
-    const { child, siteUrl } = await startChild(dataDir);
+    const { child, siteUrl } = await startServerProcess(dataDir);
     const exited = new Promise((r) => child.on('exit', r));
     const sp = pnp(siteUrl);
     await sp.web.lists.add('Log', '', 100);

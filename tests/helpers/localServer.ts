@@ -1,3 +1,4 @@
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -57,4 +58,33 @@ export async function startTestServerOnCopy(dataDir: string, opts: Partial<ILoca
       fs.rmSync(copy, { recursive: true, force: true });
     }
   };
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * The local server as its own process (tsx dev/server/main.ts on a free port), in its own
+ * process group so that a test can kill it with -9 (tsx runs the server in a child process).
+ */
+export function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; siteUrl: string }> {
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['dev/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', LOCAL_SP_DATA: dataDir, LOCAL_SP_LOG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /Local SharePoint site: (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, siteUrl: m[1] });
+      }
+    });
+    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
 }

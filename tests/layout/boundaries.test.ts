@@ -12,6 +12,10 @@ describe('layout boundaries', () => {
     expect(importsInto('scripts', (t) => t.startsWith('dev/server/'), (f) => relative(f) !== 'scripts/bench.ts')).toEqual([]);
   });
 
+  it('dev/server is a generic SharePoint: it imports nothing of the product (src/)', () => {
+    expect(importsInto('dev/server', (t) => t.startsWith('src/'))).toEqual([]);
+  });
+
   it('src/webparts/shared imports from no single web part folder', () => {
     expect(importsInto('src/webparts/shared', (t) => /^src\/webparts\/(?!shared\/)/.test(t))).toEqual([]);
   });

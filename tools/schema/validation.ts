@@ -19,8 +19,14 @@ export interface IValidationError {
 
 export type ValidationMode = 'add' | 'update';
 
+/** What a list validation formula needs of a list: its columns (the local server builds this from any list). */
+export type IFormulaList = Pick<IListSchema, 'fields' | 'template' | 'titleDisplayName'>;
+
+/** A column's type as the formula evaluator knows it (SharePoint's TypeAsString). */
+export type FormulaFieldType = IFieldSchema['type'];
+
 /** The built-in Title column as the schema does not declare it. */
-function titleField(list: IListSchema): IFieldSchema {
+function titleField(list: IFormulaList): IFieldSchema {
   return {
     internalName: 'Title',
     displayName: list.titleDisplayName || 'Titel',
@@ -31,7 +37,7 @@ function titleField(list: IListSchema): IFieldSchema {
 }
 
 /** All writable columns of a list: Title first, then the schema's fields. */
-export function listFields(list: IListSchema): IFieldSchema[] {
+export function listFields(list: IFormulaList): IFieldSchema[] {
   return [titleField(list)].concat(list.fields);
 }
 
@@ -524,7 +530,7 @@ function formulaValue(field: IFieldSchema, v: unknown): FValue {
  * or undefined when the formula uses something this evaluator does not know (unknown
  * function or column, syntax it does not support): callers treat that as passing.
  */
-export function evaluateListFormula(list: IListSchema, formula: string, record: Record<string, unknown>): boolean | undefined {
+export function evaluateListFormula(list: IFormulaList, formula: string, record: Record<string, unknown>): boolean | undefined {
   const fields = listFields(list);
   const byName = (ref: string): IFieldSchema => {
     const l = ref.trim().toLowerCase();

@@ -6,8 +6,7 @@ import { firstArg, ISeg, parseArgs } from '../segments';
 import { findItem, Site } from '../site';
 import { dropVersions, recordVersion } from '../versions';
 import { IItem, IListData, newGuid } from '../store';
-import { evaluateListFormula } from '../../../tools/schema/validation';
-import type { FieldType, IListSchema } from '../../../src/schema/schema';
+import { evaluateListFormula, FormulaFieldType, IFormulaList } from '../../../tools/schema/validation';
 import { customFields, itemEntity } from './entityBuilders';
 
 export { customFields, itemEntity, columnProps, userInfoOrNull } from './entityBuilders';
@@ -159,13 +158,12 @@ export function addItemForTool(site: Site, list: IListData, body: Record<string,
 function checkListValidation(list: IListData, values: Record<string, unknown>): void {
   const formula = list.meta.ValidationFormula;
   if (!formula) return;
-  const schema: IListSchema = {
-    key: list.meta.Id,
-    title: list.meta.Title,
-    description: '',
-    template: 100,
-    url: '',
-    fields: customFields(list).map((f) => ({ internalName: f.InternalName, displayName: f.Title, type: f.TypeAsString as FieldType }))
+  // Built from the list itself: the server knows no product schema.
+  const title = list.fields.filter((f) => f.InternalName === 'Title')[0];
+  const schema: IFormulaList = {
+    template: list.meta.BaseTemplate === 101 ? 101 : 100,
+    titleDisplayName: title ? title.Title : undefined,
+    fields: customFields(list).map((f) => ({ internalName: f.InternalName, displayName: f.Title, type: f.TypeAsString as FormulaFieldType }))
   };
   if (evaluateListFormula(schema, formula, values) === false) {
     throw listDataValidationFailed();

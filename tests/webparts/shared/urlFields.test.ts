@@ -3,7 +3,7 @@
  * the validators themselves, and every URL text field of every web part and of the Viva
  * card wired to them (the SPFx base classes are stand-ins: only the pane configuration is read).
  */
-import { pageUrlError, reportYearError, siteUrlError } from '../../src/webparts/shared/urlFields';
+import { pageUrlError, reportYearError, siteUrlError } from '../../../src/webparts/shared/urlFields';
 
 jest.mock('@microsoft/sp-core-library', () => ({ Version: { parse: (v: string) => v } }));
 jest.mock('@microsoft/sp-component-base', () => ({ ThemeProvider: { serviceKey: 'theme' } }));
@@ -82,19 +82,19 @@ const URL_PROPERTIES: string[] = ['siteUrl', 'cardsUrl', 'auditsUrl'];
 
 describe('every URL field of every property pane checks the link rule (Dutch and English message)', () => {
   const cases: Array<[string, () => new () => unknown, string[], string]> = [
-    ['domain cards', () => require('../../src/webparts/domainCards/DomainCardsWebPart').default, ['siteUrl', 'auditsUrl'], 'domainCards'],
-    ['homepage widget', () => require('../../src/webparts/summary/SummaryWebPart').default, ['siteUrl', 'cardsUrl'], 'summary'],
-    ['audits', () => require('../../src/webparts/auditFollowUp/AuditFollowUpWebPart').default, ['siteUrl', 'cardsUrl'], 'auditFollowUp'],
-    ['maturity', () => require('../../src/webparts/maturity/MaturityWebPart').default, ['siteUrl'], 'maturity'],
-    ['Viva card', () => require('../../src/adaptiveCardExtensions/orgSummary/OrgSummaryAdaptiveCardExtension').default, ['siteUrl', 'cardsUrl'], '../adaptiveCardExtensions/orgSummary']
+    ['domain cards', () => require('../../../src/webparts/domainCards/DomainCardsWebPart').default, ['siteUrl', 'auditsUrl'], 'domainCards'],
+    ['homepage widget', () => require('../../../src/webparts/summary/SummaryWebPart').default, ['siteUrl', 'cardsUrl'], 'summary'],
+    ['audits', () => require('../../../src/webparts/auditFollowUp/AuditFollowUpWebPart').default, ['siteUrl', 'cardsUrl'], 'auditFollowUp'],
+    ['maturity', () => require('../../../src/webparts/maturity/MaturityWebPart').default, ['siteUrl'], 'maturity'],
+    ['Viva card', () => require('../../../src/adaptiveCardExtensions/orgSummary/OrgSummaryAdaptiveCardExtension').default, ['siteUrl', 'cardsUrl'], '../adaptiveCardExtensions/orgSummary']
   ];
   it.each(cases)('%s', (_name, load, expected, locDir) => {
     const fields = paneFields(load()).filter((f) => f.type === 'text' && URL_PROPERTIES.indexOf(f.targetProperty) >= 0);
     expect(fields.map((f) => f.targetProperty).sort()).toEqual(expected.slice().sort());
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const nl = require(`../../src/webparts/${locDir}/loc/nl-nl.js`) as Record<string, string>;
+    const nl = require(`../../../src/webparts/${locDir}/loc/nl-nl.js`) as Record<string, string>;
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const en = require(`../../src/webparts/${locDir}/loc/en-us.js`) as Record<string, string>;
+    const en = require(`../../../src/webparts/${locDir}/loc/en-us.js`) as Record<string, string>;
     for (const f of fields) {
       const validate = f.properties.onGetErrorMessage;
       expect(validate).toBeDefined();

@@ -3,8 +3,8 @@
 jest.mock('@microsoft/sp-component-base', () => ({ ThemeProvider: { serviceKey: 'ThemeProvider' } }));
 jest.mock('@microsoft/sp-webpart-base', () => ({}));
 
-import { followHostTheme } from '../../src/webparts/shared/hostTheme';
-import { teamsTheme } from '../../src/webparts/shared/teamsThemes';
+import { followHostTheme } from '../../../src/webparts/shared/hostTheme';
+import { teamsTheme } from '../../../src/webparts/shared/teamsThemes';
 
 type Handler = (arg: unknown) => void;
 

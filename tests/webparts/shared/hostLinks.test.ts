@@ -1,4 +1,4 @@
-import { createHostLinks, ITeamsJsLinks } from '../../src/webparts/shared/hostLinks';
+import { createHostLinks, ITeamsJsLinks } from '../../../src/webparts/shared/hostLinks';
 
 const FORM = 'https://contoso.sharepoint.com/sites/ob/Lists/Acties/EditForm.aspx?ID=3';
 
