@@ -167,3 +167,17 @@ describe('use case: the organisation on the report', () => {
     expect(await reportOrganisation(repo, 'Van de pagina')).toBe('Gemeente Voorbeeld');
   });
 });
+
+describe('use case: make a report to download', () => {
+  it('uses the data this browser read last, else reads fresh, and names the organisation of the site setting', async () => {
+    const { makeReport } = await import('../../src/app/makeReport');
+    const fresh = new FakeRepository(loadSeedData());
+    await fresh.setOrganisation('Gemeente Voorbeeld');
+    const doc = await makeReport(fresh, fresh, NO_MATURITY, { year: 2022, format: 'pptx' });
+    expect(doc.name).toBe('Voortgangsrapport organisatiebeheersing 2022.pptx');
+    expect(fresh.calls.load).toBe(1);
+    const cached = new FakeRepository(loadSeedData(), { cached: loadSeedData() });
+    await makeReport(cached, cached, NO_MATURITY, { year: 2022, format: 'docx' });
+    expect(cached.calls.load).toBe(0);
+  });
+});

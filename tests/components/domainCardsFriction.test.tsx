@@ -33,6 +33,14 @@ function quadrant(card: HTMLElement, name: string): HTMLElement {
   return card.querySelector(`[data-quadrant$="-${name}"]`) as HTMLElement;
 }
 
+/** An element as text (a failing focus check then names it; elements do not cross jest's worker boundary). */
+function what(el: Element | null | undefined): string {
+  if (!el) return 'nothing';
+  const li = el.closest('li[data-item-id]');
+  const tab = el.getAttribute('tabindex');
+  return `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${tab ? '[tabindex=' + tab + ']' : ''}${li ? ' item ' + li.getAttribute('data-item-id') : ''} "${(el.textContent || '').slice(0, 40)}"`;
+}
+
 function olderPlanning(data: IReportData): IAction {
   return buildReport(data, 2022).domains[0].planningOlder[0];
 }
@@ -104,7 +112,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const repo = new FakeRepository(data, EDITOR);
     const container = setup(repo);
     const card = await realiseOlder(container, target);
-    await waitFor(() => expect(document.activeElement).toBe(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`)), { timeout: 5000 });
+    await waitFor(() => expect(what(document.activeElement)).toBe(what(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`))), { timeout: 5000 });
   });
 
   it('(c) after the dialog that marked recommendations closes, focus is back on the item', async () => {
@@ -118,7 +126,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const offer = await screen.findByRole('alertdialog', { name: 'Aanbevelingen als uitgevoerd markeren?' });
     fireEvent.click(within(offer).getByRole('button', { name: 'Markeren als uitgevoerd' }));
     await waitFor(() => expect(within(card).getByTestId('card-notice')).toHaveTextContent('gemarkeerd als uitgevoerd'));
-    await waitFor(() => expect(document.activeElement).toBe(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`)), { timeout: 5000 });
+    await waitFor(() => expect(what(document.activeElement)).toBe(what(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`))), { timeout: 5000 });
   });
 
   it('(c) "Filters wissen" leaves focus in the search box (the button itself turns disabled)', async () => {
@@ -127,7 +135,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const search = screen.getByRole('searchbox', { name: 'Zoeken' });
     fireEvent.change(search, { target: { value: 'audit' } });
     fireEvent.click(screen.getByRole('button', { name: 'Filters wissen' }));
-    expect(document.activeElement).toBe(search);
+    expect(what(document.activeElement)).toBe(what(search));
   });
 
   it('(c) "Opnieuw proberen" keeps focus on the cards region after a failed load, and on the toggle after failed titles', async () => {
@@ -135,12 +143,12 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const container = setup(repo);
     fireEvent.click(await screen.findByRole('button', { name: 'Opnieuw proberen' }));
     const card = await firstCard(container);
-    await waitFor(() => expect(document.activeElement).toBe(card.parentElement && card.parentElement.parentElement), { timeout: 5000 });
+    await waitFor(() => expect(what(document.activeElement)).toBe(what(card.parentElement && card.parentElement.parentElement)), { timeout: 5000 });
 
     repo.loadActionTitles = () => Promise.reject(new Error('503'));
     const toggle = within(card).getByText('Eerdere realisaties (10)').closest('button') as HTMLElement;
     fireEvent.click(toggle);
     fireEvent.click(await within(card).findByText('Opnieuw proberen'));
-    expect(document.activeElement).toBe(toggle);
+    expect(what(document.activeElement)).toBe(what(toggle));
   });
 });

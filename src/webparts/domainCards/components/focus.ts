@@ -27,17 +27,21 @@ export function itemOrCard(anchorId: string, actionId: number): HTMLElement | un
 
 /**
  * Puts keyboard focus on `find()` once a change has rendered: a closing dialog or panel hands focus
- * back to an element that is gone (the page top). Tried a few times while the data re-renders; never
- * taken from an element the user (or a dialog) focused meanwhile.
+ * back to an element that is gone (the page top). Tried a few times while the data re-renders (a
+ * first fallback, the card's heading, gives way to the item once it is there); never taken from an
+ * element the user (or a dialog) focused meanwhile.
  */
 export function focusSoon(find: () => HTMLElement | undefined): void {
-  const tries = [0, 60, 200, 450, 900, 1600];
-  for (const ms of tries) {
+  let mine: Element | undefined;
+  for (const ms of [0, 60, 200, 450, 900, 1600]) {
     setTimeout(() => {
       const active = document.activeElement;
-      if (active && active !== document.body) return;
+      if (active && active !== document.body && active !== mine) return;
       const el = find();
-      if (el) el.focus();
+      if (el && el !== active) {
+        el.focus();
+        mine = el;
+      }
     }, ms);
   }
 }

@@ -14,7 +14,8 @@ import { buildReport } from '../../../model/report';
 import { format } from '../../../components/format';
 import { safeUrl } from '../../../model/links';
 import { saveFile } from '../../../components/download';
-import { buildCouncilReport, IMaturityResultsSource, renderCouncilReport } from '../../../app/councilReport';
+import { IMaturityResultsSource } from '../../../app/councilReport';
+import { makeReport } from '../../../app/makeReport';
 import { finaliseReport } from '../../../app/finaliseReport';
 import { prepareFinalisation } from '../../../app/prepareFinalisation';
 import { reportOrganisation } from '../../../app/reportOrganisation';
@@ -103,7 +104,7 @@ function useStoredReports(repository: IReportStore, canFinalise: boolean | undef
  * "Rapport maken" (Word, PowerPoint), "Definitief maken" for those who may add to the Rapporten
  * library, and links to the year's final reports. Finalising always reads fresh data first and
  * shows what will be frozen before the user confirms; a failed read stops it. The work itself is
- * in src/app (councilReport, prepareFinalisation, finaliseReport, startReportYear).
+ * in src/app (makeReport, prepareFinalisation, finaliseReport, startReportYear).
  */
 export function ReportActions(props: IReportActionsProps): JSX.Element {
   const { repository, reportYear } = props;
@@ -128,9 +129,7 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
     run(
       strings.ReportBusy,
       async () => {
-        const data = repository.getCached() || (await repository.loadReportData());
-        const report = await buildCouncilReport(data, reportYear, props.maturity);
-        const file = await renderCouncilReport(report, kind, { organisation: await reportOrganisation(repository, props.organisation), intro: props.intro });
+        const file = await makeReport(repository, repository, props.maturity, { year: reportYear, format: kind, organisation: props.organisation, intro: props.intro });
         saveFile(file.name, file.bytes, MIME[kind]);
       },
       strings.ReportFailed
