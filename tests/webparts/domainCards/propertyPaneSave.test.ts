@@ -34,7 +34,7 @@ interface IHost {
 
 function cardsWebPart(setOrganisation: (name: string) => Promise<void>): { host: IHost; refresh: jest.Mock } {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const WebPart = require('../../src/webparts/domainCards/DomainCardsWebPart').default as new () => IHost;
+  const WebPart = require('../../../src/webparts/domainCards/DomainCardsWebPart').default as new () => IHost;
   const host = new WebPart();
   const refresh = jest.fn();
   host.context = { pageContext: { web: { absoluteUrl: 'https://mechelen.sharepoint.com/sites/ob' } }, propertyPane: { refresh } };
@@ -87,8 +87,8 @@ describe('saving Organisatie from the property pane', () => {
 
   it('has the same messages in English', () => {
     /* eslint-disable @typescript-eslint/no-var-requires */
-    const nl = require('../../src/webparts/domainCards/loc/nl-nl.js') as Record<string, string>;
-    const en = require('../../src/webparts/domainCards/loc/en-us.js') as Record<string, string>;
+    const nl = require('../../../src/webparts/domainCards/loc/nl-nl.js') as Record<string, string>;
+    const en = require('../../../src/webparts/domainCards/loc/en-us.js') as Record<string, string>;
     /* eslint-enable @typescript-eslint/no-var-requires */
     for (const k of ['SettingSaving', 'SettingSaved', 'SettingSaveFailed', 'SettingSaveForbidden']) {
       expect(nl[k]).toBeTruthy();

@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AuditFollowUp } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
-import { IProgressService } from '../../src/data/progressService';
-import { ConflictError } from '../../src/data/IOrgRepository';
-import { IProgressInput, IProgressReport } from '../../src/model/progress';
-import { IReportData } from '../../src/model/types';
-import { FakeRepository } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { AuditFollowUp } from '../../../src/webparts/auditFollowUp/components/AuditFollowUp';
+import { IProgressService } from '../../../src/data/progressService';
+import { ConflictError } from '../../../src/data/IOrgRepository';
+import { IProgressInput, IProgressReport } from '../../../src/model/progress';
+import { IReportData } from '../../../src/model/types';
+import { FakeRepository } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 const KOEN = { id: 10, title: 'Koen Wouters' };

@@ -1,11 +1,11 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { DomainCards, IDomainCardsProps } from '../../src/webparts/domainCards/components/DomainCards';
-import { buildReport } from '../../src/model/report';
-import { IAction, IReportData } from '../../src/model/types';
-import { ListValidationError } from '../../src/data/errors';
-import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
-import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
+import { DomainCards, IDomainCardsProps } from '../../../src/webparts/domainCards/components/DomainCards';
+import { buildReport } from '../../../src/model/report';
+import { IAction, IReportData } from '../../../src/model/types';
+import { ListValidationError } from '../../../src/data/errors';
+import { FakeRepository, IFakeRepositoryOptions } from '../../helpers/fakeRepository';
+import { EXPECTED_2022, loadSeedData } from '../../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 
@@ -672,7 +672,7 @@ describe('DomainCards: report actions slot', () => {
 });
 
 describe('DomainCards: audits, deadlines and Mijn acties', () => {
-  function rec(id: number, auditId: number, status: 'Open' | 'Uitgevoerd', actionId: number, extra: object = {}): import('../../src/model/types').IRecommendation {
+  function rec(id: number, auditId: number, status: 'Open' | 'Uitgevoerd', actionId: number, extra: object = {}): import('../../../src/model/types').IRecommendation {
     return { id, title: `Aanbeveling ${id}`, auditId, priority: 'H', status, actions: [{ id: actionId, title: 'x' }], ...extra };
   }
 

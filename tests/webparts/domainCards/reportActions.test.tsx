@@ -1,11 +1,11 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
-import { ReportExistsError } from '../../src/data/IOrgRepository';
-import { FakeRepository, NO_MATURITY } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { ReportActions } from '../../../src/webparts/domainCards/report/ReportActions';
+import { ReportExistsError } from '../../../src/data/IOrgRepository';
+import { FakeRepository, NO_MATURITY } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
-jest.mock('../../src/report/index', () => ({
+jest.mock('../../../src/report/index', () => ({
   buildWordReport: async () => new Uint8Array([1]),
   buildSlideDeck: async () => new Uint8Array([2]),
   reportFileName: (year: number, kind: string) => `Voortgangsrapport ${year}.${kind}`

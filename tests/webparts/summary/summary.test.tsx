@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { Summary, ISummaryProps } from '../../src/webparts/summary/components/Summary';
-import { domainCardLink, readDomainFromLocation, TEAMS_APP_ID, TEAMS_PERSONAL_TAB_ENTITY_ID } from '../../src/model/links';
-import { IReportData } from '../../src/model/types';
-import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
-import { EXPECTED_2022, loadSeedData } from '../helpers/seedData';
+import { Summary, ISummaryProps } from '../../../src/webparts/summary/components/Summary';
+import { domainCardLink, readDomainFromLocation, TEAMS_APP_ID, TEAMS_PERSONAL_TAB_ENTITY_ID } from '../../../src/model/links';
+import { IReportData } from '../../../src/model/types';
+import { FakeRepository, IFakeRepositoryOptions } from '../../helpers/fakeRepository';
+import { EXPECTED_2022, loadSeedData } from '../../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 const CARDS = 'https://contoso.sharepoint.com/sites/organisatiebeheersing/SitePages/Domeinkaarten.aspx';

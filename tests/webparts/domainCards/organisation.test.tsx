@@ -5,12 +5,12 @@
  */
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
-import { FakeRepository, NO_MATURITY } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { ReportActions } from '../../../src/webparts/domainCards/report/ReportActions';
+import { FakeRepository, NO_MATURITY } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
 const built: string[] = [];
-jest.mock('../../src/report/index', () => ({
+jest.mock('../../../src/report/index', () => ({
   buildWordReport: async (_r: unknown, o: { organisation: string }) => {
     built.push(o.organisation);
     return new Uint8Array([1]);

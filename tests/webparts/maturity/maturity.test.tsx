@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { Maturity } from '../../src/webparts/maturity/components/Maturity';
-import { IMaturityData, IMaturityRound } from '../../src/model/maturity';
-import { FakeMaturityRepository } from '../helpers/fakeMaturityRepository';
+import { Maturity } from '../../../src/webparts/maturity/components/Maturity';
+import { IMaturityData, IMaturityRound } from '../../../src/model/maturity';
+import { FakeMaturityRepository } from '../../helpers/fakeMaturityRepository';
 
 const ANN = { id: 7, title: 'Ann Janssens' };
 const PIETER = { id: 8, title: 'Pieter De Smet' };

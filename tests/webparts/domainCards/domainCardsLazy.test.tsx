@@ -1,11 +1,11 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
-import { IYearView, IYearViewRequest } from '../../src/data/IOrgRepository';
-import { isShownOnCard } from '../../src/model/yearView';
-import { IAction } from '../../src/model/types';
-import { FakeRepository } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { DomainCards } from '../../../src/webparts/domainCards/components/DomainCards';
+import { IYearView, IYearViewRequest } from '../../../src/data/IOrgRepository';
+import { isShownOnCard } from '../../../src/model/yearView';
+import { IAction } from '../../../src/model/types';
+import { FakeRepository } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 

@@ -4,17 +4,17 @@
  */
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
-import { AuditFollowUp } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
-import { isRecommendationDone } from '../../src/model/audits';
-import { IProgressService } from '../../src/data/progressService';
-import { IOwnerAssignment } from '../../src/data/ownerAssignment';
-import { AssignKind, IAssignChanges, IAssignPort, ICurrentTarget, IResolvedOwner, WriteOutcome } from '../../src/app/assignOwners';
-import { buildReport } from '../../src/model/report';
-import { IAction, IRecommendation, IReportData } from '../../src/model/types';
-import { IProgressInput, IProgressReport } from '../../src/model/progress';
-import { FakeRepository } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { DomainCards } from '../../../src/webparts/domainCards/components/DomainCards';
+import { AuditFollowUp } from '../../../src/webparts/auditFollowUp/components/AuditFollowUp';
+import { isRecommendationDone } from '../../../src/model/audits';
+import { IProgressService } from '../../../src/data/progressService';
+import { IOwnerAssignment } from '../../../src/data/ownerAssignment';
+import { AssignKind, IAssignChanges, IAssignPort, ICurrentTarget, IResolvedOwner, WriteOutcome } from '../../../src/app/assignOwners';
+import { buildReport } from '../../../src/model/report';
+import { IAction, IRecommendation, IReportData } from '../../../src/model/types';
+import { IProgressInput, IProgressReport } from '../../../src/model/progress';
+import { FakeRepository } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 jest.setTimeout(90000);

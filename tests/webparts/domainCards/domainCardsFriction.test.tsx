@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
-import { IYearView, IYearViewRequest } from '../../src/data/IOrgRepository';
-import { buildReport } from '../../src/model/report';
-import { isShownOnCard } from '../../src/model/yearView';
-import { IAction, IRecommendation, IReportData } from '../../src/model/types';
-import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { DomainCards } from '../../../src/webparts/domainCards/components/DomainCards';
+import { IYearView, IYearViewRequest } from '../../../src/data/IOrgRepository';
+import { buildReport } from '../../../src/model/report';
+import { isShownOnCard } from '../../../src/model/yearView';
+import { IAction, IRecommendation, IReportData } from '../../../src/model/types';
+import { FakeRepository, IFakeRepositoryOptions } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 const EDITOR: IFakeRepositoryOptions = { permissions: { canEdit: true, canManageLists: false, canFinalise: true } };

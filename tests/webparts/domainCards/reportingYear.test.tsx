@@ -4,14 +4,14 @@
  */
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { DomainCards } from '../../src/webparts/domainCards/components/DomainCards';
-import { ReportActions } from '../../src/webparts/domainCards/report/ReportActions';
-import { Summary } from '../../src/webparts/summary/components/Summary';
-import { IStoredReport } from '../../src/data/IOrgRepository';
-import { FakeRepository, NO_MATURITY } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { DomainCards } from '../../../src/webparts/domainCards/components/DomainCards';
+import { ReportActions } from '../../../src/webparts/domainCards/report/ReportActions';
+import { Summary } from '../../../src/webparts/summary/components/Summary';
+import { IStoredReport } from '../../../src/data/IOrgRepository';
+import { FakeRepository, NO_MATURITY } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
-jest.mock('../../src/report/index', () => ({
+jest.mock('../../../src/report/index', () => ({
   buildWordReport: async () => new Uint8Array([1]),
   buildSlideDeck: async () => new Uint8Array([2]),
   reportFileName: (year: number, kind: string) => `Voortgangsrapport ${year}.${kind}`

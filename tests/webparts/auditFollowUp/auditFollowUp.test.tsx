@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { AuditFollowUp, IAuditFollowUpProps } from '../../src/webparts/auditFollowUp/components/AuditFollowUp';
-import { IRecommendation, IReportData } from '../../src/model/types';
-import { FakeRepository, IFakeRepositoryOptions } from '../helpers/fakeRepository';
-import { loadSeedData } from '../helpers/seedData';
+import { AuditFollowUp, IAuditFollowUpProps } from '../../../src/webparts/auditFollowUp/components/AuditFollowUp';
+import { IRecommendation, IReportData } from '../../../src/model/types';
+import { FakeRepository, IFakeRepositoryOptions } from '../../helpers/fakeRepository';
+import { loadSeedData } from '../../helpers/seedData';
 
 const TODAY = new Date(2023, 4, 15);
 
