@@ -76,6 +76,24 @@ describe('Domeinkaarten in the local workbench', () => {
     }
   });
 
+  it('at phone width (390 px, Teams mobile tab and page): the domain jump links are at least 24 px high and axe finds nothing serious', async () => {
+    for (const path of ['/teams/domain-cards', '/workbench/domain-cards']) {
+      const page = await (await ctx.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+      await openCards(path, page);
+      const nav = page.getByRole('navigation', { name: /domein/i });
+      const links = nav.getByRole('link');
+      expect(await links.count()).toBe(7);
+      for (let i = 0; i < 7; i++) {
+        const box = await links.nth(i).boundingBox();
+        expect(box && box.height).toBeGreaterThanOrEqual(24);
+      }
+      const results = await new AxeBuilder({ page }).include('#root').analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('renders XSS payloads in titles and descriptions as inert text', async () => {
     const sp = spfi(ctx.site.siteUrl).using(SPBrowser({ baseUrl: ctx.site.siteUrl }));
     const title = '<img src=x onerror="window.__xss=1"> <script>window.__xss=2</script> XSS-test';

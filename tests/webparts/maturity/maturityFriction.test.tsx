@@ -99,6 +99,22 @@ describe('Maturiteitsinschatting: one "Bewaren" for all of a rater\'s scores', (
     expect(screen.getByTestId('my-progress').textContent).toBe('U scoorde 3 van 3.');
   });
 
+  it('keeps keyboard focus on "Bewaren" after saving (a natively disabled button would drop it to the page top)', async () => {
+    const repo = new FakeMaturityRepository(data(), ANN);
+    const { container } = render(<Maturity repository={repo} isTeams={false} />);
+    await screen.findByText('Wie is klaar?');
+    fireEvent.click(within(unit(container, 't:1')).getByLabelText('4 – Beheerst'));
+    const button = screen.getByRole('button', { name: 'Bewaren' });
+    button.focus();
+    fireEvent.click(button);
+    await screen.findByText(/bewaard/);
+    const after = screen.getByRole('button', { name: 'Bewaren' });
+    expect(after).toHaveAttribute('aria-disabled', 'true');
+    // Browsers move focus off a natively disabled element; this one stays focusable and focused.
+    expect(after).not.toHaveAttribute('disabled');
+    expect(document.activeElement).toBe(after);
+  });
+
   it('warns before unsaved input is left: another tab or round in the app, and closing the page', async () => {
     const repo = new FakeMaturityRepository(data(), ANN);
     const { container } = render(<Maturity repository={repo} isTeams={false} />);

@@ -68,7 +68,8 @@ export function getClassNames(theme: ITheme): IDomainCardsClassNames {
     filterDropdown: { minWidth: 140, flex: '1 1 140px', maxWidth: 240 },
     liveRegion: { color: s.bodySubtext, fontSize: f.small.fontSize, minHeight: '1em' },
     nav: { display: 'flex', flexWrap: 'wrap', gap: '4px 12px', margin: 0, padding: 0, listStyle: 'none' },
-    navLink: { color: s.link, fontSize: f.small.fontSize, selectors: { ':focus-visible': focus } },
+    // At least 24 px high (WCAG 2.2 target size): wrapped on a phone, the links sit in rows close together.
+    navLink: { color: s.link, fontSize: f.small.fontSize, display: 'inline-flex', alignItems: 'center', minHeight: 24, padding: '0 2px', selectors: { ':focus-visible': focus } },
     messages: { display: 'flex', flexDirection: 'column', gap: 8, marginBottom: 12 },
     cards: { display: 'flex', flexDirection: 'column', gap: 16 },
     card: {

@@ -224,7 +224,8 @@ export function ScoringView(props: IScoringViewProps): JSX.Element {
         })}
       {props.isRater && open && (
         <div className={cn.saveBar} data-testid="save-bar">
-          <PrimaryButton text={write.busy ? strings.Saving : strings.Save} disabled={write.busy || changed.length === 0} onClick={save} />
+          {/* Focusable while disabled: after saving, a natively disabled button would drop keyboard focus to the page top. */}
+          <PrimaryButton text={write.busy ? strings.Saving : strings.Save} disabled={write.busy || changed.length === 0} allowDisabledFocus={true} onClick={save} />
           <span className={cn.meta}>{dirty ? format(strings.UnsavedCount, changed.length) : strings.AllSaved}</span>
           {failedCount > 0 && <span className={cn.meta}>{format(strings.SaveFailedCount, failedCount)}</span>}
           <LiveMessage message={write.message} />
