@@ -152,6 +152,7 @@ describe('Maturiteitsinschatting in the local workbench, three raters', () => {
     await narrow.getByTestId('results-view').waitFor();
     const widths = await narrow.evaluate(() => ({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
     expect(widths.page).toBeLessThanOrEqual(widths.view);
+    expect(await seriousViolations(narrow, 'teams 390 px')).toEqual([]);
     const labels = await narrow.getByTestId('radar-label').allTextContents();
     expect(labels.join(' ')).toContain('Facilitaire');
     expect(labels.join(' ')).not.toContain('…');
