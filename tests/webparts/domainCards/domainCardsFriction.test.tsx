@@ -151,4 +151,17 @@ describe('domain cards friction (issue 20, item 4)', () => {
     fireEvent.click(await within(card).findByText('Opnieuw proberen'));
     expect(what(document.activeElement)).toBe(what(toggle));
   });
+
+  it("a risk's panel names an older action that treats it (read only to be counted) by its title, not by its number", async () => {
+    const data = loadSeedData();
+    const risk = buildReport(data, 2022).domains[0].risks[0];
+    const older = data.actions.filter((a) => !isShownOnCard(a, 2022) && a.status !== 'Geannuleerd')[0];
+    older.risks = [{ id: risk.id, title: risk.title }];
+    const repo = new YearViewRepository(data);
+    const card = await firstCard(setup(repo));
+    fireEvent.click(quadrant(card, 'risks').querySelector(`[data-risk-id="${risk.id}"] button`) as HTMLElement);
+    const linked = await screen.findByTestId('risk-actions', undefined, { timeout: 5000 });
+    await waitFor(() => expect(linked.textContent).toContain(older.shortTitle || older.title));
+    expect(linked.textContent).not.toContain(`#${older.id}`);
+  });
 });

@@ -43,6 +43,8 @@ export interface IDetailPanelProps {
   onRiskDetails?: (risk: IRisk) => void;
   /** Below an action's fields: "Voortgang melden" and the review of its progress reports (ActionProgress). */
   renderActionExtras?: (action: IAction) => React.ReactNode;
+  /** Reads the titles of actions read only to be counted (a risk's treating actions of older years). */
+  onLoadTitles?: (ids: number[]) => Promise<void>;
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -245,7 +247,7 @@ function RiskDetails(props: IDetailPanelProps & { risk: IRisk }): JSX.Element {
         <Field label={strings.Status} cn={cn}>{statusLabel(r.status)}</Field>
         <Field label={strings.YearIdentified} cn={cn}>{identified}</Field>
         <Field label={strings.YearClosed} cn={cn}>{closed}</Field>
-        <RiskAssessment risk={r} data={data} cn={cn} statusText={statusLabel} />
+        <RiskAssessment risk={r} data={data} cn={cn} statusText={statusLabel} onLoadTitles={props.onLoadTitles} />
         {props.showDescriptions && !!r.notes && !!r.notes.trim() && (
           <Field label={strings.Note} cn={cn}>
             <RichText value={r.notes} className={cn.richText} siteUrl={props.siteUrl} />

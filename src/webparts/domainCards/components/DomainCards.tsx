@@ -242,6 +242,7 @@ function CardsPanel(p: {
   flow: IRealiseFlow;
   today: Date;
   progress: IProgressState | undefined;
+  loadTitles: (ids: number[]) => Promise<void>;
 }): JSX.Element {
   const { props, y, data, selection, progress } = p;
   const { repository } = props;
@@ -260,6 +261,7 @@ function CardsPanel(p: {
       onDismiss={p.onClose}
       loadActionDetails={(id) => repository.loadActionDetails(id)}
       loadRiskDetails={(id) => repository.loadRiskDetails(id)}
+      onLoadTitles={p.loadTitles}
       onActionDetails={(a) => y.addActions([a])}
       onRiskDetails={y.addRisk}
       openForm={p.openForm}
@@ -385,7 +387,7 @@ function DomainCardsView(props: IDomainCardsProps): JSX.Element {
       <div ref={bodyRef} tabIndex={-1} style={{ outline: 'none' }}>
         <CardsBody props={props} cn={cn} y={y} shownDomains={shownDomains} openForm={openForm} onRetry={retry} cards={cards} />
       </div>
-      {data && <CardsPanel props={props} y={y} data={data} cn={cn} selection={selection} onClose={() => setSelection(undefined)} openForm={openForm} flow={flow} today={today} progress={progress} />}
+      {data && <CardsPanel props={props} y={y} data={data} cn={cn} selection={selection} onClose={() => setSelection(undefined)} openForm={openForm} flow={flow} today={today} progress={progress} loadTitles={loadTitles} />}
       <RealiseDialogs flow={flow} year={year} />
     </div>
   );

@@ -3,9 +3,30 @@ import * as strings from 'DomainCardsWebPartStrings';
 import { formatDate } from '../../../components/format';
 import { appetiteFor, riskMarks, riskScale, treatingActions } from '../../../model/risks';
 import { cardTitle } from '../../../model/text';
-import { IReportData, IRisk } from '../../../model/types';
+import { IAction, IReportData, IRisk } from '../../../model/types';
+import { idsWithoutTitle } from '../../../model/yearView';
 import { markTexts, scoreLine, treatmentLabel } from './riskText';
 import { IDomainCardsClassNames } from './styles';
+
+/** Loads the titles the list lacks once per set of ids; 'failed' shows the ids instead of "Titels laden…" forever. */
+function useMissingTitles(actions: IAction[], load: ((ids: number[]) => Promise<void>) | undefined): 'loading' | 'failed' | 'done' {
+  const missing = idsWithoutTitle(actions);
+  const key = missing.join(',');
+  const [state, setState] = React.useState<{ key: string; failed: boolean }>({ key: '', failed: false });
+  React.useEffect(() => {
+    if (!key || !load) return;
+    let live = true;
+    load(key.split(',').map(Number)).then(
+      () => live && setState({ key, failed: false }),
+      () => live && setState({ key, failed: true })
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, load]);
+  if (!key) return 'done';
+  return !load || (state.key === key && state.failed) ? 'failed' : 'loading';
+}
 
 function Row(props: { label: string; cn: IDomainCardsClassNames; testId?: string; children?: React.ReactNode }): JSX.Element {
   if (props.children === undefined || props.children === '') return <React.Fragment />;
@@ -22,12 +43,20 @@ function Row(props: { label: string; cn: IDomainCardsClassNames; testId?: string
  * "niet gescoord"), owner, review date, treatment and acceptance, the marks as text, and the
  * actions that treat it with their state.
  */
-export function RiskAssessment(props: { risk: IRisk; data: IReportData; cn: IDomainCardsClassNames; statusText: (s: string) => string }): JSX.Element {
+export function RiskAssessment(props: {
+  risk: IRisk;
+  data: IReportData;
+  cn: IDomainCardsClassNames;
+  statusText: (s: string) => string;
+  /** Reads the titles of actions read only to be counted (older years), so the list names them. */
+  onLoadTitles?: (ids: number[]) => Promise<void>;
+}): JSX.Element {
   const { risk: r, data, cn } = props;
   const scale = riskScale(data.riskSettings);
   const domain = data.domains.filter((d) => d.id === r.domainId)[0];
   const appetite = appetiteFor(data.riskSettings, domain ? domain.title : undefined);
   const actions = treatingActions(r, data.actions);
+  const titles = useMissingTitles(actions, props.onLoadTitles);
   const marks = markTexts(riskMarks(r, data.actions, scale, appetite), scale, appetite);
   const person = (p: IRisk['owner']): React.ReactNode => (p ? p.email ? <a href={`mailto:${p.email}`}>{p.title}</a> : p.title : undefined);
   return (
@@ -52,7 +81,7 @@ export function RiskAssessment(props: { risk: IRisk; data: IReportData; cn: IDom
         <Row label={strings.LinkedActions} cn={cn} testId="risk-actions">
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {actions.map((a) => (
-              <li key={a.id}>{`${cardTitle(a) || `#${a.id}`} (${props.statusText(a.status)})`}</li>
+              <li key={a.id}>{`${cardTitle(a) || (titles === 'failed' ? `#${a.id}` : strings.LoadingTitles)} (${props.statusText(a.status)})`}</li>
             ))}
           </ul>
         </Row>
