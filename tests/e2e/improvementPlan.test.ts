@@ -128,7 +128,11 @@ describe('Maturiteitsinschatting: a facilitator turns low scores into a bundled,
     const page = await open('/workbench/maturity?user=pieter');
     await page.getByTestId('consensus-view').waitFor();
     const region = proposalsRegion(page);
-    for (const num of BUNDLED) await region.getByRole('checkbox', { name: new RegExp(`^${num} \\S`) }).check();
+    for (const num of BUNDLED) {
+      // As a user does: a click on the checkbox's label (Fluent draws the box over the input).
+      await region.getByText(new RegExp(`^${num} \\S.* — `)).click();
+      expect(await region.getByRole('checkbox', { name: new RegExp(`^${num} \\S`) }).isChecked()).toBe(true);
+    }
     await region.getByLabel('Titel van de verbeteractie').fill(TITLE);
     await choose(page, region, 'Prioriteit', 'hoog');
     await choose(page, region, 'Eigenaar', 'Sofie Maes');
