@@ -83,7 +83,7 @@ describe('Maturiteitsinschatting: a facilitator turns low scores into a bundled,
     await list.items.getById(themes[3].Id).update({ DomeinId: domainIds[domainIds.length - 1] });
     themes[3].DomeinId = domainIds[domainIds.length - 1];
     const stored = (await list.items.select('Nummer', 'Doelniveau').top(100)()) as { Nummer: number; Doelniveau: number | null }[];
-    expect(stored.filter((t) => t.Doelniveau !== null).map((t) => [t.Nummer, t.Doelniveau]).sort((a, b) => a[0] - b[0])).toEqual([[3, 4], [4, 4], [10, 4]]);
+    expect(stored.filter((t) => t.Doelniveau !== null).sort((a, b) => a.Nummer - b.Nummer).map((t) => [t.Nummer, t.Doelniveau])).toEqual([[3, 4], [4, 4], [10, 4]]);
     for (const user of Object.keys(SCORES)) await scoreAll(user);
   });
 
