@@ -145,8 +145,8 @@ describe('Maturiteitsinschatting: a facilitator turns low scores into a bundled,
     await region.getByText('1 verbeteractie(s) aangemaakt en gekoppeld.').waitFor();
 
     const sp = createSp(ctx.site.siteUrl, undefined, 'ann');
-    const actions = (await sp.web.lists.getByTitle('Acties').items.select('Id', 'Title', 'EigenaarId', 'Deadline', 'DomeinenId', 'JaarGepland', 'ActieStatus').top(5000)()) as {
-      Id: number; Title: string; EigenaarId: number | null; Deadline: string | null; DomeinenId: number[] | { results: number[] }; JaarGepland: number; ActieStatus: string;
+    const actions = (await sp.web.lists.getByTitle('Acties').items.select('Id', 'Title', 'EigenaarId', 'Deadline', 'DomeinenId', 'JaarGepland', 'ActieStatus', 'Beschrijving').top(5000)()) as {
+      Id: number; Title: string; EigenaarId: number | null; Deadline: string | null; DomeinenId: number[] | { results: number[] }; JaarGepland: number; ActieStatus: string; Beschrijving: string;
     }[];
     const created = actions.filter((a) => a.Title === TITLE);
     expect(created).toHaveLength(1);
@@ -156,6 +156,9 @@ describe('Maturiteitsinschatting: a facilitator turns low scores into a bundled,
     const domains = Array.isArray(action.DomeinenId) ? action.DomeinenId : action.DomeinenId.results;
     expect(domains).toEqual([themes[3].DomeinId]);
     expect(action).toEqual(expect.objectContaining({ JaarGepland: 2023, ActieStatus: 'Gepland' }));
+    // Acties has no priority column: the priority and the bundled units are in the description.
+    expect(action.Beschrijving).toContain('prioriteit: hoog');
+    for (const name of ['3 Monitoring', '4 Financieel management', '9 Facilitaire middelen']) expect(action.Beschrijving).toContain(name);
 
     const consensus = (await sp.web.lists.getByTitle('MaturiteitConsensus').items.select('ThemaId', 'ActiesId').top(100)()) as {
       ThemaId: number; ActiesId: number[] | { results: number[] } | null;
