@@ -281,6 +281,30 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       expect(await loaded('?fault=missing-string')).toEqual([declared[0]]);
     });
 
+    it('the widget, the audits page, maturity and the Viva card also load a Dutch strings file with every declared string', async () => {
+      const parts: Array<[string, string, RegExp]> = [
+        ['Startpagina.aspx', 'src/webparts/summary/loc/mystrings.d.ts', /SummaryWebPartStrings_nl-nl_[0-9a-f]+\.js$/],
+        ['Auditopvolging.aspx', 'src/webparts/auditFollowUp/loc/mystrings.d.ts', /AuditFollowUpWebPartStrings_nl-nl_[0-9a-f]+\.js$/],
+        ['Maturiteit.aspx', 'src/webparts/maturity/loc/mystrings.d.ts', /MaturityWebPartStrings_nl-nl_[0-9a-f]+\.js$/],
+        ['Dashboard.aspx', 'src/adaptiveCardExtensions/orgSummary/loc/mystrings.d.ts', /OrgSummaryAdaptiveCardExtensionStrings_nl-nl_[0-9a-f]+\.js$/]
+      ];
+      for (const [pagePath, dts, file] of parts) {
+        const declared = declaredStrings(dts);
+        const opened = await open(pagePath);
+        await opened.page.waitForLoadState('networkidle');
+        const loaded = opened.responses.filter((r) => file.test(new URL(r.url).pathname))[0];
+        for (let i = 0; i < 50 && loaded && loaded.body === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+        const text = (await opened.page.locator('body').textContent()) || '';
+        await opened.page.close();
+        expect({ pagePath, loaded: !!loaded, missing: loaded ? missingStrings(declared, stringsOf(loaded.body || '')) : declared, undefinedShown: /\bundefined\b/.test(text) }).toEqual({
+          pagePath,
+          loaded: true,
+          missing: [],
+          undefinedShown: false
+        });
+      }
+    });
+
     it("every component the shipped manifests depend on is one SharePoint's page serves; ?fault=externals (React 16) makes SPFx ask the server and fail", async () => {
       const unknownComponents = (o: IOpened): string[] => o.requests.filter((r) => /\/_api\/web\/GetClientSideComponents/i.test(r.url)).map((r) => r.url);
       for (const pagePath of ['Domeinkaarten.aspx', 'Startpagina.aspx', 'Auditopvolging.aspx', 'Maturiteit.aspx', 'Dashboard.aspx']) {

@@ -155,7 +155,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
   it("a risk's panel names an older action that treats it (read only to be counted) by its title, not by its number", async () => {
     const data = loadSeedData();
     const risk = buildReport(data, 2022).domains[0].risks[0];
-    const older = data.actions.filter((a) => !isShownOnCard(a, 2022) && a.status !== 'Geannuleerd')[0];
+    const older = data.actions.filter((a) => !isShownOnCard(a, 2022) && a.status !== 'Geschrapt')[0];
     older.risks = [{ id: risk.id, title: risk.title }];
     const repo = new YearViewRepository(data);
     const card = await firstCard(setup(repo));
