@@ -174,9 +174,10 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       const { page } = await open('Maturiteit.aspx?user=sofie');
       const unit = page.locator('[data-unit^="t:"]').first();
       await unit.waitFor({ timeout: 60000 });
-      await unit.getByRole('radio', { name: '3', exact: true }).check({ force: true });
-      await unit.getByRole('button', { name: /^Bewaren: 1 \S/ }).click();
-      await unit.getByText(/^Score 3 bewaard voor 1 \S.*\.$/).waitFor({ timeout: 60000 });
+      // Level 3 carries the leidraad's label ("3 – Gedefinieerd"); one "Bewaren" saves all of the rater's scores.
+      await unit.getByRole('radio', { name: /^3 – / }).check({ force: true });
+      await page.getByRole('button', { name: 'Bewaren', exact: true }).click();
+      await page.getByText(/^Score 3 bewaard voor \S.*\.$/).waitFor({ timeout: 60000 });
       const scores = await createSp(siteUrl).web.lists.getByTitle('MaturiteitScores').items.select('BeoordelaarId', 'Score').top(100)();
       // Sofie is local user 9 (dev/server/directory.ts).
       expect(scores.filter((s: { BeoordelaarId: number; Score: number }) => s.BeoordelaarId === 9 && s.Score === 3)).toHaveLength(1);
@@ -222,9 +223,10 @@ describeBuilt('the shipped bundles on local SharePoint pages: scenarios, faults,
       await quick.waitFor({ timeout: 30000 });
       const text = (await page.locator('#spPageCanvasContent').textContent()) || '';
       for (const t of DOMAIN_TITLES_2022) expect(text).toContain(t);
-      const open7 = page.getByRole('link', { name: /^Open / });
+      // One "Open domeinkaart" per domain, in domain order (its tooltip names the domain).
+      const open7 = page.getByRole('link', { name: 'Open domeinkaart', exact: true });
       expect(await open7.count()).toBe(7);
-      await page.getByRole('link', { name: `Open ${DOMAIN_TITLES_2022[6]}` }).click();
+      await open7.nth(6).click();
       await page.waitForURL(/\/SitePages\/Domeinkaarten\.aspx\?domein=/, { timeout: 60000 });
       await page.getByRole('region', { name: DOMAIN_TITLES_2022[6] }).waitFor({ timeout: 120000 });
       await page.close();
