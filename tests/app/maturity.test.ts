@@ -4,27 +4,14 @@ import { recordConsensus } from '../../src/app/maturity/consensus';
 import { createBundledActions, createImprovementAction, defaultDomain } from '../../src/app/maturity/improvementAction';
 import { IMaturityData, IMaturityRound, unitsOfRound } from '../../src/model/maturity';
 import { FakeMaturityRepository } from '../helpers/fakeMaturityRepository';
-
-const ANN = { id: 7, title: 'Ann Janssens' };
-const PIETER = { id: 8, title: 'Pieter De Smet' };
+import { ANN, PIETER, fixtureBase } from '../helpers/maturityFixture';
 
 function data(status: IMaturityRound['status'] = 'scoren'): IMaturityData {
   return {
-    themes: [
-      { id: 1, number: 1, title: 'Doelstellingen en procesmanagement' },
-      { id: 3, number: 3, title: 'Monitoring', domainId: 2 }
-    ],
-    objectives: [
-      { id: 31, themeId: 3, code: '3.1', text: 'Doelstelling drie-een' },
-      { id: 32, themeId: 3, code: '3.2', text: 'Doelstelling drie-twee' }
-    ],
+    ...fixtureBase(),
     rounds: [{ id: 2, title: 'Ronde 2023', year: 2023, themeIds: [1, 3], status, scaleMin: 1, scaleMax: 5, levelLabels: [], raters: [ANN, PIETER], facilitator: PIETER }],
     consensus: [],
-    scores: [{ id: 500, roundId: 2, themeId: 3, objectiveId: 31, raterId: 7, raterName: 'Ann Janssens', score: 2, etag: '"1"' }],
-    domains: [
-      { id: 1, title: 'Organisatiecultuur' },
-      { id: 2, title: 'Bereiken doelstellingen' }
-    ]
+    scores: [{ id: 500, roundId: 2, themeId: 3, objectiveId: 31, raterId: 7, raterName: 'Ann Janssens', score: 2, etag: '"1"' }]
   };
 }
 

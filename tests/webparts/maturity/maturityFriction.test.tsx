@@ -3,39 +3,21 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { Maturity } from '../../../src/webparts/maturity/components/Maturity';
 import { IMaturityData, IMaturityRound } from '../../../src/model/maturity';
 import { FakeMaturityRepository } from '../../helpers/fakeMaturityRepository';
-
-const ANN = { id: 7, title: 'Ann Janssens' };
-const PIETER = { id: 8, title: 'Pieter De Smet' };
-const SOFIE = { id: 9, title: 'Sofie Maes' };
+import { ANN, PIETER, SOFIE, fixtureBase, unitElement } from '../../helpers/maturityFixture';
 
 function data(status: IMaturityRound['status'] = 'scoren', levelLabels: string[] = []): IMaturityData {
   return {
-    themes: [
-      { id: 1, number: 1, title: 'Doelstellingen en procesmanagement' },
-      { id: 3, number: 3, title: 'Monitoring', domainId: 2 }
-    ],
-    objectives: [
-      { id: 31, themeId: 3, code: '3.1', text: 'Doelstelling drie-een' },
-      { id: 32, themeId: 3, code: '3.2', text: 'Doelstelling drie-twee' }
-    ],
+    ...fixtureBase(),
     rounds: [{ id: 2, title: 'Maturiteitsinschatting 2023', year: 2023, themeIds: [1, 3], status, scaleMin: 1, scaleMax: 5, levelLabels, raters: [ANN, PIETER, SOFIE], facilitator: PIETER }],
     consensus: [],
     scores: [
       { id: 500, roundId: 2, themeId: 3, objectiveId: 31, raterId: 8, raterName: 'Pieter De Smet', score: 5, etag: '"1"' },
       { id: 501, roundId: 2, themeId: 3, objectiveId: 31, raterId: 7, raterName: 'Ann Janssens', score: 2, etag: '"1"' }
-    ],
-    domains: [
-      { id: 1, title: 'Organisatiecultuur' },
-      { id: 2, title: 'Bereiken doelstellingen' }
     ]
   };
 }
 
-function unit(container: HTMLElement, key: string): HTMLElement {
-  const el = container.querySelector(`[data-unit="${key}"]`) as HTMLElement | null;
-  if (!el) throw new Error(`no unit ${key}`);
-  return el;
-}
+const unit = unitElement;
 
 describe('Maturiteitsinschatting: a phase changes only after a confirmation with the numbers', () => {
   it('"Naar consensus" says how many scores are in, and Annuleren changes nothing', async () => {
