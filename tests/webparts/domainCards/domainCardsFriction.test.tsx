@@ -112,7 +112,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const repo = new FakeRepository(data, EDITOR);
     const container = setup(repo);
     const card = await realiseOlder(container, target);
-    await waitFor(() => expect(what(document.activeElement)).toBe(what(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`))), { timeout: 5000 });
+    await waitFor(() => expect(what(document.activeElement)).toBe(what(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`))), { timeout: 8000 });
   });
 
   it('(c) after the dialog that marked recommendations closes, focus is back on the item', async () => {
@@ -126,7 +126,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const offer = await screen.findByRole('alertdialog', { name: 'Aanbevelingen als uitgevoerd markeren?' });
     fireEvent.click(within(offer).getByRole('button', { name: 'Markeren als uitgevoerd' }));
     await waitFor(() => expect(within(card).getByTestId('card-notice')).toHaveTextContent('gemarkeerd als uitgevoerd'));
-    await waitFor(() => expect(what(document.activeElement)).toBe(what(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`))), { timeout: 5000 });
+    await waitFor(() => expect(what(document.activeElement)).toBe(what(quadrant(card, 'realisations').querySelector(`li[data-item-id="${target.id}"] > button`))), { timeout: 8000 });
   });
 
   it('(c) "Filters wissen" leaves focus in the search box (the button itself turns disabled)', async () => {
@@ -143,7 +143,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const container = setup(repo);
     fireEvent.click(await screen.findByRole('button', { name: 'Opnieuw proberen' }));
     const card = await firstCard(container);
-    await waitFor(() => expect(what(document.activeElement)).toBe(what(card.parentElement && card.parentElement.parentElement)), { timeout: 5000 });
+    await waitFor(() => expect(what(document.activeElement)).toBe(what(card.parentElement && card.parentElement.parentElement)), { timeout: 8000 });
 
     repo.loadActionTitles = () => Promise.reject(new Error('503'));
     const toggle = within(card).getByText('Eerdere realisaties (10)').closest('button') as HTMLElement;
@@ -160,7 +160,7 @@ describe('domain cards friction (issue 20, item 4)', () => {
     const repo = new YearViewRepository(data);
     const card = await firstCard(setup(repo));
     fireEvent.click(quadrant(card, 'risks').querySelector(`[data-risk-id="${risk.id}"] button`) as HTMLElement);
-    const linked = await screen.findByTestId('risk-actions', undefined, { timeout: 5000 });
+    const linked = await screen.findByTestId('risk-actions', undefined, { timeout: 8000 });
     await waitFor(() => expect(linked.textContent).toContain(older.shortTitle || older.title));
     expect(linked.textContent).not.toContain(`#${older.id}`);
   });

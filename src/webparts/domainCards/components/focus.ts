@@ -33,7 +33,8 @@ export function itemOrCard(anchorId: string, actionId: number): HTMLElement | un
  */
 export function focusSoon(find: () => HTMLElement | undefined): void {
   let mine: Element | undefined;
-  for (const ms of [0, 60, 200, 450, 900, 1600]) {
+  // Up to 4 s: on a slow device the re-read after a change can take that long to render the item again.
+  for (const ms of [0, 60, 200, 450, 900, 1600, 2600, 4000]) {
     setTimeout(() => {
       const active = document.activeElement;
       if (active && active !== document.body && active !== mine) return;
